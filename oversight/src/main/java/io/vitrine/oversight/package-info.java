@@ -1,0 +1,4 @@
+/**
+ * The park's view: statistics, risk control, the bonded display ledger.
+ */
+package io.vitrine.oversight;
