@@ -1,7 +1,6 @@
 package io.vitrine.kernel.cache.infra;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micronaut.context.annotation.Requires;
 import io.vitrine.kernel.cache.Counters;
 import io.vitrine.kernel.cache.ScopedKey;
@@ -23,17 +22,18 @@ public class RedisCounters implements Counters {
             return value
             """);
 
-    private final RedisClusterCommands<String, byte[]> redis;
+    private final RedisCommandsProvider redis;
     private final RedisKeys keys;
 
     public RedisCounters(RedisCommandsProvider redis, RedisKeys keys) {
-        this.redis = redis.commands();
+        this.redis = redis;
         this.keys = keys;
     }
 
     @Override
     public long increment(ScopedKey key, long delta) {
-        return redis.incrby(keys.of(key, "ctr"), delta);
+        String redisKey = keys.of(key, "ctr");
+        return redis.call(c -> c.incrby(redisKey, delta));
     }
 
     @Override
@@ -46,7 +46,8 @@ public class RedisCounters implements Counters {
 
     @Override
     public long get(ScopedKey key) {
-        byte[] value = redis.get(keys.of(key, "ctr"));
+        String redisKey = keys.of(key, "ctr");
+        byte[] value = redis.call(c -> c.get(redisKey));
         return value == null ? 0 : Long.parseLong(new String(value, StandardCharsets.US_ASCII));
     }
 }

@@ -1,7 +1,6 @@
 package io.vitrine.kernel.cache.infra;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micronaut.context.annotation.Requires;
 import io.vitrine.kernel.cache.DistributedLocks;
 import io.vitrine.kernel.cache.LockLease;
@@ -56,11 +55,11 @@ public class RedisDistributedLocks implements DistributedLocks {
             return 0
             """);
 
-    private final RedisClusterCommands<String, byte[]> redis;
+    private final RedisCommandsProvider redis;
     private final RedisKeys keys;
 
     public RedisDistributedLocks(RedisCommandsProvider redis, RedisKeys keys) {
-        this.redis = redis.commands();
+        this.redis = redis;
         this.keys = keys;
     }
 

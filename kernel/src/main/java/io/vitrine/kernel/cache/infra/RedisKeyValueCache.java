@@ -1,7 +1,6 @@
 package io.vitrine.kernel.cache.infra;
 
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micronaut.context.annotation.Requires;
 import io.vitrine.kernel.cache.KeyValueCache;
 import io.vitrine.kernel.cache.ScopedKey;
@@ -15,32 +14,38 @@ import java.util.Optional;
 @Requires(property = "vitrine.cache.backend", value = "redis")
 public class RedisKeyValueCache implements KeyValueCache {
 
-    private final RedisClusterCommands<String, byte[]> redis;
+    private final RedisCommandsProvider redis;
     private final RedisKeys keys;
 
     public RedisKeyValueCache(RedisCommandsProvider redis, RedisKeys keys) {
-        this.redis = redis.commands();
+        this.redis = redis;
         this.keys = keys;
     }
 
     @Override
     public Optional<byte[]> get(ScopedKey key) {
-        return Optional.ofNullable(redis.get(keys.of(key, "kv")));
+        String redisKey = keys.of(key, "kv");
+        return Optional.ofNullable(redis.call(c -> c.get(redisKey)));
     }
 
     @Override
     public void put(ScopedKey key, byte[] value, Duration ttl) {
-        redis.set(keys.of(key, "kv"), value, SetArgs.Builder.px(Ttl.millis(ttl, "a cache TTL")));
+        SetArgs expiry = SetArgs.Builder.px(Ttl.millis(ttl, "a cache TTL"));
+        String redisKey = keys.of(key, "kv");
+        redis.call(c -> c.set(redisKey, value, expiry));
     }
 
     @Override
     public boolean putIfAbsent(ScopedKey key, byte[] value, Duration ttl) {
         // SET NX answers OK when it stored, nil when the key existed
-        return redis.set(keys.of(key, "kv"), value, SetArgs.Builder.nx().px(Ttl.millis(ttl, "a cache TTL"))) != null;
+        SetArgs absentOnly = SetArgs.Builder.nx().px(Ttl.millis(ttl, "a cache TTL"));
+        String redisKey = keys.of(key, "kv");
+        return redis.call(c -> c.set(redisKey, value, absentOnly)) != null;
     }
 
     @Override
     public boolean evict(ScopedKey key) {
-        return redis.del(keys.of(key, "kv")) > 0;
+        String redisKey = keys.of(key, "kv");
+        return redis.call(c -> c.del(redisKey)) > 0;
     }
 }

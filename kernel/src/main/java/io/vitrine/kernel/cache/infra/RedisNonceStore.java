@@ -1,7 +1,6 @@
 package io.vitrine.kernel.cache.infra;
 
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micronaut.context.annotation.Requires;
 import io.vitrine.kernel.cache.NonceStore;
 import io.vitrine.kernel.cache.ScopedKey;
@@ -20,11 +19,11 @@ public class RedisNonceStore implements NonceStore {
 
     private static final byte[] SEEN = {'1'};
 
-    private final RedisClusterCommands<String, byte[]> redis;
+    private final RedisCommandsProvider redis;
     private final RedisKeys keys;
 
     public RedisNonceStore(RedisCommandsProvider redis, RedisKeys keys) {
-        this.redis = redis.commands();
+        this.redis = redis;
         this.keys = keys;
     }
 
@@ -32,6 +31,7 @@ public class RedisNonceStore implements NonceStore {
     public boolean firstSeen(ScopedKey key, String nonce, Duration window) {
         NonceStore.requireValid(nonce);
         String redisKey = keys.of(key, "nonce", nonce);
-        return redis.set(redisKey, SEEN, SetArgs.Builder.nx().px(Ttl.millis(window, "a nonce window"))) != null;
+        SetArgs absentOnly = SetArgs.Builder.nx().px(Ttl.millis(window, "a nonce window"));
+        return redis.call(c -> c.set(redisKey, SEEN, absentOnly)) != null;
     }
 }

@@ -1,7 +1,6 @@
 package io.vitrine.kernel.cache.infra;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micronaut.context.annotation.Requires;
 import io.vitrine.kernel.cache.RateDecision;
 import io.vitrine.kernel.cache.RateLimit;
@@ -40,11 +39,11 @@ public class RedisRateLimiter implements RateLimiter {
             return {0, 0, tonumber(oldest[2]) + window - now}
             """);
 
-    private final RedisClusterCommands<String, byte[]> redis;
+    private final RedisCommandsProvider redis;
     private final RedisKeys keys;
 
     public RedisRateLimiter(RedisCommandsProvider redis, RedisKeys keys) {
-        this.redis = redis.commands();
+        this.redis = redis;
         this.keys = keys;
     }
 

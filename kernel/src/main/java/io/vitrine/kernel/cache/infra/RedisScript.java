@@ -2,7 +2,6 @@ package io.vitrine.kernel.cache.infra;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,12 +23,14 @@ final class RedisScript {
         this.sha1 = sha1(source);
     }
 
-    <T> T run(RedisClusterCommands<String, byte[]> commands, ScriptOutputType type, String[] keys, byte[]... args) {
-        try {
-            return commands.evalsha(sha1, type, keys, args);
-        } catch (RedisNoScriptException notLoadedOnThisNode) {
-            return commands.eval(source, type, keys, args);
-        }
+    <T> T run(RedisCommandsProvider redis, ScriptOutputType type, String[] keys, byte[]... args) {
+        return redis.call(commands -> {
+            try {
+                return commands.<T>evalsha(sha1, type, keys, args);
+            } catch (RedisNoScriptException notLoadedOnThisNode) {
+                return commands.<T>eval(source, type, keys, args);
+            }
+        });
     }
 
     static byte[] arg(long value) {
