@@ -7,9 +7,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -47,8 +51,26 @@ public abstract class CacheContractTest {
     private final TenantId tenantA = TenantId.of("ta-" + UUID.randomUUID().toString().substring(0, 8));
     private final TenantId tenantB = TenantId.of("tb-" + UUID.randomUUID().toString().substring(0, 8));
 
-    /** Starts a context whose {@code vitrine.cache.backend} selects the adapters under test. */
+    /** Starts a context whose {@code vitrine.cache.backend} selects the adapters under test (use {@link #run}). */
     protected abstract ApplicationContext startContext();
+
+    /**
+     * A kernel application context with these settings plus the throwaway personal-data keys every
+     * kernel context needs (PersonalDataKeys refuses to start without keys).
+     */
+    public static ApplicationContext run(Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(settings);
+        all.put("vitrine.privacy.keys.cachetest", randomKey());
+        all.put("vitrine.privacy.current-key", "cachetest");
+        all.put("vitrine.privacy.blind-index-key", randomKey());
+        return ApplicationContext.run(all);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
 
     @BeforeAll
     void startBackend() {

@@ -14,7 +14,7 @@ class InProcessCacheContractTest extends CacheContractTest {
 
     @Override
     protected ApplicationContext startContext() {
-        return ApplicationContext.run(Map.of());
+        return run(Map.of());
     }
 
     @Test

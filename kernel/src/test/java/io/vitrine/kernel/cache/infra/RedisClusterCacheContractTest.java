@@ -37,7 +37,7 @@ class RedisClusterCacheContractTest extends CacheContractTest {
     @Override
     protected ApplicationContext startContext() {
         List<String> seeds = TestServices.redisClusterNodes().stream().map(node -> "redis://" + node.trim()).toList();
-        return ApplicationContext.run(Map.of(
+        return run(Map.of(
                 "vitrine.cache.backend", "redis",
                 "vitrine.redis.key-prefix", PREFIX,
                 "redis.uris", seeds));

@@ -1,6 +1,7 @@
 package io.vitrine.kernel.cache.infra;
 
 import io.micronaut.context.ApplicationContext;
+import io.vitrine.kernel.cache.CacheContractTest;
 import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.KeyValueCache;
 import io.vitrine.kernel.cache.NonceStore;
@@ -40,7 +41,7 @@ class RedisOutageTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         try {
             awaitListening(port);
-            try (ApplicationContext context = ApplicationContext.run(Map.of(
+            try (ApplicationContext context = CacheContractTest.run(Map.of(
                     "vitrine.cache.backend", "redis",
                     "redis.uri", "redis://127.0.0.1:" + port,
                     "vitrine.redis.command-timeout", "1s"))) {

@@ -17,7 +17,7 @@ class RedisStandaloneCacheContractTest extends CacheContractTest {
 
     @Override
     protected ApplicationContext startContext() {
-        return ApplicationContext.run(Map.of(
+        return run(Map.of(
                 "vitrine.cache.backend", "redis",
                 "vitrine.redis.key-prefix", PREFIX,
                 "redis.uri", TestServices.redisUri()));
