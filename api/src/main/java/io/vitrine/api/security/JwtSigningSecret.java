@@ -5,6 +5,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
 
@@ -32,14 +34,19 @@ class JwtSigningSecret {
     /** HS256 needs at least 256 bits of key. */
     static final int MINIMUM_LENGTH = 32;
 
+    /**
+     * Declared as the interface on purpose: a {@code SecretSignatureConfiguration} or {@code SecretSignature}
+     * bean would inherit micronaut-security's {@code @EachProperty}/{@code @EachBean} metadata and be disabled
+     * unless {@code micronaut.security.token.jwt.signatures.secret.generator.*} is configured.
+     */
     @Context
     @Named("generator")
-    SecretSignatureConfiguration generator(@Nullable @Value("${vitrine.jwt.secret:}") String configured,
-                                           @Value("${vitrine.jwt.generate-if-missing:false}") boolean generateIfMissing,
-                                           @Value("${vitrine.data-dir}") Path dataDir) {
-        SecretSignatureConfiguration signature = new SecretSignatureConfiguration("generator");
-        signature.setSecret(secret(configured, generateIfMissing, dataDir));
-        return signature;
+    SignatureGeneratorConfiguration generator(@Nullable @Value("${vitrine.jwt.secret:}") String configured,
+                                              @Value("${vitrine.jwt.generate-if-missing:false}") boolean generateIfMissing,
+                                              @Value("${vitrine.data-dir}") Path dataDir) {
+        SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
+        configuration.setSecret(secret(configured, generateIfMissing, dataDir));
+        return new SecretSignature(configuration);
     }
 
     private static String secret(@Nullable String configured, boolean generateIfMissing, Path dataDir) {
@@ -83,4 +90,5 @@ class JwtSigningSecret {
             // Windows: the data dir's own ACL applies
         }
     }
+
 }

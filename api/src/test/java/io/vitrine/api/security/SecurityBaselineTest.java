@@ -50,6 +50,26 @@ class SecurityBaselineTest {
     }
 
     @Test
+    void an_unsigned_token_is_refused() {
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .subject("intruder").claim("roles", List.of("PLATFORM_ADMIN"))
+                .expirationTime(new java.util.Date(System.currentTimeMillis() + 300_000)).build();
+        String unsigned = new com.nimbusds.jwt.PlainJWT(claims).serialize();
+
+        HttpResponse<String> response = vitrine.get("/test-only/problems/staff-only", "Authorization", "Bearer " + unsigned);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void issued_tokens_are_signed_with_hs256() throws Exception {
+        String token = vitrine.bean(TokenGenerator.class)
+                .generateToken(Authentication.build("ops", List.of("PLATFORM_ADMIN")), 300).orElseThrow();
+
+        assertThat(com.nimbusds.jwt.JWTParser.parse(token).getHeader().getAlgorithm().getName()).isEqualTo("HS256");
+    }
+
+    @Test
     void pages_operations_and_docs_are_public_and_everything_else_is_not() {
         Map<String, Integer> expected = Map.of(
                 "/", 200,
