@@ -1,0 +1,49 @@
+package io.vitrine.api.config;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.apache.http.impl.nio.client.HttpAsyncClientBuilder;
+import org.apache.http.message.BasicHeader;
+
+import java.util.List;
+
+/**
+ * Gives the Elasticsearch client its credentials: an API key (VITRINE_ES_API_KEY) or basic
+ * authentication (VITRINE_ES_USER / VITRINE_ES_PASSWORD). Neither is needed for an open cluster.
+ */
+@Singleton
+@Requires(property = "vitrine.search.backend", value = "elasticsearch")
+final class ElasticsearchCredentials implements BeanCreatedEventListener<HttpAsyncClientBuilder> {
+
+    private final String apiKey;
+    private final String user;
+    private final String password;
+
+    ElasticsearchCredentials(@Nullable @Value("${vitrine.es.api-key:}") String apiKey,
+                             @Nullable @Value("${vitrine.es.user:}") String user,
+                             @Nullable @Value("${vitrine.es.password:}") String password) {
+        this.apiKey = apiKey;
+        this.user = user;
+        this.password = password;
+    }
+
+    @Override
+    public HttpAsyncClientBuilder onCreated(BeanCreatedEvent<HttpAsyncClientBuilder> event) {
+        HttpAsyncClientBuilder builder = event.getBean();
+        if (apiKey != null && !apiKey.isBlank()) {
+            builder.setDefaultHeaders(List.of(new BasicHeader("Authorization", "ApiKey " + apiKey)));
+        } else if (user != null && !user.isBlank()) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(user, password == null ? "" : password));
+            builder.setDefaultCredentialsProvider(credentials);
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,99 @@
+package io.vitrine.api.views;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.ext.beans.ResourceBundleModel;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.views.ViewUtils;
+import io.micronaut.views.ViewsRenderer;
+import io.micronaut.views.exceptions.ViewRenderingException;
+import io.vitrine.api.BuildInfo;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/**
+ * Renders {@code @View} pages with Freemarker (micronaut-views has no Freemarker module for Micronaut 4).
+ *
+ * <p>Templates are {@code templates/<view>.ftlh} on the classpath (the storefront-templates jar). The
+ * {@code .ftlh} extension turns on HTML auto-escaping, so every {@code ${...}} is escaped unless a template
+ * explicitly says otherwise. Besides the controller's model, every page gets {@code lang} (its
+ * {@link PageLanguage}), {@code msg} (the messages in that language, {@code msg["landing.title"]}),
+ * {@code path} (the request path, for the language switch) and {@code assetVersion} (appended to static
+ * links so a new release is fetched despite long cache lifetimes).
+ */
+@Singleton
+@Produces(MediaType.TEXT_HTML)
+final class FreemarkerPages implements ViewsRenderer<Object, HttpRequest<?>> {
+
+    private static final String EXTENSION = ".ftlh";
+    private static final String MESSAGES = "i18n/messages";
+
+    private final Configuration freemarker;
+    private final DefaultObjectWrapper wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build();
+    private final BuildInfo build;
+
+    FreemarkerPages(BuildInfo build) {
+        this.build = build;
+        this.freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        freemarker.setClassLoaderForTemplateLoading(FreemarkerPages.class.getClassLoader(), "templates");
+        freemarker.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        freemarker.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setWrapUncheckedExceptions(true);
+        freemarker.setFallbackOnNullLoopVariable(false);
+        freemarker.setObjectWrapper(wrapper);
+    }
+
+    @Override
+    public Writable render(String viewName, @Nullable Object data, @Nullable HttpRequest<?> request) {
+        PageLanguage language = request == null ? PageLanguage.ZH_CN : PageLanguage.of(request);
+        Map<String, Object> model = new HashMap<>(ViewUtils.modelOf(data));
+        model.put("lang", language.tag());
+        model.put("languages", PageLanguage.all().stream().map(PageLanguage::tag).toList());
+        model.put("msg", new ResourceBundleModel(messages(language), wrapper));
+        model.put("path", request == null ? "/" : request.getPath());
+        model.put("assetVersion", build.version());
+        return out -> {
+            try {
+                Template template = freemarker.getTemplate(viewName + EXTENSION, language.locale());
+                template.process(model, out);
+            } catch (TemplateException e) {
+                throw new ViewRenderingException("Cannot render page " + viewName, e);
+            }
+        };
+    }
+
+    @Override
+    public boolean exists(String viewName) {
+        try {
+            freemarker.getTemplate(viewName + EXTENSION);
+            return true;
+        } catch (TemplateNotFoundException e) {
+            return false;
+        } catch (IOException e) {
+            throw new ViewRenderingException("Cannot load page " + viewName, e);
+        }
+    }
+
+    /** No fallback to the JVM's default locale: a page is in the language it says, whatever the server's locale. */
+    private static ResourceBundle messages(PageLanguage language) {
+        return ResourceBundle.getBundle(MESSAGES, language.locale(), FreemarkerPages.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+}

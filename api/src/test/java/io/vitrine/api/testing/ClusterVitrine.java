@@ -1,0 +1,26 @@
+package io.vitrine.api.testing;
+
+import io.vitrine.kernel.testing.TestServices;
+
+import java.util.Map;
+
+/**
+ * The application in cluster mode against the real services: a fresh MariaDB database of this run, the
+ * test Redis, and the Elasticsearch node started by {@code ./vitrine test}. Use with
+ * {@code @ExtendWith(ClusterVitrine.class)} and a {@link RunningVitrine} parameter.
+ */
+public final class ClusterVitrine extends SharedVitrine {
+
+    /** A signing secret for this run only: cluster mode refuses to start without one. */
+    public static final String JWT_SECRET = "cluster-test-" + TestServices.runId() + "-0123456789abcdefghijklmnopqrstuvwxyz";
+
+    public ClusterVitrine() {
+        super("cluster", () -> RunningVitrine.start("cluster", Map.of(
+                "vitrine.db.url", TestServices.freshMariaDbDatabase("app"),
+                "vitrine.db.user", TestServices.mariaDbUser(),
+                "vitrine.db.password", TestServices.mariaDbPassword(),
+                "redis.uri", TestServices.redisUri(),
+                "vitrine.es.urls", TestServices.elasticsearchUrl(),
+                "vitrine.jwt.secret", JWT_SECRET), "cluster"));
+    }
+}
