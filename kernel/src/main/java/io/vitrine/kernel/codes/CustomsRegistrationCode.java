@@ -23,12 +23,7 @@ public record CustomsRegistrationCode(String value) {
     }
 
     public static boolean isValid(String raw) {
-        try {
-            parse(raw);
-            return true;
-        } catch (InvalidCodeException e) {
-            return false;
-        }
+        return CodeText.parses(raw, CustomsRegistrationCode::parse);
     }
 
     public String area() {

@@ -21,12 +21,7 @@ public record EnterpriseCode(String value) {
     }
 
     public static boolean isValid(String raw) {
-        try {
-            parse(raw);
-            return true;
-        } catch (InvalidCodeException e) {
-            return false;
-        }
+        return CodeText.parses(raw, EnterpriseCode::parse);
     }
 
     public boolean isUnifiedSocialCreditCode() {

@@ -27,12 +27,7 @@ public record Gtin(String value) {
     }
 
     public static boolean isValid(String raw) {
-        try {
-            parse(raw);
-            return true;
-        } catch (InvalidCodeException e) {
-            return false;
-        }
+        return CodeText.parses(raw, Gtin::parse);
     }
 
     public Format format() {

@@ -22,12 +22,7 @@ public record HsCode(String value) {
     }
 
     public static boolean isValid(String raw) {
-        try {
-            parse(raw);
-            return true;
-        } catch (InvalidCodeException e) {
-            return false;
-        }
+        return CodeText.parses(raw, HsCode::parse);
     }
 
     /** The first two digits, the HS chapter (e.g. 33 for cosmetics). */

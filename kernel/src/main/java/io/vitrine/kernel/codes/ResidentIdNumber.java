@@ -50,12 +50,7 @@ public record ResidentIdNumber(String value) {
     }
 
     public static boolean isValid(String raw) {
-        try {
-            parse(raw);
-            return true;
-        } catch (InvalidCodeException e) {
-            return false;
-        }
+        return CodeText.parses(raw, ResidentIdNumber::parse);
     }
 
     public LocalDate birthDate() {

@@ -31,12 +31,7 @@ public record UnifiedSocialCreditCode(String value) {
     }
 
     public static boolean isValid(String raw) {
-        try {
-            parse(raw);
-            return true;
-        } catch (InvalidCodeException e) {
-            return false;
-        }
+        return CodeText.parses(raw, UnifiedSocialCreditCode::parse);
     }
 
     static char checkCharacter(String value) {
