@@ -26,6 +26,11 @@ public class MutableClock extends Clock {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
+    /** Moves the clock to the given instant unless it is already past it. */
+    public void advanceTo(Instant instant) {
+        now.updateAndGet(current -> current.isBefore(instant) ? instant : current);
+    }
+
     @Override
     public Instant instant() {
         return now.get();
