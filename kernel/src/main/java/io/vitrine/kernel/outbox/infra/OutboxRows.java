@@ -1,0 +1,191 @@
+package io.vitrine.kernel.outbox.infra;
+
+import io.micronaut.core.annotation.Nullable;
+import io.vitrine.kernel.outbox.DeliveryStatus;
+import io.vitrine.kernel.tenancy.TenantId;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL of the outbox tables (migration V1), on the connection of the caller's transaction.
+ * Instants go in as UTC text with exactly the microseconds DATETIME(6) holds: text, because
+ * mysql-connector-j drops the fraction of LocalDateTime/Timestamp parameters on MariaDB (it reads
+ * the server as "5.5.5" and assumes no fractional seconds); cut to microseconds, because H2 would
+ * round the nanoseconds up, and a due time rounded up is not due yet. Neither zone can shift them.
+ */
+@Singleton
+class OutboxRows {
+
+    record Claim(String eventId, String listener, int attempt) {
+    }
+
+    record EventRow(String id, String type, @Nullable String tenant, String businessKey, String payload,
+                    Instant occurredAt) {
+
+        @Nullable
+        TenantId tenantId() {
+            return tenant == null ? null : TenantId.of(tenant);
+        }
+    }
+
+    void insertEvent(Connection connection, EventRow event) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox_events (id, event_type, tenant_id, business_key, payload, occurred_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, event.id());
+            insert.setString(2, event.type());
+            insert.setString(3, event.tenant());
+            insert.setString(4, event.businessKey());
+            insert.setString(5, event.payload());
+            insert.setString(6, utc(event.occurredAt()));
+            insert.executeUpdate();
+        }
+    }
+
+    void insertDeliveries(Connection connection, String eventId, Collection<String> listeners, Instant due)
+            throws SQLException {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox_deliveries (event_id, listener, status, attempts, next_attempt_at) "
+                        + "VALUES (?, ?, 'PENDING', 0, ?)")) {
+            for (String listener : listeners) {
+                insert.setString(1, eventId);
+                insert.setString(2, listener);
+                insert.setString(3, utc(due));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Locks up to {@code limit} due deliveries, skipping those another dispatcher holds, and leases
+     * them until {@code leaseEnd}. Deliveries already claimed {@code maxAttempts} times without an
+     * outcome (their dispatcher died each time) go DEAD instead.
+     */
+    List<Claim> claimDue(Connection connection, Instant now, int limit, Instant leaseEnd, int maxAttempts)
+            throws SQLException {
+        List<Claim> due = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT event_id, listener, attempts FROM outbox_deliveries "
+                        + "WHERE status = 'PENDING' AND next_attempt_at <= ? "
+                        + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setString(1, utc(now));
+            select.setInt(2, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    due.add(new Claim(rows.getString(1), rows.getString(2), rows.getInt(3) + 1));
+                }
+            }
+        }
+        List<Claim> claimed = new ArrayList<>();
+        try (PreparedStatement lease = connection.prepareStatement(
+                "UPDATE outbox_deliveries SET attempts = ?, next_attempt_at = ? WHERE event_id = ? AND listener = ?")) {
+            for (Claim claim : due) {
+                if (claim.attempt() > maxAttempts) {
+                    recordFailure(connection, claim, now, null,
+                            "gave up: " + maxAttempts + " deliveries ended without an outcome (process died during delivery?)");
+                    continue;
+                }
+                lease.setInt(1, claim.attempt());
+                lease.setString(2, utc(leaseEnd));
+                lease.setString(3, claim.eventId());
+                lease.setString(4, claim.listener());
+                lease.addBatch();
+                claimed.add(claim);
+            }
+            if (!claimed.isEmpty()) {
+                lease.executeBatch();
+            }
+        }
+        return claimed;
+    }
+
+    Map<String, EventRow> events(Connection connection, Collection<String> ids) throws SQLException {
+        Map<String, EventRow> events = new HashMap<>();
+        if (ids.isEmpty()) {
+            return events;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, event_type, tenant_id, business_key, payload, occurred_at FROM outbox_events WHERE id IN (" + marks + ")")) {
+            int i = 1;
+            for (String id : ids) {
+                select.setString(i++, id);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.put(rows.getString(1), new EventRow(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), instant(rows.getObject(6, LocalDateTime.class))));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Marks the event processed by the listener; false when it already was (nothing to do again). */
+    boolean markProcessed(Connection connection, String listener, String eventId, Instant at) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT IGNORE INTO processed_events (listener, event_id, processed_at) VALUES (?, ?, ?)")) {
+            insert.setString(1, listener);
+            insert.setString(2, eventId);
+            insert.setString(3, utc(at));
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    void markDone(Connection connection, Claim claim, Instant at) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_deliveries SET status = 'DONE', done_at = ?, last_error = NULL "
+                        + "WHERE event_id = ? AND listener = ?")) {
+            update.setString(1, utc(at));
+            update.setString(2, claim.eventId());
+            update.setString(3, claim.listener());
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Records a failed attempt: due again at {@code retryAt}, or DEAD when that is {@code null}.
+     * Only a PENDING delivery changes, so a late failure never undoes another dispatcher's success.
+     */
+    void recordFailure(Connection connection, Claim claim, Instant now, @Nullable Instant retryAt, String error)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_deliveries SET status = ?, next_attempt_at = ?, last_error = ? "
+                        + "WHERE event_id = ? AND listener = ? AND status = 'PENDING'")) {
+            update.setString(1, (retryAt == null ? DeliveryStatus.DEAD : DeliveryStatus.PENDING).name());
+            update.setString(2, utc(retryAt == null ? now : retryAt));
+            update.setString(3, error.length() > 2000 ? error.substring(0, 2000) : error);
+            update.setString(4, claim.eventId());
+            update.setString(5, claim.listener());
+            update.executeUpdate();
+        }
+    }
+
+    private static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+
+    private static String utc(Instant instant) {
+        return DATETIME_6.format(LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+    }
+
+    private static Instant instant(LocalDateTime utc) {
+        return utc.toInstant(ZoneOffset.UTC);
+    }
+}

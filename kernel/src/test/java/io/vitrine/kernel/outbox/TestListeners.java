@@ -1,0 +1,93 @@
+package io.vitrine.kernel.outbox;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.kernel.testing.KernelContexts;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The outbox tests' listeners. */
+final class TestListeners {
+
+    static final String RECORDER_A = "test.recorder-a";
+    static final String RECORDER_B = "test.recorder-b";
+    static final String ALWAYS_FAILS = "test.always-fails";
+
+    /** Set in a child JVM: recorder B halts the JVM inside its n-th delivery, before it commits. */
+    static final String HALT_ON_DELIVERY = "vitrine.test.halt-on-delivery";
+
+    private TestListeners() {
+    }
+
+    @Singleton
+    @Requires(property = KernelContexts.FIXTURES, value = "true")
+    static class RecorderA extends RecordingListener {
+        RecorderA(DeliveryLog log, TransactionOperations<Connection> transactions) {
+            super(log, transactions);
+        }
+
+        @Override
+        public String name() {
+            return RECORDER_A;
+        }
+
+        @Override
+        public Set<String> eventTypes() {
+            return Set.of(TestEvent.RECORDED, TestEvent.DOOMED, TestEvent.CRASH);
+        }
+    }
+
+    @Singleton
+    @Requires(property = KernelContexts.FIXTURES, value = "true")
+    static class RecorderB extends RecordingListener {
+        private final AtomicInteger deliveries = new AtomicInteger();
+
+        RecorderB(DeliveryLog log, TransactionOperations<Connection> transactions) {
+            super(log, transactions);
+        }
+
+        @Override
+        public String name() {
+            return RECORDER_B;
+        }
+
+        @Override
+        public Set<String> eventTypes() {
+            return Set.of(TestEvent.RECORDED, TestEvent.CRASH);
+        }
+
+        @Override
+        void afterEffect(DeliveredEvent event) {
+            Integer haltOn = Integer.getInteger(HALT_ON_DELIVERY);
+            if (haltOn != null && deliveries.incrementAndGet() == haltOn) {
+                Runtime.getRuntime().halt(OutboxCrashChild.HALTED); // a crash: no rollback, no hooks, no goodbye
+            }
+        }
+    }
+
+    @Singleton
+    @Requires(property = KernelContexts.FIXTURES, value = "true")
+    static class AlwaysFails extends RecordingListener {
+        AlwaysFails(DeliveryLog log, TransactionOperations<Connection> transactions) {
+            super(log, transactions);
+        }
+
+        @Override
+        public String name() {
+            return ALWAYS_FAILS;
+        }
+
+        @Override
+        public Set<String> eventTypes() {
+            return Set.of(TestEvent.DOOMED);
+        }
+
+        @Override
+        void afterEffect(DeliveredEvent event) {
+            throw new IllegalStateException("listener refuses " + event.businessKey());
+        }
+    }
+}
