@@ -74,7 +74,7 @@ public final class KernelContexts {
         ApplicationContext context = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .environments("test")
-                .properties(properties)
+                .properties(PrivacyTestKeys.with(properties))
                 .start();
         if (context.containsBean(DataSource.class)) {
             context.getBean(DataSource.class); // Flyway migrates when the DataSource is created

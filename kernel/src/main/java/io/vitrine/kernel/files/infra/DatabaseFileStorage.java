@@ -1,5 +1,6 @@
 package io.vitrine.kernel.files.infra;
 
+import io.vitrine.kernel.id.Ids;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.files.CheckedUpload;
@@ -25,7 +26,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Files in the {@code stored_files} table (migration V2), for cluster mode: every instance sees
@@ -42,8 +42,10 @@ class DatabaseFileStorage implements FileStorage {
     private final TransactionOperations<Connection> transactions;
     private final FileIntake intake;
     private final Clock clock;
+    private final Ids ids;
 
-    DatabaseFileStorage(TransactionOperations<Connection> transactions, FileIntake intake, Clock clock) {
+    DatabaseFileStorage(TransactionOperations<Connection> transactions, FileIntake intake, Clock clock, Ids ids) {
+        this.ids = ids;
         this.transactions = transactions;
         this.intake = intake;
         this.clock = clock;
@@ -54,7 +56,7 @@ class DatabaseFileStorage implements FileStorage {
                             InputStream content) {
         try (CheckedUpload upload = intake.check(category, filename, declaredContentType, content, null)) {
             // DATETIME(6) keeps microseconds: cut here so the stored and the returned time agree
-            StoredFile file = new StoredFile(UUID.randomUUID().toString(), upload.category(), upload.filename(),
+            StoredFile file = new StoredFile(ids.nextId(), upload.category(), upload.filename(),
                     upload.format().contentType(), upload.size(), upload.sha256(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
             return transactions.executeWrite(status -> {

@@ -1,5 +1,6 @@
 package io.vitrine.kernel.files.infra;
 
+import io.vitrine.kernel.id.Ids;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
@@ -37,9 +38,11 @@ class LocalFileStorage implements FileStorage {
     private final FileIntake intake;
     private final JsonMapper json;
     private final Clock clock;
+    private final Ids ids;
 
     LocalFileStorage(@Property(name = "vitrine.data-dir", defaultValue = "./data") String dataDir,
-                     FileIntake intake, JsonMapper json, Clock clock) {
+                     FileIntake intake, JsonMapper json, Clock clock, Ids ids) {
+        this.ids = ids;
         this.root = Path.of(dataDir).toAbsolutePath().normalize().resolve("files");
         this.incoming = root.resolve(".incoming");
         this.intake = intake;
@@ -51,7 +54,7 @@ class LocalFileStorage implements FileStorage {
     public StoredFile store(TenantId tenant, String category, String filename, String declaredContentType,
                             InputStream content) {
         try (CheckedUpload upload = intake.check(category, filename, declaredContentType, content, incoming)) {
-            StoredFile file = new StoredFile(UUID.randomUUID().toString(), upload.category(), upload.filename(),
+            StoredFile file = new StoredFile(ids.nextId(), upload.category(), upload.filename(),
                     upload.format().contentType(), upload.size(), upload.sha256(), clock.instant());
             Path folder = folder(tenant, file.id());
             Files.createDirectories(folder);
@@ -97,7 +100,7 @@ class LocalFileStorage implements FileStorage {
         }
     }
 
-    /** Ids are UUIDs; their last characters vary most, so they spread files over 256 folders. */
+    /** Ids are UUIDv7s; their last (random) characters vary most, so they spread files over 256 folders. */
     private Path folder(TenantId tenant, String id) {
         return root.resolve(tenant.value()).resolve(id.substring(id.length() - 2));
     }

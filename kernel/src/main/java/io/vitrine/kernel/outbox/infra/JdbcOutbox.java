@@ -1,5 +1,6 @@
 package io.vitrine.kernel.outbox.infra;
 
+import io.vitrine.kernel.id.Ids;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.outbox.Outbox;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 /** Writes events and their deliveries on the connection of the caller's transaction. */
 @Singleton
@@ -26,8 +26,11 @@ class JdbcOutbox implements Outbox {
     private final JsonMapper json;
     private final Clock clock;
 
+    private final Ids ids;
+
     JdbcOutbox(TransactionOperations<Connection> transactions, OutboxRows rows, OutboxListeners listeners,
-               JsonMapper json, Clock clock) {
+               JsonMapper json, Clock clock, Ids ids) {
+        this.ids = ids;
         this.transactions = transactions;
         this.rows = rows;
         this.listeners = listeners;
@@ -46,7 +49,7 @@ class JdbcOutbox implements Outbox {
         }
         TenantId tenant = event.tenant();
         Instant now = clock.instant();
-        OutboxRows.EventRow row = new OutboxRows.EventRow(newEventId(), type, tenant == null ? null : tenant.value(),
+        OutboxRows.EventRow row = new OutboxRows.EventRow(ids.nextId(), type, tenant == null ? null : tenant.value(),
                 businessKey, payload(event), now);
         try {
             Connection connection = transactions.getConnection();
@@ -64,10 +67,6 @@ class JdbcOutbox implements Outbox {
         } catch (IOException e) {
             throw new UncheckedIOException("event " + event.getClass().getName() + " is not serializable (@Serdeable?)", e);
         }
-    }
-
-    private static String newEventId() {
-        return UUID.randomUUID().toString();
     }
 
     private static String required(String value, String what, int maxLength) {
