@@ -22,7 +22,7 @@ class MigrationScanTest {
     void every_shipped_migration_uses_only_sql_that_mysql_8_and_h2_both_accept() {
         SortedMap<String, String> scripts = MigrationScripts.byVersion();
 
-        assertThat(scripts).containsKeys("V1__outbox_and_job_locks.sql", "V2__stored_files.sql");
+        assertThat(scripts).containsKeys("V1__outbox_and_job_locks.sql", "V2__stored_files.sql", "V3__tenants.sql");
         assertThat(scanner.scan(scripts)).isEmpty();
     }
 

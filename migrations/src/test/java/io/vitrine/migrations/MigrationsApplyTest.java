@@ -40,7 +40,9 @@ class MigrationsApplyTest {
 
         Map<String, Set<String>> h2Schema = schema(h2, "sa", "");
         Map<String, Set<String>> mariaDbSchema = schema(mariaDb, TestServices.mariaDbUser(), TestServices.mariaDbPassword());
-        assertThat(h2Schema).containsKeys("outbox_events", "outbox_deliveries", "processed_events", "shedlock", "stored_files");
+        assertThat(h2Schema).containsKeys("outbox_events", "outbox_deliveries", "processed_events", "shedlock", "stored_files",
+                "tenants", "bonded_warehouses", "stores", "staff_accounts", "staff_store_scopes", "invitations",
+                "merchant_applications", "application_documents", "audit_events", "tenant_settings");
         assertThat(mariaDbSchema).isEqualTo(h2Schema);
 
         // applying again is a no-op that still validates the checksums
