@@ -1,6 +1,7 @@
 package io.vitrine.api.problem;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -10,12 +11,14 @@ import io.vitrine.kernel.error.BusinessRuleException;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.error.NotFoundException;
+import io.vitrine.kernel.error.RateLimitedException;
+import io.vitrine.kernel.files.FileRejectedException;
 import jakarta.inject.Singleton;
 
 /**
  * The HTTP status of each kernel exception the domain throws; the body is left to {@link ProblemResponses}:
  * invalid input 400 (with the fields), unknown or another tenant's 404, state conflict 409, business rule 422
- * (with its code).
+ * (with its code), rate limited 429 (with Retry-After), a refused upload 413 or 400.
  */
 final class KernelErrorProblems {
 
@@ -65,6 +68,48 @@ final class KernelErrorProblems {
     static final class BusinessRule extends ToStatus<BusinessRuleException> {
         BusinessRule(ErrorResponseProcessor<?> problems) {
             super(problems, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds (api.md "Conventions"). */
+    @Singleton
+    static final class RateLimited implements ExceptionHandler<RateLimitedException, HttpResponse<?>> {
+
+        private final ErrorResponseProcessor<?> problems;
+
+        RateLimited(ErrorResponseProcessor<?> problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, RateLimitedException exception) {
+            return problems.processResponse(
+                    ErrorContext.builder(request).cause(exception).errorMessage(exception.getMessage()).build(),
+                    HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                            .header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds())));
+        }
+    }
+
+    /** An upload the file-storage port refused: too large 413, anything else about the file 400. */
+    @Singleton
+    static final class FileRejected implements ExceptionHandler<FileRejectedException, HttpResponse<?>> {
+
+        private final ErrorResponseProcessor<?> problems;
+
+        FileRejected(ErrorResponseProcessor<?> problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, FileRejectedException exception) {
+            HttpStatus status = switch (exception.reason()) {
+                case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+                case UNKNOWN_CATEGORY -> HttpStatus.INTERNAL_SERVER_ERROR; // our configuration, not the client
+                default -> HttpStatus.BAD_REQUEST;
+            };
+            return problems.processResponse(
+                    ErrorContext.builder(request).cause(exception).errorMessage(exception.getMessage()).build(),
+                    HttpResponse.status(status));
         }
     }
 }

@@ -19,8 +19,16 @@ public record Problem(String type,
                       @Nullable String code,
                       @Nullable List<FieldProblem> errors) {
 
-    /** One refused field: the path as the client sent it ({@code items[0].qty}) and why. */
+    /**
+     * One refused field: the path as the client sent it ({@code items[0].qty}), why, and the broken rule's
+     * stable code when it has one ({@code USCC_CHECK_CHARACTER}).
+     */
     @Serdeable
-    public record FieldProblem(String field, String message) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldProblem(String field, String message, @Nullable String rule) {
+
+        public FieldProblem(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

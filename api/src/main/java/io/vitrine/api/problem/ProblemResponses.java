@@ -51,7 +51,7 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
         }
         if (cause instanceof InvalidInputException invalid) {
             List<Problem.FieldProblem> fields = invalid.errors().stream()
-                    .map(e -> new Problem.FieldProblem(e.field(), e.message()))
+                    .map(e -> new Problem.FieldProblem(e.field(), e.message(), e.rule()))
                     .toList();
             return new Problem(INVALID_INPUT_TYPE, title, status.getCode(), "Some fields are invalid.", null, fields);
         }

@@ -14,6 +14,10 @@ import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.FieldError;
 import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.error.NotFoundException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.vitrine.kernel.tenancy.CurrentTenant;
+import io.vitrine.tenants.onboarding.MerchantApplicationRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,6 +30,14 @@ import java.util.List;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
 class ProblemProbeController {
+
+    private final CurrentTenant currentTenant;
+    private final MerchantApplicationRepository applications;
+
+    ProblemProbeController(CurrentTenant currentTenant, MerchantApplicationRepository applications) {
+        this.currentTenant = currentTenant;
+        this.applications = applications;
+    }
 
     @Serdeable
     record OrderDraft(@NotBlank String storeCode, @NotEmpty List<@Valid Line> items) {
@@ -63,6 +75,19 @@ class ProblemProbeController {
     @Get("/crash")
     void crash() {
         throw new IllegalStateException("connection to db-secret-host refused, password=hunter2");
+    }
+
+    @Get("/tenant-scoped")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    String tenantScoped() {
+        return currentTenant.require().value();
+    }
+
+    /** Micronaut Data asks the tenant resolver itself here, and wraps its refusal. */
+    @Get("/tenant-scoped-repository")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    String tenantScopedRepository() {
+        return applications.findById("no-such-application").map(a -> a.id()).orElse("none");
     }
 
     @Get("/staff-only")

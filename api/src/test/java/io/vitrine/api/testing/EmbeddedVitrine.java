@@ -1,6 +1,5 @@
 package io.vitrine.api.testing;
 
-import java.util.Map;
 
 /**
  * The application in its embedded default: H2 file database, in-process cache, Lucene, local files, all in
@@ -10,6 +9,6 @@ import java.util.Map;
 public final class EmbeddedVitrine extends SharedVitrine {
 
     public EmbeddedVitrine() {
-        super("embedded", () -> RunningVitrine.start("embedded", Map.of()));
+        super("embedded", () -> RunningVitrine.start("embedded", PlatformAdmin.properties()));
     }
 }

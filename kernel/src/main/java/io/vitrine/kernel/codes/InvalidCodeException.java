@@ -15,7 +15,7 @@ public class InvalidCodeException extends InvalidInputException {
     private final String rule;
 
     InvalidCodeException(String field, String rule, String message) {
-        super(List.of(new FieldError(field, message)));
+        super(List.of(new FieldError(field, message, rule)));
         this.rule = rule;
     }
 

@@ -17,6 +17,11 @@ public class InvalidInputException extends DomainException {
         return new InvalidInputException(List.of(new FieldError(field, message)));
     }
 
+    /** One field that broke a rule with a stable code (e.g. {@code SLUG_FORM}). */
+    public static InvalidInputException of(String field, String rule, String message) {
+        return new InvalidInputException(List.of(new FieldError(field, message, rule)));
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

@@ -1,0 +1,56 @@
+package io.vitrine.api.tenants.auth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.vitrine.api.security.ClientAddress;
+import io.vitrine.api.security.StaffTokens;
+import io.vitrine.tenants.staff.SignedInStaff;
+import io.vitrine.tenants.staff.StaffSignIn;
+
+/**
+ * Staff sign-in: {@code POST /api/v1/auth/login {username, password}} answers a bearer JWT. Failures
+ * are problem+json: 401 wrong credentials or locked account, 429 with Retry-After when rate limited.
+ * (Micronaut's own login endpoint stays off: it cannot answer 429 or a locked account.)
+ */
+@Controller("/api/v1/auth")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+class LoginController {
+
+    private final StaffSignIn signIn;
+    private final StaffTokens tokens;
+    private final ClientAddress clientAddress;
+
+    LoginController(StaffSignIn signIn, StaffTokens tokens, ClientAddress clientAddress) {
+        this.signIn = signIn;
+        this.tokens = tokens;
+        this.clientAddress = clientAddress;
+    }
+
+    @Post("/login")
+    TokenView login(HttpRequest<?> request, @Body LoginRequest login) {
+        SignedInStaff staff = signIn.signIn(login.username(), login.password(), clientAddress.of(request));
+        return new TokenView(tokens.issue(staff), "Bearer", tokens.lifetime().toSeconds(), staff.role().name(),
+                staff.tenant() == null ? null : staff.tenant().value());
+    }
+
+    @Serdeable
+    record LoginRequest(@Nullable String username, @Nullable String password) {
+        @Override
+        public String toString() {
+            return "LoginRequest[" + username + "]";
+        }
+    }
+
+    @Serdeable
+    record TokenView(String accessToken, String tokenType, long expiresIn, String role, @Nullable String tenant) {
+    }
+}

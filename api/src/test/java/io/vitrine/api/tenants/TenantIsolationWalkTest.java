@@ -1,0 +1,122 @@
+package io.vitrine.api.tenants;
+
+import io.vitrine.api.tenants.TenantsApi.Application;
+import io.vitrine.api.tenants.TenantsApi.Merchant;
+import io.vitrine.api.tenants.TenantsApi.Park;
+import io.vitrine.api.testing.EmbeddedVitrine;
+import io.vitrine.api.testing.RunningVitrine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.vitrine.api.tenants.TenantsApi.items;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The isolation walk (issue #3 "Isolation"): signed in as tenant A, call every endpoint with tenant B's
+ * slugs and ids, and find nothing: 404, never 403, never B's data. Every later endpoint that takes a
+ * tenant's id, code or slug adds its probes to {@link #PROBES}.
+ */
+@ExtendWith(EmbeddedVitrine.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantIsolationWalkTest {
+
+    /** Who calls: A's park admin, A's retailer admin, or an applicant of A's park holding B's token. */
+    enum Caller { PARK_ADMIN_A, RETAILER_ADMIN_A, PUBLIC }
+
+    /**
+     * One call of tenant A at tenant B's resources. Placeholders: {parkA} {parkB} (slugs), {appB} (B's open
+     * application), {tokenB} (its applicant token), {docB} (its document).
+     */
+    record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<Probe> PROBES = List.of(
+            new Probe("B's review queue", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/applications", null),
+            new Probe("B's application under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/applications/{appB}", null),
+            new Probe("B's application under A's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkA}/applications/{appB}", null),
+            new Probe("approve B's application under B's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkB}/applications/{appB}/approve", null),
+            new Probe("approve B's application under A's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkA}/applications/{appB}/approve", null),
+            new Probe("reject B's application under B's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkB}/applications/{appB}/reject", Map.of("reason", "walk")),
+            new Probe("reject B's application under A's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkA}/applications/{appB}/reject", Map.of("reason", "walk")),
+            new Probe("B's document under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/applications/{appB}/documents/{docB}", null),
+            new Probe("B's document under A's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkA}/applications/{appB}/documents/{docB}", null),
+            new Probe("B's member tenants", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants", null),
+            new Probe("register a warehouse in B", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkB}/warehouses",
+                    Map.of("code", "WALK", "name", "walk", "emsNo", "T1", "customsCode", "5349", "areaCode", "A1",
+                            "operatorUscc", "91350211MA2YQJ6L3H")),
+            new Probe("B's warehouses (park admin)", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/warehouses", null),
+            new Probe("B's warehouses (merchant of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/parks/{parkB}/warehouses", null),
+            new Probe("B's application status under A's slug with B's token", Caller.PUBLIC, "GET", "/api/v1/parks/{parkA}/applications/{appB}?token={tokenB}", null),
+            new Probe("upload to B's application under A's slug with B's token", Caller.PUBLIC, "UPLOAD", "/api/v1/parks/{parkA}/applications/{appB}/documents", null)
+    );
+
+    private final TenantsApi api;
+    private Park parkA;
+    private Merchant merchantA;
+    private Park parkB;
+    private Application openB;
+    private String documentB;
+
+    TenantIsolationWalkTest(RunningVitrine vitrine) {
+        this.api = new TenantsApi(vitrine);
+    }
+
+    @BeforeAll
+    void twoParksWithMerchants() {
+        parkA = api.park();
+        merchantA = api.merchant(parkA);
+        parkB = api.park();
+        api.merchant(parkB);
+        api.expect(201, api.post("/api/v1/parks/" + parkB.slug() + "/warehouses", parkB.admin().token(),
+                Map.of("code", "B-01", "name", "B bonded", "emsNo", "T5349W1", "customsCode", "5349", "areaCode", "5349W",
+                        "operatorUscc", SampleCodes.uscc())));
+        openB = api.apply(parkB);
+        Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
+        documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
+    }
+
+    Stream<Probe> probes() {
+        return PROBES.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("probes")
+    void tenant_a_finds_nothing_of_tenant_b(Probe probe) {
+        String path = probe.path().replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())
+                .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB);
+        String token = switch (probe.caller()) {
+            case PARK_ADMIN_A -> parkA.admin().token();
+            case RETAILER_ADMIN_A -> merchantA.admin().token();
+            case PUBLIC -> null;
+        };
+
+        HttpResponse<String> response = probe.method().equals("UPLOAD")
+                ? api.upload(path, openB.token(), "licence.pdf", "application/pdf", SampleCodes.pdf())
+                : api.send(probe.method(), path, token, probe.body());
+
+        api.expectProblem(404, response);
+        assertThat(response.body()).doesNotContain(parkB.id(), openB.slug());
+    }
+
+    @AfterAll
+    void tenant_b_is_untouched() {
+        Map<String, Object> application = api.expect(200, api.get(openB.path(), parkB.admin().token()));
+        assertThat(TenantsApi.object(application, "application")).containsEntry("status", "SUBMITTED");
+        assertThat((List<?>) application.get("documents")).hasSize(1);
+        assertThat(items(api.expect(200, api.get("/api/v1/parks/" + parkB.slug() + "/warehouses", parkB.admin().token()))))
+                .extracting(w -> w.get("code")).containsExactly("B-01");
+    }
+}

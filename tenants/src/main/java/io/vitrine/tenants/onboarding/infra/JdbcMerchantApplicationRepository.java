@@ -1,0 +1,9 @@
+package io.vitrine.tenants.onboarding.infra;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.vitrine.tenants.onboarding.MerchantApplicationRepository;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface JdbcMerchantApplicationRepository extends MerchantApplicationRepository {
+}

@@ -1,0 +1,47 @@
+package io.vitrine.tenants.registry;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.kernel.time.UtcDatetimeText;
+
+import java.time.Instant;
+
+/**
+ * A park or a merchant. Platform-wide by nature (architecture.md "Tenancy"): its {@code id} is the
+ * {@code tenant_id} of everything it owns. A merchant belongs to exactly one park ({@code parkId}).
+ */
+@MappedEntity("tenants")
+public record Tenant(@Id String id,
+                     TenantKind kind,
+                     String slug,
+                     String name,
+                     String legalName,
+                     String uscc,
+                     String customsCode,
+                     @Nullable String customsPlace,
+                     @Nullable String customsAreaCode,
+                     @Nullable String parkId,
+                     TenantStatus status,
+                     @TypeDef(type = DataType.STRING, converter = UtcDatetimeText.class) Instant createdAt) {
+
+    public TenantId tenantId() {
+        return TenantId.of(id);
+    }
+
+    public boolean isPark() {
+        return kind == TenantKind.PARK;
+    }
+
+    public boolean isActive() {
+        return status == TenantStatus.ACTIVE;
+    }
+
+    /** True for a merchant of this park (a park is not its own member). */
+    public boolean isMemberOf(TenantId park) {
+        return parkId != null && parkId.equals(park.value());
+    }
+}

@@ -1,0 +1,83 @@
+package io.vitrine.tenants.registry;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.vitrine.kernel.cache.CacheUnavailableException;
+import io.vitrine.kernel.cache.KeyValueCache;
+import io.vitrine.kernel.cache.ScopedKey;
+import io.vitrine.kernel.error.NotFoundException;
+import io.vitrine.kernel.tenancy.TenantId;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Finds tenants by id or slug. Slug to id is asked on every storefront request ({@code /s/{slug}}),
+ * so it is cached through the kernel's {@link KeyValueCache} (Redis in cluster mode); a slug never
+ * changes, so entries need no invalidation, only a TTL. Unknown slugs are not cached (a park may
+ * approve one a moment later). A cache outage falls back to the database.
+ */
+@Singleton
+public class TenantDirectory {
+
+    private static final Duration SLUG_TTL = Duration.ofMinutes(10);
+    private static final Pattern SLUG_CHARACTERS = Pattern.compile("[a-z0-9-]{1,40}");
+
+    private final TenantRepository tenants;
+    private final KeyValueCache cache;
+
+    public TenantDirectory(TenantRepository tenants, KeyValueCache cache) {
+        this.tenants = tenants;
+        this.cache = cache;
+    }
+
+    /** The active tenant with this slug, if any. */
+    public Optional<TenantId> idOfSlug(String slug) {
+        String normalised = slug == null ? "" : slug.toLowerCase(Locale.ROOT);
+        if (!SLUG_CHARACTERS.matcher(normalised).matches()) {
+            return Optional.empty(); // cannot be a slug, and must not become a cache key
+        }
+        ScopedKey key = ScopedKey.platform("tenant-slug", normalised);
+        try {
+            Optional<String> cached = cache.getString(key);
+            if (cached.isPresent()) {
+                return cached.map(TenantId::of);
+            }
+        } catch (CacheUnavailableException e) {
+            return activeBySlug(normalised).map(Tenant::tenantId);
+        }
+        Optional<Tenant> found = activeBySlug(normalised);
+        found.ifPresent(tenant -> {
+            try {
+                cache.putString(key, tenant.id(), SLUG_TTL);
+            } catch (CacheUnavailableException ignored) {
+                // the next request asks the database again
+            }
+        });
+        return found.map(Tenant::tenantId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Tenant> find(TenantId id) {
+        return tenants.findById(id.value());
+    }
+
+    /** The tenant, or 404. */
+    public Tenant require(TenantId id) {
+        return find(id).orElseThrow(() -> new NotFoundException("No such tenant."));
+    }
+
+    /** The park with this slug, or 404 (also when the slug is a merchant's). */
+    @Transactional(readOnly = true)
+    public Tenant parkBySlug(String slug) {
+        return tenants.findBySlug(slug == null ? "" : slug.toLowerCase(Locale.ROOT))
+                .filter(Tenant::isPark)
+                .orElseThrow(() -> new NotFoundException("No such park."));
+    }
+
+    private Optional<Tenant> activeBySlug(String slug) {
+        return tenants.findBySlug(slug).filter(Tenant::isActive);
+    }
+}

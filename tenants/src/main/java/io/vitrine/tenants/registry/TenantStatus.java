@@ -1,0 +1,5 @@
+package io.vitrine.tenants.registry;
+
+public enum TenantStatus {
+    ACTIVE, SUSPENDED
+}

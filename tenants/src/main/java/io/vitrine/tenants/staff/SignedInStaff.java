@@ -1,0 +1,9 @@
+package io.vitrine.tenants.staff;
+
+import io.micronaut.core.annotation.Nullable;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.tenants.access.StaffRole;
+
+/** Who just signed in: what goes into the staff JWT. */
+public record SignedInStaff(String staffId, String username, StaffRole role, @Nullable TenantId tenant) {
+}

@@ -1,0 +1,5 @@
+package io.vitrine.tenants.staff;
+
+public enum StaffStatus {
+    ACTIVE, DISABLED
+}
