@@ -99,6 +99,7 @@ CREATE TABLE invitations (
     tenant_id   VARCHAR(36) NOT NULL,
     token_hash  CHAR(64)    NOT NULL,
     role        VARCHAR(24) NOT NULL,
+    username    VARCHAR(64) NULL,       -- set when the inviter chose it; else the invitee does
     store_codes VARCHAR(2000) NULL,     -- comma-separated, for store-bound roles
     created_by  CHAR(36)    NULL,       -- staff id; NULL when the system issued it
     created_at  DATETIME(6) NOT NULL,

@@ -1,5 +1,6 @@
 package io.vitrine.api.tenants;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.data.model.Page;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vitrine.kernel.error.FieldChecks;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 
 /** A list answer (api.md "Lists"): {@code {items, total}}, pages from {@code ?page=&size=} (size ≤ 200). */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS) // an empty page still says items: []
 public record Listing<T>(List<T> items, long total) {
 
     public static final int MAX_SIZE = 200;

@@ -34,7 +34,7 @@ class TenantIsolationWalkTest {
 
     /**
      * One call of tenant A at tenant B's resources. Placeholders: {parkA} {parkB} (slugs), {appB} (B's open
-     * application), {tokenB} (its applicant token), {docB} (its document).
+     * application), {tokenB} (its applicant token), {docB} (its document), {storeB} (a store code only B has).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -60,7 +60,11 @@ class TenantIsolationWalkTest {
             new Probe("B's warehouses (park admin)", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/warehouses", null),
             new Probe("B's warehouses (merchant of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/parks/{parkB}/warehouses", null),
             new Probe("B's application status under A's slug with B's token", Caller.PUBLIC, "GET", "/api/v1/parks/{parkA}/applications/{appB}?token={tokenB}", null),
-            new Probe("upload to B's application under A's slug with B's token", Caller.PUBLIC, "UPLOAD", "/api/v1/parks/{parkA}/applications/{appB}/documents", null)
+            new Probe("upload to B's application under A's slug with B's token", Caller.PUBLIC, "UPLOAD", "/api/v1/parks/{parkA}/applications/{appB}/documents", null),
+            new Probe("B's store", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stores/{storeB}", null),
+            new Probe("change B's store", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/stores/{storeB}",
+                    Map.of("name", "taken over", "kind", "CONVENIENCE_STORE", "address", "x", "district", "440305",
+                            "warehouseCode", "A-01"))
     );
 
     private final TenantsApi api;
@@ -69,6 +73,7 @@ class TenantIsolationWalkTest {
     private Park parkB;
     private Application openB;
     private String documentB;
+    private Merchant merchantB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.api = new TenantsApi(vitrine);
@@ -78,11 +83,16 @@ class TenantIsolationWalkTest {
     void twoParksWithMerchants() {
         parkA = api.park();
         merchantA = api.merchant(parkA);
+        api.expect(201, api.post("/api/v1/parks/" + parkA.slug() + "/warehouses", parkA.admin().token(),
+                Map.of("code", "A-01", "name", "A bonded", "emsNo", "T5349W2", "customsCode", "5349", "areaCode", "5349W",
+                        "operatorUscc", SampleCodes.uscc())));
         parkB = api.park();
-        api.merchant(parkB);
+        merchantB = api.merchant(parkB);
         api.expect(201, api.post("/api/v1/parks/" + parkB.slug() + "/warehouses", parkB.admin().token(),
                 Map.of("code", "B-01", "name", "B bonded", "emsNo", "T5349W1", "customsCode", "5349", "areaCode", "5349W",
                         "operatorUscc", SampleCodes.uscc())));
+        api.expect(201, api.post("/api/v1/stores", merchantB.admin().token(), Map.of("code", "B-SHOP-1", "name", "B shop",
+                "kind", "EXPERIENCE_STORE", "address", "1 Qianhai Rd", "district", "440305", "warehouseCode", "B-01")));
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -96,7 +106,8 @@ class TenantIsolationWalkTest {
     @MethodSource("probes")
     void tenant_a_finds_nothing_of_tenant_b(Probe probe) {
         String path = probe.path().replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())
-                .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB);
+                .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB)
+                .replace("{storeB}", "B-SHOP-1");
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -118,5 +129,9 @@ class TenantIsolationWalkTest {
         assertThat((List<?>) application.get("documents")).hasSize(1);
         assertThat(items(api.expect(200, api.get("/api/v1/parks/" + parkB.slug() + "/warehouses", parkB.admin().token()))))
                 .extracting(w -> w.get("code")).containsExactly("B-01");
+        assertThat(api.expect(200, api.get("/api/v1/stores/B-SHOP-1", merchantB.admin().token()))).containsEntry("name", "B shop");
+        assertThat(items(api.expect(200, api.get("/api/v1/stores", merchantA.admin().token())))).isEmpty();
+        assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantA.admin().token()))))
+                .extracting(m -> m.get("username")).containsExactly(merchantA.admin().username());
     }
 }

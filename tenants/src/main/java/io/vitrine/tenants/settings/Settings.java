@@ -1,0 +1,120 @@
+package io.vitrine.tenants.settings;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.vitrine.kernel.codes.EnterpriseCode;
+import io.vitrine.kernel.error.FieldChecks;
+import io.vitrine.kernel.id.Ids;
+import io.vitrine.kernel.privacy.PersonalDataCipher;
+import io.vitrine.kernel.tenancy.CurrentTenant;
+import io.vitrine.tenants.access.Actor;
+import io.vitrine.tenants.audit.AuditTrail;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and replaces the current tenant's settings. Secrets are encrypted with the kernel's
+ * {@link PersonalDataCipher} (keys from configuration, rotatable) and never returned; other modules
+ * that need them (payments) ask {@link #alipayPrivateKey()}.
+ */
+@Singleton
+public class Settings {
+
+    private static final Pattern APP_ID = Pattern.compile("[0-9]{8,32}");
+    private static final Pattern WEBHOOK = Pattern.compile("https?://[^\\s]{1,490}");
+
+    private final TenantSettingsRepository settings;
+    private final CurrentTenant currentTenant;
+    private final PersonalDataCipher cipher;
+    private final AuditTrail audit;
+    private final Ids ids;
+    private final Clock clock;
+
+    public Settings(TenantSettingsRepository settings, CurrentTenant currentTenant, PersonalDataCipher cipher,
+                    AuditTrail audit, Ids ids, Clock clock) {
+        this.settings = settings;
+        this.currentTenant = currentTenant;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** The tenant's settings; before the first save, the defaults (no freight). */
+    @Transactional(readOnly = true)
+    public TenantSettings current() {
+        return settings.findAll().stream().findFirst().orElseGet(() -> new TenantSettings(null,
+                currentTenant.require().value(), null, null, null, null, null, null, null, 0L, null, null, null, null,
+                clock.instant(), null));
+    }
+
+    @Transactional
+    public TenantSettings replace(Actor by, SettingsForm form) {
+        FieldChecks checks = new FieldChecks();
+        String appId = form.alipayAppId() == null || form.alipayAppId().isBlank() ? null
+                : checks.matching("alipay.appId", form.alipayAppId(), APP_ID, "ALIPAY_APP_ID_FORM", "8-32 digits");
+        String ebcCode = form.customsEbcCode() == null || form.customsEbcCode().isBlank() ? null
+                : value(checks.parse("customs.ebcCode", form.customsEbcCode(), EnterpriseCode::parse));
+        String ebcName = checks.optionalText("customs.ebcName", form.customsEbcName(), 200);
+        String signer = checks.optionalText("customs.signer", form.customsSigner(), 64);
+        String publicKey = checks.optionalText("alipay.alipayPublicKey", form.alipayPublicKey(), 4000);
+        if (form.freightFlatFen() != null && form.freightFlatFen() < 0) {
+            checks.fail("freight.flatFen", "NOT_NEGATIVE", "must be 0 or more");
+        }
+        if (form.freightFreeAboveFen() != null && form.freightFreeAboveFen() < 0) {
+            checks.fail("freight.freeAboveFen", "NOT_NEGATIVE", "must be 0 or more");
+        }
+        ReturnFreightPolicy returnPolicy = form.returnFreightPolicy() == null ? null
+                : checks.oneOf("returnFreightPolicy", form.returnFreightPolicy(), ReturnFreightPolicy.class);
+        String logistics = checks.optionalText("logisticsProvider", form.logisticsProvider(), 64);
+        String webhook = form.alertWebhookUrl() == null || form.alertWebhookUrl().isBlank() ? null
+                : checks.matching("alertWebhookUrl", form.alertWebhookUrl(), WEBHOOK, "URL_FORM", "an http(s) URL");
+        if (form.alipayPrivateKey() != null && form.alipayPrivateKey().length() > 8000) {
+            checks.fail("alipay.appPrivateKey", "TOO_LONG", "at most 8000 characters");
+        }
+        checks.throwIfAny();
+
+        TenantSettings before = current();
+        TenantSettings after = new TenantSettings(before.id() == null ? ids.nextId() : before.id(), before.tenantId(),
+                appId, secret(form.alipayPrivateKey(), before.alipayPrivateKeyEnc()), publicKey,
+                secret(form.alipayAppAuthToken(), before.alipayAuthTokenEnc()), ebcCode, ebcName, signer,
+                form.freightFlatFen() == null ? 0L : form.freightFlatFen(), form.freightFreeAboveFen(), returnPolicy,
+                logistics, webhook, clock.instant(), by.staffId());
+        TenantSettings saved = before.id() == null ? settings.save(withoutTenant(after)) : settings.update(after);
+        String secrets = (form.alipayPrivateKey() != null ? "private key replaced " : "")
+                + (form.alipayAppAuthToken() != null ? "app auth token replaced" : "");
+        audit.record(by, currentTenant.require(), "SETTINGS_CHANGED", "tenant", currentTenant.require().value(),
+                secrets.isBlank() ? null : secrets.strip());
+        return saved;
+    }
+
+    /** The decrypted Alipay private key, for the payment adapter only; empty when none is set. */
+    @Transactional(readOnly = true)
+    public Optional<String> alipayPrivateKey() {
+        return Optional.ofNullable(current().alipayPrivateKeyEnc()).map(cipher::decrypt);
+    }
+
+    @Nullable
+    private String secret(@Nullable String sent, @Nullable String stored) {
+        if (sent == null) {
+            return stored;
+        }
+        return sent.isBlank() ? null : cipher.encrypt(sent.strip());
+    }
+
+    /** The tenant column of a new row comes from the resolver, never from anything else. */
+    private static TenantSettings withoutTenant(TenantSettings s) {
+        return new TenantSettings(s.id(), null, s.alipayAppId(), s.alipayPrivateKeyEnc(), s.alipayPublicKey(),
+                s.alipayAuthTokenEnc(), s.customsEbcCode(), s.customsEbcName(), s.customsSigner(), s.freightFlatFen(),
+                s.freightFreeAboveFen(), s.returnFreightPolicy(), s.logisticsProvider(), s.alertWebhookUrl(),
+                s.updatedAt(), s.updatedBy());
+    }
+
+    @Nullable
+    private static String value(@Nullable EnterpriseCode code) {
+        return code == null ? null : code.value();
+    }
+}
