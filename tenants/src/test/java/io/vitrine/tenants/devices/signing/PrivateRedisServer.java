@@ -16,10 +16,12 @@ final class PrivateRedisServer implements AutoCloseable {
 
     private final int port;
     private final Process process;
+    private final Path dir;
 
-    private PrivateRedisServer(int port, Process process) {
+    private PrivateRedisServer(int port, Process process, Path dir) {
         this.port = port;
         this.process = process;
+        this.dir = dir;
     }
 
     static PrivateRedisServer start() throws IOException, InterruptedException {
@@ -31,7 +33,7 @@ final class PrivateRedisServer implements AutoCloseable {
         Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        PrivateRedisServer server = new PrivateRedisServer(port, process);
+        PrivateRedisServer server = new PrivateRedisServer(port, process, dir);
         server.awaitListening();
         return server;
     }
@@ -51,6 +53,13 @@ final class PrivateRedisServer implements AutoCloseable {
     @Override
     public void close() {
         process.destroyForcibly();
+        try {
+            process.waitFor(20, TimeUnit.SECONDS);
+            Files.deleteIfExists(dir.resolve("redis.log"));
+            Files.deleteIfExists(dir);
+        } catch (IOException | InterruptedException leftInTmp) {
+            // a stray log in /tmp is harmless
+        }
     }
 
     private void awaitListening() throws InterruptedException {
