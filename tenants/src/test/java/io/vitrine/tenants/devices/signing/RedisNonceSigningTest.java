@@ -8,6 +8,7 @@ import io.vitrine.kernel.cache.NonceStore;
 import io.vitrine.kernel.cache.infra.InProcessNonceStore;
 import io.vitrine.kernel.cache.infra.RedisCommandsProvider;
 import io.vitrine.kernel.cache.infra.RedisNonceStore;
+import io.vitrine.kernel.testing.PrivateRedisServer;
 import io.vitrine.kernel.testing.PrivacyTestKeys;
 import io.vitrine.kernel.testing.TestServices;
 import io.vitrine.kernel.time.ChinaTime;

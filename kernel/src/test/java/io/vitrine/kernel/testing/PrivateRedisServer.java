@@ -1,4 +1,4 @@
-package io.vitrine.tenants.devices.signing;
+package io.vitrine.kernel.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A redis-server of the test's own on a spare port, so an outage test never stops the machine's
  * Redis that other runs share.
  */
-final class PrivateRedisServer implements AutoCloseable {
+public final class PrivateRedisServer implements AutoCloseable {
 
     private final int port;
     private final Process process;
@@ -24,12 +24,12 @@ final class PrivateRedisServer implements AutoCloseable {
         this.dir = dir;
     }
 
-    static PrivateRedisServer start() throws IOException, InterruptedException {
+    public static PrivateRedisServer start() throws IOException, InterruptedException {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        Path dir = Files.createTempDirectory("vitrine-signing-redis");
+        Path dir = Files.createTempDirectory("vitrine-private-redis");
         Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
@@ -38,12 +38,12 @@ final class PrivateRedisServer implements AutoCloseable {
         return server;
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** Stops the server and waits until it is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             throw new AssertionError("private redis-server on port " + port + " did not stop");
