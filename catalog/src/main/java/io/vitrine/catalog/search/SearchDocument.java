@@ -36,7 +36,7 @@ public record SearchDocument(TenantId tenant, String sku, String gtin, String na
         if (priceFen < 0 || taxFen < 0) {
             throw new IllegalArgumentException("price and tax are never negative");
         }
-        categoryPath = categoryPath == null ? List.of() : List.copyOf(categoryPath);
+        categoryPath = categoryPath == null ? List.of() : categoryPath.stream().map(String::strip).toList();
         for (String segment : categoryPath) {
             if (segment.isBlank() || segment.contains("/")) {
                 throw new IllegalArgumentException("a category segment is not blank and has no '/': " + segment);

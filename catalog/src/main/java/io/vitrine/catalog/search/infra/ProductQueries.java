@@ -56,7 +56,10 @@ final class ProductQueries {
         if (must.isEmpty()) {
             return new Match.AllDocs();
         }
-        return new Match.Bool(must, should, List.of());
+        // a SKU typed whole (A-TOY-01) is one code, though its parts are separate words
+        return new Match.Best(List.of(
+                scored(CODES, q.strip().toLowerCase(java.util.Locale.ROOT), CODE),
+                new Match.Bool(must, should, List.of())));
     }
 
     /** The tenant first: every read is confined to it, whatever the caller asked. */
