@@ -76,7 +76,10 @@ public final class KernelContexts {
                 "vitrine.files.categories.licence.max-size", "64KB",
                 "vitrine.files.categories.licence.allowed-types", "application/pdf,image/png,image/jpeg",
                 "vitrine.files.categories.image.max-size", "64KB",
-                "vitrine.files.categories.image.allowed-types", "image/png,image/jpeg,image/webp");
+                "vitrine.files.categories.image.allowed-types", "image/png,image/jpeg,image/webp",
+                "vitrine.files.categories.tabular.max-size", "64KB",
+                "vitrine.files.categories.tabular.allowed-types",
+                "text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     public static ApplicationContext start(Map<String, Object> properties) {
