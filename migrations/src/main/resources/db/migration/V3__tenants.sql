@@ -2,7 +2,7 @@
 -- staff accounts and invitations, merchant applications, the audit trail and tenant settings.
 -- Instants are DATETIME(6) in UTC. Personal data (applicants' contacts) is stored encrypted by the
 -- kernel's PersonalDataCipher (v1:<key>:<base64url>), equality matching through blind indexes.
--- V4 is reserved for devices.
+-- Devices come in a later migration.
 
 -- Every tenant: a park (comprehensive bonded zone) or a merchant (retailer, importer, brand) that
 -- belongs to one park. Platform-wide by nature: a tenant's id IS the tenant_id of what it owns.

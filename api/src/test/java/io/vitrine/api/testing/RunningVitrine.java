@@ -88,8 +88,17 @@ public final class RunningVitrine implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As {@link #send(HttpRequest)}, for a body that is not text (downloads). */
+    public HttpResponse<byte[]> sendBytes(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return wire.send(request, HttpResponse.BodyHandlers.ofString());
+            return wire.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

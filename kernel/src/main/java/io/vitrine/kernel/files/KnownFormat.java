@@ -5,14 +5,18 @@ import java.util.Optional;
 
 /**
  * File formats recognised by their leading bytes (magic numbers), so an upload's type is what its
- * bytes are, whatever the client declares.
+ * bytes are, whatever the client declares. XLSX is recognised as its container (a ZIP package) and
+ * CSV as "text, none of the others" (no NUL or control bytes besides tab and line ends): the
+ * tabular reader checks both properly when it reads them.
  */
 public enum KnownFormat {
 
     PDF("application/pdf"),
     PNG("image/png"),
     JPEG("image/jpeg"),
-    WEBP("image/webp");
+    WEBP("image/webp"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    CSV("text/csv");
 
     /** How many leading bytes {@link #of} needs to see. */
     public static final int HEAD_LENGTH = 12;
@@ -22,6 +26,7 @@ public enum KnownFormat {
     private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] RIFF = ascii("RIFF");
     private static final byte[] WEBP_MARK = ascii("WEBP");
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     private final String contentType;
 
@@ -48,7 +53,22 @@ public enum KnownFormat {
         if (startsWith(head, 0, RIFF) && startsWith(head, 8, WEBP_MARK)) {
             return Optional.of(WEBP);
         }
-        return Optional.empty();
+        if (startsWith(head, 0, ZIP_MAGIC)) {
+            return Optional.of(XLSX);
+        }
+        return isText(head) ? Optional.of(CSV) : Optional.empty();
+    }
+
+    private static boolean isText(byte[] head) {
+        if (head.length == 0) {
+            return false;
+        }
+        for (byte b : head) {
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWith(byte[] head, int offset, byte[] signature) {

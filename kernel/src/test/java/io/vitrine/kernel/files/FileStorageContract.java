@@ -52,6 +52,19 @@ abstract class FileStorageContract {
     }
 
     @Test
+    void csv_text_and_xlsx_packages_are_recognised_for_imports_and_exports() {
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        byte[] csv = "\uFEFF商品编码,名称\r\n6901234567892,奶粉\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] workbook = {'P', 'K', 3, 4, 20, 0, 8, 0, 8, 0, 0, 0, 1, 2, 3};
+
+        assertThat(store("tabular", "text/csv", csv).contentType()).isEqualTo("text/csv");
+        assertThat(store("tabular", xlsx, workbook).contentType()).isEqualTo(xlsx);
+        assertRejected(Reason.CONTENT_NOT_AS_DECLARED, "tabular", "text/csv", workbook);
+        assertRejected(Reason.CONTENT_NOT_AS_DECLARED, "tabular", "text/csv", new byte[]{'a', ',', 0, 1, 2});
+        assertRejected(Reason.CONTENT_NOT_AS_DECLARED, "tabular", xlsx, csv);
+    }
+
+    @Test
     void a_file_whose_bytes_are_not_the_declared_type_is_refused() {
         assertRejected(Reason.CONTENT_NOT_AS_DECLARED, "licence", "application/pdf", SampleFiles.png());
         assertRejected(Reason.CONTENT_NOT_AS_DECLARED, "licence", "application/pdf",

@@ -14,7 +14,8 @@ import java.util.Map;
  * The kernel's application contexts for database-backed tests, one per database, booted once and
  * shared by every test class of the run (testing.md "Time budget"): H2 in MySQL mode in a file
  * under target/, and a fresh MariaDB database. Both have the migrations applied by Flyway, the
- * outbox with polling off (tests dispatch by hand), a {@link MutableClock}, files in the database.
+ * outbox and job runner with polling off (tests dispatch and run by hand), a {@link MutableClock}, files in
+ * the database.
  */
 public final class KernelContexts {
 
@@ -55,6 +56,14 @@ public final class KernelContexts {
         properties.put("vitrine.outbox.initial-backoff", "10s");
         properties.put("vitrine.outbox.max-backoff", "40s");
         properties.put("vitrine.outbox.lease", "5m");
+        properties.put("vitrine.jobs.polling-enabled", false);
+        properties.put("vitrine.jobs.concurrency", 2);
+        properties.put("vitrine.jobs.lease", "5m");
+        properties.put("vitrine.jobs.max-attempts", 3);
+        properties.put("vitrine.jobs.retry-delay", "10s");
+        properties.put("vitrine.jobs.progress-batch-size", 10);
+        properties.put("vitrine.jobs.progress-interval", "1h");
+        properties.put("vitrine.jobs.max-errors-kept", 5);
         properties.put("vitrine.files.backend", "database");
         properties.putAll(fileCategories());
         properties.put(FIXTURES, true);
@@ -67,7 +76,10 @@ public final class KernelContexts {
                 "vitrine.files.categories.licence.max-size", "64KB",
                 "vitrine.files.categories.licence.allowed-types", "application/pdf,image/png,image/jpeg",
                 "vitrine.files.categories.image.max-size", "64KB",
-                "vitrine.files.categories.image.allowed-types", "image/png,image/jpeg,image/webp");
+                "vitrine.files.categories.image.allowed-types", "image/png,image/jpeg,image/webp",
+                "vitrine.files.categories.tabular.max-size", "64KB",
+                "vitrine.files.categories.tabular.allowed-types",
+                "text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     public static ApplicationContext start(Map<String, Object> properties) {

@@ -36,6 +36,9 @@ final class ExpiringEntries<K, V> {
         this.ticker = ticker;
         Caffeine<Object, Object> builder = Caffeine.newBuilder()
                 .ticker(ticker)
+                // maintenance on the calling thread: handing it to the common pool cost device
+                // authentication ~20% of its time in thread wake-ups (benchmarks/results/device-auth.md)
+                .executor(Runnable::run)
                 // removes expired entries in the background, not only when the map is touched
                 .scheduler(Scheduler.systemScheduler());
         if (maximumSize > 0) {

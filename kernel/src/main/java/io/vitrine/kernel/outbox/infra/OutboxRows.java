@@ -3,6 +3,7 @@ package io.vitrine.kernel.outbox.infra;
 import io.micronaut.core.annotation.Nullable;
 import io.vitrine.kernel.outbox.DeliveryStatus;
 import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.kernel.time.infra.SqlInstants;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -10,10 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,10 +19,7 @@ import java.util.Map;
 
 /**
  * The SQL of the outbox tables (migration V1), on the connection of the caller's transaction.
- * Instants go in as UTC text with exactly the microseconds DATETIME(6) holds: text, because
- * mysql-connector-j drops the fraction of LocalDateTime/Timestamp parameters on MariaDB (it reads
- * the server as "5.5.5" and assumes no fractional seconds); cut to microseconds, because H2 would
- * round the nanoseconds up, and a due time rounded up is not due yet. Neither zone can shift them.
+ * Instants are bound by {@link SqlInstants} (UTC text, microseconds).
  */
 @Singleton
 class OutboxRows {
@@ -132,7 +126,7 @@ class OutboxRows {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     events.put(rows.getString(1), new EventRow(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), instant(rows.getObject(6, LocalDateTime.class))));
+                            rows.getString(4), rows.getString(5), SqlInstants.read(rows, 6)));
                 }
             }
         }
@@ -179,13 +173,7 @@ class OutboxRows {
         }
     }
 
-    private static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
-
     private static String utc(Instant instant) {
-        return DATETIME_6.format(LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
-    }
-
-    private static Instant instant(LocalDateTime utc) {
-        return utc.toInstant(ZoneOffset.UTC);
+        return SqlInstants.text(instant);
     }
 }

@@ -1,0 +1,65 @@
+package io.vitrine.api.jobs;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vitrine.kernel.error.NotFoundException;
+import io.vitrine.kernel.files.FileContent;
+import io.vitrine.kernel.files.FileStorage;
+import io.vitrine.kernel.jobs.Job;
+import io.vitrine.kernel.jobs.Jobs;
+import io.vitrine.kernel.tenancy.CurrentTenant;
+
+/**
+ * Background jobs of the caller's tenant (imports, exports, reindexing): progress and per-row errors,
+ * and the file a job produced. Another tenant's job answers 404, as an unknown one does.
+ */
+@Controller("/api/v1/jobs")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Jobs")
+class JobsController {
+
+    private final Jobs jobs;
+    private final FileStorage files;
+    private final CurrentTenant currentTenant;
+
+    JobsController(Jobs jobs, FileStorage files, CurrentTenant currentTenant) {
+        this.jobs = jobs;
+        this.files = files;
+        this.currentTenant = currentTenant;
+    }
+
+    @Get("/{jobId}")
+    @Operation(summary = "A job's status, progress and first errors",
+            description = "Progress is written in batches, so a running job's counts trail its work a little.")
+    JobView show(String jobId) {
+        return JobView.of(find(jobId));
+    }
+
+    @Get("/{jobId}/result")
+    @Operation(summary = "The file the job produced (error report, export, new credentials)")
+    HttpResponse<StreamedFile> result(String jobId) {
+        Job job = find(jobId);
+        if (job.resultFileId() == null) {
+            throw new NotFoundException("job " + jobId + " has no result file");
+        }
+        FileContent content = files.open(currentTenant.require(), job.resultFileId())
+                .orElseThrow(() -> new NotFoundException("the result file of job " + jobId + " is gone"));
+        StreamedFile file = new StreamedFile(content.stream(), MediaType.of(content.file().contentType()))
+                .attach(content.file().filename());
+        return HttpResponse.ok(file);
+    }
+
+    private Job find(String jobId) {
+        return jobs.find(jobId).orElseThrow(() -> NotFoundException.of("job", jobId));
+    }
+}

@@ -1,0 +1,118 @@
+package io.vitrine.benchmarks;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.util.Statistics;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs a benchmark suite with JMH and writes its result table:
+ * {@code java -cp ... io.vitrine.benchmarks.Benchmarks device-auth [result-file]} (what
+ * {@code ./vitrine bench device-auth} does).
+ */
+public final class Benchmarks {
+
+    /** Method name -> what one operation is, in the order of the table. */
+    private static final Map<String, String> DEVICE_AUTH = Map.of(
+            "bareHmac", "HMAC-SHA256 of one canonical request (new `Mac`, init with the device key, doFinal)",
+            "verifyWithInProcessNonces", "full verification of a signed order, nonce in the in-process store",
+            "verifyWithRedisNonces", "full verification of a signed order, nonce in Redis (`SET NX PX`)");
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        if (args.length < 1 || !args[0].equals("device-auth")) {
+            System.err.println("usage: Benchmarks device-auth [result file, default benchmarks/results/device-auth.md]");
+            System.exit(2);
+        }
+        Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/device-auth.md");
+        Options options = new OptionsBuilder()
+                .include("^" + Pattern.quote(DeviceAuthBenchmark.class.getName()) + "\\.")
+                .build();
+        String loadBefore = loadAverage();
+        Collection<RunResult> results = new Runner(options).run();
+        String load = loadBefore + " before, " + loadAverage() + " after";
+
+        ResultTable table = deviceAuthTable(results);
+        String report = deviceAuthReport(table, load);
+        Files.createDirectories(resultFile.toAbsolutePath().getParent());
+        Files.writeString(resultFile, report, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("written to " + resultFile);
+    }
+
+    private static ResultTable deviceAuthTable(Collection<RunResult> results) {
+        ResultTable.Row floor = row(results, "bareHmac");
+        return new ResultTable(floor, List.of(row(results, "verifyWithInProcessNonces"), row(results, "verifyWithRedisNonces")));
+    }
+
+    private static ResultTable.Row row(Collection<RunResult> results, String method) {
+        RunResult result = results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith("." + method))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(method + " did not run (see JMH's output above)"));
+        Statistics statistics = result.getPrimaryResult().getStatistics();
+        List<Double> batchMillis = new ArrayList<>();
+        // the raw data of every measured iteration, in milliseconds per batch (@OutputTimeUnit)
+        result.getBenchmarkResults().forEach(b -> b.getIterationResults()
+                .forEach(i -> batchMillis.add(i.getPrimaryResult().getScore())));
+        double relativeError = statistics.getMeanErrorAt(0.999) / statistics.getMean();
+        return new ResultTable.Row(method, DEVICE_AUTH.get(method), result.getParams().getMeasurement().getBatchSize(),
+                batchMillis, relativeError);
+    }
+
+    private static String deviceAuthReport(ResultTable table, String load) {
+        Runtime runtime = Runtime.getRuntime();
+        return "# Device request authentication: throughput\n\n"
+                + "Measured " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " by `./vitrine bench device-auth`: "
+                + "JMH 1.37, 1 fork, 1 thread, 3 warmup + 5 measurement iterations; each iteration is one batch "
+                + "of distinct, validly signed requests, timed as a whole (ops/s = batch size / batch time).\n\n"
+                + "Machine: " + runtime.availableProcessors() + " cores" + cpuModel().map(m -> " (" + m + ")").orElse("")
+                + ", shared with other work (load average " + load + "), so compare the ratios, not the absolute numbers; "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", JDK "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "; Redis at "
+                + DeviceAuthBenchmark.redisUri() + " (loopback).\n\n"
+                + "Data: `" + DeviceFleet.METHOD + " " + DeviceFleet.TARGET + "` with a " + DeviceFleet.BODY.length
+                + "-byte JSON body, " + DeviceFleet.DEVICES + " devices of 10 tenants (credentials in a map: the devices "
+                + "table is not measured), a new nonce per request, clock skew 300 s (nonces kept 600 s).\n\n"
+                + table.markdown()
+                + "\n\"cost in floor operations\": how many bare HMACs one operation costs, median over median.\n";
+    }
+
+    /** The 1-minute load average: how busy the shared machine was. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException notLinux) {
+            return "unknown";
+        }
+    }
+
+    private static Optional<String> cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst();
+        } catch (IOException | RuntimeException notLinux) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.vitrine.catalog.search;
+
+public record PriceRangeCount(PriceRange range, long count) {
+}

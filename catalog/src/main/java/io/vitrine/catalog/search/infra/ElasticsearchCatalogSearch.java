@@ -1,0 +1,390 @@
+package io.vitrine.catalog.search.infra;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.AggregationRange;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.vitrine.catalog.search.CatalogSearch;
+import io.vitrine.catalog.search.IndexRebuild;
+import io.vitrine.catalog.search.PriceRange;
+import io.vitrine.catalog.search.SearchDocument;
+import io.vitrine.catalog.search.SearchFacets;
+import io.vitrine.catalog.search.SearchHit;
+import io.vitrine.catalog.search.SearchPage;
+import io.vitrine.catalog.search.SearchQuery;
+import io.vitrine.catalog.search.SearchSort;
+import io.vitrine.catalog.search.SearchUnavailableException;
+import io.vitrine.kernel.error.ConflictException;
+import io.vitrine.kernel.tenancy.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.vitrine.catalog.search.infra.ProductFields.*;
+
+/**
+ * Cluster-mode search: one index shared by every tenant behind an alias, documents routed by tenant (a
+ * tenant's products live on one shard, its searches ask only that shard) and every query filtered by
+ * tenant. Writes wait for the refresh that makes them searchable ({@code refresh=wait_for}, within the
+ * 1 s refresh interval) and are durable in the translog when acknowledged.
+ *
+ * <p>Rebuild: a new index under the {@code <alias>-rebuild} alias; every instance sees that alias and
+ * writes its changes into both indexes meanwhile. The rebuild only creates documents ({@code op_type
+ * create}), so it never overwrites a fresher change; a deletion meanwhile leaves a tombstone there, removed
+ * at the switch. The switch is one atomic alias update.
+ */
+@Singleton
+@Requires(property = "vitrine.search.backend", value = "elasticsearch")
+public final class ElasticsearchCatalogSearch implements CatalogSearch {
+
+    private static final int TOMBSTONE_BATCH = 1_000;
+    private static final List<String> HIT_FIELDS = List.of(SKU, NAME_ZH, NAME_EN, BRAND, PRICE, TAX, IMAGE_URL, IN_STOCK_AT);
+
+    private final ElasticsearchClient client;
+    private final ElasticsearchIndexes indexes;
+    private volatile boolean liveIndexChecked;
+
+    @Inject
+    public ElasticsearchCatalogSearch(ElasticsearchClient client,
+                                      @Value("${vitrine.search.elasticsearch.index:vitrine-products}") String alias,
+                                      @Value("${vitrine.search.elasticsearch.shards:1}") int shards,
+                                      @Value("${vitrine.search.elasticsearch.replicas:1}") int replicas,
+                                      Clock clock) {
+        this.client = client;
+        this.indexes = new ElasticsearchIndexes(client, alias, shards, replicas, clock);
+    }
+
+    @Override
+    public void index(SearchDocument document) {
+        indexAll(List.of(document));
+    }
+
+    @Override
+    public void indexAll(Collection<SearchDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        List<ProductIndexEntry> entries = documents.stream().map(ProductIndexEntry::of).toList();
+        call("index products", () -> {
+            List<BulkOperation> live = new ArrayList<>();
+            for (ProductIndexEntry e : entries) {
+                live.add(BulkOperation.of(o -> o.index(i -> i.id(e.id()).routing(routing(e)).document(source(e)))));
+            }
+            bulk(indexes.alias(), live, Refresh.WaitFor, false);
+            if (indexes.rebuilding()) {
+                bulk(indexes.rebuildAlias(), live, Refresh.False, false);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(TenantId tenant, String sku) {
+        String id = ProductIndexEntry.idOf(tenant, sku);
+        call("delete a product", () -> {
+            bulk(indexes.alias(), List.of(BulkOperation.of(o -> o.delete(d -> d.id(id).routing(tenant.value())))),
+                    Refresh.WaitFor, false);
+            if (indexes.rebuilding()) {
+                Map<String, Object> tombstone = Map.of(ID, id, ElasticsearchIndexes.TOMBSTONE, "deleted");
+                bulk(indexes.rebuildAlias(), List.of(BulkOperation.of(o -> o.index(i -> i.id(id)
+                        .routing(tenant.value()).document(tombstone)))), Refresh.False, false);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public SearchPage search(TenantId tenant, SearchQuery query) {
+        SearchPlan plan = SearchPlan.of(tenant, query);
+        return call("search", () -> {
+            SearchPage page = null;
+            for (Match attempt : plan.attempts()) {
+                page = run(tenant, attempt, plan);
+                if (page.total() > 0) {
+                    break;
+                }
+            }
+            return page;
+        });
+    }
+
+    @Override
+    public List<String> suggest(TenantId tenant, String prefix, int limit) {
+        String typed = SearchPlan.typedPrefix(tenant, prefix, limit);
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        return call("suggest", () -> {
+            SearchResponse<Void> response = client.search(s -> s.index(indexes.alias()).routing(tenant.value()).size(0)
+                    .query(ElasticsearchQueries.of(ProductQueries.suggestions(tenant, typed)))
+                    .aggregations("suggest", terms(SUGGEST, CategoryLevels.literal(typed) + ".*",
+                            SuggestionRanking.CANDIDATES)), Void.class);
+            FacetTally entries = tally(response.aggregations().get("suggest"));
+            return SuggestionRanking.completions(entries.all(), limit);
+        });
+    }
+
+    @Override
+    public IndexRebuild beginRebuild() {
+        return call("begin a rebuild", () -> {
+            if (indexes.rebuilding()) {
+                throw new ConflictException("a search index rebuild is already running");
+            }
+            return new Rebuild(indexes.createForRebuild());
+        });
+    }
+
+    private SearchPage run(TenantId tenant, Match match, SearchPlan plan) throws IOException {
+        SearchQuery q = plan.query();
+        SearchResponse<Map> response = client.search(s -> {
+            s.index(indexes.alias()).routing(tenant.value())
+                    .query(ElasticsearchQueries.of(match))
+                    .from(plan.offset()).size(q.size() + 1)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .sort(sortOf(q.sort()))
+                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                    .aggregations("brand", terms(BRAND, null, SearchFacets.MAX_VALUES))
+                    .aggregations("category", terms(CATEGORY, CategoryLevels.topPattern(), SearchFacets.MAX_VALUES))
+                    .aggregations("subcategory", terms(CATEGORY, CategoryLevels.belowPattern(q.category()), SearchFacets.MAX_VALUES))
+                    .aggregations("origin", terms(ORIGIN, null, SearchFacets.MAX_VALUES))
+                    .aggregations("trade_mode", terms(TRADE_MODE, null, SearchFacets.MAX_VALUES))
+                    .aggregations("price", priceRanges());
+            if (plan.after() != null) {
+                s.searchAfter(searchAfter(plan.after()));
+            }
+            return s;
+        }, Map.class);
+
+        List<Hit<Map>> hits = response.hits().hits();
+        List<SearchHit> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(hits.size(), q.size()); i++) {
+            items.add(hit(hits.get(i).source(), plan));
+        }
+        String nextCursor = hits.size() > q.size() ? cursorOf(hits.get(q.size() - 1), q.sort()).encode() : null;
+        long[] prices = response.aggregations().get("price").range().buckets().array().stream()
+                .mapToLong(b -> b.docCount()).toArray();
+        return new SearchPage(response.hits().total().value(), items, FacetResults.of(
+                tally(response.aggregations().get("brand")), tally(response.aggregations().get("category")),
+                tally(response.aggregations().get("subcategory")), tally(response.aggregations().get("origin")),
+                tally(response.aggregations().get("trade_mode")), prices), nextCursor);
+    }
+
+    private static List<SortOptions> sortOf(SearchSort sort) {
+        SortOptions sku = SortOptions.of(o -> o.field(f -> f.field(SKU).order(SortOrder.Asc)));
+        SortOptions first = switch (sort) {
+            case RELEVANCE -> SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+            case PRICE_ASC -> SortOptions.of(o -> o.field(f -> f.field(PRICE).order(SortOrder.Asc)));
+            case PRICE_DESC -> SortOptions.of(o -> o.field(f -> f.field(PRICE).order(SortOrder.Desc)));
+            case NEWEST -> SortOptions.of(o -> o.field(f -> f.field(CREATED).order(SortOrder.Desc)));
+        };
+        return List.of(first, sku);
+    }
+
+    private static List<FieldValue> searchAfter(SearchCursor cursor) {
+        FieldValue first = cursor.sort() == SearchSort.RELEVANCE ? FieldValue.of(cursor.score()) : FieldValue.of(cursor.value());
+        return List.of(first, FieldValue.of(cursor.sku()));
+    }
+
+    private static SearchCursor cursorOf(Hit<Map> last, SearchSort sort) {
+        List<FieldValue> values = last.sort();
+        String sku = values.get(1).stringValue();
+        if (sort == SearchSort.RELEVANCE) {
+            return new SearchCursor(sort, (float) values.get(0).doubleValue(), 0, sku);
+        }
+        return new SearchCursor(sort, 0f, values.get(0).longValue(), sku);
+    }
+
+    private static Aggregation terms(String field, String include, int size) {
+        return Aggregation.of(a -> a.terms(t -> {
+            t.field(field).size(size).order(List.of(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc)));
+            if (include != null) {
+                t.include(i -> i.regexp(include));
+            }
+            return t;
+        }));
+    }
+
+    private static Aggregation priceRanges() {
+        List<AggregationRange> ranges = new ArrayList<>();
+        for (PriceRange range : PriceRange.BUCKETS) {
+            ranges.add(AggregationRange.of(r -> {
+                if (range.fromFen() != null) {
+                    r.from(range.fromFen().doubleValue());
+                }
+                if (range.toFen() != null) {
+                    r.to(range.toFen().doubleValue());
+                }
+                return r;
+            }));
+        }
+        return Aggregation.of(a -> a.range(r -> r.field(PRICE).ranges(ranges)));
+    }
+
+    private static FacetTally tally(Aggregate aggregate) {
+        FacetTally tally = new FacetTally();
+        for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {
+            tally.add(bucket.key().stringValue(), bucket.docCount());
+        }
+        return tally;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SearchHit hit(Map<String, Object> source, SearchPlan plan) {
+        List<String> warehouses = (List<String>) source.getOrDefault(IN_STOCK_AT, List.of());
+        List<String> brand = (List<String>) source.getOrDefault(BRAND, List.of());
+        List<String> sku = (List<String>) source.get(SKU);
+        return new SearchHit(sku.get(0), (String) source.get(NAME_ZH), (String) source.get(NAME_EN),
+                brand.isEmpty() ? null : brand.get(0), ((Number) source.get(PRICE)).longValue(),
+                ((Number) source.get(TAX)).longValue(), (String) source.get(IMAGE_URL), plan.inStock(warehouses));
+    }
+
+    private static Map<String, Object> source(ProductIndexEntry entry) {
+        Map<String, Object> source = new LinkedHashMap<>(entry.keywords());
+        source.putAll(entry.numbers());
+        entry.shown().forEach((field, value) -> {
+            if (value != null) {
+                source.put(field, value);
+            }
+        });
+        return source;
+    }
+
+    private static String routing(ProductIndexEntry entry) {
+        return entry.keywords().get(TENANT).get(0);
+    }
+
+    /**
+     * Sends one bulk request. Only a create that finds the document already there may fail (a rebuild
+     * skipping what changed meanwhile); any other failed item fails the whole write, to be retried.
+     */
+    private void bulk(String target, List<BulkOperation> operations, Refresh refresh, boolean createOnly) throws IOException {
+        BulkResponse response = client.bulk(BulkRequest.of(b -> b.index(target).refresh(refresh).operations(operations)));
+        if (response.errors()) {
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() != null && !(createOnly && item.status() == 409)) {
+                    throw new SearchUnavailableException("Elasticsearch refused " + item.operationType() + " of "
+                            + item.id() + ": " + item.error().type() + " " + item.error().reason(), null);
+                }
+            }
+        }
+    }
+
+    private <T> T call(String what, EsCall<T> work) {
+        try {
+            if (!liveIndexChecked) {
+                indexes.ensureLive();
+                liveIndexChecked = true;
+            }
+            return work.run();
+        } catch (IOException | ElasticsearchException e) {
+            throw new SearchUnavailableException("Elasticsearch could not " + what + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e instanceof SearchUnavailableException || e.getClass().getPackageName().startsWith("io.vitrine")) {
+                throw e;
+            }
+            // transport failures of the client (connection refused, timeouts) are runtime exceptions
+            throw new SearchUnavailableException("Elasticsearch could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface EsCall<T> {
+        T run() throws IOException;
+    }
+
+    private final class Rebuild implements IndexRebuild {
+
+        private final String index;
+        private boolean finished;
+
+        private Rebuild(String index) {
+            this.index = index;
+        }
+
+        @Override
+        public void indexAll(Collection<SearchDocument> documents) {
+            requireOpen();
+            if (documents.isEmpty()) {
+                return;
+            }
+            List<ProductIndexEntry> entries = documents.stream().map(ProductIndexEntry::of).toList();
+            call("fill the new index", () -> {
+                List<BulkOperation> creates = new ArrayList<>();
+                for (ProductIndexEntry e : entries) {
+                    creates.add(BulkOperation.of(o -> o.create(c -> c.id(e.id()).routing(routing(e)).document(source(e)))));
+                }
+                bulk(index, creates, Refresh.False, true);
+                return null;
+            });
+        }
+
+        @Override
+        public void switchToRebuilt() {
+            requireOpen();
+            call("switch to the rebuilt index", () -> {
+                removeTombstones();
+                indexes.switchTo(index);
+                finished = true;
+                return null;
+            });
+        }
+
+        @Override
+        public void close() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            call("remove an abandoned index", () -> {
+                indexes.delete(index);
+                return null;
+            });
+        }
+
+        private void removeTombstones() throws IOException {
+            client.indices().refresh(r -> r.index(index));
+            while (true) {
+                SearchResponse<Map> response = client.search(s -> s.index(index).size(TOMBSTONE_BATCH)
+                        .query(q -> q.exists(e -> e.field(ElasticsearchIndexes.TOMBSTONE))), Map.class);
+                List<Hit<Map>> hits = response.hits().hits();
+                if (hits.isEmpty()) {
+                    return;
+                }
+                List<BulkOperation> deletes = new ArrayList<>();
+                for (Hit<Map> hit : hits) {
+                    String tenant = hit.id().substring(0, hit.id().indexOf('/'));
+                    deletes.add(BulkOperation.of(o -> o.delete(d -> d.id(hit.id()).routing(tenant))));
+                }
+                bulk(index, deletes, Refresh.True, false);
+            }
+        }
+
+        private void requireOpen() {
+            if (finished) {
+                throw new IllegalStateException("this rebuild has already been switched to or abandoned");
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.vitrine.catalog.search.infra;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.vitrine.catalog.search.CatalogSearch;
+import io.vitrine.catalog.search.CatalogSearchContract;
+import io.vitrine.catalog.search.SearchFixture;
+import io.vitrine.catalog.search.SearchQuery;
+import io.vitrine.catalog.search.SearchUnavailableException;
+import io.vitrine.kernel.testing.TestServices;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The contract on the Elasticsearch adapter, against the real node of {@code TestServices.elasticsearchUrl()}
+ * (no plugins, no analysis-common); every index is named after the test run and removed afterwards.
+ */
+class ElasticsearchCatalogSearchTest extends CatalogSearchContract {
+
+    private final RestClient rest = RestClient.builder(HttpHost.create(TestServices.elasticsearchUrl())).build();
+    private final ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+    private final Map<CatalogSearch, String> aliases = new HashMap<>();
+
+    @Override
+    protected CatalogSearch openSearch(String name) {
+        String alias = TestServices.runId() + "-search-" + name;
+        CatalogSearch search = new ElasticsearchCatalogSearch(client, alias, 1, 0, Clock.systemUTC());
+        aliases.put(search, alias);
+        return search;
+    }
+
+    @Override
+    protected void discard(CatalogSearch search) {
+        String alias = aliases.remove(search);
+        try {
+            Set<String> indices = client.indices().get(g -> g.index(alias + "*")).result().keySet();
+            for (String index : indices) {
+                client.indices().delete(d -> d.index(index));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    void closeClient() throws IOException {
+        // runs before the contract's own @AfterAll: keep the client for it, close it when the JVM ends
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                rest.close();
+            } catch (IOException ignored) {
+                // the JVM is ending
+            }
+        }));
+    }
+
+    @Test
+    void an_unreachable_cluster_is_reported_as_search_unavailable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (RestClient nowhere = RestClient.builder(new HttpHost("127.0.0.1", closedPort)).build()) {
+            ElasticsearchCatalogSearch down = new ElasticsearchCatalogSearch(
+                    new ElasticsearchClient(new RestClientTransport(nowhere, new JacksonJsonpMapper())),
+                    TestServices.runId() + "-search-down", 1, 0, Clock.systemUTC());
+            assertThatThrownBy(() -> down.search(SearchFixture.A, SearchQuery.text("奶粉")))
+                    .isInstanceOf(SearchUnavailableException.class);
+            assertThatThrownBy(() -> down.index(SearchFixture.shopA().get(0)))
+                    .isInstanceOf(SearchUnavailableException.class);
+        }
+    }
+
+    @Test
+    void documents_are_routed_by_tenant() throws IOException {
+        String alias = TestServices.runId() + "-search-fixture";
+        var response = client.get(g -> g.index(alias).id("shop-a/A-MILK-01").routing("shop-a"), Map.class);
+        assertThat(response.found()).isTrue();
+        assertThat(response.routing()).isEqualTo("shop-a");
+    }
+}
