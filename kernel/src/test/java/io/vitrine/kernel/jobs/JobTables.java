@@ -1,5 +1,6 @@
 package io.vitrine.kernel.jobs;
 
+import io.vitrine.kernel.testing.SqlProbe;
 import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.time.infra.SqlInstants;
 
@@ -12,12 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What the job tests read from, and do to, the database behind the runner's back. */
-final class JobTables {
+final class JobTables extends SqlProbe {
 
-    private final TransactionOperations<Connection> transactions;
 
     JobTables(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+        super(transactions);
     }
 
     int jobsWithId(String id) {
@@ -67,28 +67,5 @@ final class JobTables {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    int count(String sql, String... parameters) {
-        return Integer.parseInt(strings(sql, parameters).get(0));
-    }
-
-    private List<String> strings(String sql, String... parameters) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    select.setString(i + 1, parameters[i]);
-                }
-                List<String> values = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        values.add(rows.getString(1));
-                    }
-                }
-                return values;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 }

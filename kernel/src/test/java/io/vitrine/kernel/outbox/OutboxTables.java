@@ -1,5 +1,6 @@
 package io.vitrine.kernel.outbox;
 
+import io.vitrine.kernel.testing.SqlProbe;
 import io.micronaut.transaction.TransactionOperations;
 
 import java.sql.Connection;
@@ -13,15 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What the outbox tests read back from the database. */
-final class OutboxTables {
+final class OutboxTables extends SqlProbe {
 
     record Delivery(String status, int attempts, String lastError) {
     }
 
-    private final TransactionOperations<Connection> transactions;
 
     OutboxTables(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+        super(transactions);
     }
 
     int effects(String listener, String eventId) {
@@ -96,29 +96,6 @@ final class OutboxTables {
                 update.setString(2, eventId);
                 update.setString(3, listener);
                 return update.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    private int count(String sql, String... parameters) {
-        return Integer.parseInt(strings(sql, parameters).get(0));
-    }
-
-    private List<String> strings(String sql, String... parameters) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    select.setString(i + 1, parameters[i]);
-                }
-                List<String> values = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        values.add(rows.getString(1));
-                    }
-                }
-                return values;
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
