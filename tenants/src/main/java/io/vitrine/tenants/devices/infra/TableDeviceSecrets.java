@@ -1,5 +1,6 @@
 package io.vitrine.tenants.devices.infra;
 
+import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import io.vitrine.kernel.privacy.PersonalDataCipher;
 import io.vitrine.kernel.tenancy.TenantId;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * vitrine.devices.last-seen-every} per device and instance: fleet status needs minutes, not every request.
  */
 @Singleton
+@Secondary // the default; a test (or another store) may provide its own DeviceSecrets
 class TableDeviceSecrets implements DeviceSecrets, DeviceSightings {
 
     private final DeviceKeyDirectory directory;
