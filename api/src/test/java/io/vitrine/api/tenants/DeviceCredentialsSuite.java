@@ -2,7 +2,6 @@ package io.vitrine.api.tenants;
 
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.tenants.TenantsApi.Park;
-import io.vitrine.api.testing.EmbeddedVitrine;
 import io.vitrine.api.testing.RunningVitrine;
 import io.vitrine.tenants.devices.signing.CanonicalRequest;
 import io.vitrine.tenants.devices.signing.RequestSigner;
@@ -10,7 +9,6 @@ import io.vitrine.tenants.devices.signing.RequestSigner.SignatureHeaders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,10 +19,12 @@ import java.util.Map;
 import static io.vitrine.api.tenants.TenantsApi.items;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Device registration, rotation and revocation, and device-signed requests (api.md "Conventions"). */
-@ExtendWith(EmbeddedVitrine.class)
+/**
+ * Device registration, rotation and revocation, and device-signed requests (api.md "Conventions"), run
+ * embedded (in-process nonces) and on the cluster services (Redis nonces, MariaDB).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DevicesTest {
+abstract class DeviceCredentialsSuite {
 
     private static final String WHOAMI = "/pos/v1/whoami";
 
@@ -35,7 +35,7 @@ class DevicesTest {
     private Merchant merchant;
     private String store;
 
-    DevicesTest(RunningVitrine vitrine) {
+    DeviceCredentialsSuite(RunningVitrine vitrine) {
         this.vitrine = vitrine;
         this.api = new TenantsApi(vitrine);
         this.clock = vitrine.bean(Clock.class);
