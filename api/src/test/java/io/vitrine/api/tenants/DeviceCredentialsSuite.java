@@ -104,6 +104,19 @@ abstract class DeviceCredentialsSuite {
         HttpResponse<String> response = send("GET", WHOAMI, wrong, null);
 
         expectRefused(response);
+        assertThat(Rows.column(vitrine, "SELECT last_seen_at FROM devices WHERE device_key = ?", pos.key()))
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void a_partner_belongs_to_the_tenant_not_to_a_store() {
+        Map<String, Object> created = api.expect(201, api.post("/api/v1/devices", token(), Map.of("kind", "PARTNER")));
+        Pos partner = new Pos((String) created.get("deviceKey"), (String) created.get("secret"));
+
+        Map<String, Object> whoami = api.expect(200, signedGet(partner, WHOAMI, WHOAMI));
+
+        assertThat(whoami).containsEntry("kind", "PARTNER").containsEntry("tenant", merchant.slug());
+        assertThat(whoami.get("storeCode")).isNull();
     }
 
     @Test
