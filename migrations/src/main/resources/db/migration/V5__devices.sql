@@ -9,6 +9,7 @@ CREATE TABLE devices (
     store_code        VARCHAR(32)  NULL,      -- NULL only for PARTNER (bound to the tenant)
     secret_encrypted  VARCHAR(512) NULL,      -- PersonalDataCipher text; POS and PARTNER only
     pairing_code_hash CHAR(64)     NULL,      -- SHA-256 hex of the one-time code; KIOSK until paired
+    kiosk_token_hash  CHAR(64)     NULL,      -- SHA-256 hex of a paired kiosk's device cookie
     status            VARCHAR(16)  NOT NULL,  -- PENDING_PAIRING, ACTIVE, REVOKED
     last_seen_at      DATETIME(6)  NULL,
     app_version       VARCHAR(64)  NULL,
@@ -19,3 +20,4 @@ CREATE TABLE devices (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE INDEX ix_devices_tenant_store ON devices (tenant_id, store_code);
+CREATE INDEX ix_devices_kiosk_token ON devices (kiosk_token_hash);

@@ -91,6 +91,36 @@ abstract class DeviceCredentialsSuite {
     }
 
     @Test
+    void a_kiosk_pairs_once_with_its_code_then_heartbeats_until_unpaired() {
+        Map<String, Object> kiosk = api.expect(201, api.post("/api/v1/devices", token(), Map.of("storeCode", store, "kind", "KIOSK")));
+        String key = (String) kiosk.get("deviceKey");
+        String pair = "/s/" + merchant.slug() + "/kiosk/" + store + "/pair";
+        api.expectProblem(404, api.post(pair, null, Map.of("pairingCode", "WRONGCODE")));
+
+        HttpResponse<String> paired = api.post(pair, null, Map.of("pairingCode", kiosk.get("pairingCode")));
+
+        assertThat(paired.statusCode()).isEqualTo(200);
+        String setCookie = paired.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith("vitrine_kiosk=").containsIgnoringCase("HttpOnly");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        api.expectProblem(404, api.post(pair, null, Map.of("pairingCode", kiosk.get("pairingCode"))));
+        assertThat(api.expect(200, heartbeat(merchant.slug(), cookie))).containsEntry("deviceKey", key);
+        assertThat(Rows.column(vitrine, "SELECT app_version FROM devices WHERE device_key = ?", key)).containsExactly("2.1.0");
+        assertThat(items(api.expect(200, api.get("/api/v1/devices?status=online", token()))))
+                .extracting(d -> d.get("deviceKey")).contains(key);
+
+        assertThat(api.send("DELETE", "/api/v1/devices/" + key, token(), null).statusCode()).isEqualTo(204);
+
+        api.expectProblem(404, heartbeat(merchant.slug(), cookie));
+    }
+
+    private HttpResponse<String> heartbeat(String slug, String cookie) {
+        return vitrine.send(HttpRequest.newBuilder(vitrine.uri("/s/" + slug + "/kiosk/heartbeat"))
+                .header("Cookie", cookie).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"appVersion\":\"2.1.0\"}")).build());
+    }
+
+    @Test
     void a_store_that_is_not_the_tenants_answers_404() {
         api.expectProblem(404, api.post("/api/v1/devices", token(), Map.of("storeCode", "NOT-MINE", "kind", "POS")));
     }

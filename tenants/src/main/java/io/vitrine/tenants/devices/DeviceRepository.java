@@ -11,4 +11,8 @@ public interface DeviceRepository extends CrudRepository<Device, String> {
     Optional<Device> findByDeviceKey(String deviceKey);
 
     List<Device> findAllOrderByDeviceKey();
+
+    Optional<Device> findByStoreCodeAndPairingCodeHash(String storeCode, String pairingCodeHash);
+
+    Optional<Device> findByKioskTokenHash(String kioskTokenHash);
 }

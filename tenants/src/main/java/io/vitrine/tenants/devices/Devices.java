@@ -72,7 +72,7 @@ public class Devices {
         String pairingCode = kind.signs() ? null : base32(8).toUpperCase(Locale.ROOT);
         Device device = devices.save(new Device(ids.nextId(), null, "dk_" + base32(15), kind, code,
                 secret == null ? null : cipher.encrypt(secret),
-                pairingCode == null ? null : pairingHash(pairingCode),
+                pairingCode == null ? null : pairingHash(pairingCode), null,
                 kind.signs() ? DeviceStatus.ACTIVE : DeviceStatus.PENDING_PAIRING,
                 null, null, now, null));
         audit.record(by, tenant, "DEVICE_REGISTERED", "device", device.deviceKey(), kind.name());
@@ -89,7 +89,7 @@ public class Devices {
         String secret = randomSecret();
         Instant now = clock.instant();
         Device rotated = devices.update(new Device(current.id(), current.tenantId(), current.deviceKey(), current.kind(),
-                current.storeCode(), cipher.encrypt(secret), null, current.status(), current.lastSeenAt(),
+                current.storeCode(), cipher.encrypt(secret), null, null, current.status(), current.lastSeenAt(),
                 current.appVersion(), current.createdAt(), now));
         audit.record(by, tenant, "DEVICE_SECRET_ROTATED", "device", deviceKey, null);
         return new RegisteredDevice(rotated, secret, null);
@@ -104,7 +104,7 @@ public class Devices {
             return;
         }
         devices.update(new Device(current.id(), current.tenantId(), current.deviceKey(), current.kind(),
-                current.storeCode(), current.secretEncrypted(), null, DeviceStatus.REVOKED, current.lastSeenAt(),
+                current.storeCode(), current.secretEncrypted(), null, null, DeviceStatus.REVOKED, current.lastSeenAt(),
                 current.appVersion(), current.createdAt(), current.rotatedAt()));
         audit.record(by, tenant, "DEVICE_REVOKED", "device", deviceKey, null);
     }
@@ -128,6 +128,45 @@ public class Devices {
                 yield all;
             }
         };
+    }
+
+    /**
+     * A kiosk of the store enters its one-time pairing code: the device becomes ACTIVE and gets a long-lived
+     * token for its HttpOnly cookie (only its SHA-256 is kept). A wrong, used or other store's code is 404.
+     */
+    @Transactional
+    public String pair(String storeCode, String pairingCode) {
+        TenantId tenant = currentTenant.require();
+        if (storeCode == null || pairingCode == null || pairingCode.isBlank()) {
+            throw new NotFoundException("No such pairing code.");
+        }
+        Device kiosk = devices.findByStoreCodeAndPairingCodeHash(storeCode,
+                        pairingHash(pairingCode.strip().toUpperCase(Locale.ROOT)))
+                .filter(d -> d.kind() == DeviceKind.KIOSK && d.status() == DeviceStatus.PENDING_PAIRING)
+                .orElseThrow(() -> new NotFoundException("No such pairing code."));
+        String token = randomSecret();
+        Instant now = clock.instant();
+        devices.update(new Device(kiosk.id(), kiosk.tenantId(), kiosk.deviceKey(), kiosk.kind(), kiosk.storeCode(),
+                null, null, pairingHash(token), DeviceStatus.ACTIVE, now, kiosk.appVersion(), kiosk.createdAt(), now));
+        audit.record(Actor.system(), tenant, "KIOSK_PAIRED", "device", kiosk.deviceKey(), null);
+        return token;
+    }
+
+    /** A paired kiosk's heartbeat; 404 for an unknown token or a revoked kiosk (unpairing acts at once). */
+    @Transactional
+    public Device heartbeat(String kioskToken, String appVersion) {
+        currentTenant.require();
+        if (kioskToken == null || kioskToken.isBlank()) {
+            throw new NotFoundException("Not a paired kiosk.");
+        }
+        Device kiosk = devices.findByKioskTokenHash(pairingHash(kioskToken))
+                .filter(d -> d.status() == DeviceStatus.ACTIVE)
+                .orElseThrow(() -> new NotFoundException("Not a paired kiosk."));
+        String version = appVersion == null || appVersion.isBlank() ? kiosk.appVersion()
+                : appVersion.strip().substring(0, Math.min(64, appVersion.strip().length()));
+        return devices.update(new Device(kiosk.id(), kiosk.tenantId(), kiosk.deviceKey(), kiosk.kind(), kiosk.storeCode(),
+                null, null, kiosk.kioskTokenHash(), kiosk.status(), clock.instant(), version, kiosk.createdAt(),
+                kiosk.rotatedAt()));
     }
 
     @Transactional(readOnly = true)
