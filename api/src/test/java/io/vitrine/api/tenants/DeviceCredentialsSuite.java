@@ -32,6 +32,7 @@ abstract class DeviceCredentialsSuite {
     private final TenantsApi api;
     private final Clock clock;
     private final RequestSigner signer;
+    private Park park;
     private Merchant merchant;
     private String store;
 
@@ -44,7 +45,7 @@ abstract class DeviceCredentialsSuite {
 
     @BeforeAll
     void aMerchantWithAStore() {
-        Park park = api.park();
+        park = api.park();
         api.expect(201, api.post("/api/v1/parks/" + park.slug() + "/warehouses", park.admin().token(),
                 Map.of("code", "DV-01", "name", "Devices bonded", "emsNo", "T5349W7", "customsCode", "5349",
                         "areaCode", "5349W", "operatorUscc", SampleCodes.uscc())));
@@ -112,6 +113,24 @@ abstract class DeviceCredentialsSuite {
         assertThat(api.send("DELETE", "/api/v1/devices/" + key, token(), null).statusCode()).isEqualTo(204);
 
         api.expectProblem(404, heartbeat(merchant.slug(), cookie));
+    }
+
+    @Test
+    void a_kiosk_code_and_cookie_work_only_under_their_own_tenant() {
+        Map<String, Object> kiosk = api.expect(201, api.post("/api/v1/devices", token(), Map.of("storeCode", store, "kind", "KIOSK")));
+        Merchant other = api.merchant(park);
+        api.expect(201, api.post("/api/v1/stores", other.admin().token(), Map.of("code", store, "name", "Same code, other tenant",
+                "kind", "CONVENIENCE_STORE", "address", "3 Qianhai Rd", "district", "440305", "warehouseCode", "DV-01")));
+
+        api.expectProblem(404, api.post("/s/" + other.slug() + "/kiosk/" + store + "/pair", null,
+                Map.of("pairingCode", kiosk.get("pairingCode"))));
+        HttpResponse<String> paired = api.post("/s/" + merchant.slug() + "/kiosk/" + store + "/pair", null,
+                Map.of("pairingCode", kiosk.get("pairingCode")));
+        String setCookie = paired.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        api.expectProblem(404, heartbeat(other.slug(), cookie));
+        api.expect(200, heartbeat(merchant.slug(), cookie));
     }
 
     private HttpResponse<String> heartbeat(String slug, String cookie) {
