@@ -34,7 +34,8 @@ class TenantIsolationWalkTest {
 
     /**
      * One call of tenant A at tenant B's resources. Placeholders: {parkA} {parkB} (slugs), {appB} (B's open
-     * application), {tokenB} (its applicant token), {docB} (its document), {storeB} (a store code only B has).
+     * application), {tokenB} (its applicant token), {docB} (its document), {storeB} (a store code only B has),
+     * {deviceB} (B's POS device key).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -64,7 +65,11 @@ class TenantIsolationWalkTest {
             new Probe("B's store", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stores/{storeB}", null),
             new Probe("change B's store", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/stores/{storeB}",
                     Map.of("name", "taken over", "kind", "CONVENIENCE_STORE", "address", "x", "district", "440305",
-                            "warehouseCode", "A-01"))
+                            "warehouseCode", "A-01")),
+            new Probe("rotate B's device", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/devices/{deviceB}/rotate", null),
+            new Probe("revoke B's device", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/devices/{deviceB}", null),
+            new Probe("register a device in B's store", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/devices",
+                    Map.of("storeCode", "B-SHOP-1", "kind", "POS"))
     );
 
     private final TenantsApi api;
@@ -74,6 +79,7 @@ class TenantIsolationWalkTest {
     private Application openB;
     private String documentB;
     private Merchant merchantB;
+    private String deviceB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.api = new TenantsApi(vitrine);
@@ -93,6 +99,8 @@ class TenantIsolationWalkTest {
                         "operatorUscc", SampleCodes.uscc())));
         api.expect(201, api.post("/api/v1/stores", merchantB.admin().token(), Map.of("code", "B-SHOP-1", "name", "B shop",
                 "kind", "EXPERIENCE_STORE", "address", "1 Qianhai Rd", "district", "440305", "warehouseCode", "B-01")));
+        deviceB = (String) api.expect(201, api.post("/api/v1/devices", merchantB.admin().token(),
+                Map.of("storeCode", "B-SHOP-1", "kind", "POS"))).get("deviceKey");
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -107,7 +115,7 @@ class TenantIsolationWalkTest {
     void tenant_a_finds_nothing_of_tenant_b(Probe probe) {
         String path = probe.path().replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())
                 .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB)
-                .replace("{storeB}", "B-SHOP-1");
+                .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB);
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -131,6 +139,9 @@ class TenantIsolationWalkTest {
                 .extracting(w -> w.get("code")).containsExactly("B-01");
         assertThat(api.expect(200, api.get("/api/v1/stores/B-SHOP-1", merchantB.admin().token()))).containsEntry("name", "B shop");
         assertThat(items(api.expect(200, api.get("/api/v1/stores", merchantA.admin().token())))).isEmpty();
+        assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantB.admin().token()))))
+                .extracting(d -> d.get("deviceKey") + ":" + d.get("status")).containsExactly(deviceB + ":ACTIVE");
+        assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantA.admin().token())))).isEmpty();
         assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantA.admin().token()))))
                 .extracting(m -> m.get("username")).containsExactly(merchantA.admin().username());
     }

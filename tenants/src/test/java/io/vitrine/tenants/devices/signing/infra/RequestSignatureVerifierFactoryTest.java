@@ -44,9 +44,10 @@ class RequestSignatureVerifierFactoryTest {
     }
 
     @Test
-    void without_device_secrets_there_is_no_verifier() {
+    void the_devices_table_provides_the_secrets_by_default() {
         try (ApplicationContext context = ApplicationContext.run(PrivacyTestKeys.properties())) {
-            assertThat(context.containsBean(RequestSignatureVerifier.class)).isFalse();
+            assertThat(context.getBeanDefinition(DeviceSecrets.class).getBeanType().getSimpleName())
+                    .isEqualTo("TableDeviceSecrets");
         }
     }
 

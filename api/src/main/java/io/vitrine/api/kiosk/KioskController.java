@@ -1,0 +1,73 @@
+package io.vitrine.api.kiosk;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.CookieValue;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.vitrine.tenants.devices.Device;
+import io.vitrine.tenants.devices.Devices;
+
+import java.time.Duration;
+
+/**
+ * Kiosk pages (api.md): pairing with the one-time code sets a long-lived HttpOnly device cookie; the
+ * page's heartbeats feed the fleet status. The tenant is the path's ({@code /s/{tenant}}); an unknown
+ * code or cookie, a revoked kiosk or another tenant's answers 404.
+ */
+@Controller("/s/{tenant}/kiosk")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+class KioskController {
+
+    static final String COOKIE = "vitrine_kiosk";
+    private static final Duration COOKIE_LIFETIME = Duration.ofDays(400);
+
+    private final Devices devices;
+
+    KioskController(Devices devices) {
+        this.devices = devices;
+    }
+
+    @Post("/{storeCode}/pair")
+    HttpResponse<Paired> pair(@PathVariable String tenant, @PathVariable String storeCode, @Body PairRequest request,
+                              HttpRequest<?> http) {
+        String token = devices.pair(storeCode, request.pairingCode());
+        Cookie cookie = Cookie.of(COOKIE, token).httpOnly(true).secure(http.isSecure()).sameSite(SameSite.Strict)
+                .path("/s/" + tenant + "/kiosk").maxAge(COOKIE_LIFETIME);
+        return HttpResponse.ok(new Paired(storeCode)).cookie(cookie);
+    }
+
+    @Post("/heartbeat")
+    Heartbeat heartbeat(@PathVariable String tenant, @Nullable @CookieValue(COOKIE) String token,
+                        @Nullable @Body HeartbeatRequest request) {
+        Device kiosk = devices.heartbeat(token, request == null ? null : request.appVersion());
+        return new Heartbeat(kiosk.deviceKey(), kiosk.storeCode());
+    }
+
+    @Serdeable
+    record PairRequest(@Nullable String pairingCode) {
+    }
+
+    @Serdeable
+    record Paired(String storeCode) {
+    }
+
+    @Serdeable
+    record HeartbeatRequest(@Nullable String appVersion) {
+    }
+
+    @Serdeable
+    record Heartbeat(String deviceKey, String storeCode) {
+    }
+}

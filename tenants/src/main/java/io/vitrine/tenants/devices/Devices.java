@@ -1,0 +1,203 @@
+package io.vitrine.tenants.devices;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.Transactional;
+import io.vitrine.kernel.error.FieldChecks;
+import io.vitrine.kernel.error.NotFoundException;
+import io.vitrine.kernel.id.Ids;
+import io.vitrine.kernel.privacy.PersonalDataCipher;
+import io.vitrine.kernel.tenancy.CurrentTenant;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.tenants.access.Actor;
+import io.vitrine.tenants.audit.AuditTrail;
+import io.vitrine.tenants.devices.signing.CanonicalRequest;
+import io.vitrine.tenants.stores.StoreRepository;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The current tenant's device registry. Secrets and pairing codes are shown once, at registration
+ * (and a new secret at rotation); the table keeps the secret encrypted and the pairing code hashed.
+ * Rotation and revocation change the row the verifier reads on every request, so they act at once.
+ */
+@Singleton
+public class Devices {
+
+    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+    private final DeviceRepository devices;
+    private final StoreRepository stores;
+    private final CurrentTenant currentTenant;
+    private final PersonalDataCipher cipher;
+    private final AuditTrail audit;
+    private final Ids ids;
+    private final Clock clock;
+    private final Duration onlineWindow;
+    private final SecureRandom random = new SecureRandom();
+
+    public Devices(DeviceRepository devices, StoreRepository stores, CurrentTenant currentTenant,
+                   PersonalDataCipher cipher, AuditTrail audit, Ids ids, Clock clock,
+                   @Value("${vitrine.devices.online-window:2m}") Duration onlineWindow) {
+        this.devices = devices;
+        this.stores = stores;
+        this.currentTenant = currentTenant;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.ids = ids;
+        this.clock = clock;
+        this.onlineWindow = onlineWindow;
+    }
+
+    /** A device of one of the tenant's stores (a partner: of the tenant); 404 for a store that is not the tenant's. */
+    @Transactional
+    public RegisteredDevice register(Actor by, String storeCode, String kindName) {
+        TenantId tenant = currentTenant.require();
+        FieldChecks checks = new FieldChecks();
+        DeviceKind kind = checks.oneOf("kind", kindName, DeviceKind.class);
+        String code = kind == DeviceKind.PARTNER ? null : checks.text("storeCode", storeCode, 32);
+        checks.throwIfAny();
+        if (code != null && !stores.existsByCode(code)) {
+            throw new NotFoundException("No such store.");
+        }
+        Instant now = clock.instant();
+        String secret = kind.signs() ? randomSecret() : null;
+        String pairingCode = kind.signs() ? null : base32(8).toUpperCase(Locale.ROOT);
+        Device device = devices.save(new Device(ids.nextId(), null, "dk_" + base32(15), kind, code,
+                secret == null ? null : cipher.encrypt(secret),
+                pairingCode == null ? null : pairingHash(pairingCode), null,
+                kind.signs() ? DeviceStatus.ACTIVE : DeviceStatus.PENDING_PAIRING,
+                null, null, now, null));
+        audit.record(by, tenant, "DEVICE_REGISTERED", "device", device.deviceKey(), kind.name());
+        return new RegisteredDevice(device, secret, pairingCode);
+    }
+
+    /** A new secret; the old one stops working with this commit. Kiosks have none: 404 like an unknown key. */
+    @Transactional
+    public RegisteredDevice rotate(Actor by, String deviceKey) {
+        TenantId tenant = currentTenant.require();
+        Device current = devices.findByDeviceKey(deviceKey)
+                .filter(d -> d.kind().signs() && d.status() != DeviceStatus.REVOKED)
+                .orElseThrow(Devices::notFound);
+        String secret = randomSecret();
+        Instant now = clock.instant();
+        Device rotated = devices.update(new Device(current.id(), current.tenantId(), current.deviceKey(), current.kind(),
+                current.storeCode(), cipher.encrypt(secret), null, null, current.status(), current.lastSeenAt(),
+                current.appVersion(), current.createdAt(), now));
+        audit.record(by, tenant, "DEVICE_SECRET_ROTATED", "device", deviceKey, null);
+        return new RegisteredDevice(rotated, secret, null);
+    }
+
+    /** Revoked at once: the verifier reads the status on every request. */
+    @Transactional
+    public void revoke(Actor by, String deviceKey) {
+        TenantId tenant = currentTenant.require();
+        Device current = devices.findByDeviceKey(deviceKey).orElseThrow(Devices::notFound);
+        if (current.status() == DeviceStatus.REVOKED) {
+            return;
+        }
+        devices.update(new Device(current.id(), current.tenantId(), current.deviceKey(), current.kind(),
+                current.storeCode(), current.secretEncrypted(), null, null, DeviceStatus.REVOKED, current.lastSeenAt(),
+                current.appVersion(), current.createdAt(), current.rotatedAt()));
+        audit.record(by, tenant, "DEVICE_REVOKED", "device", deviceKey, null);
+    }
+
+    /** The tenant's devices; {@code status} online|offline filters by the last-seen window, null lists all. */
+    @Transactional(readOnly = true)
+    public List<Device> list(String status) {
+        currentTenant.require();
+        List<Device> all = devices.findAllOrderByDeviceKey();
+        if (status == null || status.isBlank()) {
+            return all;
+        }
+        Instant now = clock.instant();
+        return switch (status) {
+            case "online" -> all.stream().filter(d -> d.onlineAt(now, onlineWindow)).toList();
+            case "offline" -> all.stream().filter(d -> !d.onlineAt(now, onlineWindow)).toList();
+            default -> {
+                FieldChecks checks = new FieldChecks();
+                checks.fail("status", "DEVICE_STATUS_FILTER", "online or offline");
+                checks.throwIfAny();
+                yield all;
+            }
+        };
+    }
+
+    /**
+     * A kiosk of the store enters its one-time pairing code: the device becomes ACTIVE and gets a long-lived
+     * token for its HttpOnly cookie (only its SHA-256 is kept). A wrong, used or other store's code is 404.
+     */
+    @Transactional
+    public String pair(String storeCode, String pairingCode) {
+        TenantId tenant = currentTenant.require();
+        if (storeCode == null || pairingCode == null || pairingCode.isBlank()) {
+            throw new NotFoundException("No such pairing code.");
+        }
+        Device kiosk = devices.findByStoreCodeAndPairingCodeHash(storeCode,
+                        pairingHash(pairingCode.strip().toUpperCase(Locale.ROOT)))
+                .filter(d -> d.kind() == DeviceKind.KIOSK && d.status() == DeviceStatus.PENDING_PAIRING)
+                .orElseThrow(() -> new NotFoundException("No such pairing code."));
+        String token = randomSecret();
+        Instant now = clock.instant();
+        devices.update(new Device(kiosk.id(), kiosk.tenantId(), kiosk.deviceKey(), kiosk.kind(), kiosk.storeCode(),
+                null, null, pairingHash(token), DeviceStatus.ACTIVE, now, kiosk.appVersion(), kiosk.createdAt(), now));
+        audit.record(Actor.system(), tenant, "KIOSK_PAIRED", "device", kiosk.deviceKey(), null);
+        return token;
+    }
+
+    /** A paired kiosk's heartbeat; 404 for an unknown token or a revoked kiosk (unpairing acts at once). */
+    @Transactional
+    public Device heartbeat(String kioskToken, String appVersion) {
+        currentTenant.require();
+        if (kioskToken == null || kioskToken.isBlank()) {
+            throw new NotFoundException("Not a paired kiosk.");
+        }
+        Device kiosk = devices.findByKioskTokenHash(pairingHash(kioskToken))
+                .filter(d -> d.status() == DeviceStatus.ACTIVE)
+                .orElseThrow(() -> new NotFoundException("Not a paired kiosk."));
+        String version = appVersion == null || appVersion.isBlank() ? kiosk.appVersion()
+                : appVersion.strip().substring(0, Math.min(64, appVersion.strip().length()));
+        return devices.update(new Device(kiosk.id(), kiosk.tenantId(), kiosk.deviceKey(), kiosk.kind(), kiosk.storeCode(),
+                null, null, kiosk.kioskTokenHash(), kiosk.status(), clock.instant(), version, kiosk.createdAt(),
+                kiosk.rotatedAt()));
+    }
+
+    @Transactional(readOnly = true)
+    public Device get(String deviceKey) {
+        return devices.findByDeviceKey(deviceKey).orElseThrow(Devices::notFound);
+    }
+
+    public boolean online(Device device) {
+        return device.onlineAt(clock.instant(), onlineWindow);
+    }
+
+    static String pairingHash(String pairingCode) {
+        return CanonicalRequest.sha256Hex(pairingCode.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** 32 random bytes as base64url: 43 characters of the ASCII the device signs with. */
+    private String randomSecret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private String base32(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(BASE32[random.nextInt(BASE32.length)]);
+        }
+        return text.toString();
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("No such device.");
+    }
+}

@@ -1,0 +1,66 @@
+package io.vitrine.tenants.devices.infra;
+
+import io.micronaut.context.annotation.Secondary;
+import io.micronaut.context.annotation.Value;
+import io.vitrine.kernel.privacy.PersonalDataCipher;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.tenants.devices.Device;
+import io.vitrine.tenants.devices.DeviceSightings;
+import io.vitrine.tenants.devices.DeviceStatus;
+import io.vitrine.tenants.devices.signing.DeviceCredential;
+import io.vitrine.tenants.devices.signing.DeviceSecrets;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The verifier's credentials, read from the devices table on every request (so rotation and
+ * revocation act at once), and the last-seen mark, written at most once per {@code
+ * vitrine.devices.last-seen-every} per device and instance: fleet status needs minutes, not every request.
+ */
+@Singleton
+@Secondary // the default; a test (or another store) may provide its own DeviceSecrets
+class TableDeviceSecrets implements DeviceSecrets, DeviceSightings {
+
+    private final DeviceKeyDirectory directory;
+    private final PersonalDataCipher cipher;
+    private final Duration markEvery;
+    private final Map<String, Instant> lastMarked = new ConcurrentHashMap<>();
+
+    TableDeviceSecrets(DeviceKeyDirectory directory, PersonalDataCipher cipher,
+                       @Value("${vitrine.devices.last-seen-every:30s}") Duration markEvery) {
+        this.directory = directory;
+        this.cipher = cipher;
+        this.markEvery = markEvery;
+    }
+
+    @Override
+    public Optional<DeviceCredential> find(String deviceKey) {
+        return directory.findByDeviceKey(deviceKey)
+                .filter(d -> d.kind().signs() && d.secretEncrypted() != null)
+                .map(this::credentialOf);
+    }
+
+    private DeviceCredential credentialOf(Device device) {
+        DeviceCredential.Kind kind = DeviceCredential.Kind.valueOf(device.kind().name());
+        DeviceCredential.Status status = device.status() == DeviceStatus.ACTIVE
+                ? DeviceCredential.Status.ACTIVE : DeviceCredential.Status.REVOKED;
+        byte[] secret = cipher.decrypt(device.secretEncrypted()).getBytes(StandardCharsets.US_ASCII);
+        return new DeviceCredential(device.deviceKey(), TenantId.of(device.tenantId()), kind, status, secret);
+    }
+
+    @Override
+    public void seen(String deviceKey, Instant at) {
+        Instant previous = lastMarked.get(deviceKey);
+        if (previous != null && previous.plus(markEvery).isAfter(at)) {
+            return;
+        }
+        lastMarked.put(deviceKey, at);
+        directory.markSeen(deviceKey, at);
+    }
+}
