@@ -5,16 +5,15 @@ import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.jobs.infra.JobRunner;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.kernel.testing.ChildJvm;
 import io.vitrine.kernel.testing.KernelContexts;
 import io.vitrine.kernel.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,20 +68,7 @@ class JobsCrashTest {
     }
 
     private int runChild(int haltOnItem) throws Exception {
-        Path output = Files.createDirectories(Path.of("target")).resolve("jobs-crash.log");
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-D" + TestJobHandlers.HALT_ON_ITEM + "=" + haltOnItem,
-                "-cp", System.getProperty("java.class.path"),
-                JobsCrashChild.class.getName(), KernelContexts.mariaDbUrl());
-        Process child = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        if (!child.waitFor(3, TimeUnit.MINUTES)) { // a hang guard, not a timing assertion
-            child.destroyForcibly();
-            throw new AssertionError("the child JVM hung; see " + output.toAbsolutePath());
-        }
-        return child.exitValue();
+        return ChildJvm.run(JobsCrashChild.class, Map.of(TestJobHandlers.HALT_ON_ITEM, Integer.toString(haltOnItem)),
+                "jobs-crash.log", KernelContexts.mariaDbUrl());
     }
 }

@@ -3,18 +3,17 @@ package io.vitrine.kernel.outbox;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.outbox.infra.OutboxDispatcher;
+import io.vitrine.kernel.testing.ChildJvm;
 import io.vitrine.kernel.testing.KernelContexts;
 import io.vitrine.kernel.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static io.vitrine.kernel.outbox.TestListeners.RECORDER_A;
 import static io.vitrine.kernel.outbox.TestListeners.RECORDER_B;
@@ -87,23 +86,9 @@ class OutboxCrashTest {
 
     private int runChild(String mode, String tag, Integer haltOnDelivery) throws Exception {
         RecordingListener.createEffectsTable(transactions);
-        Path output = Files.createDirectories(Path.of("target")).resolve("outbox-crash-" + mode + ".log");
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path")));
-        if (haltOnDelivery != null) {
-            command.add("-D" + TestListeners.HALT_ON_DELIVERY + "=" + haltOnDelivery);
-        }
-        command.addAll(List.of(OutboxCrashChild.class.getName(),
-                KernelContexts.mariaDbUrl(), mode, Integer.toString(EVENTS), tag));
-        Process child = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        if (!child.waitFor(3, TimeUnit.MINUTES)) { // a hang guard, not a timing assertion
-            child.destroyForcibly();
-            throw new AssertionError("the child JVM hung; see " + output.toAbsolutePath());
-        }
-        return child.exitValue();
+        Map<String, String> properties = haltOnDelivery == null
+                ? Map.of() : Map.of(TestListeners.HALT_ON_DELIVERY, haltOnDelivery.toString());
+        return ChildJvm.run(OutboxCrashChild.class, properties, "outbox-crash-" + mode + ".log",
+                KernelContexts.mariaDbUrl(), mode, Integer.toString(EVENTS), tag);
     }
 }

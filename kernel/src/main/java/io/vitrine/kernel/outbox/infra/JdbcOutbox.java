@@ -25,17 +25,16 @@ class JdbcOutbox implements Outbox {
     private final OutboxListeners listeners;
     private final JsonMapper json;
     private final Clock clock;
-
     private final Ids ids;
 
     JdbcOutbox(TransactionOperations<Connection> transactions, OutboxRows rows, OutboxListeners listeners,
                JsonMapper json, Clock clock, Ids ids) {
-        this.ids = ids;
         this.transactions = transactions;
         this.rows = rows;
         this.listeners = listeners;
         this.json = json;
         this.clock = clock;
+        this.ids = ids;
     }
 
     @Override
