@@ -33,25 +33,41 @@ public final class RunningVitrine implements AutoCloseable {
             .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
             .build();
     private final Path dataDir;
+    private final boolean ownsDataDir;
 
-    private RunningVitrine(EmbeddedServer server, Path dataDir) {
+    private RunningVitrine(EmbeddedServer server, Path dataDir, boolean ownsDataDir) {
         this.server = server;
         this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
         this.client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
     }
 
     static RunningVitrine start(String mode, Map<String, Object> properties, String... environments) {
-        Path dataDir = temporaryDataDir(mode);
+        return start(temporaryDataDir(mode), true, properties, environments);
+    }
+
+    /**
+     * An embedded application of the caller's own on a data dir the caller keeps, for tests of what a
+     * restart finds (closing it leaves the dir). Costs a start-up: use sparingly.
+     */
+    public static RunningVitrine startOn(Path dataDir, Map<String, Object> properties) {
+        return start(dataDir, false, properties);
+    }
+
+    private static RunningVitrine start(Path dataDir, boolean ownsDataDir, Map<String, Object> properties,
+                                        String... environments) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("micronaut.server.port", -1);
         all.put("vitrine.data-dir", dataDir.toString());
+        // the shared applications hold each test's own data; DemoSeedTest boots the demo on its own
+        all.putIfAbsent("vitrine.demo.enabled", false);
         // a stopping test JVM should not wait out the production grace period
         all.put("micronaut.lifecycle.graceful-shutdown.grace-period", "1s");
         EmbeddedServer server = ApplicationContext.builder()
                 .environments(environments)
                 .properties(all)
                 .run(EmbeddedServer.class);
-        return new RunningVitrine(server, dataDir);
+        return new RunningVitrine(server, dataDir, ownsDataDir);
     }
 
     public URI uri(String path) {
@@ -111,7 +127,9 @@ public final class RunningVitrine implements AutoCloseable {
     public void close() {
         client.close();
         server.getApplicationContext().close();
-        deleteRecursively(dataDir);
+        if (ownsDataDir) {
+            deleteRecursively(dataDir);
+        }
     }
 
     private static Path temporaryDataDir(String mode) {
