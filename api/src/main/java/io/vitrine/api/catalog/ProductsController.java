@@ -1,5 +1,6 @@
 package io.vitrine.api.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -98,6 +99,7 @@ class ProductsController {
 
     /** api.md's product, plus what is derived: positive-list eligibility, the tax on one unit and the price with it. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // every field of the contract, also when empty or null
     record ProductView(String sku, @Nullable String gtin, String nameZh, @Nullable String nameEn, String brand,
                        String categoryPath, String hsCode, @Nullable String itemRecordNo, String originCountry,
                        String unit, String unit1, BigDecimal qty1PerUnit, @Nullable String unit2,

@@ -24,12 +24,13 @@ import java.util.regex.Pattern;
  */
 public final class CustomsCodeTable {
 
+    // before the tables: their loading uses it
+    private static final Pattern FORM = Pattern.compile("\\d{3}");
+
     public static final CustomsCodeTable COUNTRIES = load("countries.csv", "COUNTRY_CODE",
             "a customs 3-digit country code, e.g. 116 (Japan) or 601 (Australia)");
     public static final CustomsCodeTable UNITS = load("units.csv", "UNIT_CODE",
             "a customs 3-digit unit code, e.g. 007 (piece), 035 (kilogram) or 122 (can)");
-
-    private static final Pattern FORM = Pattern.compile("\\d{3}");
 
     private final Map<String, String> names;
     private final String rulePrefix;

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Retailer admins create, change and delete the current tenant's products. Each change is audited and
@@ -43,7 +44,7 @@ public class Products {
         TenantId tenant = currentTenant.require();
         FieldChecks checks = new FieldChecks();
         String sku = validation.sku(checks, form.sku());
-        Instant now = clock.instant();
+        Instant now = now();
         Product product = validation.validate(checks, tenant, form,
                 new ProductValidation.Identity(ids.nextId(), null, sku, now, now), null);
         checks.throwIfAny();
@@ -65,7 +66,7 @@ public class Products {
             checks.fail("sku", "SKU_IMMUTABLE", "a product's SKU does not change");
         }
         Product changed = validation.validate(checks, tenant, form, new ProductValidation.Identity(current.id(),
-                current.tenantId(), current.sku(), current.createdAt(), clock.instant()), current);
+                current.tenantId(), current.sku(), current.createdAt(), now()), current);
         checks.throwIfAny();
         requireGtinFree(changed);
         Product saved = products.update(changed);
@@ -88,6 +89,11 @@ public class Products {
                 throw new ConflictException("The GTIN " + product.gtin() + " belongs to the product " + other.sku() + ".");
             });
         }
+    }
+
+    /** Cut to what a DATETIME(6) column keeps, so an answer shows what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     static NotFoundException notFound() {
