@@ -1,5 +1,6 @@
 package io.vitrine.api.tenants;
 
+import io.vitrine.api.catalog.CatalogSamples;
 import io.vitrine.api.tenants.TenantsApi.Application;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.tenants.TenantsApi.Park;
@@ -35,7 +36,7 @@ class TenantIsolationWalkTest {
     /**
      * One call of tenant A at tenant B's resources. Placeholders: {parkA} {parkB} (slugs), {appB} (B's open
      * application), {tokenB} (its applicant token), {docB} (its document), {storeB} (a store code only B has),
-     * {deviceB} (B's POS device key).
+     * {deviceB} (B's POS device key), {skuB} (a product SKU only B has).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -69,7 +70,11 @@ class TenantIsolationWalkTest {
             new Probe("rotate B's device", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/devices/{deviceB}/rotate", null),
             new Probe("revoke B's device", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/devices/{deviceB}", null),
             new Probe("register a device in B's store", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/devices",
-                    Map.of("storeCode", "B-SHOP-1", "kind", "POS"))
+                    Map.of("storeCode", "B-SHOP-1", "kind", "POS")),
+            new Probe("B's product", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/products/{skuB}", null),
+            new Probe("change B's product", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/products/{skuB}",
+                    CatalogSamples.formula("B-SKU-1", "A-01")),
+            new Probe("delete B's product", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/products/{skuB}", null)
     );
 
     private final TenantsApi api;
@@ -101,6 +106,7 @@ class TenantIsolationWalkTest {
                 "kind", "EXPERIENCE_STORE", "address", "1 Qianhai Rd", "district", "440305", "warehouseCode", "B-01")));
         deviceB = (String) api.expect(201, api.post("/api/v1/devices", merchantB.admin().token(),
                 Map.of("storeCode", "B-SHOP-1", "kind", "POS"))).get("deviceKey");
+        api.expect(201, api.post("/api/v1/products", merchantB.admin().token(), CatalogSamples.formula("B-SKU-1", "B-01")));
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -115,7 +121,8 @@ class TenantIsolationWalkTest {
     void tenant_a_finds_nothing_of_tenant_b(Probe probe) {
         String path = probe.path().replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())
                 .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB)
-                .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB);
+                .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB)
+                .replace("{skuB}", "B-SKU-1");
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -142,6 +149,9 @@ class TenantIsolationWalkTest {
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantB.admin().token()))))
                 .extracting(d -> d.get("deviceKey") + ":" + d.get("status")).containsExactly(deviceB + ":ACTIVE");
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantA.admin().token())))).isEmpty();
+        assertThat(api.expect(200, api.get("/api/v1/products/B-SKU-1", merchantB.admin().token())))
+                .containsEntry("nameZh", CatalogSamples.formula("B-SKU-1", "B-01").get("nameZh"));
+        assertThat(items(api.expect(200, api.get("/api/v1/products?q=B-SKU", merchantA.admin().token())))).isEmpty();
         assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantA.admin().token()))))
                 .extracting(m -> m.get("username")).containsExactly(merchantA.admin().username());
     }

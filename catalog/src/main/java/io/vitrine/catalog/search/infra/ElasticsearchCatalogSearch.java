@@ -66,14 +66,23 @@ public final class ElasticsearchCatalogSearch implements CatalogSearch {
     private final ElasticsearchIndexes indexes;
     private volatile boolean liveIndexChecked;
 
+    /**
+     * @param refreshInterval how soon a write is searchable; writes wait for it ({@code refresh=wait_for}), so
+     *                        it bounds the index's freshness (issue #4: within 1 s of a change, outbox included)
+     */
     @Inject
     public ElasticsearchCatalogSearch(ElasticsearchClient client,
                                       @Value("${vitrine.search.elasticsearch.index:vitrine-products}") String alias,
                                       @Value("${vitrine.search.elasticsearch.shards:1}") int shards,
                                       @Value("${vitrine.search.elasticsearch.replicas:1}") int replicas,
+                                      @Value("${vitrine.search.elasticsearch.refresh-interval:500ms}") String refreshInterval,
                                       Clock clock) {
         this.client = client;
-        this.indexes = new ElasticsearchIndexes(client, alias, shards, replicas, clock);
+        this.indexes = new ElasticsearchIndexes(client, alias, shards, replicas, refreshInterval, clock);
+    }
+
+    public ElasticsearchCatalogSearch(ElasticsearchClient client, String alias, int shards, int replicas, Clock clock) {
+        this(client, alias, shards, replicas, "500ms", clock);
     }
 
     @Override

@@ -33,13 +33,16 @@ final class ElasticsearchIndexes {
     private final String alias;
     private final int shards;
     private final int replicas;
+    private final String refreshInterval;
     private final Clock clock;
 
-    ElasticsearchIndexes(ElasticsearchClient client, String alias, int shards, int replicas, Clock clock) {
+    ElasticsearchIndexes(ElasticsearchClient client, String alias, int shards, int replicas, String refreshInterval,
+                         Clock clock) {
         this.client = client;
         this.alias = alias;
         this.shards = shards;
         this.replicas = replicas;
+        this.refreshInterval = refreshInterval;
         this.clock = clock;
     }
 
@@ -51,9 +54,13 @@ final class ElasticsearchIndexes {
         return alias + "-rebuild";
     }
 
-    /** Creates the first physical index with the alias, unless the alias exists (or another instance just made it). */
+    /**
+     * Creates the first physical index with the alias, unless the alias exists (or another instance just made it);
+     * an existing index takes the configured refresh interval.
+     */
     void ensureLive() throws IOException {
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+            client.indices().putSettings(s -> s.index(alias).settings(i -> i.refreshInterval(t -> t.time(refreshInterval))));
             return;
         }
         try {
@@ -83,7 +90,7 @@ final class ElasticsearchIndexes {
     /** The rebuilt index becomes live in one alias update; the old indexes are then removed. */
     void switchTo(String rebuilt) throws IOException {
         client.indices().putSettings(s -> s.index(rebuilt).settings(i -> i
-                .refreshInterval(t -> t.time("1s")).numberOfReplicas(Integer.toString(replicas))));
+                .refreshInterval(t -> t.time(refreshInterval)).numberOfReplicas(Integer.toString(replicas))));
         client.indices().refresh(r -> r.index(rebuilt));
         List<String> old = indicesOf(alias);
         client.indices().updateAliases(u -> {
@@ -105,7 +112,7 @@ final class ElasticsearchIndexes {
         IndexSettings settings = IndexSettings.of(s -> s
                 .numberOfShards(Integer.toString(shards))
                 .numberOfReplicas(forRebuild ? "0" : Integer.toString(replicas))
-                .refreshInterval(t -> t.time(forRebuild ? "-1" : "1s")));
+                .refreshInterval(t -> t.time(forRebuild ? "-1" : refreshInterval)));
         client.indices().create(c -> c.index(name).settings(settings).mappings(mapping())
                 .aliases(aliasName, a -> a));
     }

@@ -3,6 +3,8 @@ package io.vitrine.kernel.outbox.infra;
 import io.vitrine.kernel.id.Ids;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import io.vitrine.kernel.outbox.Outbox;
 import io.vitrine.kernel.outbox.OutboxEvent;
 import io.vitrine.kernel.outbox.OutboxListeners;
@@ -15,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Writes events and their deliveries on the connection of the caller's transaction. */
 @Singleton
@@ -26,22 +29,25 @@ class JdbcOutbox implements Outbox {
     private final JsonMapper json;
     private final Clock clock;
     private final Ids ids;
+    private final Optional<OutboxWakeUp> wakeUp;
 
     JdbcOutbox(TransactionOperations<Connection> transactions, OutboxRows rows, OutboxListeners listeners,
-               JsonMapper json, Clock clock, Ids ids) {
+               JsonMapper json, Clock clock, Ids ids, Optional<OutboxWakeUp> wakeUp) {
         this.transactions = transactions;
         this.rows = rows;
         this.listeners = listeners;
         this.json = json;
         this.clock = clock;
         this.ids = ids;
+        this.wakeUp = wakeUp;
     }
 
     @Override
     public String publish(OutboxEvent event) {
         String type = required(event.eventType(), "event type", 100);
         String businessKey = required(event.businessKey(), "business key", 128);
-        if (transactions.findTransactionStatus().isEmpty()) {
+        Optional<? extends TransactionStatus<?>> transaction = transactions.findTransactionStatus();
+        if (transaction.isEmpty()) {
             // outside a transaction the event could commit while the change it reports does not
             throw new IllegalStateException("Outbox.publish(" + type + ") must run inside the transaction "
                     + "that makes the change (@Transactional or TransactionOperations)");
@@ -57,6 +63,12 @@ class JdbcOutbox implements Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("could not write outbox event " + type + " " + businessKey, e);
         }
+        wakeUp.ifPresent(dispatch -> transaction.get().registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                dispatch.committed();
+            }
+        }));
         return row.id();
     }
 

@@ -1,0 +1,40 @@
+package io.vitrine.api.catalog;
+
+import io.vitrine.api.tenants.TenantsApi;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** The positive-list upload as a client sends it: the CSV as the body, or a multipart part {@code file}. */
+final class PositiveListCalls {
+
+    private PositiveListCalls() {
+    }
+
+    static HttpResponse<String> putCsv(TenantsApi api, String token, String csv) {
+        return putBody(api, token, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> putBody(TenantsApi api, String token, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.vitrine().uri("/api/v1/positive-list"))
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return api.vitrine().send(request.build());
+    }
+
+    static HttpResponse<String> putMultipart(TenantsApi api, String token, String filename, byte[] content) {
+        String boundary = "vitrine-positive-list-7MA4YWxkTrZu0gW";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return putBody(api, token, "multipart/form-data; boundary=" + boundary, body);
+    }
+}

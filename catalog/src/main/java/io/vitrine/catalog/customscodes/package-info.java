@@ -1,0 +1,2 @@
+/** The customs code tables products are validated against: countries and units of measure. */
+package io.vitrine.catalog.customscodes;

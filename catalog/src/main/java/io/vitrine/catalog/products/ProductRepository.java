@@ -1,0 +1,26 @@
+package io.vitrine.catalog.products;
+
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Optional;
+
+/** The current tenant's products: every generated query is filtered by it. Implemented in {@code infra}. */
+public interface ProductRepository extends CrudRepository<Product, String> {
+
+    Optional<Product> findBySku(String sku);
+
+    /** Locks the row until the transaction ends: the search feed reads a product and its change in order. */
+    Optional<Product> findBySkuForUpdate(String sku);
+
+    boolean existsBySku(String sku);
+
+    Optional<Product> findByGtin(String gtin);
+
+    Page<Product> findAll(Pageable pageable);
+
+    /** Products whose SKU, names, brand or barcode match the LIKE patterns (the same pattern in each). */
+    Page<Product> findBySkuIlikeOrNameZhIlikeOrNameEnIlikeOrBrandIlikeOrGtinIlike(String sku, String nameZh,
+            String nameEn, String brand, String gtin, Pageable pageable);
+}

@@ -1,0 +1,250 @@
+package io.vitrine.catalog.products;
+
+import io.micronaut.core.annotation.Nullable;
+import io.vitrine.catalog.customscodes.CustomsCodeTable;
+import io.vitrine.kernel.codes.Gtin;
+import io.vitrine.kernel.codes.HsCode;
+import io.vitrine.kernel.error.FieldChecks;
+import io.vitrine.kernel.files.FileContent;
+import io.vitrine.kernel.files.FileStorage;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.tenants.registry.Tenant;
+import io.vitrine.tenants.registry.TenantDirectory;
+import io.vitrine.tenants.warehouses.ParkWarehouses;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every rule a product's fields must keep, each refusal naming the field and the rule (400 with all of them
+ * at once). Codes are checked against the kernel validators and the customs code tables; the warehouse must
+ * be one of the tenant's park; images must be the tenant's stored images.
+ */
+@Singleton
+public class ProductValidation {
+
+    /** SKUs appear in URLs, CSV files and POS feeds: letters, digits, '.', '-' and '_'. */
+    public static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern ITEM_RECORD_NO = Pattern.compile("[A-Za-z0-9-]{1,32}");
+    private static final int MAX_CATEGORY_DEPTH = 5;
+    private static final int MAX_IMAGES = 10;
+    /** One million yuan: far above any retail item, low enough to catch a price typed in the wrong unit. */
+    private static final long MAX_PRICE_FEN = 100_000_000L;
+    /** Customs quantities and weights are decimal(19,5). */
+    private static final int QUANTITY_SCALE = 5;
+    private static final BigDecimal MAX_QUANTITY = new BigDecimal("99999999999999");
+    private static final int RATE_SCALE = 6;
+    static final String IMAGE_CATEGORY = "image";
+
+    private final TenantDirectory directory;
+    private final ParkWarehouses warehouses;
+    private final FileStorage files;
+
+    public ProductValidation(TenantDirectory directory, ParkWarehouses warehouses, FileStorage files) {
+        this.directory = directory;
+        this.warehouses = warehouses;
+        this.files = files;
+    }
+
+    /** The SKU of a new product, or a refusal. */
+    public String sku(FieldChecks checks, @Nullable String raw) {
+        return checks.matching("sku", raw, SKU, "SKU_FORM", "1-64 letters, digits, '.', '-' or '_'");
+    }
+
+    /**
+     * Checks the form and builds the product with the given identity; every failure is added to
+     * {@code checks}, and the result is only to be used when there is none.
+     *
+     * @param current the stored product when updating: its images are not checked again
+     */
+    public Product validate(FieldChecks checks, TenantId tenant, ProductForm form, Identity identity,
+                            @Nullable Product current) {
+        Gtin gtin = form.gtin() == null || form.gtin().isBlank() ? null : checks.parse("gtin", form.gtin(), Gtin::parse);
+        String nameZh = checks.text("nameZh", form.nameZh(), 200);
+        String nameEn = checks.optionalText("nameEn", form.nameEn(), 200);
+        String brand = checks.text("brand", form.brand(), 100);
+        String categoryPath = categoryPath(checks, form.categoryPath());
+        HsCode hsCode = checks.parse("hsCode", form.hsCode(), HsCode::parse);
+        TradeMode tradeMode = tradeMode(checks, form.tradeMode());
+        String itemRecordNo = itemRecordNo(checks, form.itemRecordNo(), tradeMode);
+        String origin = checks.parse("originCountry", form.originCountry(), CustomsCodeTable.COUNTRIES::require);
+        String unit = checks.parse("unit", form.unit(), CustomsCodeTable.UNITS::require);
+        String unit1 = checks.parse("unit1", form.unit1(), CustomsCodeTable.UNITS::require);
+        BigDecimal qty1 = quantity(checks, "qty1PerUnit", form.qty1PerUnit());
+        String unit2 = form.unit2() == null || form.unit2().isBlank() ? null
+                : checks.parse("unit2", form.unit2(), CustomsCodeTable.UNITS::require);
+        BigDecimal qty2 = null;
+        if (form.unit2() == null || form.unit2().isBlank()) {
+            if (form.qty2PerUnit() != null) {
+                checks.fail("qty2PerUnit", "QTY2_WITHOUT_UNIT2", "give unit2 with qty2PerUnit, or neither");
+            }
+        } else {
+            qty2 = quantity(checks, "qty2PerUnit", form.qty2PerUnit());
+        }
+        BigDecimal gross = quantity(checks, "grossWeightKg", form.grossWeightKg());
+        BigDecimal net = quantity(checks, "netWeightKg", form.netWeightKg());
+        if (gross != null && net != null && net.compareTo(gross) > 0) {
+            checks.fail("netWeightKg", "NET_WEIGHT_ABOVE_GROSS", "the net weight cannot exceed the gross weight");
+        }
+        BigDecimal vat = rate(checks, "vatRate", form.vatRate(), false, true);
+        BigDecimal consumption = form.consumptionTaxRate() == null ? BigDecimal.ZERO
+                : rate(checks, "consumptionTaxRate", form.consumptionTaxRate(), false, false);
+        BigDecimal mfn = form.mfnTariffRate() == null ? null : rate(checks, "mfnTariffRate", form.mfnTariffRate(), true, false);
+        String warehouse = warehouse(checks, tenant, form.warehouseCode());
+        long price = price(checks, form.priceFen());
+        List<String> images = images(checks, tenant, form.images(), current == null ? List.of() : current.images());
+        String descriptionZh = checks.optionalText("descriptionZh", form.descriptionZh(), 4000);
+        String descriptionEn = checks.optionalText("descriptionEn", form.descriptionEn(), 4000);
+        if (checks.hasErrors()) {
+            return null;
+        }
+        return new Product(identity.id(), identity.tenantId(), identity.sku(), gtin == null ? null : gtin.value(),
+                nameZh, nameEn, brand, categoryPath, hsCode.value(), itemRecordNo, origin, unit, unit1, qty1, unit2, qty2,
+                gross, net, vat, consumption, mfn, tradeMode, warehouse, price, images, descriptionZh, descriptionEn,
+                identity.createdAt(), identity.updatedAt());
+    }
+
+    private static String categoryPath(FieldChecks checks, @Nullable String raw) {
+        String path = checks.text("categoryPath", raw, 300);
+        if (path == null) {
+            return null;
+        }
+        String[] segments = path.split("/", -1);
+        List<String> clean = new ArrayList<>();
+        for (String segment : segments) {
+            String trimmed = segment.strip();
+            if (trimmed.isEmpty() || trimmed.length() > 50) {
+                return checks.fail("categoryPath", "CATEGORY_PATH_FORM",
+                        "1-" + MAX_CATEGORY_DEPTH + " segments of 1-50 characters separated by '/', e.g. 母婴/奶粉");
+            }
+            clean.add(trimmed);
+        }
+        if (clean.size() > MAX_CATEGORY_DEPTH) {
+            return checks.fail("categoryPath", "CATEGORY_PATH_DEPTH", "at most " + MAX_CATEGORY_DEPTH + " levels");
+        }
+        return String.join("/", clean);
+    }
+
+    private static TradeMode tradeMode(FieldChecks checks, @Nullable String raw) {
+        if (raw == null || raw.isBlank()) {
+            return checks.fail("tradeMode", "REQUIRED", "is required");
+        }
+        return TradeMode.ofCode(raw).orElseGet(() -> checks.fail("tradeMode", "TRADE_MODE",
+                "one of 1210, 1239, 9610, GENERAL"));
+    }
+
+    private static String itemRecordNo(FieldChecks checks, @Nullable String raw, @Nullable TradeMode mode) {
+        if (raw == null || raw.isBlank()) {
+            if (mode != null && mode.isBonded()) {
+                checks.fail("itemRecordNo", "ITEM_RECORD_NO_REQUIRED",
+                        "bonded goods (trade mode 1210 or 1239) are declared with their item record number");
+            }
+            return null;
+        }
+        return checks.matching("itemRecordNo", raw, ITEM_RECORD_NO, "ITEM_RECORD_NO_FORM", "1-32 letters, digits or '-'");
+    }
+
+    private static BigDecimal quantity(FieldChecks checks, String field, @Nullable BigDecimal value) {
+        if (value == null) {
+            return checks.fail(field, "REQUIRED", "is required");
+        }
+        if (value.signum() <= 0) {
+            return checks.fail(field, "POSITIVE", "must be more than 0");
+        }
+        if (value.stripTrailingZeros().scale() > QUANTITY_SCALE || value.compareTo(MAX_QUANTITY) > 0) {
+            return checks.fail(field, "DECIMAL_19_5", "at most 14 digits before and 5 after the point (customs decimal(19,5))");
+        }
+        return value.setScale(QUANTITY_SCALE, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    /** A fraction: {@code 0.13} for 13%. VAT and consumption tax stay below 1; a tariff may be 1 (100%). */
+    private static BigDecimal rate(FieldChecks checks, String field, @Nullable BigDecimal value, boolean mayBeOne,
+                                   boolean required) {
+        if (value == null) {
+            return required ? checks.fail(field, "REQUIRED", "is required") : null;
+        }
+        boolean inRange = value.signum() >= 0
+                && (mayBeOne ? value.compareTo(BigDecimal.ONE) <= 0 : value.compareTo(BigDecimal.ONE) < 0);
+        if (!inRange) {
+            return checks.fail(field, "RATE_RANGE", mayBeOne ? "a fraction from 0 to 1 (0.05 = 5%)"
+                    : "a fraction from 0 up to but not including 1 (0.13 = 13%)");
+        }
+        if (value.stripTrailingZeros().scale() > RATE_SCALE) {
+            return checks.fail(field, "RATE_SCALE", "at most " + RATE_SCALE + " decimals");
+        }
+        return value.setScale(RATE_SCALE, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    private String warehouse(FieldChecks checks, TenantId tenant, @Nullable String raw) {
+        String code = checks.text("warehouseCode", raw, 32);
+        if (code == null) {
+            return null;
+        }
+        Tenant merchant = directory.require(tenant);
+        boolean known = merchant.parkId() != null && warehouses.ofPark(TenantId.of(merchant.parkId()), code).isPresent();
+        return known ? code : checks.fail("warehouseCode", "UNKNOWN_WAREHOUSE", "not a bonded warehouse of your park");
+    }
+
+    private static long price(FieldChecks checks, @Nullable Long priceFen) {
+        if (priceFen == null) {
+            checks.fail("priceFen", "REQUIRED", "is required");
+        } else if (priceFen <= 0) {
+            checks.fail("priceFen", "PRICE_POSITIVE", "a price in fen, more than 0");
+        } else if (priceFen > MAX_PRICE_FEN) {
+            checks.fail("priceFen", "PRICE_TOO_HIGH", "at most " + MAX_PRICE_FEN + " fen (1,000,000 yuan)");
+        } else {
+            return priceFen;
+        }
+        return 0;
+    }
+
+    /** Stored images of this tenant; ids the product already has are not opened again. */
+    private List<String> images(FieldChecks checks, TenantId tenant, @Nullable List<String> raw, List<String> kept) {
+        List<String> ids = raw == null ? List.of() : raw;
+        if (ids.size() > MAX_IMAGES) {
+            return checks.fail("images", "TOO_MANY_IMAGES", "at most " + MAX_IMAGES + " images");
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> valid = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i) == null ? "" : ids.get(i).strip();
+            String field = "images[" + i + "]";
+            if (!seen.add(id)) {
+                checks.fail(field, "IMAGE_REPEATED", "the same image is listed twice");
+            } else if (!kept.contains(id) && !isStoredImage(tenant, id)) {
+                checks.fail(field, "UNKNOWN_IMAGE", "not an image file you uploaded");
+            } else {
+                valid.add(id);
+            }
+        }
+        return List.copyOf(valid);
+    }
+
+    private boolean isStoredImage(TenantId tenant, String id) {
+        if (id.isEmpty() || id.length() > 36) {
+            return false;
+        }
+        Optional<FileContent> file = files.open(tenant, id);
+        if (file.isEmpty()) {
+            return false;
+        }
+        try (FileContent content = file.get()) {
+            return IMAGE_CATEGORY.equals(content.file().category());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the product is, apart from its fields: kept from the stored product on update. */
+    public record Identity(String id, @Nullable String tenantId, String sku, java.time.Instant createdAt,
+                           java.time.Instant updatedAt) {
+    }
+}
