@@ -11,8 +11,8 @@ import java.util.Set;
  * keyed by {@link DeliveredEvent#id()}.
  *
  * <p>A listener that throws is retried with exponential backoff and, after the configured number
- * of attempts, its delivery goes DEAD (kept with the last error). Other listeners of the same
- * event are unaffected.
+ * of attempts, its delivery goes DEAD (kept with the last error) — unless its {@link #retries()} are
+ * {@link OutboxRetries#UNTIL_DELIVERED}. Other listeners of the same event are unaffected.
  */
 public interface OutboxListener {
 
@@ -26,4 +26,9 @@ public interface OutboxListener {
     Set<String> eventTypes();
 
     void on(DeliveredEvent event);
+
+    /** Whether failed deliveries go DEAD after {@code vitrine.outbox.max-attempts} (the default) or never. */
+    default OutboxRetries retries() {
+        return OutboxRetries.LIMITED;
+    }
 }

@@ -26,6 +26,14 @@ public class OutboxListeners {
         return Optional.ofNullable(byName().get(name));
     }
 
+    /**
+     * Whether deliveries to the named listener are retried until delivered (never DEAD). An unknown name
+     * (a listener this instance does not have) is retried within the limit.
+     */
+    public boolean retriesUntilDelivered(String name) {
+        return named(name).map(listener -> listener.retries() == OutboxRetries.UNTIL_DELIVERED).orElse(false);
+    }
+
     /** Names of the listeners subscribed to an event type, sorted for a stable insert order. */
     public List<String> subscribedTo(String eventType) {
         return byName().values().stream()

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import static io.vitrine.kernel.outbox.TestListeners.ALWAYS_FAILS;
 import static io.vitrine.kernel.outbox.TestListeners.RECORDER_A;
 import static io.vitrine.kernel.outbox.TestListeners.RECORDER_B;
+import static io.vitrine.kernel.outbox.TestListeners.UNTIL_DELIVERED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -146,6 +147,54 @@ abstract class OutboxSuite {
         assertThat(tables.effects(ALWAYS_FAILS, id)).as("each failed attempt rolled back").isZero();
         assertThat(log.calls(RECORDER_A, id)).as("the sibling listener").isEqualTo(1);
         assertThat(tables.effects(RECORDER_A, id)).isEqualTo(1);
+    }
+
+    @Test
+    void a_listener_that_retries_until_delivered_never_goes_dead_and_delivers_when_the_outage_ends() {
+        String key = tag + "-stubborn";
+        TestListeners.UntilDelivered.REFUSING.add(key);
+        String id = publish(new TestEvent(TestEvent.STUBBORN, TENANT_A, key, "outage")).get(0);
+        try {
+            dispatcher.dispatchDue();
+            // backoff 10s, 20s, then capped at 40s: well past max-attempts (3) without going DEAD
+            for (int waited : new int[]{10, 20, 40, 40, 40}) {
+                clock.advance(Duration.ofSeconds(waited - 1));
+                dispatcher.dispatchDue();
+                int before = log.calls(UNTIL_DELIVERED, id);
+                clock.advance(Duration.ofSeconds(1));
+                dispatcher.dispatchDue();
+                assertThat(log.calls(UNTIL_DELIVERED, id)).as("due after %ss, not before", waited).isEqualTo(before + 1);
+            }
+            assertThat(tables.delivery(id, UNTIL_DELIVERED)).satisfies(d -> {
+                assertThat(d.status()).isEqualTo("PENDING");
+                assertThat(d.attempts()).isEqualTo(6);
+                assertThat(d.lastError()).contains("engine down for " + key);
+            });
+
+            // dispatchers that died while holding it, more often than max-attempts: still not given up
+            tables.leaseLostAfter(id, UNTIL_DELIVERED, 9, clock.instant());
+            TestListeners.UntilDelivered.REFUSING.remove(key);
+            dispatcher.dispatchDue();
+        } finally {
+            TestListeners.UntilDelivered.REFUSING.remove(key);
+        }
+
+        assertThat(tables.delivery(id, UNTIL_DELIVERED)).satisfies(d -> {
+            assertThat(d.status()).isEqualTo("DONE");
+            assertThat(d.attempts()).isEqualTo(10);
+        });
+        assertThat(tables.effects(UNTIL_DELIVERED, id)).isEqualTo(1);
+    }
+
+    @Test
+    void a_limited_listener_whose_dispatchers_kept_dying_goes_dead() {
+        String id = publish(new TestEvent(TestEvent.RECORDED, TENANT_A, tag + "-died", "crashes")).get(0);
+        dispatcher.dispatchDue();
+        tables.leaseLostAfter(id, RECORDER_A, 3, clock.instant());
+
+        dispatcher.dispatchDue();
+
+        assertThat(tables.delivery(id, RECORDER_A).status()).isEqualTo("DEAD");
     }
 
     @Test

@@ -101,4 +101,20 @@ final class OutboxTables extends SqlProbe {
             }
         });
     }
+
+    /** As if the delivery had been claimed {@code attempts} times by dispatchers that died: due now, no outcome. */
+    void leaseLostAfter(String eventId, String listener, int attempts, Instant now) {
+        makeDueAgain(eventId, listener, now);
+        transactions.executeWrite(status -> {
+            try (PreparedStatement update = status.getConnection().prepareStatement(
+                    "UPDATE outbox_deliveries SET attempts = ? WHERE event_id = ? AND listener = ?")) {
+                update.setInt(1, attempts);
+                update.setString(2, eventId);
+                update.setString(3, listener);
+                return update.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 }

@@ -12,4 +12,6 @@ public record TestEvent(String eventType, @Nullable TenantId tenant, String busi
     public static final String RECORDED = "test.Recorded";
     public static final String DOOMED = "test.Doomed";
     public static final String CRASH = "test.Crash";
+    /** only the listener that retries until delivered wants it */
+    public static final String STUBBORN = "test.Stubborn";
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The outbox tests' listeners. */
@@ -15,6 +16,7 @@ final class TestListeners {
     static final String RECORDER_A = "test.recorder-a";
     static final String RECORDER_B = "test.recorder-b";
     static final String ALWAYS_FAILS = "test.always-fails";
+    static final String UNTIL_DELIVERED = "test.until-delivered";
 
     /** Set in a child JVM: recorder B halts the JVM inside its n-th delivery, before it commits. */
     static final String HALT_ON_DELIVERY = "vitrine.test.halt-on-delivery";
@@ -88,6 +90,39 @@ final class TestListeners {
         @Override
         void afterEffect(DeliveredEvent event) {
             throw new IllegalStateException("listener refuses " + event.businessKey());
+        }
+    }
+
+    /** Retries until delivered; refuses events whose business key is in {@link #REFUSING} (an outage). */
+    @Singleton
+    @Requires(property = KernelContexts.FIXTURES, value = "true")
+    static class UntilDelivered extends RecordingListener {
+        static final Set<String> REFUSING = ConcurrentHashMap.newKeySet();
+
+        UntilDelivered(DeliveryLog log, TransactionOperations<Connection> transactions) {
+            super(log, transactions);
+        }
+
+        @Override
+        public String name() {
+            return UNTIL_DELIVERED;
+        }
+
+        @Override
+        public Set<String> eventTypes() {
+            return Set.of(TestEvent.STUBBORN);
+        }
+
+        @Override
+        public OutboxRetries retries() {
+            return OutboxRetries.UNTIL_DELIVERED;
+        }
+
+        @Override
+        void afterEffect(DeliveredEvent event) {
+            if (REFUSING.contains(event.businessKey())) {
+                throw new IllegalStateException("engine down for " + event.businessKey());
+            }
         }
     }
 }

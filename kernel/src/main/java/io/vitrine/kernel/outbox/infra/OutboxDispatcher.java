@@ -65,7 +65,8 @@ public class OutboxDispatcher {
     public int dispatchBatch() {
         Instant now = clock.instant();
         List<OutboxRows.Claim> claims = jdbc(connection ->
-                rows.claimDue(connection, now, settings.batchSize(), now.plus(settings.lease()), settings.maxAttempts()));
+                rows.claimDue(connection, now, settings.batchSize(), now.plus(settings.lease()), settings.maxAttempts(),
+                        listeners::retriesUntilDelivered));
         if (claims.isEmpty()) {
             return 0;
         }
@@ -96,7 +97,8 @@ public class OutboxDispatcher {
         } catch (RuntimeException e) {
             String error = describe(e);
             LOG.warn("outbox: {} failed for listener {} (attempt {} of {}): {}", delivered, claim.listener(),
-                    claim.attempt(), settings.maxAttempts(), error);
+                    claim.attempt(), listeners.retriesUntilDelivered(claim.listener()) ? "unlimited" : settings.maxAttempts(),
+                    error);
             LOG.debug("outbox: failure of {} for {}", delivered, claim.listener(), e);
             failed(claim, error);
         }
@@ -114,7 +116,7 @@ public class OutboxDispatcher {
 
     private void failed(OutboxRows.Claim claim, String error) {
         Instant now = clock.instant();
-        boolean exhausted = claim.attempt() >= settings.maxAttempts();
+        boolean exhausted = claim.attempt() >= settings.maxAttempts() && !listeners.retriesUntilDelivered(claim.listener());
         Instant retryAt = exhausted ? null : now.plus(settings.backoffAfter(claim.attempt()));
         jdbc(connection -> {
             rows.recordFailure(connection, claim, now, retryAt, error);

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The SQL of the outbox tables (migration V1), on the connection of the caller's transaction.
@@ -71,10 +72,11 @@ class OutboxRows {
     /**
      * Locks up to {@code limit} due deliveries, skipping those another dispatcher holds, and leases
      * them until {@code leaseEnd}. Deliveries already claimed {@code maxAttempts} times without an
-     * outcome (their dispatcher died each time) go DEAD instead.
+     * outcome (their dispatcher died each time) go DEAD instead, except those of listeners that
+     * {@code retryUntilDelivered}.
      */
-    List<Claim> claimDue(Connection connection, Instant now, int limit, Instant leaseEnd, int maxAttempts)
-            throws SQLException {
+    List<Claim> claimDue(Connection connection, Instant now, int limit, Instant leaseEnd, int maxAttempts,
+                         Predicate<String> retryUntilDelivered) throws SQLException {
         List<Claim> due = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT event_id, listener, attempts FROM outbox_deliveries "
@@ -92,7 +94,7 @@ class OutboxRows {
         try (PreparedStatement lease = connection.prepareStatement(
                 "UPDATE outbox_deliveries SET attempts = ?, next_attempt_at = ? WHERE event_id = ? AND listener = ?")) {
             for (Claim claim : due) {
-                if (claim.attempt() > maxAttempts) {
+                if (claim.attempt() > maxAttempts && !retryUntilDelivered.test(claim.listener())) {
                     recordFailure(connection, claim, now, null,
                             "gave up: " + maxAttempts + " deliveries ended without an outcome (process died during delivery?)");
                     continue;
