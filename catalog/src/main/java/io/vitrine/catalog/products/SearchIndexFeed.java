@@ -4,6 +4,7 @@ import io.vitrine.catalog.search.CatalogSearch;
 import io.vitrine.catalog.search.SearchDocument;
 import io.vitrine.kernel.outbox.DeliveredEvent;
 import io.vitrine.kernel.outbox.OutboxListener;
+import io.vitrine.kernel.outbox.OutboxRetries;
 import io.vitrine.kernel.tenancy.TenantId;
 import jakarta.inject.Singleton;
 
@@ -40,6 +41,15 @@ public class SearchIndexFeed implements OutboxListener {
         return Set.of(ProductChanged.TYPE, ProductDeleted.TYPE);
     }
 
+    /**
+     * Indexing is idempotent and a lost change would leave the index wrong until a reindex: an engine outage of
+     * any length is waited out (retried at least every {@code vitrine.outbox.max-backoff}), never DEAD.
+     */
+    @Override
+    public OutboxRetries retries() {
+        return OutboxRetries.UNTIL_DELIVERED;
+    }
+
     @Override
     public void on(DeliveredEvent event) {
         TenantId tenant = event.tenant().orElseThrow(() -> new IllegalStateException(event + " has no tenant"));
@@ -50,8 +60,11 @@ public class SearchIndexFeed implements OutboxListener {
                 () -> search.delete(tenant, sku));
     }
 
-    /** The product as the search engine holds it; stock and assortment come with their own features. */
-    static SearchDocument document(TenantId tenant, Product product) {
+    /**
+     * The product as the search engine holds it; stock and assortment come with their own features. The
+     * reindex job builds its documents here too, so both paths index the same thing.
+     */
+    public static SearchDocument document(TenantId tenant, Product product) {
         ShelfPrice price = ShelfPrice.of(product);
         return new SearchDocument(tenant, product.sku(), product.gtin(), product.nameZh(), product.nameEn(),
                 product.brand(), product.categorySegments(), product.originCountry(), product.tradeMode().code(),

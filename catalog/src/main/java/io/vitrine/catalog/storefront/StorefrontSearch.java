@@ -1,0 +1,105 @@
+package io.vitrine.catalog.storefront;
+
+import io.vitrine.catalog.search.CatalogSearch;
+import io.vitrine.catalog.search.SearchHit;
+import io.vitrine.catalog.search.SearchPage;
+import io.vitrine.catalog.search.SearchQuery;
+import io.vitrine.kernel.tenancy.CurrentTenant;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.tenants.stores.Store;
+import io.vitrine.tenants.stores.StoreRepository;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shopper's search and suggestions in the current tenant (the storefront's {@code /s/{tenant}}): from the
+ * search engine, or — when the engine fails, is too slow or its breaker is open ({@link EngineGuard}) — from
+ * the database ({@link DatabaseSearch}), marked {@code degraded}.
+ */
+@Singleton
+public class StorefrontSearch {
+
+    private final CatalogSearch engine;
+    private final EngineGuard guard;
+    private final DatabaseSearch database;
+    private final ShopperCatalog catalog;
+    private final StoreShelves shelves;
+    private final CurrentTenant currentTenant;
+
+    StorefrontSearch(CatalogSearch engine, EngineGuard guard, DatabaseSearch database, ShopperCatalog catalog,
+                     StoreShelves shelves, CurrentTenant currentTenant) {
+        this.engine = engine;
+        this.guard = guard;
+        this.database = database;
+        this.catalog = catalog;
+        this.shelves = shelves;
+        this.currentTenant = currentTenant;
+    }
+
+    public ShopperResults search(SearchParameters parameters) {
+        TenantId tenant = currentTenant.require(); // an unknown shop is 404 before anything else
+        ShopperQuery query = parameters.check();
+        Optional<Store> store = catalog.store(query.store());
+        SearchQuery engineQuery = engineQuery(query, store);
+        return guard.call("search", () -> engine.search(tenant, engineQuery))
+                .map(this::fromEngine)
+                .orElseGet(() -> fromDatabase(tenant, query));
+    }
+
+    /** Up to {@link CatalogSearch#MAX_SUGGESTIONS} completions of what was typed. */
+    public Suggestions suggest(String typed) {
+        TenantId tenant = currentTenant.require();
+        String prefix = typed == null ? "" : typed.strip();
+        if (prefix.length() > SearchParameters.MAX_TEXT) {
+            throw io.vitrine.kernel.error.InvalidInputException.of("q", "TOO_LONG",
+                    "at most " + SearchParameters.MAX_TEXT + " characters");
+        }
+        if (prefix.isEmpty()) {
+            return new Suggestions(List.of(), false);
+        }
+        return guard.call("suggest", () -> engine.suggest(tenant, prefix, CatalogSearch.MAX_SUGGESTIONS))
+                .map(found -> new Suggestions(found, false))
+                .orElseGet(() -> new Suggestions(database.suggest(tenant, prefix, CatalogSearch.MAX_SUGGESTIONS), true));
+    }
+
+    public record Suggestions(List<String> completions, boolean degraded) {
+    }
+
+    private SearchQuery engineQuery(ShopperQuery query, Optional<Store> store) {
+        SearchQuery.Builder builder = SearchQuery.builder().q(query.q()).brand(query.brand()).category(query.category())
+                .origin(query.origin()).tradeMode(query.tradeMode()).priceMinFen(query.priceMinFen())
+                .priceMaxFen(query.priceMaxFen()).sort(query.sort()).page(query.page() + 1).size(query.size())
+                .cursor(query.cursor());
+        if (store.isPresent() && shelves.assortmentIndexed()) {
+            builder.store(store.get().code());
+        }
+        if (store.isPresent() && query.inStock() && shelves.stockIndexed()) {
+            builder.inStockAtWarehouse(store.get().warehouseCode()); // the warehouse the store sells from
+        }
+        return builder.build();
+    }
+
+    private ShopperResults fromEngine(SearchPage page) {
+        boolean stockKnown = shelves.stockIndexed();
+        List<ShopperResults.Item> items = page.items().stream().map(hit -> item(hit, stockKnown)).toList();
+        return new ShopperResults(page.total(), items, page.facets(), page.nextCursor(), false);
+    }
+
+    private static ShopperResults.Item item(SearchHit hit, boolean stockKnown) {
+        return new ShopperResults.Item(hit.sku(), hit.name(), hit.nameEn(), hit.brand(), hit.priceFen(), hit.taxFen(),
+                hit.imageUrl(), stockKnown ? hit.inStock() : null);
+    }
+
+    private ShopperResults fromDatabase(TenantId tenant, ShopperQuery query) {
+        if (query.cursor() != null) {
+            // an engine cursor means nothing to the database: the list ends here while the engine is away
+            return new ShopperResults(0, List.of(), ShopperResults.noFacets(), null, true);
+        }
+        DatabaseSearch.Found found = database.search(tenant, query);
+        List<ShopperResults.Item> items = found.products().stream().map(catalog::describe)
+                .map(ShopperResults.Item::of).toList();
+        return new ShopperResults(found.total(), items, ShopperResults.noFacets(), null, true);
+    }
+}
