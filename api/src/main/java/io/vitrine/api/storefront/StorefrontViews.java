@@ -44,6 +44,7 @@ final class StorefrontViews {
 
     /** Each facet's values with their hit counts; {@code subcategory} is the level below the asked category. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FacetsView(List<FacetView> brand, List<FacetView> category, List<FacetView> subcategory,
                       List<FacetView> origin, List<FacetView> tradeMode, List<PriceView> price) {
 
@@ -74,6 +75,7 @@ final class StorefrontViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record SuggestView(List<String> items) {
     }
 

@@ -47,11 +47,12 @@ public final class RunningVitrine implements AutoCloseable {
     }
 
     /**
-     * An embedded application of the caller's own on a data dir the caller keeps, for tests of what a
-     * restart finds (closing it leaves the dir). Costs a start-up: use sparingly.
+     * An application of the caller's own on a data dir the caller keeps, for tests of what a restart finds or
+     * that break a service (closing it leaves the dir); embedded unless environments say otherwise. Costs a
+     * start-up: use sparingly.
      */
-    public static RunningVitrine startOn(Path dataDir, Map<String, Object> properties) {
-        return start(dataDir, false, properties);
+    public static RunningVitrine startOn(Path dataDir, Map<String, Object> properties, String... environments) {
+        return start(dataDir, false, properties, environments);
     }
 
     private static RunningVitrine start(Path dataDir, boolean ownsDataDir, Map<String, Object> properties,
