@@ -36,7 +36,8 @@ class TenantIsolationWalkTest {
     /**
      * One call of tenant A at tenant B's resources. Placeholders: {parkA} {parkB} (slugs), {appB} (B's open
      * application), {tokenB} (its applicant token), {docB} (its document), {storeB} (a store code only B has),
-     * {deviceB} (B's POS device key), {skuB} (a product SKU only B has).
+     * {deviceB} (B's POS device key), {skuB} (a product SKU only B has), {gtinB} (its barcode), {shopA} (A's
+     * storefront slug).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -74,7 +75,9 @@ class TenantIsolationWalkTest {
             new Probe("B's product", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/products/{skuB}", null),
             new Probe("change B's product", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/products/{skuB}",
                     CatalogSamples.formula("B-SKU-1", "A-01")),
-            new Probe("delete B's product", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/products/{skuB}", null)
+            new Probe("delete B's product", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/products/{skuB}", null),
+            new Probe("B's product on A's storefront", Caller.PUBLIC, "GET", "/s/{shopA}/api/products/{skuB}", null),
+            new Probe("B's barcode on A's storefront", Caller.PUBLIC, "GET", "/s/{shopA}/api/barcode/{gtinB}", null)
     );
 
     private final TenantsApi api;
@@ -85,6 +88,7 @@ class TenantIsolationWalkTest {
     private String documentB;
     private Merchant merchantB;
     private String deviceB;
+    private String gtinB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.api = new TenantsApi(vitrine);
@@ -106,7 +110,8 @@ class TenantIsolationWalkTest {
                 "kind", "EXPERIENCE_STORE", "address", "1 Qianhai Rd", "district", "440305", "warehouseCode", "B-01")));
         deviceB = (String) api.expect(201, api.post("/api/v1/devices", merchantB.admin().token(),
                 Map.of("storeCode", "B-SHOP-1", "kind", "POS"))).get("deviceKey");
-        api.expect(201, api.post("/api/v1/products", merchantB.admin().token(), CatalogSamples.formula("B-SKU-1", "B-01")));
+        gtinB = (String) api.expect(201, api.post("/api/v1/products", merchantB.admin().token(),
+                CatalogSamples.formula("B-SKU-1", "B-01"))).get("gtin");
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -122,7 +127,7 @@ class TenantIsolationWalkTest {
         String path = probe.path().replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())
                 .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB)
                 .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB)
-                .replace("{skuB}", "B-SKU-1");
+                .replace("{skuB}", "B-SKU-1").replace("{gtinB}", gtinB).replace("{shopA}", merchantA.slug());
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
