@@ -11,16 +11,20 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micronaut.security.authentication.Authentication;
+import io.vitrine.api.security.StaffClaims;
 import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.files.FileContent;
 import io.vitrine.kernel.files.FileStorage;
 import io.vitrine.kernel.jobs.Job;
 import io.vitrine.kernel.jobs.Jobs;
-import io.vitrine.kernel.tenancy.CurrentTenant;
+import io.vitrine.kernel.tenancy.TenantContext;
+import io.vitrine.tenants.access.StaffRole;
 
 /**
  * Background jobs of the caller's tenant (imports, exports, reindexing): progress and per-row errors,
- * and the file a job produced. Another tenant's job answers 404, as an unknown one does.
+ * and the file a job produced. Another tenant's job answers 404, as an unknown one does. A platform admin
+ * reads the platform's jobs ({@link Jobs#PLATFORM}).
  */
 @Controller("/api/v1/jobs")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -30,29 +34,27 @@ class JobsController {
 
     private final Jobs jobs;
     private final FileStorage files;
-    private final CurrentTenant currentTenant;
 
-    JobsController(Jobs jobs, FileStorage files, CurrentTenant currentTenant) {
+    JobsController(Jobs jobs, FileStorage files) {
         this.jobs = jobs;
         this.files = files;
-        this.currentTenant = currentTenant;
     }
 
     @Get("/{jobId}")
     @Operation(summary = "A job's status, progress and first errors",
             description = "Progress is written in batches, so a running job's counts trail its work a little.")
-    JobView show(String jobId) {
-        return JobView.of(find(jobId));
+    JobView show(String jobId, Authentication caller) {
+        return JobView.of(find(jobId, caller));
     }
 
     @Get("/{jobId}/result")
     @Operation(summary = "The file the job produced (error report, export, new credentials)")
-    HttpResponse<StreamedFile> result(String jobId) {
-        Job job = find(jobId);
+    HttpResponse<StreamedFile> result(String jobId, Authentication caller) {
+        Job job = find(jobId, caller);
         if (job.resultFileId() == null) {
             throw new NotFoundException("job " + jobId + " has no result file");
         }
-        FileContent content = files.open(currentTenant.require(), job.resultFileId())
+        FileContent content = files.open(job.tenant(), job.resultFileId())
                 .orElseThrow(() -> new NotFoundException("the result file of job " + jobId + " is gone"));
         StreamedFile file = new StreamedFile(content.stream(), MediaType.of(content.file().contentType()))
                 .attach(content.file().filename());
@@ -61,5 +63,13 @@ class JobsController {
 
     private Job find(String jobId) {
         return jobs.find(jobId).orElseThrow(() -> NotFoundException.of("job", jobId));
+    }
+
+    /** A platform admin (no tenant) sees the platform's own jobs, such as a rebuild of the whole search index. */
+    private Job find(String jobId, Authentication caller) {
+        if (StaffClaims.tenantOf(caller).isEmpty() && caller.getRoles().contains(StaffRole.PLATFORM_ADMIN.name())) {
+            return TenantContext.callAs(Jobs.PLATFORM, () -> find(jobId));
+        }
+        return find(jobId);
     }
 }

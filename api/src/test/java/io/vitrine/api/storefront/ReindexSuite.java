@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reindexing (api.md {@code POST /api/v1/search:reindex}, issue #4 "Full reindex"): a retailer admin's job
- * rewrites the shop's entries in the live index; the whole-index rebuild fills a new index and switches, and
- * changes made while it runs survive the switch. Embedded (Lucene) and cluster (Elasticsearch).
+ * rewrites the shop's entries in the live index; a platform admin's whole-index rebuild fills a new index and
+ * switches, and changes made while it runs survive the switch. Embedded (Lucene) and cluster (Elasticsearch).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReindexSuite {
@@ -70,10 +70,30 @@ abstract class ReindexSuite {
     void only_a_retailer_admin_reindexes_and_the_colon_is_part_of_the_path() {
         api.expectProblem(401, api.post("/api/v1/search:reindex", null, null));
         api.expectProblem(403, api.post("/api/v1/search:reindex", shop.park.admin().token(), null));
+        // the platform admin's whole-index rebuild: a_platform_admin_rebuilds_the_whole_index_as_a_platform_job
         assertThat(api.post("/api/v1/search", shop.token(), null).statusCode()).isEqualTo(404);
         assertThat(api.post("/api/v1/search:rebuild", shop.token(), null).statusCode()).isEqualTo(404);
         // ':' is a reserved character (RFC 3986 2.2): "%3A" names another path, and the router treats it so
         assertThat(api.post("/api/v1/search%3Areindex", shop.token(), null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_platform_admin_rebuilds_the_whole_index_as_a_platform_job() {
+        String platform = api.platformAdminToken();
+        Map<String, Object> accepted = api.expect(202, api.post("/api/v1/search:reindex", platform, null));
+        String jobId = (String) accepted.get("jobId");
+
+        Map<String, Object> job = awaitJob(jobId, platform);
+
+        assertThat(job).containsEntry("status", "SUCCEEDED");
+        assertThat((String) job.get("message")).contains("into a new search index");
+        assertThat(((Number) job.get("done")).longValue()).isEqualTo(((Number) job.get("total")).longValue())
+                .isGreaterThanOrEqualTo(4);
+        api.expectProblem(404, api.get("/api/v1/jobs/" + jobId, shop.token())); // not the shop's job
+        String shopJob = (String) api.expect(202, api.post("/api/v1/search:reindex", shop.token(), null)).get("jobId");
+        api.expectProblem(404, api.get("/api/v1/jobs/" + shopJob, platform)); // nor the shop's job the platform's
+        awaitJob(shopJob, shop.token());
+        assertThat(skusInIndex()).containsExactlyInAnyOrder(A2, APTAMIL, CREAM, VITAMIN);
     }
 
     @Test
@@ -137,11 +157,15 @@ abstract class ReindexSuite {
         assertThat(hit(sku)).as(sku + " gone from the live index").isEmpty();
     }
 
-    /** Polls the job as a client would; the bound only stops a job that never ends. */
     private Map<String, Object> awaitJob(String jobId) {
+        return awaitJob(jobId, shop.token());
+    }
+
+    /** Polls the job as a client would; the bound only stops a job that never ends. */
+    private Map<String, Object> awaitJob(String jobId, String token) {
         Map<String, Object> job = Map.of();
         for (int i = 0; i < 1_200; i++) {
-            job = api.expect(200, api.get("/api/v1/jobs/" + jobId, shop.token()));
+            job = api.expect(200, api.get("/api/v1/jobs/" + jobId, token));
             if (!List.of("QUEUED", "RUNNING").contains(job.get("status"))) {
                 return job;
             }

@@ -17,6 +17,16 @@ public class SearchReindex {
         this.jobs = jobs;
     }
 
+    /**
+     * Every tenant's products into a new physical index that then replaces the live one (a platform admin's
+     * request; the job is the platform's, {@link Jobs#PLATFORM}); returns the job id.
+     */
+    @Transactional
+    public String ofAllTenants(Actor by) {
+        return jobs.submit(SearchReindexJob.KIND, Jobs.PLATFORM, JobInput.none().withParameters(ReindexScope.ALL.name()),
+                by.name() == null ? by.id() : by.name());
+    }
+
     /** The caller's tenant's products, rewritten into the live index; returns the job id. */
     @Transactional
     public String ofOwnTenant(Actor by) {

@@ -15,6 +15,12 @@ import java.util.Optional;
 public interface Jobs {
 
     /**
+     * The owner of platform-wide jobs (e.g. rebuilding the shared search index), which belong to no tenant: a
+     * platform admin reads them under it. Never a real tenant's id (those are UUIDs).
+     */
+    TenantId PLATFORM = TenantId.of("platform");
+
+    /**
      * Queues a job in the caller's current transaction: it is committed with the change that
      * accepted it ("import accepted" and the job row together), and never runs if that transaction
      * rolls back.
