@@ -81,8 +81,8 @@ public class FirstPlatformAdmin {
                 throw new IllegalStateException("VITRINE_ADMIN_USERNAME / VITRINE_ADMIN_PASSWORD: " + e.getMessage(), e);
             }
         }
-        StaffAccount admin = accounts.save(new StaffAccount(ids.nextId(), null, name.value(), hashing.hash(password),
-                StaffRole.PLATFORM_ADMIN, StaffStatus.ACTIVE, 0, null, null, clock.instant()));
+        StaffAccount admin = accounts.save(StaffAccount.create(ids.nextId(), null, name.value(), hashing.hash(password),
+                StaffRole.PLATFORM_ADMIN, clock.instant()));
         audit.record(Actor.system(), null, "PLATFORM_ADMIN_CREATED", "staff", admin.id(), "from configuration");
         LOG.info("Created the first platform admin '{}' from configuration", admin.username());
         return true;

@@ -85,11 +85,12 @@ public class StaffSignIn {
             recordFailure(account, now);
             throw SignInRefusedException.badCredentials();
         }
-        if (account.status() != StaffStatus.ACTIVE) {
+        if (!account.isActive()) {
             throw SignInRefusedException.badCredentials();
         }
         accounts.recordSignIn(account.id(), now);
-        return new SignedInStaff(account.id(), account.username(), account.role(), account.tenant());
+        return new SignedInStaff(account.id(), account.username(), account.role(), account.tenant(),
+                account.tokenGeneration());
     }
 
     /** The limiter key of one client address (hashed: keys must not carry what a client sent). */
