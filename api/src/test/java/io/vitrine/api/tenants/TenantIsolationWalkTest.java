@@ -35,7 +35,7 @@ class TenantIsolationWalkTest {
     /**
      * One call of tenant A at tenant B's resources. Placeholders: {parkA} {parkB} (slugs), {appB} (B's open
      * application), {tokenB} (its applicant token), {docB} (its document), {storeB} (a store code only B has),
-     * {deviceB} (B's POS device key).
+     * {deviceB} (B's POS device key), {staffB} (B's retailer admin's username), {parkAdminB} (B's park admin's username).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -69,7 +69,11 @@ class TenantIsolationWalkTest {
             new Probe("rotate B's device", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/devices/{deviceB}/rotate", null),
             new Probe("revoke B's device", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/devices/{deviceB}", null),
             new Probe("register a device in B's store", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/devices",
-                    Map.of("storeCode", "B-SHOP-1", "kind", "POS"))
+                    Map.of("storeCode", "B-SHOP-1", "kind", "POS")),
+            new Probe("disable B's retailer admin", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/staff/{staffB}/disable", null),
+            new Probe("enable B's retailer admin", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/staff/{staffB}/enable", null),
+            new Probe("disable B's park admin", Caller.PARK_ADMIN_A, "POST", "/api/v1/staff/{parkAdminB}/disable", null),
+            new Probe("disable B's retailer admin (park admin)", Caller.PARK_ADMIN_A, "POST", "/api/v1/staff/{staffB}/disable", null)
     );
 
     private final TenantsApi api;
@@ -115,7 +119,8 @@ class TenantIsolationWalkTest {
     void tenant_a_finds_nothing_of_tenant_b(Probe probe) {
         String path = probe.path().replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())
                 .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB)
-                .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB);
+                .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB)
+                .replace("{staffB}", merchantB.admin().username()).replace("{parkAdminB}", parkB.admin().username());
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -144,5 +149,9 @@ class TenantIsolationWalkTest {
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantA.admin().token())))).isEmpty();
         assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantA.admin().token()))))
                 .extracting(m -> m.get("username")).containsExactly(merchantA.admin().username());
+        assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantB.admin().token()))))
+                .extracting(m -> m.get("username") + ":" + m.get("status")).containsExactly(merchantB.admin().username() + ":ACTIVE");
+        assertThat(items(api.expect(200, api.get("/api/v1/staff", parkB.admin().token()))))
+                .extracting(m -> m.get("username") + ":" + m.get("status")).containsExactly(parkB.admin().username() + ":ACTIVE");
     }
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * changes, so entries need no invalidation, only a TTL. Unknown slugs are not cached (a park may
  * approve one a moment later). A cache outage falls back to the database.
  *
- * <p>Whether a tenant is active is asked on every staff request (a suspended tenant's tokens are
+ * <p>Whether a tenant is suspended is asked on every staff request (a suspended tenant's tokens are
  * refused), cached the same way for {@link #STATUS_TTL}. Whoever changes a tenant's status calls
  * {@link #statusChanged} in that transaction: once it commits, every instance sees the new status at
  * once; without the call, within the TTL.
@@ -45,26 +45,26 @@ public class TenantDirectory {
         this.statusChanges = statusChanges;
     }
 
-    /** True for a tenant that exists and is ACTIVE (not SUSPENDED). */
-    public boolean isActive(TenantId id) {
+    /** True for a tenant that is SUSPENDED (false for an active one, and for an id no tenant has). */
+    public boolean isSuspended(TenantId id) {
         ScopedKey key = statusKey(id);
         try {
             Optional<String> cached = cache.getString(key);
             if (cached.isPresent()) {
-                return TenantStatus.ACTIVE.name().equals(cached.get());
+                return TenantStatus.SUSPENDED.name().equals(cached.get());
             }
             String loaded = statusText(id);
             // only if still empty: a status read before a change must not overwrite the change
             cache.putStringIfAbsent(key, loaded, STATUS_TTL);
-            return TenantStatus.ACTIVE.name().equals(loaded);
+            return TenantStatus.SUSPENDED.name().equals(loaded);
         } catch (CacheUnavailableException e) {
-            return TenantStatus.ACTIVE.name().equals(statusText(id));
+            return TenantStatus.SUSPENDED.name().equals(statusText(id));
         }
     }
 
     /**
      * Call in the transaction that changed the tenant's status (suspending or reinstating a member):
-     * the new status reaches every instance's {@link #isActive} once it commits.
+     * the new status reaches every instance's {@link #isSuspended} once it commits.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void statusChanged(TenantId id) {
