@@ -36,7 +36,8 @@ class TenantIsolationWalkTest {
     /**
      * One call of tenant A at tenant B's resources. Placeholders: {parkA} {parkB} (slugs), {appB} (B's open
      * application), {tokenB} (its applicant token), {docB} (its document), {storeB} (a store code only B has),
-     * {deviceB} (B's POS device key), {skuB} (a product SKU only B has).
+     * {deviceB} (B's POS device key), {skuB} (a product SKU only B has), {staffB} (B's retailer admin's
+     * username), {parkAdminB} (B's park admin's username).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -74,7 +75,11 @@ class TenantIsolationWalkTest {
             new Probe("B's product", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/products/{skuB}", null),
             new Probe("change B's product", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/products/{skuB}",
                     CatalogSamples.formula("B-SKU-1", "A-01")),
-            new Probe("delete B's product", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/products/{skuB}", null)
+            new Probe("delete B's product", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/products/{skuB}", null),
+            new Probe("disable B's retailer admin", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/staff/{staffB}/disable", null),
+            new Probe("enable B's retailer admin", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/staff/{staffB}/enable", null),
+            new Probe("disable B's park admin", Caller.PARK_ADMIN_A, "POST", "/api/v1/staff/{parkAdminB}/disable", null),
+            new Probe("disable B's retailer admin (park admin)", Caller.PARK_ADMIN_A, "POST", "/api/v1/staff/{staffB}/disable", null)
     );
 
     private final TenantsApi api;
@@ -122,7 +127,8 @@ class TenantIsolationWalkTest {
         String path = probe.path().replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())
                 .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB)
                 .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB)
-                .replace("{skuB}", "B-SKU-1");
+                .replace("{skuB}", "B-SKU-1")
+                .replace("{staffB}", merchantB.admin().username()).replace("{parkAdminB}", parkB.admin().username());
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -154,5 +160,9 @@ class TenantIsolationWalkTest {
         assertThat(items(api.expect(200, api.get("/api/v1/products?q=B-SKU", merchantA.admin().token())))).isEmpty();
         assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantA.admin().token()))))
                 .extracting(m -> m.get("username")).containsExactly(merchantA.admin().username());
+        assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantB.admin().token()))))
+                .extracting(m -> m.get("username") + ":" + m.get("status")).containsExactly(merchantB.admin().username() + ":ACTIVE");
+        assertThat(items(api.expect(200, api.get("/api/v1/staff", parkB.admin().token()))))
+                .extracting(m -> m.get("username") + ":" + m.get("status")).containsExactly(parkB.admin().username() + ":ACTIVE");
     }
 }
