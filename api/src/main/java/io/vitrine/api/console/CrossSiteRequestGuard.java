@@ -68,7 +68,7 @@ final class CrossSiteRequestGuard implements Ordered {
                 HttpResponse.status(HttpStatus.FORBIDDEN));
     }
 
-    static boolean fromOwnPages(HttpRequest<?> request) {
+    private static boolean fromOwnPages(HttpRequest<?> request) {
         String site = request.getHeaders().get(FETCH_SITE);
         if (site != null) {
             return site.trim().equalsIgnoreCase("same-origin");

@@ -29,10 +29,6 @@ public class StaffSessionCookie {
         this.tokens = tokens;
     }
 
-    public String name() {
-        return name;
-    }
-
     Cookie signedIn(SignedInStaff staff, HttpRequest<?> request) {
         return protect(Cookie.of(name, tokens.issue(staff)), request).maxAge(tokens.lifetime());
     }
