@@ -1,11 +1,16 @@
 package io.vitrine.api.console;
 
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.tenants.TenantsApi.Park;
 import io.vitrine.api.testing.EmbeddedVitrine;
 import io.vitrine.api.testing.PlatformAdmin;
 import io.vitrine.api.testing.RunningVitrine;
+import io.vitrine.tenants.access.StaffRole;
+import io.vitrine.tenants.staff.SignedInStaff;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -63,6 +68,21 @@ class ConsoleSignInTest {
         assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
                 .contains("Path=/").doesNotContainIgnoringCase("Secure;").doesNotEndWith("Secure");
         assertThat(browser.get("/console/stores").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_cookie_is_secure_when_the_request_came_over_https() {
+        StaffSessionCookie cookies = vitrine.bean(StaffSessionCookie.class);
+        SignedInStaff staff = new SignedInStaff("s1", "ops", StaffRole.RETAILER_ADMIN, null);
+
+        Cookie overHttps = cookies.signedIn(staff, HttpRequest.GET("https://vitrine.example/console/login"));
+        Cookie overHttp = cookies.signedIn(staff, HttpRequest.GET("http://vitrine.example/console/login"));
+
+        assertThat(overHttps.isSecure()).isTrue();
+        assertThat(overHttp.isSecure()).isFalse();
+        assertThat(overHttps.isHttpOnly()).isTrue();
+        assertThat(overHttps.getSameSite()).contains(SameSite.Strict);
+        assertThat(overHttps.getName()).isEqualTo(ConsoleClient.COOKIE);
     }
 
     @Test

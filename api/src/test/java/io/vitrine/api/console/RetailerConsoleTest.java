@@ -140,7 +140,7 @@ class RetailerConsoleTest {
     }
 
     @Test
-    void registering_a_kiosk_shows_its_pairing_code_once_and_the_fleet_lists_it_offline() {
+    void a_kiosk_shows_its_pairing_code_once_then_the_fleet_lists_it_online_with_its_app_version_once_it_beats() {
         String code = SampleCodes.unique("K").toUpperCase();
         api.expect(201, api.post("/api/v1/stores", merchant.admin().token(), new LinkedHashMap<>(store(code))));
 
@@ -157,6 +157,18 @@ class RetailerConsoleTest {
         HttpResponse<String> paired = api.post("/s/" + merchant.slug() + "/kiosk/" + code + "/pair", null,
                 Map.of("pairingCode", pairingCode));
         assertThat(paired.statusCode()).isEqualTo(200);
+        String kioskCookie = paired.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> heartbeat = vitrine.send(java.net.http.HttpRequest.newBuilder(
+                        vitrine.uri("/s/" + merchant.slug() + "/kiosk/heartbeat"))
+                .header("Cookie", kioskCookie).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"appVersion\":\"kiosk-web 1.4.2\"}")).build());
+        assertThat(heartbeat.statusCode()).isEqualTo(200);
+
+        String online = browser.get("/console/devices?status=online&lang=en").body();
+        String row = online.substring(online.indexOf("data-device=\"" + deviceKey + "\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("data-testid=\"presence\">Online<", "kiosk-web 1.4.2")
+                .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(browser.get("/console/devices?status=offline&lang=en").body()).doesNotContain(deviceKey);
     }
 
     @Test
