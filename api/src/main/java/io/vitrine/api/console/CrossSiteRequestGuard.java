@@ -40,6 +40,7 @@ import java.util.Set;
 final class CrossSiteRequestGuard implements Ordered {
 
     static final String FETCH_SITE = "Sec-Fetch-Site";
+    private static final String INVITATIONS = ConsoleLinks.HOME + "/invitations/";
     private static final Logger LOG = LoggerFactory.getLogger(CrossSiteRequestGuard.class);
     private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
@@ -62,7 +63,7 @@ final class CrossSiteRequestGuard implements Ordered {
             return null;
         }
         LOG.info("cross-site write refused: {} {} (Sec-Fetch-Site {}, Origin {})", request.getMethodName(),
-                request.getPath(), request.getHeaders().get(FETCH_SITE), request.getHeaders().get(HttpHeaders.ORIGIN));
+                loggable(request.getPath()), request.getHeaders().get(FETCH_SITE), request.getHeaders().get(HttpHeaders.ORIGIN));
         return problems.processResponse(ErrorContext.builder(request)
                 .errorMessage("A signed-in write must come from this site's own pages.").build(),
                 HttpResponse.status(HttpStatus.FORBIDDEN));
@@ -76,6 +77,11 @@ final class CrossSiteRequestGuard implements Ordered {
         String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
         String host = request.getHeaders().get(HttpHeaders.HOST);
         return origin != null && host != null && host.equalsIgnoreCase(authorityOf(origin));
+    }
+
+    /** The path without an invitation token: logs never carry a secret. */
+    private static String loggable(String path) {
+        return path.startsWith(INVITATIONS) ? INVITATIONS + "…" : path;
     }
 
     /** {@code host[:port]} of an Origin header; empty for "null" or anything unparseable. */
