@@ -38,6 +38,7 @@ class TenantIsolationWalkTest {
      * application), {tokenB} (its applicant token), {docB} (its document), {storeB} (a store code only B has),
      * {deviceB} (B's POS device key), {skuB} (a product SKU only B has), {staffB} (B's retailer admin's
      * username), {parkAdminB} (B's park admin's username).
+     * Methods PAGE and FORM are console pages: a GET, and a form POST.
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -79,7 +80,19 @@ class TenantIsolationWalkTest {
             new Probe("disable B's retailer admin", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/staff/{staffB}/disable", null),
             new Probe("enable B's retailer admin", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/staff/{staffB}/enable", null),
             new Probe("disable B's park admin", Caller.PARK_ADMIN_A, "POST", "/api/v1/staff/{parkAdminB}/disable", null),
-            new Probe("disable B's retailer admin (park admin)", Caller.PARK_ADMIN_A, "POST", "/api/v1/staff/{staffB}/disable", null)
+            new Probe("disable B's retailer admin (park admin)", Caller.PARK_ADMIN_A, "POST", "/api/v1/staff/{staffB}/disable", null),
+            // the consoles (io.vitrine.api.console): the same ids in page addresses; their 404 is a page
+            new Probe("console: B's application", Caller.PARK_ADMIN_A, "PAGE", "/console/park/applications/{appB}", null),
+            new Probe("console: B's document", Caller.PARK_ADMIN_A, "PAGE", "/console/park/applications/{appB}/documents/{docB}", null),
+            new Probe("console: approve B's application", Caller.PARK_ADMIN_A, "FORM", "/console/park/applications/{appB}/approve", Map.of()),
+            new Probe("console: reject B's application", Caller.PARK_ADMIN_A, "FORM", "/console/park/applications/{appB}/reject",
+                    Map.of("reason", "walk")),
+            new Probe("console: B's store", Caller.RETAILER_ADMIN_A, "PAGE", "/console/stores/{storeB}", null),
+            new Probe("console: change B's store", Caller.RETAILER_ADMIN_A, "FORM", "/console/stores/{storeB}",
+                    Map.of("name", "taken over", "kind", "CONVENIENCE_STORE", "address", "x", "district", "440305",
+                            "warehouseCode", "A-01")),
+            new Probe("console: rotate B's device", Caller.RETAILER_ADMIN_A, "FORM", "/console/devices/{deviceB}/rotate", Map.of()),
+            new Probe("console: revoke B's device", Caller.RETAILER_ADMIN_A, "FORM", "/console/devices/{deviceB}/revoke", Map.of())
     );
 
     private final TenantsApi api;
@@ -135,12 +148,34 @@ class TenantIsolationWalkTest {
             case PUBLIC -> null;
         };
 
-        HttpResponse<String> response = probe.method().equals("UPLOAD")
-                ? api.upload(path, openB.token(), "licence.pdf", "application/pdf", SampleCodes.pdf())
-                : api.send(probe.method(), path, token, probe.body());
+        HttpResponse<String> response = switch (probe.method()) {
+            case "UPLOAD" -> api.upload(path, openB.token(), "licence.pdf", "application/pdf", SampleCodes.pdf());
+            case "PAGE", "FORM" -> consolePage(probe, path, token);
+            default -> api.send(probe.method(), path, token, probe.body());
+        };
 
-        api.expectProblem(404, response);
+        if (probe.method().equals("PAGE") || probe.method().equals("FORM")) {
+            assertThat(response.statusCode()).as("%s -> %s", path, response.body()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        } else {
+            api.expectProblem(404, response);
+        }
         assertThat(response.body()).doesNotContain(parkB.id(), openB.slug());
+    }
+
+    /** A console page (GET), or a console form sent from our own pages (the cross-site guard lets it through). */
+    private HttpResponse<String> consolePage(Probe probe, String path, String token) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(api.vitrine().uri(path))
+                .header("Authorization", "Bearer " + token);
+        if (probe.method().equals("FORM")) {
+            String form = probe.body().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(String.valueOf(e.getValue()),
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .collect(java.util.stream.Collectors.joining("&"));
+            request.header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        }
+        return api.vitrine().send(request.build());
     }
 
     @AfterAll
