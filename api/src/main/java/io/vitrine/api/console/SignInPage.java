@@ -1,5 +1,9 @@
 package io.vitrine.api.console;
 
+import io.micronaut.security.authentication.Authentication;
+import io.vitrine.api.security.StaffClaims;
+import io.vitrine.tenants.staff.StaffSessions;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -26,7 +30,8 @@ import io.vitrine.tenants.staff.StaffSignIn;
 
 /**
  * {@code /console/login}: the same sign-in as {@code POST /api/v1/auth/login} (rate limits, lockout), whose
- * token goes into the console's cookie instead of a JSON answer; {@code /console/logout} removes it. A
+ * token goes into the console's cookie instead of a JSON answer; {@code /console/logout} removes it and ends
+ * the account's sessions (as {@code POST /api/v1/auth/logout}). A
  * refusal is the page again, with 401 (wrong credentials or a locked account, told apart for nobody) or
  * 429 (too many attempts, with Retry-After).
  */
@@ -40,11 +45,13 @@ final class SignInPage {
     private final StaffSignIn signIn;
     private final StaffSessionCookie cookie;
     private final ClientAddress clientAddress;
+    private final StaffSessions sessions;
 
-    SignInPage(StaffSignIn signIn, StaffSessionCookie cookie, ClientAddress clientAddress) {
+    SignInPage(StaffSignIn signIn, StaffSessionCookie cookie, ClientAddress clientAddress, StaffSessions sessions) {
         this.signIn = signIn;
         this.cookie = cookie;
         this.clientAddress = clientAddress;
+        this.sessions = sessions;
     }
 
     @Get("/login")
@@ -72,7 +79,11 @@ final class SignInPage {
     }
 
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> signOut(HttpRequest<?> request) {
+    HttpResponse<?> signOut(HttpRequest<?> request, @Nullable Authentication caller) {
+        if (caller != null) {
+            // as POST /api/v1/auth/logout: the token itself stops working, not only this browser's cookie
+            sessions.endAll(StaffClaims.actorOf(caller).id());
+        }
         return ConsoleLinks.seeOther(request, ConsoleLinks.LOGIN + "?signedOut=1").cookie(cookie.signedOut(request));
     }
 

@@ -73,7 +73,7 @@ class ConsoleSignInTest {
     @Test
     void the_cookie_is_secure_when_the_request_came_over_https() {
         StaffSessionCookie cookies = vitrine.bean(StaffSessionCookie.class);
-        SignedInStaff staff = new SignedInStaff("s1", "ops", StaffRole.RETAILER_ADMIN, null);
+        SignedInStaff staff = new SignedInStaff("s1", "ops", StaffRole.RETAILER_ADMIN, null, 0);
 
         Cookie overHttps = cookies.signedIn(staff, HttpRequest.GET("https://vitrine.example/console/login"));
         Cookie overHttp = cookies.signedIn(staff, HttpRequest.GET("http://vitrine.example/console/login"));
@@ -175,13 +175,18 @@ class ConsoleSignInTest {
     }
 
     @Test
-    void signing_out_removes_the_cookie() {
-        ConsoleClient browser = ConsoleClient.signedIn(vitrine, merchant.admin().username(), merchant.admin().password());
+    void signing_out_removes_the_cookie_and_ends_the_token_itself() {
+        Merchant leaving = api.merchant(park); // signing out ends every session of the account
+        ConsoleClient browser = ConsoleClient.signedIn(vitrine, leaving.admin().username(), leaving.admin().password());
+        String token = browser.cookie().substring(browser.cookie().indexOf('=') + 1);
+        assertThat(api.get("/api/v1/tenant", token).statusCode()).isEqualTo(200);
 
         HttpResponse<String> answer = browser.post("/console/logout", Map.of());
 
         assertThat(answer.statusCode()).isEqualTo(303);
         assertThat(answer.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
                 .startsWith(ConsoleClient.COOKIE + "=;").containsIgnoringCase("Max-Age=0"));
+        assertThat(api.get("/api/v1/tenant", token).statusCode()).as("a copy of the cookie no longer works")
+                .isEqualTo(401);
     }
 }
