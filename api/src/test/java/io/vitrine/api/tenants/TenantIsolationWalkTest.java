@@ -35,7 +35,7 @@ class TenantIsolationWalkTest {
     /**
      * One call of tenant A at tenant B's resources. Placeholders: {parkA} {parkB} (slugs), {appB} (B's open
      * application), {tokenB} (its applicant token), {docB} (its document), {storeB} (a store code only B has),
-     * {deviceB} (B's POS device key).
+     * {deviceB} (B's POS device key), {memberA} / {memberB} (the slugs of A's and B's merchants).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -69,9 +69,26 @@ class TenantIsolationWalkTest {
             new Probe("rotate B's device", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/devices/{deviceB}/rotate", null),
             new Probe("revoke B's device", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/devices/{deviceB}", null),
             new Probe("register a device in B's store", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/devices",
-                    Map.of("storeCode", "B-SHOP-1", "kind", "POS"))
+                    Map.of("storeCode", "B-SHOP-1", "kind", "POS")),
+            new Probe("the devices of B's store", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/devices?storeCode={storeB}", null),
+            new Probe("B's member under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants/{memberB}", null),
+            new Probe("B's member under A's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkA}/tenants/{memberB}", null),
+            new Probe("A's member under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants/{memberA}", null),
+            new Probe("B's member's stores under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants/{memberB}/stores", null),
+            new Probe("B's member's stores under A's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkA}/tenants/{memberB}/stores", null),
+            new Probe("B's member's devices under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants/{memberB}/devices", null),
+            new Probe("B's member's devices under A's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkA}/tenants/{memberB}/devices", null),
+            new Probe("suspend B's member under B's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkB}/tenants/{memberB}/suspend",
+                    Map.of("reason", "walk")),
+            new Probe("suspend B's member under A's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkA}/tenants/{memberB}/suspend",
+                    Map.of("reason", "walk")),
+            new Probe("reinstate B's member under B's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkB}/tenants/{memberB}/reinstate",
+                    Map.of("reason", "walk")),
+            new Probe("reinstate B's member under A's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkA}/tenants/{memberB}/reinstate",
+                    Map.of("reason", "walk"))
     );
 
+    private final RunningVitrine vitrine;
     private final TenantsApi api;
     private Park parkA;
     private Merchant merchantA;
@@ -82,6 +99,7 @@ class TenantIsolationWalkTest {
     private String deviceB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
+        this.vitrine = vitrine;
         this.api = new TenantsApi(vitrine);
     }
 
@@ -115,7 +133,8 @@ class TenantIsolationWalkTest {
     void tenant_a_finds_nothing_of_tenant_b(Probe probe) {
         String path = probe.path().replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())
                 .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB)
-                .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB);
+                .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB)
+                .replace("{memberA}", merchantA.slug()).replace("{memberB}", merchantB.slug());
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -144,5 +163,10 @@ class TenantIsolationWalkTest {
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantA.admin().token())))).isEmpty();
         assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantA.admin().token()))))
                 .extracting(m -> m.get("username")).containsExactly(merchantA.admin().username());
+        // nothing of B's member was read by a park (no audited read), and it is still open
+        assertThat(Rows.column(vitrine, "SELECT action FROM audit_events WHERE tenant_id = ? AND action LIKE 'PARK_READ%'",
+                merchantB.id())).isEmpty();
+        assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/parks/" + parkB.slug() + "/tenants/" + merchantB.slug(),
+                parkB.admin().token())), "tenant")).containsEntry("status", "ACTIVE");
     }
 }

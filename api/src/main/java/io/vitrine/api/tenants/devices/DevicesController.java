@@ -20,7 +20,6 @@ import io.vitrine.api.tenants.Listing;
 import io.vitrine.tenants.devices.DarkStore;
 import io.vitrine.tenants.devices.Devices;
 import io.vitrine.tenants.devices.Fleet;
-import io.vitrine.tenants.devices.FleetDevice;
 import io.vitrine.tenants.devices.FleetSummary;
 import io.vitrine.tenants.devices.RegisteredDevice;
 
@@ -91,16 +90,6 @@ class DevicesController {
         static Credentials of(RegisteredDevice r) {
             return new Credentials(r.device().deviceKey(), r.device().kind().name(), r.device().storeCode(), r.secret(),
                     r.pairingCode());
-        }
-    }
-
-    /** A device in a listing; also what a park admin reads of a member's fleet. */
-    @Serdeable
-    public record DeviceView(String deviceKey, String kind, @Nullable String storeCode, String status, boolean online,
-                             @Nullable Instant lastSeenAt, @Nullable String appVersion) {
-        public static DeviceView of(FleetDevice d) {
-            return new DeviceView(d.deviceKey(), d.kind().name(), d.storeCode(), d.status().name(), d.online(),
-                    d.lastSeenAt(), d.appVersion());
         }
     }
 
