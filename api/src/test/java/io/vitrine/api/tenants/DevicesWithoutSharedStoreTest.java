@@ -1,5 +1,6 @@
 package io.vitrine.api.tenants;
 
+import io.vitrine.api.tenants.DevicesApi.Kiosk;
 import io.vitrine.api.tenants.DevicesApi.Pos;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.testing.OwnVitrine;
@@ -20,12 +21,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Per-route replay policy while the shared nonce store is down (api.md: requests that move money or create
- * orders are refused with 503; read-only feeds and event batches fall back to this instance's nonces). An
- * application of its own keeps its nonces in a private redis-server, killed once everything is set up.
+ * Devices while the shared store (Redis: nonces, rate limits) is down. Per-route replay policy (api.md:
+ * requests that move money or create orders are refused with 503; read-only feeds and event batches fall
+ * back to this instance's nonces), and kiosk pairing going on unthrottled. An application of its own keeps
+ * its cache in a private redis-server, killed once everything is set up.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeviceReplayPolicyTest {
+class DevicesWithoutSharedStoreTest {
 
     private static final byte[] BATCH = "{\"events\":[{\"eventId\":\"e-1\"}]}".getBytes(StandardCharsets.UTF_8);
 
@@ -34,6 +36,8 @@ class DeviceReplayPolicyTest {
     private DevicesApi devices;
     private Merchant merchant;
     private Pos pos;
+    private String store;
+    private Kiosk kiosk;
 
     @BeforeAll
     void aPosWhoseNoncesAreInARedisThatThenGoesAway() throws Exception {
@@ -47,7 +51,9 @@ class DeviceReplayPolicyTest {
         TenantsApi api = new TenantsApi(vitrine);
         devices = new DevicesApi(vitrine);
         merchant = api.merchant(devices.parkWithWarehouse("RP-01"));
-        pos = devices.pos(merchant, devices.store(merchant, "RP-01", "Replay shop"));
+        store = devices.store(merchant, "RP-01", "Replay shop");
+        pos = devices.pos(merchant, store);
+        kiosk = devices.kiosk(merchant, store);
         api.expect(200, devices.whoami(pos)); // the shared store answers: a signed request works
 
         redis.kill();
@@ -96,6 +102,11 @@ class DeviceReplayPolicyTest {
         assertThat(devices.whoami(pos).statusCode()).isEqualTo(200);
 
         assertThat(devices.signed(pos, "GET", "/pos/test-only/replay/strict-feed", null).statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void a_kiosk_still_pairs_when_its_attempts_cannot_be_counted() {
+        assertThat(devices.pair(merchant.slug(), store, kiosk.pairingCode()).statusCode()).isEqualTo(200);
     }
 
     private SignatureHeaders sign(String method, String target, byte[] body) {
