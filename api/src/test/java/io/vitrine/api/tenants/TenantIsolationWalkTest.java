@@ -38,6 +38,7 @@ class TenantIsolationWalkTest {
      * application), {tokenB} (its applicant token), {docB} (its document), {storeB} (a store code only B has),
      * {deviceB} (B's POS device key), {skuB} (a product SKU only B has), {staffB} (B's retailer admin's
      * username), {parkAdminB} (B's park admin's username).
+     * {memberA} / {memberB} (the slugs of A's and B's merchants).
      * Methods PAGE and FORM are console pages: a GET, and a form POST.
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
@@ -92,9 +93,26 @@ class TenantIsolationWalkTest {
                     Map.of("name", "taken over", "kind", "CONVENIENCE_STORE", "address", "x", "district", "440305",
                             "warehouseCode", "A-01")),
             new Probe("console: rotate B's device", Caller.RETAILER_ADMIN_A, "FORM", "/console/devices/{deviceB}/rotate", Map.of()),
-            new Probe("console: revoke B's device", Caller.RETAILER_ADMIN_A, "FORM", "/console/devices/{deviceB}/revoke", Map.of())
+            new Probe("console: revoke B's device", Caller.RETAILER_ADMIN_A, "FORM", "/console/devices/{deviceB}/revoke", Map.of()),
+            new Probe("the devices of B's store", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/devices?storeCode={storeB}", null),
+            new Probe("B's member under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants/{memberB}", null),
+            new Probe("B's member under A's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkA}/tenants/{memberB}", null),
+            new Probe("A's member under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants/{memberA}", null),
+            new Probe("B's member's stores under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants/{memberB}/stores", null),
+            new Probe("B's member's stores under A's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkA}/tenants/{memberB}/stores", null),
+            new Probe("B's member's devices under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants/{memberB}/devices", null),
+            new Probe("B's member's devices under A's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkA}/tenants/{memberB}/devices", null),
+            new Probe("suspend B's member under B's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkB}/tenants/{memberB}/suspend",
+                    Map.of("reason", "walk")),
+            new Probe("suspend B's member under A's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkA}/tenants/{memberB}/suspend",
+                    Map.of("reason", "walk")),
+            new Probe("reinstate B's member under B's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkB}/tenants/{memberB}/reinstate",
+                    Map.of("reason", "walk")),
+            new Probe("reinstate B's member under A's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkA}/tenants/{memberB}/reinstate",
+                    Map.of("reason", "walk"))
     );
 
+    private final RunningVitrine vitrine;
     private final TenantsApi api;
     private Park parkA;
     private Merchant merchantA;
@@ -105,6 +123,7 @@ class TenantIsolationWalkTest {
     private String deviceB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
+        this.vitrine = vitrine;
         this.api = new TenantsApi(vitrine);
     }
 
@@ -141,7 +160,8 @@ class TenantIsolationWalkTest {
                 .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB)
                 .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB)
                 .replace("{skuB}", "B-SKU-1")
-                .replace("{staffB}", merchantB.admin().username()).replace("{parkAdminB}", parkB.admin().username());
+                .replace("{staffB}", merchantB.admin().username()).replace("{parkAdminB}", parkB.admin().username())
+                .replace("{memberA}", merchantA.slug()).replace("{memberB}", merchantB.slug());
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -199,5 +219,10 @@ class TenantIsolationWalkTest {
                 .extracting(m -> m.get("username") + ":" + m.get("status")).containsExactly(merchantB.admin().username() + ":ACTIVE");
         assertThat(items(api.expect(200, api.get("/api/v1/staff", parkB.admin().token()))))
                 .extracting(m -> m.get("username") + ":" + m.get("status")).containsExactly(parkB.admin().username() + ":ACTIVE");
+        // nothing of B's member was read by a park (no audited read), and it is still open
+        assertThat(Rows.column(vitrine, "SELECT action FROM audit_events WHERE tenant_id = ? AND action LIKE 'PARK_READ%'",
+                merchantB.id())).isEmpty();
+        assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/parks/" + parkB.slug() + "/tenants/" + merchantB.slug(),
+                parkB.admin().token())), "tenant")).containsEntry("status", "ACTIVE");
     }
 }

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Finds tenants by id or slug. Slug to id is asked on every storefront request ({@code /s/{slug}}),
  * so it is cached through the kernel's {@link KeyValueCache} (Redis in cluster mode); a slug never
- * changes, so entries need no invalidation, only a TTL. Unknown slugs are not cached (a park may
- * approve one a moment later). A cache outage falls back to the database.
+ * changes, but only an ACTIVE tenant's is cached, so a suspension {@link #forget}s it. Unknown slugs are
+ * not cached (a park may approve one a moment later). A cache outage falls back to the database.
  *
  * <p>Whether a tenant is suspended is asked on every staff request (a suspended tenant's tokens are
  * refused), cached the same way for {@link #STATUS_TTL}. Whoever changes a tenant's status calls
@@ -98,7 +98,7 @@ public class TenantDirectory {
         if (!SLUG_CHARACTERS.matcher(normalised).matches()) {
             return Optional.empty(); // cannot be a slug, and must not become a cache key
         }
-        ScopedKey key = ScopedKey.platform("tenant-slug", normalised);
+        ScopedKey key = slugKey(normalised);
         try {
             Optional<String> cached = cache.getString(key);
             if (cached.isPresent()) {
@@ -118,6 +118,24 @@ public class TenantDirectory {
         return found.map(Tenant::tenantId);
     }
 
+    /**
+     * Drops the cached slug, so the next storefront request reads the tenant's status from the database.
+     *
+     * @throws CacheUnavailableException the shared cache did not answer (the caller retries)
+     */
+    public void forget(String slug) {
+        String normalised = slug.toLowerCase(Locale.ROOT);
+        if (SLUG_CHARACTERS.matcher(normalised).matches()) {
+            cache.evict(slugKey(normalised));
+        }
+    }
+
+    /** The tenant with this slug, whatever its status or kind. */
+    @Transactional(readOnly = true)
+    public Optional<Tenant> findBySlug(String slug) {
+        return slug == null ? Optional.empty() : tenants.findBySlug(slug.toLowerCase(Locale.ROOT));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Tenant> find(TenantId id) {
         return tenants.findById(id.value());
@@ -134,6 +152,10 @@ public class TenantDirectory {
         return tenants.findBySlug(slug == null ? "" : slug.toLowerCase(Locale.ROOT))
                 .filter(Tenant::isPark)
                 .orElseThrow(() -> new NotFoundException("No such park."));
+    }
+
+    private static ScopedKey slugKey(String normalisedSlug) {
+        return ScopedKey.platform("tenant-slug", normalisedSlug);
     }
 
     private Optional<Tenant> activeBySlug(String slug) {
