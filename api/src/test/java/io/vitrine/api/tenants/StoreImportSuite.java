@@ -321,6 +321,21 @@ abstract class StoreImportSuite {
     }
 
     @Test
+    void a_colleague_follows_the_job_but_only_the_uploader_takes_the_credentials() {
+        Map<String, Object> invited = api.expect(201, api.post("/api/v1/staff", token(),
+                Map.of("role", "RETAILER_ADMIN", "storeCodes", List.of())));
+        String colleague = api.accept((String) invited.get("invitationToken"), "colleague").token();
+        String job = imports.submit(token(), csv(HEADER, List.of(store(code("CO"), "IM-01", 0, 1))));
+        imports.finished(job, token());
+
+        assertThat(api.expect(200, api.get("/api/v1/jobs/" + job, colleague))).containsEntry("status", "SUCCEEDED");
+        assertThat(imports.download(job, colleague).statusCode()).isEqualTo(404);
+
+        assertThat(StoreImports.credentials(imports.download(job, token()).body())).singleElement()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo("POS"));
+    }
+
+    @Test
     void only_retailer_admins_import_a_csv_or_xlsx_of_at_most_8mb() {
         byte[] file = csv(HEADER, List.of(store(code("RL"), "IM-01", 0, 0)));
         assertThat(imports.upload(null, "stores.csv", "text/csv", file).statusCode()).isEqualTo(401);

@@ -35,7 +35,7 @@ class TenantIsolationWalkTest {
     /**
      * One call of tenant A at tenant B's resources. Placeholders: {parkA} {parkB} (slugs), {appB} (B's open
      * application), {tokenB} (its applicant token), {docB} (its document), {storeB} (a store code only B has),
-     * {deviceB} (B's POS device key).
+     * {deviceB} (B's POS device key), {jobB} (B's store import job, its new credentials not downloaded yet).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -69,7 +69,9 @@ class TenantIsolationWalkTest {
             new Probe("rotate B's device", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/devices/{deviceB}/rotate", null),
             new Probe("revoke B's device", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/devices/{deviceB}", null),
             new Probe("register a device in B's store", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/devices",
-                    Map.of("storeCode", "B-SHOP-1", "kind", "POS"))
+                    Map.of("storeCode", "B-SHOP-1", "kind", "POS")),
+            new Probe("B's store import job", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/jobs/{jobB}", null),
+            new Probe("B's store import credentials", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/jobs/{jobB}/result", null)
     );
 
     private final TenantsApi api;
@@ -80,6 +82,7 @@ class TenantIsolationWalkTest {
     private String documentB;
     private Merchant merchantB;
     private String deviceB;
+    private String jobB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.api = new TenantsApi(vitrine);
@@ -101,6 +104,10 @@ class TenantIsolationWalkTest {
                 "kind", "EXPERIENCE_STORE", "address", "1 Qianhai Rd", "district", "440305", "warehouseCode", "B-01")));
         deviceB = (String) api.expect(201, api.post("/api/v1/devices", merchantB.admin().token(),
                 Map.of("storeCode", "B-SHOP-1", "kind", "POS"))).get("deviceKey");
+        StoreImports imports = new StoreImports(api.vitrine(), api);
+        jobB = imports.submit(merchantB.admin().token(), StoreImports.csv(StoreImports.HEADER,
+                List.of(StoreImports.store("B-SHOP-2", "B-01", 1, 1))));
+        assertThat(imports.finished(jobB, merchantB.admin().token())).containsEntry("status", "SUCCEEDED");
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -115,7 +122,8 @@ class TenantIsolationWalkTest {
     void tenant_a_finds_nothing_of_tenant_b(Probe probe) {
         String path = probe.path().replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())
                 .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB)
-                .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB);
+                .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB)
+                .replace("{jobB}", jobB);
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -140,7 +148,9 @@ class TenantIsolationWalkTest {
         assertThat(api.expect(200, api.get("/api/v1/stores/B-SHOP-1", merchantB.admin().token()))).containsEntry("name", "B shop");
         assertThat(items(api.expect(200, api.get("/api/v1/stores", merchantA.admin().token())))).isEmpty();
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantB.admin().token()))))
-                .extracting(d -> d.get("deviceKey") + ":" + d.get("status")).containsExactly(deviceB + ":ACTIVE");
+                .extracting(d -> d.get("deviceKey") + ":" + d.get("status")).contains(deviceB + ":ACTIVE").hasSize(3);
+        assertThat(new StoreImports(api.vitrine(), api).download(jobB, merchantB.admin().token()).statusCode())
+                .as("B's credentials are still there for B's one download").isEqualTo(200);
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantA.admin().token())))).isEmpty();
         assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantA.admin().token()))))
                 .extracting(m -> m.get("username")).containsExactly(merchantA.admin().username());
