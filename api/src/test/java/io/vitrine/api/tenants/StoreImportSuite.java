@@ -322,9 +322,12 @@ abstract class StoreImportSuite {
 
     @Test
     void a_colleague_follows_the_job_but_only_the_uploader_takes_the_credentials() {
+        String username = SampleCodes.unique("colleague");
         Map<String, Object> invited = api.expect(201, api.post("/api/v1/staff", token(),
-                Map.of("role", "RETAILER_ADMIN", "storeCodes", List.of())));
-        String colleague = api.accept((String) invited.get("invitationToken"), "colleague").token();
+                Map.of("username", username, "role", "RETAILER_ADMIN", "storeCodes", List.of())));
+        api.expect(201, api.post("/api/v1/invitations/" + invited.get("invitationToken") + "/accept", null,
+                Map.of("password", "colleague-password-1")));
+        String colleague = api.login(username, "colleague-password-1");
         String job = imports.submit(token(), csv(HEADER, List.of(store(code("CO"), "IM-01", 0, 1))));
         imports.finished(job, token());
 
