@@ -39,6 +39,7 @@ class TenantIsolationWalkTest {
      * {deviceB} (B's POS device key), {skuB} (a product SKU only B has), {staffB} (B's retailer admin's
      * username), {parkAdminB} (B's park admin's username).
      * {memberA} / {memberB} (the slugs of A's and B's merchants).
+     * {jobB} (B's store import job, its new credentials not downloaded yet).
      * Methods PAGE and FORM are console pages: a GET, and a form POST.
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
@@ -109,7 +110,9 @@ class TenantIsolationWalkTest {
             new Probe("reinstate B's member under B's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkB}/tenants/{memberB}/reinstate",
                     Map.of("reason", "walk")),
             new Probe("reinstate B's member under A's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkA}/tenants/{memberB}/reinstate",
-                    Map.of("reason", "walk"))
+                    Map.of("reason", "walk")),
+            new Probe("B's store import job", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/jobs/{jobB}", null),
+            new Probe("B's store import credentials", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/jobs/{jobB}/result", null)
     );
 
     private final RunningVitrine vitrine;
@@ -121,6 +124,7 @@ class TenantIsolationWalkTest {
     private String documentB;
     private Merchant merchantB;
     private String deviceB;
+    private String jobB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
@@ -144,6 +148,10 @@ class TenantIsolationWalkTest {
         deviceB = (String) api.expect(201, api.post("/api/v1/devices", merchantB.admin().token(),
                 Map.of("storeCode", "B-SHOP-1", "kind", "POS"))).get("deviceKey");
         api.expect(201, api.post("/api/v1/products", merchantB.admin().token(), CatalogSamples.formula("B-SKU-1", "B-01")));
+        StoreImports imports = new StoreImports(api.vitrine(), api);
+        jobB = imports.submit(merchantB.admin().token(), StoreImports.csv(StoreImports.HEADER,
+                List.of(StoreImports.store("B-SHOP-2", "B-01", 1, 1))));
+        assertThat(imports.finished(jobB, merchantB.admin().token())).containsEntry("status", "SUCCEEDED");
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -161,7 +169,8 @@ class TenantIsolationWalkTest {
                 .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB)
                 .replace("{skuB}", "B-SKU-1")
                 .replace("{staffB}", merchantB.admin().username()).replace("{parkAdminB}", parkB.admin().username())
-                .replace("{memberA}", merchantA.slug()).replace("{memberB}", merchantB.slug());
+                .replace("{memberA}", merchantA.slug()).replace("{memberB}", merchantB.slug())
+                .replace("{jobB}", jobB);
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -208,7 +217,9 @@ class TenantIsolationWalkTest {
         assertThat(api.expect(200, api.get("/api/v1/stores/B-SHOP-1", merchantB.admin().token()))).containsEntry("name", "B shop");
         assertThat(items(api.expect(200, api.get("/api/v1/stores", merchantA.admin().token())))).isEmpty();
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantB.admin().token()))))
-                .extracting(d -> d.get("deviceKey") + ":" + d.get("status")).containsExactly(deviceB + ":ACTIVE");
+                .extracting(d -> d.get("deviceKey") + ":" + d.get("status")).contains(deviceB + ":ACTIVE").hasSize(3);
+        assertThat(new StoreImports(api.vitrine(), api).download(jobB, merchantB.admin().token()).statusCode())
+                .as("B's credentials are still there for B's one download").isEqualTo(200);
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantA.admin().token())))).isEmpty();
         assertThat(api.expect(200, api.get("/api/v1/products/B-SKU-1", merchantB.admin().token())))
                 .containsEntry("nameZh", CatalogSamples.formula("B-SKU-1", "B-01").get("nameZh"));

@@ -20,8 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -189,6 +193,26 @@ public class Devices {
 
     public boolean online(Device device) {
         return device.onlineAt(clock.instant(), onlineWindow);
+    }
+
+    /**
+     * How many devices of each kind, revoked ones not counted, each of these stores has (an import
+     * ensures counts: it adds what is missing). Stores without devices are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Map<DeviceKind, Integer>> workingDevicesOf(Collection<String> storeCodes) {
+        currentTenant.require();
+        Map<String, Map<DeviceKind, Integer>> counts = new HashMap<>();
+        if (storeCodes.isEmpty()) {
+            return counts;
+        }
+        for (Device device : devices.findByStoreCodeIn(storeCodes)) {
+            if (device.status() != DeviceStatus.REVOKED) {
+                counts.computeIfAbsent(device.storeCode(), code -> new EnumMap<>(DeviceKind.class))
+                        .merge(device.kind(), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     static String pairingHash(String pairingCode) {
