@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.vitrine.api.problem.Problem;
 import io.vitrine.tenants.devices.DeviceSightings;
+import io.vitrine.tenants.registry.TenantDirectory;
 import io.vitrine.tenants.devices.signing.ReplayProtection;
 import io.vitrine.tenants.devices.signing.RequestSignatureVerifier;
 import io.vitrine.tenants.devices.signing.SignedRequest;
@@ -47,11 +48,14 @@ class DeviceSignatureFilter {
 
     private final RequestSignatureVerifier verifier;
     private final DeviceSightings sightings;
+    private final TenantDirectory tenants;
     private final Clock clock;
 
-    DeviceSignatureFilter(RequestSignatureVerifier verifier, DeviceSightings sightings, Clock clock) {
+    DeviceSignatureFilter(RequestSignatureVerifier verifier, DeviceSightings sightings, TenantDirectory tenants,
+                          Clock clock) {
         this.verifier = verifier;
         this.sightings = sightings;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -66,6 +70,11 @@ class DeviceSignatureFilter {
                 request.getHeaders().get(SignedRequest.NONCE), request.getHeaders().get(SignedRequest.SIGNATURE), body);
         VerificationResult result = verifier.verify(signed, protectionOf(request));
         if (result instanceof VerificationResult.Verified verified) {
+            if (tenants.isSuspended(verified.credential().tenant())) {
+                // a park suspended the device's tenant: its devices stop with its storefront and staff
+                LOG.info("device request refused: tenant suspended {}", signed);
+                return rejection(clock.instant());
+            }
             request.setAttribute(SignedDevice.ATTRIBUTE, verified.credential());
             sightings.seen(verified.credential().deviceKey(), clock.instant());
             return null;

@@ -165,6 +165,28 @@ abstract class ParkOversightSuite {
     }
 
     @Test
+    void a_suspended_members_staff_tokens_and_signed_devices_stop_at_once_and_work_again_once_reinstated() {
+        Merchant s = api.merchant(parkX);
+        String store = devices.store(s, "OV-01", "suspension shop");
+        Pos pos = devices.pos(s, store);
+        String token = s.admin().token();
+        assertThat(api.get("/api/v1/tenant", token).statusCode()).isEqualTo(200);
+        assertThat(devices.whoami(pos).statusCode()).isEqualTo(200);
+
+        api.expect(200, api.post(member(parkX, s) + "/suspend", adminX(), Map.of("reason", "customs hold")));
+
+        assertThat(api.get("/api/v1/tenant", token).statusCode()).isEqualTo(401);
+        assertThat(devices.whoami(pos).statusCode()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/login", null, Map.of("username", s.admin().username(),
+                "password", s.admin().password())).statusCode()).isEqualTo(401);
+
+        api.expect(200, api.post(member(parkX, s) + "/reinstate", adminX(), Map.of("reason", "hold lifted")));
+
+        assertThat(api.get("/api/v1/tenant", token).statusCode()).isEqualTo(200);
+        assertThat(devices.whoami(pos).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_suspension_without_a_reason_changes_nothing() {
         HttpResponse<String> refused = api.post(member(parkX, m) + "/suspend", adminX(), Map.of("reason", "  "));
 
