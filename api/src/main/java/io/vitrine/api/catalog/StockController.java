@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vitrine.api.idempotency.Idempotent;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.api.tenants.Listing;
 import io.vitrine.catalog.stock.Stock;
@@ -67,9 +68,11 @@ class StockController {
                 request.reason()));
     }
 
+    /** A retried adjustment must not move stock twice: with an {@code Idempotency-Key} it is answered again. */
     @Post("/{warehouseCode}/{sku}/adjustments")
     @Status(HttpStatus.CREATED)
     @Secured("RETAILER_ADMIN")
+    @Idempotent
     StockView adjust(@PathVariable String warehouseCode, @PathVariable String sku, @Body AdjustmentRequest request,
                      Authentication caller) {
         return StockView.of(stock.adjust(StaffClaims.actorOf(caller), warehouseCode, sku, request.delta(),

@@ -83,6 +83,22 @@ abstract class StockAndAssortmentSuite {
     }
 
     @Test
+    void a_retried_adjustment_with_its_idempotency_key_moves_stock_once() {
+        String sku = product();
+        String key = SampleCodes.unique("adjust");
+        Map<String, Object> body = Map.of("delta", 5, "reason", "received from the port");
+
+        var first = api.send("POST", stock(sku) + "/adjustments", token(), body, "Idempotency-Key", key);
+        var retry = api.send("POST", stock(sku) + "/adjustments", token(), body, "Idempotency-Key", key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(number(api.expect(200, api.get(stock(sku), token())), "onHand")).isEqualTo(5);
+        assertThat(items(api.expect(200, api.get(stock(sku) + "/ledger", token())))).hasSize(1);
+    }
+
+    @Test
     void refusals_say_why_and_change_nothing() {
         String sku = product();
         api.expect(200, api.put(stock(sku), token(), Map.of("quantity", 2)));
