@@ -112,7 +112,18 @@ class TenantIsolationWalkTest {
             new Probe("reinstate B's member under A's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkA}/tenants/{memberB}/reinstate",
                     Map.of("reason", "walk")),
             new Probe("B's store import job", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/jobs/{jobB}", null),
-            new Probe("B's store import credentials", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/jobs/{jobB}/result", null)
+            new Probe("B's store import credentials", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/jobs/{jobB}/result", null),
+            new Probe("B's stock", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stock/B-01/{skuB}", null),
+            new Probe("B's stock ledger", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stock/B-01/{skuB}/ledger", null),
+            new Probe("stock list of B's warehouse", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stock?warehouseCode=B-01", null),
+            new Probe("count B's stock", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/stock/B-01/{skuB}", Map.of("quantity", 1)),
+            new Probe("adjust B's stock", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/stock/B-01/{skuB}/adjustments",
+                    Map.of("delta", 1, "reason", "walk")),
+            new Probe("count B's product in A's warehouse", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/stock/A-01/{skuB}",
+                    Map.of("quantity", 1)),
+            new Probe("B's store assortment", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stores/{storeB}/assortment", null),
+            new Probe("replace B's store assortment", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/stores/{storeB}/assortment",
+                    Map.of("skus", List.of()))
     );
 
     private final RunningVitrine vitrine;
@@ -152,6 +163,9 @@ class TenantIsolationWalkTest {
         jobB = imports.submit(merchantB.admin().token(), StoreImports.csv(StoreImports.HEADER,
                 List.of(StoreImports.store("B-SHOP-2", "B-01", 1, 1))));
         assertThat(imports.finished(jobB, merchantB.admin().token())).containsEntry("status", "SUCCEEDED");
+        api.expect(200, api.put("/api/v1/stock/B-01/B-SKU-1", merchantB.admin().token(), Map.of("quantity", 7)));
+        api.expect(200, api.put("/api/v1/stores/B-SHOP-1/assortment", merchantB.admin().token(),
+                Map.of("skus", List.of("B-SKU-1"))));
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -224,6 +238,13 @@ class TenantIsolationWalkTest {
         assertThat(api.expect(200, api.get("/api/v1/products/B-SKU-1", merchantB.admin().token())))
                 .containsEntry("nameZh", CatalogSamples.formula("B-SKU-1", "B-01").get("nameZh"));
         assertThat(items(api.expect(200, api.get("/api/v1/products?q=B-SKU", merchantA.admin().token())))).isEmpty();
+        assertThat(api.expect(200, api.get("/api/v1/stock/B-01/B-SKU-1", merchantB.admin().token())))
+                .containsEntry("onHand", 7);
+        assertThat(items(api.expect(200, api.get("/api/v1/stock/B-01/B-SKU-1/ledger", merchantB.admin().token()))))
+                .hasSize(1);
+        assertThat(items(api.expect(200, api.get("/api/v1/stock", merchantA.admin().token())))).isEmpty();
+        assertThat(items(api.expect(200, api.get("/api/v1/stores/B-SHOP-1/assortment", merchantB.admin().token()))))
+                .extracting(row -> row.get("sku")).containsExactly("B-SKU-1");
         assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantA.admin().token()))))
                 .extracting(m -> m.get("username")).containsExactly(merchantA.admin().username());
         assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantB.admin().token()))))
