@@ -87,11 +87,13 @@ start() {
     -cp "$workdir/lib/es-test-node.jar" io.vitrine.tools.esnode.EsTestNode \
     "$workdir/home" "$workdir/lib/plugin" "$port" \
     >"$workdir/node.log" 2>&1 </dev/null &
-  echo $! >"$workdir/pid"
+  local launched=$!
+  echo "$launched" >"$workdir/pid"
 
   deadline=$((SECONDS + START_TIMEOUT_SECONDS))
   while ((SECONDS < deadline)); do
-    if ! node_pid "$workdir" >/dev/null; then
+    # whether the process lives, not node_pid: right after the fork its command line may not be java's yet
+    if ! kill -0 "$launched" 2>/dev/null; then
       tail -n 40 "$workdir/node.log" >&2 || true
       die "the node exited during start-up (log: $workdir/node.log)"
     fi

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs a benchmark suite with JMH and writes its result table:
- * {@code java -cp ... io.vitrine.benchmarks.Benchmarks device-auth [result-file]} (what
- * {@code ./vitrine bench device-auth} does).
+ * {@code java -cp ... io.vitrine.benchmarks.Benchmarks <suite> [result-file]} (what
+ * {@code ./vitrine bench <suite>} does). Suites: {@code device-auth}, {@code store-import}.
  */
 public final class Benchmarks {
 
@@ -38,20 +38,26 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws RunnerException, IOException {
-        if (args.length < 1 || !args[0].equals("device-auth")) {
-            System.err.println("usage: Benchmarks device-auth [result file, default benchmarks/results/device-auth.md]");
+        String suite = args.length < 1 ? "" : args[0];
+        Class<?> benchmark = switch (suite) {
+            case "device-auth" -> DeviceAuthBenchmark.class;
+            case "store-import" -> StoreImportBenchmark.class;
+            default -> null;
+        };
+        if (benchmark == null) {
+            System.err.println("usage: Benchmarks device-auth|store-import [result file, default benchmarks/results/<suite>.md]");
             System.exit(2);
         }
-        Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/device-auth.md");
+        Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");
         Options options = new OptionsBuilder()
-                .include("^" + Pattern.quote(DeviceAuthBenchmark.class.getName()) + "\\.")
+                .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
                 .build();
         String loadBefore = loadAverage();
         Collection<RunResult> results = new Runner(options).run();
         String load = loadBefore + " before, " + loadAverage() + " after";
 
-        ResultTable table = deviceAuthTable(results);
-        String report = deviceAuthReport(table, load);
+        String report = suite.equals("device-auth") ? deviceAuthReport(deviceAuthTable(results), load)
+                : StoreImportReport.of(results, machine(load));
         Files.createDirectories(resultFile.toAbsolutePath().getParent());
         Files.writeString(resultFile, report, StandardCharsets.UTF_8);
         System.out.println();
@@ -69,32 +75,42 @@ public final class Benchmarks {
                 .filter(r -> r.getParams().getBenchmark().endsWith("." + method))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(method + " did not run (see JMH's output above)"));
+        return row(result, method, DEVICE_AUTH.get(method));
+    }
+
+    /** One benchmark's measured iterations (in milliseconds per batch, its {@code @OutputTimeUnit}) as a table row. */
+    static ResultTable.Row row(RunResult result, String name, String operation) {
         Statistics statistics = result.getPrimaryResult().getStatistics();
         List<Double> batchMillis = new ArrayList<>();
         // the raw data of every measured iteration, in milliseconds per batch (@OutputTimeUnit)
         result.getBenchmarkResults().forEach(b -> b.getIterationResults()
                 .forEach(i -> batchMillis.add(i.getPrimaryResult().getScore())));
         double relativeError = statistics.getMeanErrorAt(0.999) / statistics.getMean();
-        return new ResultTable.Row(method, DEVICE_AUTH.get(method), result.getParams().getMeasurement().getBatchSize(),
+        return new ResultTable.Row(name, operation, result.getParams().getMeasurement().getBatchSize(),
                 batchMillis, relativeError);
     }
 
     private static String deviceAuthReport(ResultTable table, String load) {
-        Runtime runtime = Runtime.getRuntime();
         return "# Device request authentication: throughput\n\n"
                 + "Measured " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " by `./vitrine bench device-auth`: "
                 + "JMH 1.37, 1 fork, 1 thread, 3 warmup + 5 measurement iterations; each iteration is one batch "
                 + "of distinct, validly signed requests, timed as a whole (ops/s = batch size / batch time).\n\n"
-                + "Machine: " + runtime.availableProcessors() + " cores" + cpuModel().map(m -> " (" + m + ")").orElse("")
-                + ", shared with other work (load average " + load + "), so compare the ratios, not the absolute numbers; "
-                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", JDK "
-                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "; Redis at "
+                + machine(load) + "; Redis at "
                 + DeviceAuthBenchmark.redisUri() + " (loopback).\n\n"
                 + "Data: `" + DeviceFleet.METHOD + " " + DeviceFleet.TARGET + "` with a " + DeviceFleet.BODY.length
                 + "-byte JSON body, " + DeviceFleet.DEVICES + " devices of 10 tenants (credentials in a map: the devices "
                 + "table is not measured), a new nonce per request, clock skew 300 s (nonces kept 600 s).\n\n"
                 + table.markdown()
                 + "\n\"cost in floor operations\": how many bare HMACs one operation costs, median over median.\n";
+    }
+
+    /** What the numbers were measured on, for a report's prose. */
+    static String machine(String load) {
+        Runtime runtime = Runtime.getRuntime();
+        return "Machine: " + runtime.availableProcessors() + " cores" + cpuModel().map(m -> " (" + m + ")").orElse("")
+                + ", shared with other work (load average " + load + "), so compare the ratios, not the absolute numbers; "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", JDK "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
     }
 
     /** The 1-minute load average: how busy the shared machine was. */

@@ -34,14 +34,17 @@ class DemoSeed {
     private final DemoPark park;
     private final DemoRetailer retailer;
     private final boolean adminConfigured;
+    private final boolean textLogs;
 
     DemoSeed(TenantDirectory directory, PlatformAdmins platformAdmins, DemoPark park, DemoRetailer retailer,
-             @Nullable @Value("${vitrine.admin.username}") String configuredAdmin) {
+             @Nullable @Value("${vitrine.admin.username}") String configuredAdmin,
+             @Value("${vitrine.log-format:text}") String logFormat) {
         this.directory = directory;
         this.platformAdmins = platformAdmins;
         this.park = park;
         this.retailer = retailer;
         this.adminConfigured = configuredAdmin != null && !configuredAdmin.isBlank();
+        this.textLogs = !"json".equalsIgnoreCase(logFormat);
     }
 
     /** Once the server listens, so the banner can name its address. */
@@ -57,8 +60,13 @@ class DemoSeed {
         LOG.info("Embedded demo {} (park {}, retailer {})", devices.isEmpty() ? "present" : "seeded",
                 DemoAccounts.PARK_SLUG, DemoAccounts.RETAILER_SLUG);
         // to the terminal, not the log: the banner carries the demo's passwords and one-time credentials,
-        // which must not travel with the logs
-        System.out.print(banner(started.getSource().getURL().toString(), platformAdminSeeded, devices));
+        // which must not travel with the logs. With JSON logs (VITRINE_LOG_FORMAT=json) the output is meant
+        // for a log shipper and holds nothing but JSON lines: no banner then.
+        if (textLogs) {
+            System.out.print(banner(started.getSource().getURL().toString(), platformAdminSeeded, devices));
+        } else {
+            LOG.info("Embedded demo sign-ins: see README.md; one-time device credentials are printed with text logs only");
+        }
     }
 
     private String banner(String baseUrl, boolean platformAdminSeeded, List<RegisteredDevice> devices) {

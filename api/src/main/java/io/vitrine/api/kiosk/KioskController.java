@@ -15,15 +15,18 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vitrine.api.security.ClientAddress;
 import io.vitrine.tenants.devices.Device;
 import io.vitrine.tenants.devices.Devices;
+import io.vitrine.tenants.devices.KioskPairing;
 
 import java.time.Duration;
 
 /**
  * Kiosk pages (api.md): pairing with the one-time code sets a long-lived HttpOnly device cookie; the
  * page's heartbeats feed the fleet status. The tenant is the path's ({@code /s/{tenant}}); an unknown
- * code or cookie, a revoked kiosk or another tenant's answers 404.
+ * code or cookie, a revoked kiosk or another tenant's answers 404. Pairing attempts are limited per client
+ * address and per store (429 with Retry-After).
  */
 @Controller("/s/{tenant}/kiosk")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -34,15 +37,19 @@ class KioskController {
     private static final Duration COOKIE_LIFETIME = Duration.ofDays(400);
 
     private final Devices devices;
+    private final KioskPairing pairing;
+    private final ClientAddress clientAddress;
 
-    KioskController(Devices devices) {
+    KioskController(Devices devices, KioskPairing pairing, ClientAddress clientAddress) {
         this.devices = devices;
+        this.pairing = pairing;
+        this.clientAddress = clientAddress;
     }
 
     @Post("/{storeCode}/pair")
     HttpResponse<Paired> pair(@PathVariable String tenant, @PathVariable String storeCode, @Body PairRequest request,
                               HttpRequest<?> http) {
-        String token = devices.pair(storeCode, request.pairingCode());
+        String token = pairing.pair(clientAddress.of(http), storeCode, request.pairingCode());
         Cookie cookie = Cookie.of(COOKIE, token).httpOnly(true).secure(http.isSecure()).sameSite(SameSite.Strict)
                 .path("/s/" + tenant + "/kiosk").maxAge(COOKIE_LIFETIME);
         return HttpResponse.ok(new Paired(storeCode)).cookie(cookie);

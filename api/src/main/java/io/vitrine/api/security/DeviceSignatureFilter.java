@@ -14,8 +14,10 @@ import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.web.router.RouteAttributes;
 import io.vitrine.api.problem.Problem;
 import io.vitrine.tenants.devices.DeviceSightings;
+import io.vitrine.tenants.registry.TenantDirectory;
 import io.vitrine.tenants.devices.signing.ReplayProtection;
 import io.vitrine.tenants.devices.signing.RequestSignatureVerifier;
 import io.vitrine.tenants.devices.signing.SignedRequest;
@@ -34,8 +36,10 @@ import java.time.Instant;
  * {@code X-Server-Time}; a STRICT request while the shared nonce store is down, 503. A verified
  * device becomes the request's tenant ({@link RequestTenant}).
  *
- * <p>GET requests are the read-only feeds and may fall back to this instance's nonces; every other
- * method may create orders or move money and is STRICT.
+ * <p>What a request may do while the shared nonce store is down is its route's {@link ReplayPolicy}
+ * (Micronaut has matched the route before server filters run). Without one, GET and HEAD are read-only
+ * feeds and may fall back to this instance's nonces; every other method may create orders or move money
+ * and is STRICT.
  */
 @ServerFilter(patterns = {"/pos/**", "/api/v1/logistics/**"})
 class DeviceSignatureFilter {
@@ -44,11 +48,14 @@ class DeviceSignatureFilter {
 
     private final RequestSignatureVerifier verifier;
     private final DeviceSightings sightings;
+    private final TenantDirectory tenants;
     private final Clock clock;
 
-    DeviceSignatureFilter(RequestSignatureVerifier verifier, DeviceSightings sightings, Clock clock) {
+    DeviceSignatureFilter(RequestSignatureVerifier verifier, DeviceSightings sightings, TenantDirectory tenants,
+                          Clock clock) {
         this.verifier = verifier;
         this.sightings = sightings;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -61,10 +68,13 @@ class DeviceSignatureFilter {
                 SignedRequest.target(request.getUri().getRawPath(), request.getUri().getRawQuery()),
                 request.getHeaders().get(SignedRequest.DEVICE_KEY), request.getHeaders().get(SignedRequest.TIMESTAMP),
                 request.getHeaders().get(SignedRequest.NONCE), request.getHeaders().get(SignedRequest.SIGNATURE), body);
-        ReplayProtection protection = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
-                ? ReplayProtection.FALLBACK_ALLOWED : ReplayProtection.STRICT;
-        VerificationResult result = verifier.verify(signed, protection);
+        VerificationResult result = verifier.verify(signed, protectionOf(request));
         if (result instanceof VerificationResult.Verified verified) {
+            if (tenants.isSuspended(verified.credential().tenant())) {
+                // a park suspended the device's tenant: its devices stop with its storefront and staff
+                LOG.info("device request refused: tenant suspended {}", signed);
+                return rejection(clock.instant());
+            }
             request.setAttribute(SignedDevice.ATTRIBUTE, verified.credential());
             sightings.seen(verified.credential().deviceKey(), clock.instant());
             return null;
@@ -77,6 +87,14 @@ class DeviceSignatureFilter {
                 .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE)
                 .body(new Problem("about:blank", "Service Unavailable", 503,
                         "The request cannot be checked for replay right now; send it again shortly.", null, null));
+    }
+
+    /** The matched route's {@link ReplayPolicy} (method, else controller), else the default by HTTP method. */
+    static ReplayProtection protectionOf(HttpRequest<?> request) {
+        return RouteAttributes.getRouteMatch(request)
+                .flatMap(route -> route.getAnnotationMetadata().enumValue(ReplayPolicy.class, ReplayProtection.class))
+                .orElse(request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
+                        ? ReplayProtection.FALLBACK_ALLOWED : ReplayProtection.STRICT);
     }
 
     private static HttpResponse<?> rejection(Instant serverTime) {

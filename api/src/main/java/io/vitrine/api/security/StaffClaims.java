@@ -1,6 +1,7 @@
 package io.vitrine.api.security;
 
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.Claims;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.access.StaffRole;
@@ -13,13 +14,15 @@ import java.util.Optional;
 
 /**
  * What a staff JWT carries beyond {@code sub} (the username) and {@code roles}: the {@code tenant}
- * claim (absent for platform admins) and the staff id ({@code sid}). The one place that writes and
- * reads them.
+ * claim (absent for platform admins), the staff id ({@code sid}) and the account's token generation at
+ * sign-in ({@code gen}; {@link StaffTokenStanding} refuses the token once the account moved on). The one
+ * place that writes and reads them.
  */
 public final class StaffClaims {
 
     public static final String TENANT = "tenant";
     public static final String STAFF_ID = "sid";
+    public static final String TOKEN_GENERATION = "gen";
 
     private StaffClaims() {
     }
@@ -27,10 +30,26 @@ public final class StaffClaims {
     static Authentication authenticationOf(SignedInStaff staff) {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(STAFF_ID, staff.staffId());
+        attributes.put(TOKEN_GENERATION, staff.tokenGeneration());
         if (staff.tenant() != null) {
             attributes.put(TENANT, staff.tenant().value());
         }
         return Authentication.build(staff.username(), List.of(staff.role().name()), attributes);
+    }
+
+    /** The staff id of a token's claims, if it has one. */
+    static Optional<String> staffIdOf(Claims claims) {
+        return claims.get(STAFF_ID) instanceof String staffId && !staffId.isBlank() ? Optional.of(staffId) : Optional.empty();
+    }
+
+    /** The token generation of a token's claims; tokens issued before generations existed count as 0. */
+    static int generationOf(Claims claims) {
+        return claims.get(TOKEN_GENERATION) instanceof Number generation ? generation.intValue() : 0;
+    }
+
+    /** The tenant claim of a token's claims, if it has one. */
+    static Optional<TenantId> tenantOfClaims(Claims claims) {
+        return claims.get(TENANT) instanceof String value && !value.isBlank() ? Optional.of(TenantId.of(value)) : Optional.empty();
     }
 
     /** The tenant claim of a staff token, if it has one. */

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import static io.vitrine.api.tenants.TenantsApi.items;
@@ -249,6 +250,44 @@ abstract class DeviceCredentialsSuite {
                 .extracting(d -> d.get("deviceKey")).contains(pos.key());
         assertThat(items(api.expect(200, api.get("/api/v1/devices?status=offline", token()))))
                 .extracting(d -> d.get("deviceKey")).doesNotContain(pos.key());
+    }
+
+    @Test
+    void a_burst_of_signed_requests_writes_last_seen_once() {
+        Pos pos = registerPos();
+        api.expect(200, signedGet(pos, WHOAMI, WHOAMI));
+        List<String> first = lastSeenOf(pos.key());
+
+        api.expect(200, signedGet(pos, WHOAMI, WHOAMI));
+        api.expect(200, signedGet(pos, WHOAMI, WHOAMI));
+
+        assertThat(first).doesNotContainNull();
+        assertThat(lastSeenOf(pos.key())).isEqualTo(first);
+    }
+
+    @Test
+    void a_kiosk_beating_fast_is_written_once_per_interval_unless_its_app_version_changes() {
+        Map<String, Object> kiosk = api.expect(201, api.post("/api/v1/devices", token(), Map.of("storeCode", store, "kind", "KIOSK")));
+        String key = (String) kiosk.get("deviceKey");
+        HttpResponse<String> paired = api.post("/s/" + merchant.slug() + "/kiosk/" + store + "/pair", null,
+                Map.of("pairingCode", kiosk.get("pairingCode")));
+        String setCookie = paired.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        api.expect(200, heartbeat(merchant.slug(), cookie));
+        List<String> first = lastSeenOf(key);
+
+        api.expect(200, heartbeat(merchant.slug(), cookie));
+        assertThat(lastSeenOf(key)).isEqualTo(first);
+
+        api.expect(200, vitrine.send(HttpRequest.newBuilder(vitrine.uri("/s/" + merchant.slug() + "/kiosk/heartbeat"))
+                .header("Cookie", cookie).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"appVersion\":\"2.2.0\"}")).build()));
+        assertThat(Rows.column(vitrine, "SELECT app_version FROM devices WHERE device_key = ?", key)).containsExactly("2.2.0");
+        assertThat(lastSeenOf(key)).isNotEqualTo(first);
+    }
+
+    private List<String> lastSeenOf(String deviceKey) {
+        return Rows.column(vitrine, "SELECT last_seen_at FROM devices WHERE device_key = ?", deviceKey);
     }
 
     @Test

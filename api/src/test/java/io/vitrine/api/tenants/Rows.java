@@ -38,4 +38,21 @@ final class Rows {
             return values;
         });
     }
+
+    /** A fixture change straight in the database (e.g. a device last seen an hour ago); answers the rows changed. */
+    @SuppressWarnings("unchecked")
+    static int update(RunningVitrine vitrine, String sql, String... parameters) {
+        TransactionOperations<Connection> transactions = vitrine.context().getBean(
+                Argument.of(TransactionOperations.class, Connection.class));
+        return transactions.executeWrite(status -> {
+            try (PreparedStatement update = status.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    update.setString(i + 1, parameters[i]);
+                }
+                return update.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 }

@@ -36,8 +36,12 @@ class TenantIsolationWalkTest {
     /**
      * One call of tenant A at tenant B's resources. Placeholders: {parkA} {parkB} (slugs), {appB} (B's open
      * application), {tokenB} (its applicant token), {docB} (its document), {storeB} (a store code only B has),
-     * {deviceB} (B's POS device key), {skuB} (a product SKU only B has), {gtinB} (its barcode), {shopA} (A's
-     * storefront slug).
+     * {deviceB} (B's POS device key), {skuB} (a product SKU only B has), {staffB} (B's retailer admin's
+     * username), {parkAdminB} (B's park admin's username).
+     * {memberA} / {memberB} (the slugs of A's and B's merchants; A's is also A's storefront), {gtinB} (the
+     * barcode of B's product).
+     * {jobB} (B's store import job, its new credentials not downloaded yet).
+     * Methods PAGE and FORM are console pages: a GET, and a form POST.
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -76,10 +80,56 @@ class TenantIsolationWalkTest {
             new Probe("change B's product", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/products/{skuB}",
                     CatalogSamples.formula("B-SKU-1", "A-01")),
             new Probe("delete B's product", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/products/{skuB}", null),
-            new Probe("B's product on A's storefront", Caller.PUBLIC, "GET", "/s/{shopA}/api/products/{skuB}", null),
-            new Probe("B's barcode on A's storefront", Caller.PUBLIC, "GET", "/s/{shopA}/api/barcode/{gtinB}", null)
+            new Probe("disable B's retailer admin", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/staff/{staffB}/disable", null),
+            new Probe("enable B's retailer admin", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/staff/{staffB}/enable", null),
+            new Probe("disable B's park admin", Caller.PARK_ADMIN_A, "POST", "/api/v1/staff/{parkAdminB}/disable", null),
+            new Probe("disable B's retailer admin (park admin)", Caller.PARK_ADMIN_A, "POST", "/api/v1/staff/{staffB}/disable", null),
+            // the consoles (io.vitrine.api.console): the same ids in page addresses; their 404 is a page
+            new Probe("console: B's application", Caller.PARK_ADMIN_A, "PAGE", "/console/park/applications/{appB}", null),
+            new Probe("console: B's document", Caller.PARK_ADMIN_A, "PAGE", "/console/park/applications/{appB}/documents/{docB}", null),
+            new Probe("console: approve B's application", Caller.PARK_ADMIN_A, "FORM", "/console/park/applications/{appB}/approve", Map.of()),
+            new Probe("console: reject B's application", Caller.PARK_ADMIN_A, "FORM", "/console/park/applications/{appB}/reject",
+                    Map.of("reason", "walk")),
+            new Probe("console: B's store", Caller.RETAILER_ADMIN_A, "PAGE", "/console/stores/{storeB}", null),
+            new Probe("console: change B's store", Caller.RETAILER_ADMIN_A, "FORM", "/console/stores/{storeB}",
+                    Map.of("name", "taken over", "kind", "CONVENIENCE_STORE", "address", "x", "district", "440305",
+                            "warehouseCode", "A-01")),
+            new Probe("console: rotate B's device", Caller.RETAILER_ADMIN_A, "FORM", "/console/devices/{deviceB}/rotate", Map.of()),
+            new Probe("console: revoke B's device", Caller.RETAILER_ADMIN_A, "FORM", "/console/devices/{deviceB}/revoke", Map.of()),
+            new Probe("the devices of B's store", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/devices?storeCode={storeB}", null),
+            new Probe("B's member under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants/{memberB}", null),
+            new Probe("B's member under A's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkA}/tenants/{memberB}", null),
+            new Probe("A's member under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants/{memberA}", null),
+            new Probe("B's member's stores under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants/{memberB}/stores", null),
+            new Probe("B's member's stores under A's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkA}/tenants/{memberB}/stores", null),
+            new Probe("B's member's devices under B's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkB}/tenants/{memberB}/devices", null),
+            new Probe("B's member's devices under A's slug", Caller.PARK_ADMIN_A, "GET", "/api/v1/parks/{parkA}/tenants/{memberB}/devices", null),
+            new Probe("suspend B's member under B's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkB}/tenants/{memberB}/suspend",
+                    Map.of("reason", "walk")),
+            new Probe("suspend B's member under A's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkA}/tenants/{memberB}/suspend",
+                    Map.of("reason", "walk")),
+            new Probe("reinstate B's member under B's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkB}/tenants/{memberB}/reinstate",
+                    Map.of("reason", "walk")),
+            new Probe("reinstate B's member under A's slug", Caller.PARK_ADMIN_A, "POST", "/api/v1/parks/{parkA}/tenants/{memberB}/reinstate",
+                    Map.of("reason", "walk")),
+            new Probe("B's store import job", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/jobs/{jobB}", null),
+            new Probe("B's store import credentials", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/jobs/{jobB}/result", null),
+            new Probe("B's stock", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stock/B-01/{skuB}", null),
+            new Probe("B's stock ledger", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stock/B-01/{skuB}/ledger", null),
+            new Probe("stock list of B's warehouse", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stock?warehouseCode=B-01", null),
+            new Probe("count B's stock", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/stock/B-01/{skuB}", Map.of("quantity", 1)),
+            new Probe("adjust B's stock", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/stock/B-01/{skuB}/adjustments",
+                    Map.of("delta", 1, "reason", "walk")),
+            new Probe("count B's product in A's warehouse", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/stock/A-01/{skuB}",
+                    Map.of("quantity", 1)),
+            new Probe("B's store assortment", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stores/{storeB}/assortment", null),
+            new Probe("replace B's store assortment", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/stores/{storeB}/assortment",
+                    Map.of("skus", List.of())),
+            new Probe("B's product on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/products/{skuB}", null),
+            new Probe("B's barcode on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/barcode/{gtinB}", null)
     );
 
+    private final RunningVitrine vitrine;
     private final TenantsApi api;
     private Park parkA;
     private Merchant merchantA;
@@ -88,9 +138,11 @@ class TenantIsolationWalkTest {
     private String documentB;
     private Merchant merchantB;
     private String deviceB;
+    private String jobB;
     private String gtinB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
+        this.vitrine = vitrine;
         this.api = new TenantsApi(vitrine);
     }
 
@@ -112,6 +164,13 @@ class TenantIsolationWalkTest {
                 Map.of("storeCode", "B-SHOP-1", "kind", "POS"))).get("deviceKey");
         gtinB = (String) api.expect(201, api.post("/api/v1/products", merchantB.admin().token(),
                 CatalogSamples.formula("B-SKU-1", "B-01"))).get("gtin");
+        StoreImports imports = new StoreImports(api.vitrine(), api);
+        jobB = imports.submit(merchantB.admin().token(), StoreImports.csv(StoreImports.HEADER,
+                List.of(StoreImports.store("B-SHOP-2", "B-01", 1, 1))));
+        assertThat(imports.finished(jobB, merchantB.admin().token())).containsEntry("status", "SUCCEEDED");
+        api.expect(200, api.put("/api/v1/stock/B-01/B-SKU-1", merchantB.admin().token(), Map.of("quantity", 7)));
+        api.expect(200, api.put("/api/v1/stores/B-SHOP-1/assortment", merchantB.admin().token(),
+                Map.of("skus", List.of("B-SKU-1"))));
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -127,19 +186,44 @@ class TenantIsolationWalkTest {
         String path = probe.path().replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())
                 .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB)
                 .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB)
-                .replace("{skuB}", "B-SKU-1").replace("{gtinB}", gtinB).replace("{shopA}", merchantA.slug());
+                .replace("{skuB}", "B-SKU-1")
+                .replace("{staffB}", merchantB.admin().username()).replace("{parkAdminB}", parkB.admin().username())
+                .replace("{memberA}", merchantA.slug()).replace("{memberB}", merchantB.slug())
+                .replace("{jobB}", jobB).replace("{gtinB}", gtinB);
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
             case PUBLIC -> null;
         };
 
-        HttpResponse<String> response = probe.method().equals("UPLOAD")
-                ? api.upload(path, openB.token(), "licence.pdf", "application/pdf", SampleCodes.pdf())
-                : api.send(probe.method(), path, token, probe.body());
+        HttpResponse<String> response = switch (probe.method()) {
+            case "UPLOAD" -> api.upload(path, openB.token(), "licence.pdf", "application/pdf", SampleCodes.pdf());
+            case "PAGE", "FORM" -> consolePage(probe, path, token);
+            default -> api.send(probe.method(), path, token, probe.body());
+        };
 
-        api.expectProblem(404, response);
+        if (probe.method().equals("PAGE") || probe.method().equals("FORM")) {
+            assertThat(response.statusCode()).as("%s -> %s", path, response.body()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        } else {
+            api.expectProblem(404, response);
+        }
         assertThat(response.body()).doesNotContain(parkB.id(), openB.slug());
+    }
+
+    /** A console page (GET), or a console form sent from our own pages (the cross-site guard lets it through). */
+    private HttpResponse<String> consolePage(Probe probe, String path, String token) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(api.vitrine().uri(path))
+                .header("Authorization", "Bearer " + token);
+        if (probe.method().equals("FORM")) {
+            String form = probe.body().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(String.valueOf(e.getValue()),
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .collect(java.util.stream.Collectors.joining("&"));
+            request.header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        }
+        return api.vitrine().send(request.build());
     }
 
     @AfterAll
@@ -152,12 +236,30 @@ class TenantIsolationWalkTest {
         assertThat(api.expect(200, api.get("/api/v1/stores/B-SHOP-1", merchantB.admin().token()))).containsEntry("name", "B shop");
         assertThat(items(api.expect(200, api.get("/api/v1/stores", merchantA.admin().token())))).isEmpty();
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantB.admin().token()))))
-                .extracting(d -> d.get("deviceKey") + ":" + d.get("status")).containsExactly(deviceB + ":ACTIVE");
+                .extracting(d -> d.get("deviceKey") + ":" + d.get("status")).contains(deviceB + ":ACTIVE").hasSize(3);
+        assertThat(new StoreImports(api.vitrine(), api).download(jobB, merchantB.admin().token()).statusCode())
+                .as("B's credentials are still there for B's one download").isEqualTo(200);
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantA.admin().token())))).isEmpty();
         assertThat(api.expect(200, api.get("/api/v1/products/B-SKU-1", merchantB.admin().token())))
                 .containsEntry("nameZh", CatalogSamples.formula("B-SKU-1", "B-01").get("nameZh"));
         assertThat(items(api.expect(200, api.get("/api/v1/products?q=B-SKU", merchantA.admin().token())))).isEmpty();
+        assertThat(api.expect(200, api.get("/api/v1/stock/B-01/B-SKU-1", merchantB.admin().token())))
+                .containsEntry("onHand", 7);
+        assertThat(items(api.expect(200, api.get("/api/v1/stock/B-01/B-SKU-1/ledger", merchantB.admin().token()))))
+                .hasSize(1);
+        assertThat(items(api.expect(200, api.get("/api/v1/stock", merchantA.admin().token())))).isEmpty();
+        assertThat(items(api.expect(200, api.get("/api/v1/stores/B-SHOP-1/assortment", merchantB.admin().token()))))
+                .extracting(row -> row.get("sku")).containsExactly("B-SKU-1");
         assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantA.admin().token()))))
                 .extracting(m -> m.get("username")).containsExactly(merchantA.admin().username());
+        assertThat(items(api.expect(200, api.get("/api/v1/staff", merchantB.admin().token()))))
+                .extracting(m -> m.get("username") + ":" + m.get("status")).containsExactly(merchantB.admin().username() + ":ACTIVE");
+        assertThat(items(api.expect(200, api.get("/api/v1/staff", parkB.admin().token()))))
+                .extracting(m -> m.get("username") + ":" + m.get("status")).containsExactly(parkB.admin().username() + ":ACTIVE");
+        // nothing of B's member was read by a park (no audited read), and it is still open
+        assertThat(Rows.column(vitrine, "SELECT action FROM audit_events WHERE tenant_id = ? AND action LIKE 'PARK_READ%'",
+                merchantB.id())).isEmpty();
+        assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/parks/" + parkB.slug() + "/tenants/" + merchantB.slug(),
+                parkB.admin().token())), "tenant")).containsEntry("status", "ACTIVE");
     }
 }

@@ -54,7 +54,15 @@ public final class TenantsApi {
     }
 
     public HttpResponse<String> send(String method, String path, String token, Object body) {
+        return send(method, path, token, body, new String[0]);
+    }
+
+    /** With extra headers, name and value in turn ({@code "Idempotency-Key", key}). */
+    public HttpResponse<String> send(String method, String path, String token, Object body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(vitrine.uri(path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -73,6 +81,12 @@ public final class TenantsApi {
 
     /** A multipart upload of one part named {@code file}. */
     public HttpResponse<String> upload(String path, String applicationToken, String filename, String contentType, byte[] content) {
+        return upload(path, applicationToken, filename, contentType, content, new String[0]);
+    }
+
+    /** With extra headers, name and value in turn. */
+    public HttpResponse<String> upload(String path, String applicationToken, String filename, String contentType, byte[] content,
+                                       String... headers) {
         String boundary = "vitrine-test-boundary-7MA4YWxkTrZu0gW";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -88,6 +102,9 @@ public final class TenantsApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (applicationToken != null) {
             request.header("X-Application-Token", applicationToken);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         return vitrine.send(request.build());
     }

@@ -16,13 +16,25 @@ public final class ClusterVitrine extends SharedVitrine {
     public static final String JWT_SECRET = "cluster-test-" + TestServices.runId() + "-0123456789abcdefghijklmnopqrstuvwxyz";
 
     public ClusterVitrine() {
-        super("cluster", () -> RunningVitrine.start("cluster", PlatformAdmin.with(PrivacyTestKeys.with(Map.of(
+        super("cluster", ClusterVitrine::start);
+    }
+
+    /**
+     * Another instance of the same cluster (same database, Redis and secrets), as a load balancer would
+     * reach it: for tests of what every instance must see at once. The caller closes it.
+     */
+    public static RunningVitrine anotherInstance() {
+        return start();
+    }
+
+    private static RunningVitrine start() {
+        return RunningVitrine.start("cluster", PlatformAdmin.with(PrivacyTestKeys.with(Map.of(
                 "vitrine.db.url", TestServices.freshMariaDbDatabase("app"),
                 "vitrine.db.user", TestServices.mariaDbUser(),
                 "vitrine.db.password", TestServices.mariaDbPassword(),
                 "redis.uri", TestServices.redisUri(),
                 "vitrine.redis.key-prefix", TestServices.redisKeyPrefix() + "-app",
                 "vitrine.es.urls", TestServices.elasticsearchUrl(),
-                "vitrine.jwt.secret", JWT_SECRET))), "cluster"));
+                "vitrine.jwt.secret", JWT_SECRET))), "cluster");
     }
 }

@@ -4,6 +4,8 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** The current tenant's products: every generated query is filtered by it. Implemented in {@code infra}. */
@@ -15,6 +17,9 @@ public interface ProductRepository extends CrudRepository<Product, String> {
     Optional<Product> findBySkuForUpdate(String sku);
 
     boolean existsBySku(String sku);
+
+    /** Which of these SKUs are products (the store assortment refuses the others). */
+    List<String> findSkuBySkuIn(Collection<String> skus);
 
     Optional<Product> findByGtin(String gtin);
 

@@ -1,22 +1,25 @@
 package io.vitrine.catalog.products;
 
 import io.vitrine.catalog.search.CatalogSearch;
-import io.vitrine.catalog.search.SearchDocument;
 import io.vitrine.kernel.outbox.DeliveredEvent;
 import io.vitrine.kernel.outbox.OutboxListener;
 import io.vitrine.kernel.outbox.OutboxRetries;
 import io.vitrine.kernel.tenancy.TenantId;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Keeps the search index in step with the products (issue #4 "Freshness"): on {@link ProductChanged} or
  * {@link ProductDeleted} it reads the product as it is now — locking its row, so a change committing
- * meanwhile is indexed after this one — and writes or removes its document. The outbox delivers within the
- * event's tenant and retries with backoff when the engine is down ({@code SearchUnavailableException}), so
- * an outage delays the index and never loses a change. Writing is idempotent: the same document again, or
- * deleting what is gone.
+ * meanwhile is indexed after this one — and writes or removes its document. On {@link ProductPlacementChanged}
+ * (stock in or out at a warehouse, a store's assortment) it rewrites the documents of the SKUs named, again
+ * from their rows locked in SKU order. The outbox delivers within the event's tenant and retries with backoff
+ * when the engine is down ({@code SearchUnavailableException}) until delivered, however long, so an outage
+ * delays the index and never loses a change. Writing is idempotent: the same document again, or deleting what is gone.
  */
 @Singleton
 public class SearchIndexFeed implements OutboxListener {
@@ -24,10 +27,12 @@ public class SearchIndexFeed implements OutboxListener {
     public static final String NAME = "catalog.search-index";
 
     private final ProductRepository products;
+    private final SearchDocuments documents;
     private final CatalogSearch search;
 
-    SearchIndexFeed(ProductRepository products, CatalogSearch search) {
+    SearchIndexFeed(ProductRepository products, SearchDocuments documents, CatalogSearch search) {
         this.products = products;
+        this.documents = documents;
         this.search = search;
     }
 
@@ -38,7 +43,7 @@ public class SearchIndexFeed implements OutboxListener {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(ProductChanged.TYPE, ProductDeleted.TYPE);
+        return Set.of(ProductChanged.TYPE, ProductDeleted.TYPE, ProductPlacementChanged.TYPE);
     }
 
     /**
@@ -53,22 +58,19 @@ public class SearchIndexFeed implements OutboxListener {
     @Override
     public void on(DeliveredEvent event) {
         TenantId tenant = event.tenant().orElseThrow(() -> new IllegalStateException(event + " has no tenant"));
-        String sku = ProductChanged.TYPE.equals(event.type()) ? event.payloadAs(ProductChanged.class).sku()
-                : event.payloadAs(ProductDeleted.class).sku();
-        products.findBySkuForUpdate(sku).ifPresentOrElse(
-                product -> search.index(document(tenant, product)),
-                () -> search.delete(tenant, sku));
-    }
-
-    /**
-     * The product as the search engine holds it; stock and assortment come with their own features. The
-     * reindex job builds its documents here too, so both paths index the same thing.
-     */
-    public static SearchDocument document(TenantId tenant, Product product) {
-        ShelfPrice price = ShelfPrice.of(product);
-        return new SearchDocument(tenant, product.sku(), product.gtin(), product.nameZh(), product.nameEn(),
-                product.brand(), product.categorySegments(), product.originCountry(), product.tradeMode().code(),
-                price.price().fen(), price.tax().fen(), null, product.createdAt(), product.descriptionZh(),
-                product.descriptionEn(), Set.of(), Set.of());
+        List<String> skus = switch (event.type()) {
+            case ProductChanged.TYPE -> List.of(event.payloadAs(ProductChanged.class).sku());
+            case ProductDeleted.TYPE -> List.of(event.payloadAs(ProductDeleted.class).sku());
+            default -> event.payloadAs(ProductPlacementChanged.class).skus();
+        };
+        List<Product> present = new ArrayList<>();
+        for (String sku : new TreeSet<>(skus)) { // one lock order for every delivery
+            products.findBySkuForUpdate(sku).ifPresentOrElse(present::add, () -> search.delete(tenant, sku));
+        }
+        if (present.size() == 1) {
+            search.index(documents.of(tenant, present.get(0)));
+        } else if (!present.isEmpty()) {
+            search.indexAll(documents.of(tenant, present));
+        }
     }
 }

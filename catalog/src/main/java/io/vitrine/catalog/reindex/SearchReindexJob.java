@@ -3,10 +3,9 @@ package io.vitrine.catalog.reindex;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.catalog.products.Product;
-import io.vitrine.catalog.products.SearchIndexFeed;
+import io.vitrine.catalog.products.SearchDocuments;
 import io.vitrine.catalog.search.CatalogSearch;
 import io.vitrine.catalog.search.IndexRebuild;
-import io.vitrine.catalog.search.SearchDocument;
 import io.vitrine.kernel.jobs.JobHandler;
 import io.vitrine.kernel.jobs.JobRun;
 import io.vitrine.kernel.tenancy.TenantContext;
@@ -39,18 +38,20 @@ public class SearchReindexJob implements JobHandler {
     public static final String KIND = "catalog.search-reindex";
 
     private final ProductBatches products;
+    private final SearchDocuments documents;
     private final CatalogSearch search;
     private final StaleEntries stale;
     private final TransactionOperations<?> transactions;
     private final int batchSize;
 
-    SearchReindexJob(ProductBatches products, CatalogSearch search, StaleEntries stale,
+    SearchReindexJob(ProductBatches products, SearchDocuments documents, CatalogSearch search, StaleEntries stale,
                      TransactionOperations<?> transactions,
                      @Value("${vitrine.catalog.reindex.batch-size:500}") int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("vitrine.catalog.reindex.batch-size must be at least 1");
         }
         this.products = products;
+        this.documents = documents;
         this.search = search;
         this.stale = stale;
         this.transactions = transactions;
@@ -81,7 +82,7 @@ public class SearchReindexJob implements JobHandler {
             String from = after;
             List<String> skus = transactions.executeWrite(status -> {
                 List<Product> batch = products.lockNextBatch(tenant, from, batchSize);
-                search.indexAll(documents(tenant, batch)); // while the rows are locked: see the class comment
+                search.indexAll(documents.of(tenant, batch)); // while the rows are locked: see the class comment
                 return batch.stream().map(Product::sku).toList();
             });
             if (skus.isEmpty()) {
@@ -118,14 +119,10 @@ public class SearchReindexJob implements JobHandler {
             if (batch.isEmpty()) {
                 return copied;
             }
-            rebuild.indexAll(documents(tenant, batch));
+            rebuild.indexAll(documents.of(tenant, batch));
             copied += batch.size();
             run.advance(batch.size(), 0);
             after = batch.get(batch.size() - 1).sku();
         }
-    }
-
-    private static List<SearchDocument> documents(TenantId tenant, List<Product> batch) {
-        return batch.stream().map(product -> SearchIndexFeed.document(tenant, product)).toList();
     }
 }

@@ -6,6 +6,7 @@ import javax.crypto.Mac;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Blind indexes: HMAC-SHA256 under the blind-index key (never an encryption key) of
@@ -20,6 +21,8 @@ import java.util.HexFormat;
 @Singleton
 public class BlindIndex {
 
+    private static final Pattern PURPOSE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
     private final PersonalDataKeys keys;
 
     public BlindIndex(PersonalDataKeys keys) {
@@ -27,12 +30,32 @@ public class BlindIndex {
     }
 
     public String of(PersonalDataKind kind, String value) {
-        String input = kind.name() + ":" + kind.normalise(value);
+        return hmac((kind.name() + ":" + kind.normalise(value)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The same keyed HMAC over {@code purpose + ":"} and raw bytes, for lookups of data that is no
+     * kind of personal data but may contain some, or a secret: a request body with a password, a
+     * client address (idempotency keys). Each purpose is its own space, as each kind is; purposes are
+     * lower case, so none can pass for a kind.
+     */
+    public String of(String purpose, byte[] data) {
+        if (!PURPOSE.matcher(purpose).matches()) {
+            throw new IllegalArgumentException("a purpose is lower-case letters, digits and '-'");
+        }
+        byte[] prefix = (purpose + ":").getBytes(StandardCharsets.UTF_8);
+        byte[] input = new byte[prefix.length + data.length];
+        System.arraycopy(prefix, 0, input, 0, prefix.length);
+        System.arraycopy(data, 0, input, prefix.length, data.length);
+        return hmac(input);
+    }
+
+    private String hmac(byte[] input) {
         try {
             // Mac objects are stateful and not thread-safe: one per call
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(keys.blindIndexKey());
-            return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(input));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
         }

@@ -2,6 +2,7 @@ package io.vitrine.tenants.devices;
 
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,4 +16,6 @@ public interface DeviceRepository extends CrudRepository<Device, String> {
     Optional<Device> findByStoreCodeAndPairingCodeHash(String storeCode, String pairingCodeHash);
 
     Optional<Device> findByKioskTokenHash(String kioskTokenHash);
+
+    List<Device> findByStoreCodeIn(Collection<String> storeCodes);
 }

@@ -20,8 +20,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The current tenant's device registry. Secrets and pairing codes are shown once, at registration
@@ -41,11 +46,13 @@ public class Devices {
     private final Ids ids;
     private final Clock clock;
     private final Duration onlineWindow;
+    private final Duration markEvery;
     private final SecureRandom random = new SecureRandom();
 
     public Devices(DeviceRepository devices, StoreRepository stores, CurrentTenant currentTenant,
                    PersonalDataCipher cipher, AuditTrail audit, Ids ids, Clock clock,
-                   @Value("${vitrine.devices.online-window:2m}") Duration onlineWindow) {
+                   @Value("${vitrine.devices.online-window:2m}") Duration onlineWindow,
+                   @Value("${vitrine.devices.last-seen-every:30s}") Duration markEvery) {
         this.devices = devices;
         this.stores = stores;
         this.currentTenant = currentTenant;
@@ -54,6 +61,7 @@ public class Devices {
         this.ids = ids;
         this.clock = clock;
         this.onlineWindow = onlineWindow;
+        this.markEvery = markEvery;
     }
 
     /** A device of one of the tenant's stores (a partner: of the tenant); 404 for a store that is not the tenant's. */
@@ -152,7 +160,11 @@ public class Devices {
         return token;
     }
 
-    /** A paired kiosk's heartbeat; 404 for an unknown token or a revoked kiosk (unpairing acts at once). */
+    /**
+     * A paired kiosk's heartbeat; 404 for an unknown token or a revoked kiosk (unpairing acts at once). Like
+     * a signed device's sightings, last seen is written at most every {@code vitrine.devices.last-seen-every}
+     * (unless the app version changed): a page that beats faster costs a read, not a write.
+     */
     @Transactional
     public Device heartbeat(String kioskToken, String appVersion) {
         currentTenant.require();
@@ -164,8 +176,13 @@ public class Devices {
                 .orElseThrow(() -> new NotFoundException("Not a paired kiosk."));
         String version = appVersion == null || appVersion.isBlank() ? kiosk.appVersion()
                 : appVersion.strip().substring(0, Math.min(64, appVersion.strip().length()));
+        Instant now = clock.instant();
+        boolean seenLately = kiosk.lastSeenAt() != null && kiosk.lastSeenAt().plus(markEvery).isAfter(now);
+        if (seenLately && Objects.equals(version, kiosk.appVersion())) {
+            return kiosk;
+        }
         return devices.update(new Device(kiosk.id(), kiosk.tenantId(), kiosk.deviceKey(), kiosk.kind(), kiosk.storeCode(),
-                null, null, kiosk.kioskTokenHash(), kiosk.status(), clock.instant(), version, kiosk.createdAt(),
+                null, null, kiosk.kioskTokenHash(), kiosk.status(), now, version, kiosk.createdAt(),
                 kiosk.rotatedAt()));
     }
 
@@ -176,6 +193,26 @@ public class Devices {
 
     public boolean online(Device device) {
         return device.onlineAt(clock.instant(), onlineWindow);
+    }
+
+    /**
+     * How many devices of each kind, revoked ones not counted, each of these stores has (an import
+     * ensures counts: it adds what is missing). Stores without devices are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Map<DeviceKind, Integer>> workingDevicesOf(Collection<String> storeCodes) {
+        currentTenant.require();
+        Map<String, Map<DeviceKind, Integer>> counts = new HashMap<>();
+        if (storeCodes.isEmpty()) {
+            return counts;
+        }
+        for (Device device : devices.findByStoreCodeIn(storeCodes)) {
+            if (device.status() != DeviceStatus.REVOKED) {
+                counts.computeIfAbsent(device.storeCode(), code -> new EnumMap<>(DeviceKind.class))
+                        .merge(device.kind(), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     static String pairingHash(String pairingCode) {

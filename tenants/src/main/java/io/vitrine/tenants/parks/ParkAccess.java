@@ -30,6 +30,19 @@ public class ParkAccess {
         throw notFound();
     }
 
+    /**
+     * A member of the park, when the actor is one of the park's admins. Another park's member, the park
+     * itself and an unknown slug are the same 404 (whatever the member's status: a suspended one is still
+     * the park's to read and reinstate).
+     */
+    public ParkMember memberAsAdmin(Actor actor, String parkSlug, String memberSlug) {
+        Tenant park = asAdmin(actor, parkSlug);
+        Tenant member = directory.findBySlug(memberSlug)
+                .filter(tenant -> tenant.isMemberOf(park.tenantId()))
+                .orElseThrow(() -> new NotFoundException("No such member tenant."));
+        return new ParkMember(park, member);
+    }
+
     /** The park, when the actor is its admin, a platform admin, or staff of the park or of one of its members. */
     public Tenant asReader(Actor actor, String parkSlug) {
         Tenant park = directory.parkBySlug(parkSlug);

@@ -1,6 +1,9 @@
 package io.vitrine.tenants.registry;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.KeyValueCache;
 import io.vitrine.kernel.cache.ScopedKey;
@@ -16,21 +19,77 @@ import java.util.regex.Pattern;
 /**
  * Finds tenants by id or slug. Slug to id is asked on every storefront request ({@code /s/{slug}}),
  * so it is cached through the kernel's {@link KeyValueCache} (Redis in cluster mode); a slug never
- * changes, so entries need no invalidation, only a TTL. Unknown slugs are not cached (a park may
- * approve one a moment later). A cache outage falls back to the database.
+ * changes, but only an ACTIVE tenant's is cached, so a suspension {@link #forget}s it. Unknown slugs are
+ * not cached (a park may approve one a moment later). A cache outage falls back to the database.
+ *
+ * <p>Whether a tenant is suspended is asked on every staff request (a suspended tenant's tokens are
+ * refused), cached the same way for {@link #STATUS_TTL}. Whoever changes a tenant's status calls
+ * {@link #statusChanged} in that transaction: once it commits, every instance sees the new status at
+ * once; without the call, within the TTL.
  */
 @Singleton
 public class TenantDirectory {
 
     private static final Duration SLUG_TTL = Duration.ofMinutes(10);
+    static final Duration STATUS_TTL = Duration.ofSeconds(30);
     private static final Pattern SLUG_CHARACTERS = Pattern.compile("[a-z0-9-]{1,40}");
 
     private final TenantRepository tenants;
     private final KeyValueCache cache;
+    private final ApplicationEventPublisher<TenantStatusChanged> statusChanges;
 
-    public TenantDirectory(TenantRepository tenants, KeyValueCache cache) {
+    public TenantDirectory(TenantRepository tenants, KeyValueCache cache,
+                           ApplicationEventPublisher<TenantStatusChanged> statusChanges) {
         this.tenants = tenants;
         this.cache = cache;
+        this.statusChanges = statusChanges;
+    }
+
+    /** True for a tenant that is SUSPENDED (false for an active one, and for an id no tenant has). */
+    public boolean isSuspended(TenantId id) {
+        ScopedKey key = statusKey(id);
+        try {
+            Optional<String> cached = cache.getString(key);
+            if (cached.isPresent()) {
+                return TenantStatus.SUSPENDED.name().equals(cached.get());
+            }
+            String loaded = statusText(id);
+            // only if still empty: a status read before a change must not overwrite the change
+            cache.putStringIfAbsent(key, loaded, STATUS_TTL);
+            return TenantStatus.SUSPENDED.name().equals(loaded);
+        } catch (CacheUnavailableException e) {
+            return TenantStatus.SUSPENDED.name().equals(statusText(id));
+        }
+    }
+
+    /**
+     * Call in the transaction that changed the tenant's status (suspending or reinstating a member):
+     * the new status reaches every instance's {@link #isSuspended} once it commits.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void statusChanged(TenantId id) {
+        statusChanges.publishEvent(new TenantStatusChanged(id, statusText(id)));
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void publish(TenantStatusChanged change) {
+        try {
+            cache.putString(statusKey(change.tenant()), change.status(), STATUS_TTL);
+        } catch (CacheUnavailableException ignored) {
+            // the entries cached before expire within STATUS_TTL
+        }
+    }
+
+    private String statusText(TenantId id) {
+        return find(id).map(tenant -> tenant.status().name()).orElse("NONE");
+    }
+
+    private static ScopedKey statusKey(TenantId id) {
+        return ScopedKey.platform("tenant-status", id.value());
+    }
+
+    /** A tenant's status as it was committed ({@code NONE}: no such tenant). */
+    public record TenantStatusChanged(TenantId tenant, String status) {
     }
 
     /** The active tenant with this slug, if any. */
@@ -39,7 +98,7 @@ public class TenantDirectory {
         if (!SLUG_CHARACTERS.matcher(normalised).matches()) {
             return Optional.empty(); // cannot be a slug, and must not become a cache key
         }
-        ScopedKey key = ScopedKey.platform("tenant-slug", normalised);
+        ScopedKey key = slugKey(normalised);
         try {
             Optional<String> cached = cache.getString(key);
             if (cached.isPresent()) {
@@ -59,6 +118,24 @@ public class TenantDirectory {
         return found.map(Tenant::tenantId);
     }
 
+    /**
+     * Drops the cached slug, so the next storefront request reads the tenant's status from the database.
+     *
+     * @throws CacheUnavailableException the shared cache did not answer (the caller retries)
+     */
+    public void forget(String slug) {
+        String normalised = slug.toLowerCase(Locale.ROOT);
+        if (SLUG_CHARACTERS.matcher(normalised).matches()) {
+            cache.evict(slugKey(normalised));
+        }
+    }
+
+    /** The tenant with this slug, whatever its status or kind. */
+    @Transactional(readOnly = true)
+    public Optional<Tenant> findBySlug(String slug) {
+        return slug == null ? Optional.empty() : tenants.findBySlug(slug.toLowerCase(Locale.ROOT));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Tenant> find(TenantId id) {
         return tenants.findById(id.value());
@@ -75,6 +152,10 @@ public class TenantDirectory {
         return tenants.findBySlug(slug == null ? "" : slug.toLowerCase(Locale.ROOT))
                 .filter(Tenant::isPark)
                 .orElseThrow(() -> new NotFoundException("No such park."));
+    }
+
+    private static ScopedKey slugKey(String normalisedSlug) {
+        return ScopedKey.platform("tenant-slug", normalisedSlug);
     }
 
     private Optional<Tenant> activeBySlug(String slug) {

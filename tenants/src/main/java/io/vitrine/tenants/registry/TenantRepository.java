@@ -16,4 +16,7 @@ public interface TenantRepository extends CrudRepository<Tenant, String> {
     boolean existsByUscc(String uscc);
 
     Page<Tenant> findByParkId(String parkId, Pageable pageable);
+
+    /** {@code SELECT ... FOR UPDATE}: status changes of one tenant take turns. */
+    Optional<Tenant> findByIdForUpdate(String id);
 }

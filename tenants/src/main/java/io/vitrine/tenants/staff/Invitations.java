@@ -104,8 +104,8 @@ public class Invitations {
         if (accounts.existsByUsername(username.value())) {
             throw new ConflictException("This username is taken.");
         }
-        StaffAccount account = accounts.save(new StaffAccount(ids.nextId(), invitation.tenantId(), username.value(),
-                hashing.hash(password), invitation.role(), StaffStatus.ACTIVE, 0, null, null, now));
+        StaffAccount account = accounts.save(StaffAccount.create(ids.nextId(), invitation.tenantId(), username.value(),
+                hashing.hash(password), invitation.role(), now));
         if (invitations.markUsed(invitation.id(), now, account.id()) != 1) {
             // a concurrent acceptance won: roll this account back with the transaction
             throw new ConflictException("This invitation has already been used.");

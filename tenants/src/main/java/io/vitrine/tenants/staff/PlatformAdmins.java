@@ -70,8 +70,8 @@ public class PlatformAdmins {
         } catch (InvalidInputException e) {
             throw new IllegalStateException(source + " credentials: " + e.getMessage(), e);
         }
-        StaffAccount admin = accounts.save(new StaffAccount(ids.nextId(), null, name.value(), hashing.hash(password),
-                StaffRole.PLATFORM_ADMIN, StaffStatus.ACTIVE, 0, null, null, clock.instant()));
+        StaffAccount admin = accounts.save(StaffAccount.create(ids.nextId(), null, name.value(), hashing.hash(password),
+                StaffRole.PLATFORM_ADMIN, clock.instant()));
         audit.record(Actor.system(), null, "PLATFORM_ADMIN_CREATED", "staff", admin.id(), why);
         LOG.info("Created the first platform admin '{}' {}", admin.username(), why);
         return true;

@@ -34,4 +34,11 @@ public interface StaffAccountRepository extends CrudRepository<StaffAccount, Str
 
     @Query("UPDATE staff_accounts SET failed_attempts = 0, locked_until = NULL, last_login_at = :lastLoginAt WHERE id = :id")
     void recordSignIn(String id, Instant lastLoginAt);
+
+    @Query("UPDATE staff_accounts SET status = :status WHERE id = :id")
+    void changeStatus(String id, StaffStatus status);
+
+    /** Every token issued to the account so far carries an older generation and stops working. */
+    @Query("UPDATE staff_accounts SET token_generation = token_generation + 1 WHERE id = :id")
+    void nextTokenGeneration(String id);
 }

@@ -7,6 +7,7 @@ import io.vitrine.kernel.cache.RateLimiter;
 import io.vitrine.kernel.cache.ScopedKey;
 import io.vitrine.kernel.error.RateLimitedException;
 import io.vitrine.tenants.access.BearerToken;
+import io.vitrine.tenants.registry.TenantDirectory;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import java.util.Optional;
  *     {@code vitrine.auth.login.lockout-for} (default 15 min): even the right password is refused then;
  *     after it, one more failure locks again until a success resets the count.</li>
  * </ul>
- * An unknown username costs the same bcrypt time as a wrong password.
+ * An unknown username costs the same bcrypt time as a wrong password. A disabled account, or one of a
+ * suspended tenant, is refused like a wrong password (its tokens would be refused anyway).
  */
 @Singleton
 public class StaffSignIn {
@@ -38,12 +40,14 @@ public class StaffSignIn {
     private final PasswordHashing hashing;
     private final RateLimiter limiter;
     private final Clock clock;
+    private final TenantDirectory tenants;
     private final RateLimit perAccount;
     private final RateLimit perAddress;
     private final int lockoutAfter;
     private final Duration lockoutFor;
 
     public StaffSignIn(StaffAccountRepository accounts, PasswordHashing hashing, RateLimiter limiter, Clock clock,
+                       TenantDirectory tenants,
                        @Value("${vitrine.auth.login.account-limit.permits:10}") int accountPermits,
                        @Value("${vitrine.auth.login.account-limit.window:15m}") Duration accountWindow,
                        @Value("${vitrine.auth.login.address-limit.permits:200}") int addressPermits,
@@ -54,6 +58,7 @@ public class StaffSignIn {
         this.hashing = hashing;
         this.limiter = limiter;
         this.clock = clock;
+        this.tenants = tenants;
         this.perAccount = RateLimit.of(accountPermits, accountWindow);
         this.perAddress = RateLimit.of(addressPermits, addressWindow);
         this.lockoutAfter = lockoutAfter;
@@ -85,11 +90,12 @@ public class StaffSignIn {
             recordFailure(account, now);
             throw SignInRefusedException.badCredentials();
         }
-        if (account.status() != StaffStatus.ACTIVE) {
+        if (!account.isActive() || (account.tenant() != null && tenants.isSuspended(account.tenant()))) {
             throw SignInRefusedException.badCredentials();
         }
         accounts.recordSignIn(account.id(), now);
-        return new SignedInStaff(account.id(), account.username(), account.role(), account.tenant());
+        return new SignedInStaff(account.id(), account.username(), account.role(), account.tenant(),
+                account.tokenGeneration());
     }
 
     /** The limiter key of one client address (hashed: keys must not carry what a client sent). */

@@ -5,6 +5,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** The current tenant's stores: every generated query is filtered by it. Implemented in {@code infra}. */
@@ -19,4 +20,7 @@ public interface StoreRepository extends CrudRepository<Store, String> {
     Page<Store> findByCodeIn(Collection<String> codes, Pageable pageable);
 
     long countByCodeIn(Collection<String> codes);
+
+    /** SELECT ... FOR UPDATE: an import's batch holds its stores until it commits. */
+    List<Store> findByCodeInForUpdate(Collection<String> codes);
 }

@@ -1,8 +1,10 @@
 package io.vitrine.tenants.stores;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.FieldChecks;
@@ -17,25 +19,26 @@ import io.vitrine.tenants.registry.TenantDirectory;
 import io.vitrine.tenants.warehouses.ParkWarehouses;
 import jakarta.inject.Singleton;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The current tenant's stores. Retailer admins create and change them; a store-bound role (store
- * manager) sees only the stores it is scoped to, and any other store is 404 to it.
+ * The current tenant's stores. Retailer admins create and change them, one by one or by a bulk import
+ * ({@link #put}); a store-bound role (store manager) sees only the stores it is scoped to, and any other
+ * store is 404 to it. The rules a store must meet are {@link StoreRules}, the same for both ways in.
  */
 @Singleton
 public class Stores {
 
-    /** Store codes: letters, digits, '-' and '_' (they appear in kiosk URLs and CSV imports). */
-    public static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
-    /** A GB/T 2260 county-level division code. */
-    private static final Pattern DISTRICT = Pattern.compile("[1-9][0-9]{5}");
-    private static final BigDecimal MAX_LAT = BigDecimal.valueOf(90);
-    private static final BigDecimal MAX_LNG = BigDecimal.valueOf(180);
+    /** Store codes: {@link StoreRules#CODE}. */
+    public static final Pattern CODE = StoreRules.CODE;
 
     private final StoreRepository stores;
     private final StoreScopes scopes;
@@ -61,18 +64,15 @@ public class Stores {
     @Transactional
     public Store create(Actor by, StoreForm form) {
         TenantId tenant = currentTenant.require();
+        StoreRules rules = rules();
         FieldChecks checks = new FieldChecks();
-        String code = checks.matching("code", form.code(), CODE, "STORE_CODE_FORM", "1-32 letters, digits, '-' or '_'");
-        Valid valid = validate(checks, tenant, form);
+        String code = rules.code(checks, form.code());
+        StoreDetails details = rules.details(checks, form);
         checks.throwIfAny();
         if (stores.existsByCode(code)) {
             throw new ConflictException("A store with the code " + code + " exists.");
         }
-        Instant now = clock.instant();
-        Store store = stores.save(new Store(ids.nextId(), null, code, valid.name, valid.kind, valid.address,
-                valid.district, form.lat(), form.lng(), valid.warehouseCode, now, now));
-        audit.record(by, tenant, "STORE_CREATED", "store", store.code(), null);
-        return store;
+        return insert(by, tenant, code, details);
     }
 
     @Transactional
@@ -83,11 +83,65 @@ public class Stores {
         if (form.code() != null && !form.code().strip().equals(code)) {
             checks.fail("code", "STORE_CODE_IMMUTABLE", "a store's code does not change");
         }
-        Valid valid = validate(checks, tenant, form);
+        StoreDetails details = rules().details(checks, form);
         checks.throwIfAny();
-        Store changed = stores.update(new Store(current.id(), current.tenantId(), current.code(), valid.name, valid.kind,
-                valid.address, valid.district, form.lat(), form.lng(), valid.warehouseCode, current.createdAt(),
-                clock.instant()));
+        return change(by, tenant, current, details);
+    }
+
+    /** The store rules of the current tenant: its park's warehouses are read here, once. */
+    @Transactional(readOnly = true)
+    public StoreRules rules() {
+        Tenant merchant = directory.require(currentTenant.require());
+        return new StoreRules(merchant.parkId() == null ? Set.of() : warehouses.codesOf(TenantId.of(merchant.parkId())));
+    }
+
+    /**
+     * The current tenant's stores with these codes, locked until the caller's transaction ends (an
+     * import's batch), keyed by the upper-cased code: MariaDB compares codes without case.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Map<String, Store> lockByCodes(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        return stores.findByCodeInForUpdate(codes).stream()
+                .collect(Collectors.toMap(store -> caseless(store.code()), store -> store, (a, b) -> a));
+    }
+
+    /**
+     * Brings the store with this code to these details: creates it when the tenant has none, changes it
+     * when it differs, and leaves it alone (no write, no audit) when it already has them. Joins the
+     * caller's transaction, in which {@code current} was read with {@link #lockByCodes}.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public StorePut put(Actor by, String code, StoreDetails details, @Nullable Store current) {
+        TenantId tenant = currentTenant.require();
+        if (current == null) {
+            return new StorePut(insert(by, tenant, code, details), StorePut.Outcome.CREATED);
+        }
+        if (details.sameAs(current)) {
+            return new StorePut(current, StorePut.Outcome.UNCHANGED);
+        }
+        return new StorePut(change(by, tenant, current, details), StorePut.Outcome.UPDATED);
+    }
+
+    /** A store code as both databases compare it. */
+    public static String caseless(String code) {
+        return code.toUpperCase(Locale.ROOT);
+    }
+
+    private Store insert(Actor by, TenantId tenant, String code, StoreDetails details) {
+        Instant now = clock.instant();
+        Store store = stores.save(new Store(ids.nextId(), null, code, details.name(), details.kind(), details.address(),
+                details.districtCode(), details.lat(), details.lng(), details.warehouseCode(), now, now));
+        audit.record(by, tenant, "STORE_CREATED", "store", store.code(), null);
+        return store;
+    }
+
+    private Store change(Actor by, TenantId tenant, Store current, StoreDetails details) {
+        Store changed = stores.update(new Store(current.id(), current.tenantId(), current.code(), details.name(),
+                details.kind(), details.address(), details.districtCode(), details.lat(), details.lng(),
+                details.warehouseCode(), current.createdAt(), clock.instant()));
         audit.record(by, tenant, "STORE_UPDATED", "store", changed.code(), null);
         return changed;
     }
@@ -116,37 +170,7 @@ public class Stores {
         return codes.isEmpty() || stores.countByCodeIn(codes) == codes.stream().distinct().count();
     }
 
-    private Valid validate(FieldChecks checks, TenantId tenant, StoreForm form) {
-        String name = checks.text("name", form.name(), 200);
-        StoreKind kind = checks.oneOf("kind", form.kind(), StoreKind.class);
-        String address = checks.text("address", form.address(), 500);
-        String district = checks.matching("district", form.district(), DISTRICT, "DISTRICT_CODE_FORM",
-                "a GB/T 2260 division code: 6 digits");
-        if ((form.lat() == null) != (form.lng() == null)) {
-            checks.fail(form.lat() == null ? "lat" : "lng", "COORDINATES_PAIR", "give both lat and lng, or neither");
-        }
-        if (form.lat() != null && form.lat().abs().compareTo(MAX_LAT) > 0) {
-            checks.fail("lat", "LATITUDE_RANGE", "between -90 and 90");
-        }
-        if (form.lng() != null && form.lng().abs().compareTo(MAX_LNG) > 0) {
-            checks.fail("lng", "LONGITUDE_RANGE", "between -180 and 180");
-        }
-        String warehouseCode = checks.text("warehouseCode", form.warehouseCode(), 32);
-        if (warehouseCode != null) {
-            Tenant merchant = directory.require(tenant);
-            boolean known = merchant.parkId() != null
-                    && warehouses.ofPark(TenantId.of(merchant.parkId()), warehouseCode).isPresent();
-            if (!known) {
-                checks.fail("warehouseCode", "UNKNOWN_WAREHOUSE", "not a bonded warehouse of your park");
-            }
-        }
-        return new Valid(name, kind, address, district, warehouseCode);
-    }
-
     private static NotFoundException notFound() {
         return new NotFoundException("No such store.");
-    }
-
-    private record Valid(String name, StoreKind kind, String address, String district, String warehouseCode) {
     }
 }

@@ -15,6 +15,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -71,6 +73,13 @@ public class ParkWarehouses {
     public List<BondedWarehouse> list(Actor by, String parkSlug) {
         Tenant park = parks.asReader(by, parkSlug);
         return warehouses.findByParkIdOrderByCode(park.id());
+    }
+
+    /** The codes of this park's warehouses (a member's store rules check a store's warehouse against them). */
+    @Transactional(readOnly = true)
+    public Set<String> codesOf(TenantId park) {
+        return warehouses.findByParkIdOrderByCode(park.value()).stream().map(BondedWarehouse::code)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** A warehouse of this park by code (for a member's stores and products). */

@@ -15,17 +15,22 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vitrine.api.idempotency.Idempotent;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.api.tenants.Listing;
-import io.vitrine.tenants.devices.Device;
+import io.vitrine.tenants.devices.DarkStore;
 import io.vitrine.tenants.devices.Devices;
+import io.vitrine.tenants.devices.Fleet;
+import io.vitrine.tenants.devices.FleetSummary;
 import io.vitrine.tenants.devices.RegisteredDevice;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The retailer's devices (api.md): registration answers the secret (POS, PARTNER) or the pairing code
- * (KIOSK) this once; rotation answers the new secret. Another tenant's device key is 404.
+ * (KIOSK) this once; rotation answers the new secret. Another tenant's device key is 404. The list and
+ * {@code /fleet} are the fleet status, paged and counted by the database.
  */
 @Controller("/api/v1/devices")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -33,23 +38,41 @@ import java.time.Instant;
 class DevicesController {
 
     private final Devices devices;
+    private final Fleet fleet;
 
-    DevicesController(Devices devices) {
+    DevicesController(Devices devices, Fleet fleet) {
         this.devices = devices;
+        this.fleet = fleet;
     }
 
     @Post
+    @Idempotent
     @Status(HttpStatus.CREATED)
     Credentials register(@Body DeviceRequest request, Authentication caller) {
         return Credentials.of(devices.register(StaffClaims.actorOf(caller), request.storeCode(), request.kind()));
     }
 
+    /**
+     * {@code status}: online (ACTIVE, seen within the online window), offline (ACTIVE, not seen since),
+     * pending (a kiosk not paired yet) or revoked; {@code storeCode} of another tenant's store is 404.
+     */
     @Get
-    Listing<DeviceView> list(@Nullable @QueryValue String status) {
-        return Listing.of(devices.list(status).stream().map(this::view).toList());
+    Listing<DeviceView> list(@Nullable @QueryValue String status, @Nullable @QueryValue String kind,
+                             @Nullable @QueryValue String storeCode, @QueryValue(defaultValue = "0") int page,
+                             @QueryValue(defaultValue = "50") int size) {
+        Listing.checkPage(page, size);
+        return Listing.of(fleet.devices(status, kind, storeCode, page, size), DeviceView::of);
+    }
+
+    /** Devices per kind and state, and the stores whose kiosks are all offline ({@code page}/{@code size} page those). */
+    @Get("/fleet")
+    FleetView fleet(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+        Listing.checkPage(page, size);
+        return FleetView.of(fleet.summary(), Listing.of(fleet.darkStores(page, size), DarkStoreView::of));
     }
 
     @Post("/{deviceKey}/rotate")
+    @Idempotent
     Credentials rotate(@PathVariable String deviceKey, Authentication caller) {
         return Credentials.of(devices.rotate(StaffClaims.actorOf(caller), deviceKey));
     }
@@ -58,11 +81,6 @@ class DevicesController {
     @Status(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable String deviceKey, Authentication caller) {
         devices.revoke(StaffClaims.actorOf(caller), deviceKey);
-    }
-
-    private DeviceView view(Device d) {
-        return new DeviceView(d.deviceKey(), d.kind().name(), d.storeCode(), d.status().name(), devices.online(d),
-                d.lastSeenAt(), d.appVersion());
     }
 
     @Serdeable
@@ -79,7 +97,25 @@ class DevicesController {
     }
 
     @Serdeable
-    record DeviceView(String deviceKey, String kind, @Nullable String storeCode, String status, boolean online,
-                      @Nullable Instant lastSeenAt, @Nullable String appVersion) {
+    record KindCountsView(String kind, long online, long offline, long pendingPairing, long revoked) {
+    }
+
+    @Serdeable
+    record DarkStoreView(String storeCode, @Nullable String storeName, int kiosks, @Nullable Instant lastSeenAt) {
+        static DarkStoreView of(DarkStore store) {
+            return new DarkStoreView(store.storeCode(), store.storeName(), store.kiosks(), store.lastSeenAt());
+        }
+    }
+
+    /** {@code kinds}: one entry per device kind; {@code totals}: all kinds; {@code darkStores}: paged. */
+    @Serdeable
+    record FleetView(List<KindCountsView> kinds, KindCountsView totals, Listing<DarkStoreView> darkStores) {
+        static FleetView of(FleetSummary summary, Listing<DarkStoreView> darkStores) {
+            return new FleetView(summary.kinds().stream().map(k -> new KindCountsView(k.kind().name(), k.online(),
+                            k.offline(), k.pendingPairing(), k.revoked())).toList(),
+                    new KindCountsView("ALL", summary.online(), summary.offline(), summary.pendingPairing(),
+                            summary.revoked()),
+                    darkStores);
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vitrine.api.idempotency.Idempotent;
 import io.vitrine.tenants.staff.Invitations;
 import io.vitrine.tenants.staff.StaffAccount;
 
@@ -29,6 +30,7 @@ class InvitationsController {
 
     /** 201 with the new account; 404 unknown token, 409 used/expired token or taken username, 400 weak password. */
     @Post("/{token}/accept")
+    @Idempotent
     @Status(HttpStatus.CREATED)
     AcceptedView accept(@PathVariable String token, @Body AcceptRequest request) {
         StaffAccount account = invitations.accept(token, request.username(), request.password());

@@ -22,6 +22,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.rules.SecurityRule;
+import io.vitrine.api.idempotency.Idempotent;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.api.tenants.Listing;
 import io.vitrine.api.tenants.registry.TenantView;
@@ -61,6 +62,7 @@ class ApplicationsController {
     }
 
     @Post
+    @Idempotent
     @Status(HttpStatus.CREATED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     Submitted apply(@PathVariable String parkSlug, @Body ApplicationRequest request) {
@@ -72,6 +74,7 @@ class ApplicationsController {
 
     /** Multipart field {@code file}; the licence category's size and type limits apply (413 / 400). */
     @Post(value = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Idempotent
     @Status(HttpStatus.CREATED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     DocumentView upload(@PathVariable String parkSlug, @PathVariable String id,
@@ -128,6 +131,7 @@ class ApplicationsController {
     }
 
     @Post("/{id}/approve")
+    @Idempotent
     @Secured("PARK_ADMIN")
     Approved approve(@PathVariable String parkSlug, @PathVariable String id, Authentication caller) {
         ApprovedApplication approved = review.approve(StaffClaims.actorOf(caller), parkSlug, id);

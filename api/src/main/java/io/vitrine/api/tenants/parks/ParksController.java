@@ -11,6 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vitrine.api.idempotency.Idempotent;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.api.tenants.registry.TenantView;
 import io.vitrine.kernel.time.ChinaTime;
@@ -33,6 +34,7 @@ class ParksController {
 
     /** 201 with the park and the one-time {@code invitationToken} of its first admin. */
     @Post
+    @Idempotent
     @Status(HttpStatus.CREATED)
     @Secured("PLATFORM_ADMIN")
     CreatedParkView create(@Body ParkRequest request, Authentication caller) {

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vitrine.api.idempotency.Idempotent;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.api.tenants.Listing;
 import io.vitrine.tenants.stores.Store;
@@ -38,6 +39,7 @@ class StoresController {
     }
 
     @Post
+    @Idempotent
     @Status(HttpStatus.CREATED)
     @Secured("RETAILER_ADMIN")
     StoreView create(@Body StoreRequest request, Authentication caller) {

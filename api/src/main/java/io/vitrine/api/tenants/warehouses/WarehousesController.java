@@ -14,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vitrine.api.idempotency.Idempotent;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.api.tenants.Listing;
 import io.vitrine.tenants.warehouses.BondedWarehouse;
@@ -32,6 +33,7 @@ class WarehousesController {
     }
 
     @Post
+    @Idempotent
     @Status(HttpStatus.CREATED)
     @Secured("PARK_ADMIN")
     WarehouseView register(@PathVariable String parkSlug, @Body WarehouseRequest request, Authentication caller) {

@@ -1,0 +1,100 @@
+package io.vitrine.catalog.assortment;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.vitrine.catalog.products.ProductRepository;
+import io.vitrine.catalog.products.SkuBatches;
+import io.vitrine.kernel.error.FieldChecks;
+import io.vitrine.kernel.tenancy.CurrentTenant;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.tenants.access.Actor;
+import io.vitrine.tenants.stores.Store;
+import io.vitrine.tenants.stores.Stores;
+import jakarta.inject.Singleton;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Retailer admins replace the SKUs a store's kiosks and display shelves show (api.md "Catalog and stock"). The
+ * new set replaces the old as a whole or not at all: every SKU must be a product of the tenant (400 naming
+ * each one that is not), the store must be the tenant's (404). Replacements of one store run one after the
+ * other (its row is locked); the change is audited and the search index follows through the outbox.
+ */
+@Singleton
+public class Assortments {
+
+    public static final int MAX_SKUS = 20_000;
+    private static final int MAX_ERRORS = 100;
+
+    private final Stores stores;
+    private final ProductRepository products;
+    private final AssortmentRows rows;
+    private final AssortmentChanges changes;
+    private final CurrentTenant currentTenant;
+
+    Assortments(Stores stores, ProductRepository products, AssortmentRows rows, AssortmentChanges changes,
+                CurrentTenant currentTenant) {
+        this.stores = stores;
+        this.products = products;
+        this.rows = rows;
+        this.changes = changes;
+        this.currentTenant = currentTenant;
+    }
+
+    @Transactional
+    public AssortmentChange replace(Actor by, String storeCode, List<String> skus) {
+        TenantId tenant = currentTenant.require();
+        Store store = stores.get(by, storeCode);
+        Set<String> wanted = validSkus(skus);
+        StoreAssortment locked = rows.lock(tenant, store.code(), by.id());
+        Set<String> current = new HashSet<>(rows.skusOf(store.code()));
+        Set<String> added = new TreeSet<>(wanted);
+        added.removeAll(current);
+        Set<String> removed = new TreeSet<>(current);
+        removed.removeAll(wanted);
+        rows.apply(locked, added, removed, wanted.size(), by.id());
+        AssortmentChange change = new AssortmentChange(store.code(), wanted.size(), added.size(), removed.size());
+        changes.replaced(by, tenant, change, added, removed);
+        return change;
+    }
+
+    /** Every SKU once, each a product of the tenant; the failures all at once (the first 100). */
+    private Set<String> validSkus(List<String> skus) {
+        FieldChecks checks = new FieldChecks();
+        if (skus == null) {
+            checks.fail("skus", "REQUIRED", "is required (an empty list clears the assortment)");
+            checks.throwIfAny();
+        }
+        if (skus.size() > MAX_SKUS) {
+            checks.fail("skus", "ASSORTMENT_TOO_LARGE", "at most " + MAX_SKUS + " SKUs per store");
+            checks.throwIfAny();
+        }
+        Set<String> distinct = new LinkedHashSet<>();
+        for (int i = 0; i < skus.size(); i++) {
+            String sku = checks.text("skus[" + i + "]", skus.get(i), 64);
+            if (sku != null && !distinct.add(sku)) {
+                checks.fail("skus[" + i + "]", "SKU_REPEATED", sku + " is already in the list");
+            }
+        }
+        Set<String> known = new HashSet<>();
+        for (List<String> batch : SkuBatches.of(distinct, SkuBatches.IN_LIST)) {
+            known.addAll(products.findSkuBySkuIn(batch));
+        }
+        int unknown = 0;
+        for (int i = 0; i < skus.size() && unknown < MAX_ERRORS; i++) {
+            String sku = skus.get(i) == null ? null : skus.get(i).strip();
+            if (sku != null && distinct.contains(sku) && !known.contains(sku)) {
+                checks.fail("skus[" + i + "]", "UNKNOWN_SKU", "no product " + sku);
+                unknown++;
+            }
+        }
+        if (unknown == MAX_ERRORS) {
+            checks.fail("skus", "TOO_MANY_ERRORS", "the first " + MAX_ERRORS + " unknown SKUs are listed");
+        }
+        checks.throwIfAny();
+        return distinct;
+    }
+}

@@ -1,0 +1,9 @@
+package io.vitrine.catalog.assortment.infra;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.vitrine.catalog.assortment.AssortedSkuRepository;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface JdbcAssortedSkuRepository extends AssortedSkuRepository {
+}

@@ -1,0 +1,74 @@
+package io.vitrine.catalog.stock;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import io.vitrine.kernel.error.BusinessRuleException;
+import io.vitrine.kernel.id.Ids;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.tenants.access.Actor;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The transactions behind {@link Stock}: a pair's row is opened once in a short transaction of its own, then
+ * each count or adjustment locks it, checks the rules against what it holds and writes (with the ledger).
+ * Concurrent changes of one pair queue on its row lock, so none is lost.
+ */
+@Singleton
+class StockCounting {
+
+    private final StockItemRepository items;
+    private final StockMoves moves;
+    private final Ids ids;
+    private final Clock clock;
+
+    StockCounting(StockItemRepository items, StockMoves moves, Ids ids, Clock clock) {
+        this.items = items;
+        this.moves = moves;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Creates the pair's row with nothing on hand unless it exists; committed at once (see the repository). */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    public void open(TenantId tenant, String warehouseCode, String sku) {
+        if (items.findByWarehouseCodeAndSku(warehouseCode, sku).isEmpty()) {
+            items.insertIfAbsent(ids.nextId(), tenant.value(), warehouseCode, sku,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS));
+        }
+    }
+
+    @Transactional
+    public StockLevel count(TenantId tenant, Actor by, String warehouseCode, String sku, long quantity, String reason) {
+        StockItem item = moves.lock(warehouseCode, sku).orElseThrow();
+        requireAboveReserved(item, quantity);
+        return moves.write(tenant, item, quantity, item.reserved(),
+                new StockMoves.LedgerLine(StockMovement.COUNT, reason, by)).level();
+    }
+
+    @Transactional
+    public StockLevel adjust(TenantId tenant, Actor by, String warehouseCode, String sku, long delta, String reason) {
+        StockItem item = moves.lock(warehouseCode, sku).orElse(null); // a removal from a pair never stocked
+        long before = item == null ? 0 : item.onHand();
+        long after = before + delta;
+        if (after < 0) {
+            throw new BusinessRuleException("STOCK_NEGATIVE",
+                    "Stock never goes below zero: " + before + " on hand, adjustment " + delta + ".");
+        }
+        if (after > Stock.MAX_QUANTITY) {
+            throw new BusinessRuleException("STOCK_TOO_HIGH", "At most " + Stock.MAX_QUANTITY + " units of one SKU per warehouse.");
+        }
+        requireAboveReserved(item, after);
+        return moves.write(tenant, item, after, item.reserved(),
+                new StockMoves.LedgerLine(StockMovement.ADJUSTMENT, reason, by)).level();
+    }
+
+    private static void requireAboveReserved(StockItem item, long onHand) {
+        if (onHand < item.reserved()) {
+            throw new BusinessRuleException("STOCK_RESERVED", item.reserved() + " units are reserved by checkouts; "
+                    + "on-hand stock cannot go below that until they are released or expire.");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.vitrine.catalog.stock;
+
+import io.micronaut.core.annotation.Nullable;
+import io.vitrine.catalog.products.ProductPlacementChanged;
+import io.vitrine.kernel.id.Ids;
+import io.vitrine.kernel.outbox.Outbox;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.tenants.access.Actor;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every write of a stock row, inside the caller's transaction (callers are {@code @Transactional}): lock the
+ * row, write its new counts, record an on-hand change in the ledger, and — when the SKU went in or out of
+ * stock at that warehouse — publish {@link ProductPlacementChanged} so the search index follows.
+ */
+@Singleton
+class StockMoves {
+
+    private final StockItemRepository items;
+    private final StockLedgerRepository ledger;
+    private final Outbox outbox;
+    private final Ids ids;
+    private final Clock clock;
+
+    StockMoves(StockItemRepository items, StockLedgerRepository ledger, Outbox outbox, Ids ids, Clock clock) {
+        this.items = items;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** The locked row, if this pair was ever stocked. */
+    Optional<StockItem> lock(String warehouseCode, String sku) {
+        return items.findByWarehouseCodeAndSkuForUpdate(warehouseCode, sku);
+    }
+
+    /**
+     * New on-hand and reserved counts of a locked row; an on-hand change goes into the ledger with {@code line}
+     * (null only when on-hand stays: a reservation held or given back).
+     */
+    StockItem write(TenantId tenant, StockItem locked, long onHand, long reserved, @Nullable LedgerLine line) {
+        Instant now = now();
+        StockItem changed = items.update(locked.with(onHand, reserved, now));
+        if (onHand != locked.onHand()) {
+            Objects.requireNonNull(line, "an on-hand change needs its ledger line");
+            ledger.save(new StockLedgerEntry(ids.nextId(), null, locked.warehouseCode(), locked.sku(), line.movement(),
+                    onHand - locked.onHand(), onHand, line.reason(), line.by().id(), line.by().name(), now));
+        }
+        if (changed.level().inStock() != locked.level().inStock()) {
+            outbox.publish(new ProductPlacementChanged(tenant, List.of(locked.sku())));
+        }
+        return changed;
+    }
+
+    /** Cut to what a DATETIME(6) column keeps, so an answer shows what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Why on-hand stock moves, and who moved it. */
+    record LedgerLine(StockMovement movement, String reason, Actor by) {
+    }
+}

@@ -1,0 +1,9 @@
+package io.vitrine.catalog.stock.infra;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.vitrine.catalog.stock.StockItemRepository;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface JdbcStockItemRepository extends StockItemRepository {
+}

@@ -1,0 +1,144 @@
+package io.vitrine.catalog.assortment;
+
+import io.micronaut.context.ApplicationContext;
+import io.vitrine.catalog.products.ProductPlacementChanged;
+import io.vitrine.catalog.testing.CatalogFixtures;
+import io.vitrine.catalog.testing.CatalogFixtures.Merchant;
+import io.vitrine.kernel.error.InvalidInputException;
+import io.vitrine.kernel.error.NotFoundException;
+import io.vitrine.kernel.tenancy.TenantContext;
+import io.vitrine.tenants.access.Actor;
+import io.vitrine.tenants.access.StaffRole;
+import io.vitrine.tenants.audit.AuditEvent;
+import io.vitrine.tenants.audit.AuditTrail;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+import static io.vitrine.catalog.testing.CatalogFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Store assortments replaced whole and read back, run on H2 and on MariaDB. */
+abstract class AssortmentSuite {
+
+    private static final Actor ADMIN = Actor.staff("staff-2", "assortment-admin", StaffRole.RETAILER_ADMIN, null);
+
+    private Assortments assortments;
+    private StoreAssortments read;
+    private CatalogFixtures fixtures;
+    private Merchant merchant;
+    private String warehouse;
+    private String store;
+    private List<String> skus;
+
+    protected abstract ApplicationContext context();
+
+    @BeforeEach
+    void aStoreAndFourProducts() {
+        assortments = context().getBean(Assortments.class);
+        read = context().getBean(StoreAssortments.class);
+        fixtures = new CatalogFixtures(context());
+        warehouse = unique("WH");
+        merchant = fixtures.merchantInParkWith(warehouse);
+        store = unique("S");
+        fixtures.store(merchant, store, warehouse);
+        String prefix = unique("A");
+        skus = IntStream.rangeClosed(1, 4).mapToObj(i -> prefix + "-" + i).toList();
+        skus.forEach(sku -> fixtures.product(merchant, sku, warehouse));
+    }
+
+    @Test
+    void a_replacement_sets_exactly_the_skus_given_and_says_what_changed() {
+        AssortmentChange first = replace(skus.get(0), skus.get(1), skus.get(2));
+        AssortmentChange second = replace(skus.get(3), skus.get(1));
+
+        assertThat(first).isEqualTo(new AssortmentChange(store, 3, 3, 0));
+        assertThat(second).isEqualTo(new AssortmentChange(store, 2, 1, 2));
+        assertThat(as(() -> read.list(ADMIN, store, 0, 10)).getContent()).extracting(AssortedSku::sku)
+                .containsExactly(skus.get(1), skus.get(3));
+        assertThat(as(() -> read.list(ADMIN, store, 1, 1)).getContent()).extracting(AssortedSku::sku)
+                .containsExactly(skus.get(3));
+        assertThat(as(() -> read.contains(store, skus.get(3)))).isTrue();
+        assertThat(as(() -> read.contains(store, skus.get(0)))).isFalse();
+        assertThat(as(() -> read.assortedOf(store, skus))).containsExactly(skus.get(1), skus.get(3));
+        List<AuditEvent> history = as(() -> context().getBean(AuditTrail.class).historyOf(merchant.tenant(), "store", store));
+        assertThat(history).extracting(AuditEvent::action).containsExactly("ASSORTMENT_REPLACED", "ASSORTMENT_REPLACED");
+        assertThat(as(() -> replace())).isEqualTo(new AssortmentChange(store, 0, 0, 2));
+        assertThat(as(() -> read.list(ADMIN, store, 0, 10)).getTotalSize()).isZero();
+    }
+
+    @Test
+    void the_search_document_learns_which_stores_show_a_sku() {
+        String other = unique("S");
+        fixtures.store(merchant, other, warehouse);
+        replace(skus.get(0), skus.get(1));
+        as(() -> assortments.replace(ADMIN, other, List.of(skus.get(1))));
+
+        assertThat(as(() -> read.storesShowing(skus)))
+                .isEqualTo(Map.of(skus.get(0), Set.of(store), skus.get(1), Set.of(store, other)));
+    }
+
+    @Test
+    void every_unknown_or_repeated_sku_is_named_and_nothing_changes() {
+        replace(skus.get(0));
+        Merchant neighbour = fixtures.neighbourOf(merchant);
+        String theirs = unique("THEIRS");
+        fixtures.product(neighbour, theirs, warehouse);
+
+        assertThatThrownBy(() -> replace(skus.get(1), "NO-SUCH", theirs, skus.get(1), " "))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(error -> error.field() + ":" + error.rule())
+                        .containsExactly("skus[3]:SKU_REPEATED", "skus[4]:REQUIRED", "skus[1]:UNKNOWN_SKU",
+                                "skus[2]:UNKNOWN_SKU"));
+        assertThat(as(() -> read.assortedOf(store, skus))).containsExactly(skus.get(0));
+        assertThatThrownBy(() -> as(() -> assortments.replace(ADMIN, store, null)))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void another_tenants_store_is_not_found() {
+        Merchant neighbour = fixtures.neighbourOf(merchant);
+        String theirStore = unique("S");
+        fixtures.store(neighbour, theirStore, warehouse);
+
+        assertThatThrownBy(() -> as(() -> assortments.replace(ADMIN, theirStore, List.of(skus.get(0)))))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(() -> read.list(ADMIN, theirStore, 0, 10))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(() -> read.contains(theirStore, skus.get(0)))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void each_sku_gained_or_lost_is_announced_in_events_of_at_most_500() {
+        String prefix = unique("BULK");
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            many.add(prefix + "-" + i);
+        }
+        many.forEach(sku -> fixtures.product(merchant, sku, warehouse));
+        int before = fixtures.events(merchant.tenant(), ProductPlacementChanged.TYPE);
+
+        as(() -> assortments.replace(ADMIN, store, many));
+        int afterFirst = fixtures.events(merchant.tenant(), ProductPlacementChanged.TYPE);
+        as(() -> assortments.replace(ADMIN, store, many)); // no change, no event
+
+        assertThat(afterFirst - before).isEqualTo(3);
+        assertThat(fixtures.events(merchant.tenant(), ProductPlacementChanged.TYPE)).isEqualTo(afterFirst);
+        assertThat(as(() -> read.list(ADMIN, store, 0, 1)).getTotalSize()).isEqualTo(1_100);
+    }
+
+    private AssortmentChange replace(String... codes) {
+        return as(() -> assortments.replace(ADMIN, store, Arrays.asList(codes)));
+    }
+
+    private <T> T as(Supplier<T> work) {
+        return TenantContext.callAs(merchant.tenant(), work::get);
+    }
+}
