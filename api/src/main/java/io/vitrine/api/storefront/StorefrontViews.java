@@ -30,11 +30,11 @@ final class StorefrontViews {
         }
     }
 
-    /** {@code inStock} is null while the storefront does not know stock yet. */
+    /** {@code inStock}: at the searched store's warehouse, or at any warehouse when no store was named. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record ItemView(String sku, String name, @Nullable String nameEn, String brand, long priceFen, long taxFen,
-                    long priceWithTaxFen, @Nullable String imageUrl, @Nullable Boolean inStock) {
+                    long priceWithTaxFen, @Nullable String imageUrl, boolean inStock) {
 
         static ItemView of(ShopperResults.Item item) {
             return new ItemView(item.sku(), item.name(), item.nameEn(), item.brand(), item.priceFen(), item.taxFen(),
@@ -79,10 +79,10 @@ final class StorefrontViews {
     record SuggestView(List<String> items) {
     }
 
-    /** Units the store can sell now; {@code available} and {@code inStock} are null while stock is unknown. */
+    /** Units the store can sell now (its warehouse's stock less reservations). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record StockView(String storeCode, @Nullable Long available, @Nullable Boolean inStock) {
+    record StockView(String storeCode, long available, boolean inStock) {
     }
 
     @Serdeable

@@ -114,7 +114,7 @@ abstract class DegradedSearchSuite {
         assertThat(skus(found)).containsExactly(A2, APTAMIL); // no relevance without the engine: SKU order
         assertThat(items(found).get(0)).containsEntry("priceFen", 29900).containsEntry("taxFen", 2721)
                 .containsEntry("priceWithTaxFen", 32621).containsEntry("name", "澳洲 A2 婴儿配方奶粉 900g")
-                .containsEntry("inStock", null);
+                .containsEntry("inStock", true);
         assertThat(object(found, "facets")).containsOnlyKeys("brand", "category", "subcategory", "origin", "tradeMode", "price")
                 .allSatisfy((facet, values) -> assertThat((List<?>) values).as(facet).isEmpty());
         assertThat(found.get("nextCursor")).isNull();
@@ -129,6 +129,10 @@ abstract class DegradedSearchSuite {
         assertThat(degradedSkus("q=LANC")).containsExactly(CREAM);
         assertThat(degradedSkus("q=" + shop.gtin(VITAMIN))).containsExactly(VITAMIN);
         assertThat(degradedSkus("q=%25")).isEmpty(); // a typed % is a character, not a wildcard
+        assertThat(degradedSkus("store=S1")).as("the store's assortment").containsExactly(A2, APTAMIL, CREAM);
+        assertThat(degradedSkus("store=S1&inStock=true")).containsExactly(A2);
+        assertThat(items(api.expect(200, search("store=S1")))).extracting(i -> i.get("inStock"))
+                .containsExactly(true, false, false);
         assertThat(degradedSkus("cursor=anything")).isEmpty(); // an engine cursor: the list ends while degraded
 
         HttpResponse<String> suggested = get("suggest?q=apt");

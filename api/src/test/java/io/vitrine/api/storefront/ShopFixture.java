@@ -20,7 +20,8 @@ import static io.vitrine.api.catalog.CatalogSamples.with;
 
 /**
  * A shop for storefront tests, set up through the API: a park with warehouse WH-1, a merchant with store S1
- * and four products of different brands, categories, origins, trade modes and prices, all in the search index.
+ * and four products of different brands, categories, origins, trade modes and prices; 5 units of A2 in stock at
+ * WH-1 (none of the others); S1 shows A2, Aptamil and the cream. All of it in the search index.
  */
 final class ShopFixture {
 
@@ -53,7 +54,11 @@ final class ShopFixture {
         create(with(formula(VITAMIN, "WH-1"), "nameZh", "日本 维生素C 片", "nameEn", "Vitamin C tablets", "brand", "DHC",
                 "categoryPath", "保健/维生素", "originCountry", "116", "tradeMode", "GENERAL", "itemRecordNo", null,
                 "priceFen", 4900));
+        api.expect(200, api.put("/api/v1/stock/WH-1/" + A2, token(), Map.of("quantity", 5)));
+        api.expect(200, api.put("/api/v1/stores/S1/assortment", token(), Map.of("skus", List.of(A2, APTAMIL, CREAM))));
         awaitIndexed(products.size());
+        awaitIndexed(SearchQuery.builder().store("S1").inStockAtWarehouse("WH-1").build(), 1);
+        awaitIndexed(SearchQuery.builder().store("S1").build(), 3);
     }
 
     String slug() {
@@ -81,10 +86,14 @@ final class ShopFixture {
 
     /** Waits until the index holds {@code count} products of the shop; the bound only stops a broken feed. */
     void awaitIndexed(long count) {
+        awaitIndexed(SearchQuery.builder().build(), count);
+    }
+
+    private void awaitIndexed(SearchQuery query, long count) {
         CatalogSearch search = api.vitrine().bean(CatalogSearch.class);
         for (int i = 0; i < 400; i++) {
             try {
-                if (search.search(tenant(), SearchQuery.builder().build()).total() == count) {
+                if (search.search(tenant(), query).total() == count) {
                     return;
                 }
             } catch (SearchUnavailableException justCreated) {
@@ -92,7 +101,7 @@ final class ShopFixture {
             }
             pause();
         }
-        throw new AssertionError("the index never held " + count + " products of " + slug());
+        throw new AssertionError("the index never held " + count + " products of " + slug() + " for " + query);
     }
 
     static void pause() {

@@ -55,7 +55,9 @@ abstract class StorefrontSuite {
         assertThat(a2).containsEntry("name", "澳洲 A2 婴儿配方奶粉 900g").containsEntry("nameEn", "A2 infant formula 900g")
                 .containsEntry("brand", "a2").containsEntry("priceFen", 29900).containsEntry("taxFen", 2721)
                 .containsEntry("priceWithTaxFen", 32621).containsEntry("imageUrl", null)
-                .containsEntry("inStock", null); // stock is not known to the storefront yet
+                .containsEntry("inStock", true); // 5 at WH-1: in stock somewhere, as no store was named
+        assertThat(items(found).stream().filter(i -> i.get("sku").equals(APTAMIL)).findFirst().orElseThrow())
+                .containsEntry("inStock", false);
         Map<String, Object> facets = object(found, "facets");
         assertThat(facetValues(facets, "brand")).containsExactlyInAnyOrder("a2:1", "Aptamil:1");
         assertThat(facetValues(facets, "category")).containsExactly("母婴:2");
@@ -83,8 +85,10 @@ abstract class StorefrontSuite {
         Map<String, Object> next = search("sort=price_desc&size=2&cursor=" + first.get("nextCursor"));
         assertThat(skus(next)).containsExactly(APTAMIL, VITAMIN);
         assertThat(next.get("nextCursor")).isNull();
-        // a store narrows nothing while assortments are not in the index, and stock is unknown
-        assertThat(skus(search("store=S1&inStock=true&sort=price_asc"))).containsExactly(VITAMIN, APTAMIL, A2, CREAM);
+        Map<String, Object> atStore = search("store=S1&sort=price_asc");
+        assertThat(skus(atStore)).as("the store's assortment").containsExactly(APTAMIL, A2, CREAM);
+        assertThat(items(atStore)).extracting(i -> i.get("inStock")).containsExactly(false, true, false);
+        assertThat(skus(search("store=S1&inStock=true"))).containsExactly(A2);
     }
 
     @Test
@@ -145,7 +149,9 @@ abstract class StorefrontSuite {
 
         HttpResponse<String> atStore = get("products/" + A2 + "?store=S1");
         assertThat(object(api.expect(200, atStore), "stock")).containsEntry("storeCode", "S1")
-                .containsEntry("available", null).containsEntry("inStock", null);
+                .containsEntry("available", 5).containsEntry("inStock", true);
+        assertThat(object(api.expect(200, get("products/" + CREAM + "?store=S1")), "stock"))
+                .containsEntry("available", 0).containsEntry("inStock", false);
         assertThat(atStore.headers().firstValue("Cache-Control")).hasValue("no-cache");
         assertThat(fieldRules(api.expectProblem(400, get("products/" + A2 + "?store=NOPE")))).containsExactly("store:UNKNOWN_STORE");
         api.expectProblem(404, get("products/NO-SUCH-SKU"));

@@ -6,6 +6,7 @@ import io.vitrine.catalog.products.Catalog;
 import io.vitrine.catalog.products.CatalogProduct;
 import io.vitrine.catalog.products.Product;
 import io.vitrine.catalog.products.ProductRepository;
+import io.vitrine.catalog.stock.StockLevels;
 import io.vitrine.kernel.codes.Gtin;
 import io.vitrine.kernel.error.FieldChecks;
 import io.vitrine.kernel.error.InvalidInputException;
@@ -15,7 +16,6 @@ import io.vitrine.tenants.stores.StoreRepository;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A product as a shopper sees it, by SKU or scanned barcode, in the current tenant (another tenant's is not
@@ -27,26 +27,24 @@ public class ShopperCatalog {
     private final Catalog catalog;
     private final ProductRepository products;
     private final StoreRepository stores;
-    private final StoreShelves shelves;
+    private final StockLevels stock;
 
-    ShopperCatalog(Catalog catalog, ProductRepository products, StoreRepository stores, StoreShelves shelves) {
+    ShopperCatalog(Catalog catalog, ProductRepository products, StoreRepository stores, StockLevels stock) {
         this.catalog = catalog;
         this.products = products;
         this.stores = stores;
-        this.shelves = shelves;
+        this.stock = stock;
     }
 
-    /**
-     * @param stock at the store the shopper named; {@code available} is null while stock is unknown
-     */
+    /** @param stock at the store the shopper named, if any */
     public record ShopperProduct(CatalogProduct read, @Nullable StoreStock stock) {
     }
 
-    public record StoreStock(String storeCode, @Nullable Long available) {
+    /** Units the store can sell now: its warehouse's stock less what reservations hold. */
+    public record StoreStock(String storeCode, long available) {
 
-        @Nullable
-        public Boolean inStock() {
-            return available == null ? null : available > 0;
+        public boolean inStock() {
+            return available > 0;
         }
     }
 
@@ -85,9 +83,7 @@ public class ShopperCatalog {
     }
 
     private ShopperProduct withStock(CatalogProduct read, Optional<Store> store) {
-        return new ShopperProduct(read, store.map(s -> {
-            OptionalLong available = shelves.availableAt(s.code(), s.warehouseCode(), read.product().sku());
-            return new StoreStock(s.code(), available.isPresent() ? available.getAsLong() : null);
-        }).orElse(null));
+        return new ShopperProduct(read, store.map(s -> new StoreStock(s.code(),
+                stock.available(s.warehouseCode(), read.product().sku()))).orElse(null));
     }
 }

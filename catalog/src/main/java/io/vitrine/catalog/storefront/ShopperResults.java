@@ -14,17 +14,14 @@ import java.util.List;
 public record ShopperResults(long total, List<Item> items, SearchFacets facets, @Nullable String nextCursor,
                              boolean degraded) {
 
-    /**
-     * One product in the list. {@code inStock}: at the query's store's warehouse (or anywhere without a store);
-     * {@code null} while stock is not known to the storefront ({@link StoreShelves#stockIndexed()}).
-     */
+    /** One product in the list. {@code inStock}: at the query's store's warehouse, or anywhere without a store. */
     public record Item(String sku, String name, @Nullable String nameEn, String brand, long priceFen, long taxFen,
-                       @Nullable String imageUrl, @Nullable Boolean inStock) {
+                       @Nullable String imageUrl, boolean inStock) {
 
-        static Item of(CatalogProduct read) {
+        static Item of(CatalogProduct read, boolean inStock) {
             var p = read.product();
             return new Item(p.sku(), p.nameZh(), p.nameEn(), p.brand(), p.priceFen(), read.shelfPrice().tax().fen(),
-                    null, null);
+                    null, inStock);
         }
     }
 

@@ -1,17 +1,21 @@
 package io.vitrine.catalog.storefront;
 
+import io.vitrine.catalog.products.Product;
 import io.vitrine.catalog.search.CatalogSearch;
 import io.vitrine.catalog.search.SearchHit;
 import io.vitrine.catalog.search.SearchPage;
 import io.vitrine.catalog.search.SearchQuery;
+import io.vitrine.catalog.stock.StockLevels;
 import io.vitrine.kernel.tenancy.CurrentTenant;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.tenants.stores.Store;
-import io.vitrine.tenants.stores.StoreRepository;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The shopper's search and suggestions in the current tenant (the storefront's {@code /s/{tenant}}): from the
@@ -25,16 +29,16 @@ public class StorefrontSearch {
     private final EngineGuard guard;
     private final DatabaseSearch database;
     private final ShopperCatalog catalog;
-    private final StoreShelves shelves;
+    private final StockLevels stock;
     private final CurrentTenant currentTenant;
 
     StorefrontSearch(CatalogSearch engine, EngineGuard guard, DatabaseSearch database, ShopperCatalog catalog,
-                     StoreShelves shelves, CurrentTenant currentTenant) {
+                     StockLevels stock, CurrentTenant currentTenant) {
         this.engine = engine;
         this.guard = guard;
         this.database = database;
         this.catalog = catalog;
-        this.shelves = shelves;
+        this.stock = stock;
         this.currentTenant = currentTenant;
     }
 
@@ -44,8 +48,8 @@ public class StorefrontSearch {
         Optional<Store> store = catalog.store(query.store());
         SearchQuery engineQuery = engineQuery(query, store);
         return guard.call("search", () -> engine.search(tenant, engineQuery))
-                .map(this::fromEngine)
-                .orElseGet(() -> fromDatabase(tenant, query));
+                .map(StorefrontSearch::fromEngine)
+                .orElseGet(() -> fromDatabase(tenant, query, store));
     }
 
     /** Up to {@link CatalogSearch#MAX_SUGGESTIONS} completions of what was typed. */
@@ -72,34 +76,47 @@ public class StorefrontSearch {
                 .origin(query.origin()).tradeMode(query.tradeMode()).priceMinFen(query.priceMinFen())
                 .priceMaxFen(query.priceMaxFen()).sort(query.sort()).page(query.page() + 1).size(query.size())
                 .cursor(query.cursor());
-        if (store.isPresent() && shelves.assortmentIndexed()) {
-            builder.store(store.get().code());
-        }
-        if (store.isPresent() && query.inStock() && shelves.stockIndexed()) {
-            builder.inStockAtWarehouse(store.get().warehouseCode()); // the warehouse the store sells from
-        }
+        store.ifPresent(s -> {
+            builder.store(s.code()); // the store's assortment
+            // the store's warehouse: the in-stock flags speak of it, and inStock=true keeps only those in stock there
+            builder.inStockAtWarehouse(query.inStock() ? s.warehouseCode() : null);
+        });
         return builder.build();
     }
 
-    private ShopperResults fromEngine(SearchPage page) {
-        boolean stockKnown = shelves.stockIndexed();
-        List<ShopperResults.Item> items = page.items().stream().map(hit -> item(hit, stockKnown)).toList();
+    private static ShopperResults fromEngine(SearchPage page) {
+        List<ShopperResults.Item> items = page.items().stream().map(StorefrontSearch::item).toList();
         return new ShopperResults(page.total(), items, page.facets(), page.nextCursor(), false);
     }
 
-    private static ShopperResults.Item item(SearchHit hit, boolean stockKnown) {
+    private static ShopperResults.Item item(SearchHit hit) {
         return new ShopperResults.Item(hit.sku(), hit.name(), hit.nameEn(), hit.brand(), hit.priceFen(), hit.taxFen(),
-                hit.imageUrl(), stockKnown ? hit.inStock() : null);
+                hit.imageUrl(), hit.inStock());
     }
 
-    private ShopperResults fromDatabase(TenantId tenant, ShopperQuery query) {
+    private ShopperResults fromDatabase(TenantId tenant, ShopperQuery query, Optional<Store> store) {
         if (query.cursor() != null) {
             // an engine cursor means nothing to the database: the list ends here while the engine is away
             return new ShopperResults(0, List.of(), ShopperResults.noFacets(), null, true);
         }
-        DatabaseSearch.Found found = database.search(tenant, query);
-        List<ShopperResults.Item> items = found.products().stream().map(catalog::describe)
-                .map(ShopperResults.Item::of).toList();
+        DatabaseSearch.Found found = database.search(tenant, query, store.map(Store::warehouseCode).orElse(null));
+        List<String> skus = found.products().stream().map(Product::sku).toList();
+        Set<String> inStock = inStock(skus, store);
+        List<ShopperResults.Item> items = found.products().stream()
+                .map(product -> ShopperResults.Item.of(catalog.describe(product), inStock.contains(product.sku())))
+                .toList();
         return new ShopperResults(found.total(), items, ShopperResults.noFacets(), null, true);
+    }
+
+    /** As the engine's flags: in stock at the store's warehouse, or at any warehouse without a store. */
+    private Set<String> inStock(List<String> skus, Optional<Store> store) {
+        if (skus.isEmpty()) {
+            return Set.of();
+        }
+        if (store.isPresent()) {
+            return stock.availableAtStore(store.get().code(), skus).entrySet().stream()
+                    .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).collect(Collectors.toSet());
+        }
+        return stock.warehousesWithStock(skus).keySet();
     }
 }

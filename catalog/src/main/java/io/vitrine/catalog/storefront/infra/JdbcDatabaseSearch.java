@@ -1,5 +1,6 @@
 package io.vitrine.catalog.storefront.infra;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.catalog.products.Product;
 import io.vitrine.catalog.storefront.DatabaseSearch;
@@ -37,9 +38,9 @@ class JdbcDatabaseSearch implements DatabaseSearch {
     }
 
     @Override
-    public Found search(TenantId tenant, ShopperQuery query) {
+    public Found search(TenantId tenant, ShopperQuery query, @Nullable String storeWarehouse) {
         List<Object> parameters = new ArrayList<>();
-        String where = where(tenant, query, parameters);
+        String where = where(tenant, query, storeWarehouse, parameters);
         return transactions.executeRead(status -> {
             Connection connection = status.getConnection();
             long total = select(connection, "SELECT COUNT(*) FROM products" + where, parameters, r -> r.getLong(1)).get(0);
@@ -71,7 +72,7 @@ class JdbcDatabaseSearch implements DatabaseSearch {
         });
     }
 
-    private static String where(TenantId tenant, ShopperQuery query, List<Object> parameters) {
+    private static String where(TenantId tenant, ShopperQuery query, String storeWarehouse, List<Object> parameters) {
         StringBuilder where = new StringBuilder(" WHERE tenant_id = ?");
         parameters.add(tenant.value());
         if (query.q() != null) {
@@ -97,6 +98,18 @@ class JdbcDatabaseSearch implements DatabaseSearch {
         if (query.priceMaxFen() != null) {
             where.append(" AND price_fen <= ?");
             parameters.add(query.priceMaxFen());
+        }
+        if (query.store() != null) {
+            // the store's assortment and stock: the tables of catalog.assortment and catalog.stock (V12, V11)
+            where.append(" AND sku IN (SELECT a.sku FROM store_assortment_skus a WHERE a.tenant_id = ? AND a.store_code = ?)");
+            parameters.add(tenant.value());
+            parameters.add(query.store());
+            if (query.inStock()) {
+                where.append(" AND sku IN (SELECT l.sku FROM stock_levels l WHERE l.tenant_id = ? AND l.warehouse_code = ?"
+                        + " AND l.on_hand - l.reserved > 0)");
+                parameters.add(tenant.value());
+                parameters.add(storeWarehouse);
+            }
         }
         return where.toString();
     }
