@@ -160,7 +160,7 @@ abstract class StorefrontSuite {
     }
 
     @Test
-    void an_unknown_shop_or_another_shops_product_is_not_found() {
+    void an_unknown_or_suspended_shop_or_another_shops_product_is_not_found() {
         ShopFixture other = new ShopFixture(api);
 
         api.expectProblem(404, vitrine.get("/s/no-such-shop/api/search?q=" + encode("奶粉")));
@@ -170,6 +170,13 @@ abstract class StorefrontSuite {
         assertThat(api.expect(200, vitrine.get("/s/" + other.slug() + "/api/barcode/" + other.gtin(A2))))
                 .containsEntry("sku", A2);
         assertThat(api.expect(200, get("search?q=" + other.gtin(A2))).get("total")).isEqualTo(0);
+
+        String member = "/api/v1/parks/" + other.park.slug() + "/tenants/" + other.slug();
+        api.expect(200, api.post(member + "/suspend", other.park.admin().token(), Map.of("reason", "test")));
+        api.expectProblem(404, vitrine.get("/s/" + other.slug() + "/api/search?q=a2"));
+        api.expectProblem(404, vitrine.get("/s/" + other.slug() + "/api/products/" + A2));
+        api.expect(200, api.post(member + "/reinstate", other.park.admin().token(), Map.of("reason", "test")));
+        api.expect(200, vitrine.get("/s/" + other.slug() + "/api/products/" + A2));
     }
 
     private Map<String, Object> search(String query) {
