@@ -25,7 +25,7 @@ class DemoPark {
     static final String WAREHOUSE = "WH-DEMO-1";
 
     /** The demo's own actor for the one step only a platform admin may take (it may run without one). */
-    private static final Actor SEEDER = Actor.staff("demo-seed", "demo-seed", StaffRole.PLATFORM_ADMIN, null);
+    static final Actor SEEDER = Actor.staff("demo-seed", "demo-seed", StaffRole.PLATFORM_ADMIN, null);
 
     private final ParkOnboarding parks;
     private final Invitations invitations;

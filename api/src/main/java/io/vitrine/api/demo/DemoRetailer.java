@@ -36,12 +36,15 @@ class DemoRetailer {
         this.staff = staff;
     }
 
-    /** The devices just registered, with their one-time pairing codes and secret. */
-    List<RegisteredDevice> seed(IssuedInvitation adminInvitation) {
+    /** The shop's admin and tenant, and the devices just registered with their one-time pairing codes and secret. */
+    record DemoShop(Actor admin, List<RegisteredDevice> devices) {
+    }
+
+    DemoShop seed(IssuedInvitation adminInvitation) {
         StaffAccount account = invitations.accept(adminInvitation.token(), DemoAccounts.RETAILER_ADMIN,
                 DemoAccounts.RETAILER_ADMIN_PASSWORD);
         Actor admin = Actor.staff(account.id(), account.username(), account.role(), account.tenant());
-        return TenantContext.callAs(account.tenant(), () -> {
+        return new DemoShop(admin, TenantContext.callAs(account.tenant(), () -> {
             store(admin, "S001", "海淘优选 保税展示体验店", "EXPERIENCE_STORE", "前海路 1 号 保税展示中心 1 层", "440305",
                     "22.5270", "113.8930");
             store(admin, "S002", "海淘优选 南山便利店", "CONVENIENCE_STORE", "南海大道 2008 号", "440305", "22.5330", "113.9300");
@@ -55,7 +58,7 @@ class DemoRetailer {
                     List.of("S002")));
             invitations.accept(manager.token(), DemoAccounts.STORE_MANAGER, DemoAccounts.STORE_MANAGER_PASSWORD);
             return registered;
-        });
+        }));
     }
 
     private void store(Actor admin, String code, String name, String kind, String address, String district,

@@ -33,16 +33,19 @@ class DemoSeed {
     private final PlatformAdmins platformAdmins;
     private final DemoPark park;
     private final DemoRetailer retailer;
+    private final DemoCatalog catalog;
     private final boolean adminConfigured;
     private final boolean textLogs;
 
     DemoSeed(TenantDirectory directory, PlatformAdmins platformAdmins, DemoPark park, DemoRetailer retailer,
+             DemoCatalog catalog,
              @Nullable @Value("${vitrine.admin.username}") String configuredAdmin,
              @Value("${vitrine.log-format:text}") String logFormat) {
         this.directory = directory;
         this.platformAdmins = platformAdmins;
         this.park = park;
         this.retailer = retailer;
+        this.catalog = catalog;
         this.adminConfigured = configuredAdmin != null && !configuredAdmin.isBlank();
         this.textLogs = !"json".equalsIgnoreCase(logFormat);
     }
@@ -55,7 +58,9 @@ class DemoSeed {
         List<RegisteredDevice> devices = List.of();
         if (directory.idOfSlug(DemoAccounts.PARK_SLUG).isEmpty()) {
             ApprovedApplication approved = park.seed();
-            devices = retailer.seed(approved.adminInvitation());
+            DemoRetailer.DemoShop shop = retailer.seed(approved.adminInvitation());
+            catalog.seed(DemoPark.SEEDER, shop.admin(), approved.merchant().tenantId());
+            devices = shop.devices();
         }
         LOG.info("Embedded demo {} (park {}, retailer {})", devices.isEmpty() ? "present" : "seeded",
                 DemoAccounts.PARK_SLUG, DemoAccounts.RETAILER_SLUG);

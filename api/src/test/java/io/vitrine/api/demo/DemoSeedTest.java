@@ -39,6 +39,11 @@ class DemoSeedTest {
             assertThat(items(api.expect(200, api.get("/api/v1/stores", retailer)))).extracting(s -> s.get("code"))
                     .containsExactly("S001", "S002", "S003");
             assertThat(items(api.expect(200, api.get("/api/v1/devices", retailer)))).hasSize(4);
+            assertThat(items(api.expect(200, api.get("/api/v1/products?size=50", retailer)))).hasSize(5);
+            assertThat(api.expect(200, api.get("/api/v1/stock/WH-DEMO-1/A2-FORMULA-900", retailer)))
+                    .containsEntry("onHand", 120);
+            assertThat(searchableSoon(vitrine, "/s/demo-shop/api/search?q=naifen&store=S001"))
+                    .as("the kiosk search finds the formula by its pinyin").contains("A2-FORMULA-900");
 
             String park = api.login(DemoAccounts.PARK_ADMIN, DemoAccounts.PARK_ADMIN_PASSWORD);
             assertThat(items(api.expect(200, api.get("/api/v1/parks/demo-park/tenants", park))))
@@ -69,6 +74,27 @@ class DemoSeedTest {
         });
         assertThat(secondBanner).contains(DemoAccounts.PARK_ADMIN).contains("first start only")
                 .doesNotContain(kiosk.group(2)).doesNotContain(pos.group(2));
+    }
+
+    /** The storefront's answer once the outbox has fed the index (it does within a second; allow ten). */
+    private static String searchableSoon(RunningVitrine vitrine, String path) {
+        String body = "";
+        for (int attempt = 0; attempt < 100 && !body.contains("\"sku\""); attempt++) {
+            body = vitrine.get(path).body();
+            if (!body.contains("\"sku\"")) {
+                sleep();
+            }
+        }
+        return body;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private RunningVitrine start() {
