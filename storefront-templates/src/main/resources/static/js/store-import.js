@@ -145,7 +145,8 @@
   result.addEventListener("click", function (event) {
     event.preventDefault();
     resultNote.hidden = true;
-    fetch(result.href, { headers: { "Accept": "text/csv, application/problem+json" } })
+    // no Accept of our own: the route declares JSON as what it produces, and would refuse one without it (406)
+    fetch(result.href)
       .then(function (response) {
         if (!response.ok) {
           return read(response).then(function (answer) {
