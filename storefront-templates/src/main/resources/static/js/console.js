@@ -1,6 +1,9 @@
 // Console pages (templates/console): the little they need beyond plain HTML forms.
 // - [data-copy=<id>] buttons copy the text of the element with that id (a token shown once);
-// - form[data-confirm] asks before it is sent (revoking a device).
+// - form[data-confirm] asks before it is sent (revoking a device);
+// - a form sent by POST has its buttons disabled until the answer comes, so a double click sends it once
+//   (the server makes sure of it anyway: OneTimeForms); a page shown again from the back/forward cache gets
+//   them back.
 (function () {
   "use strict";
 
@@ -44,6 +47,26 @@
     var form = event.target;
     if (form.hasAttribute("data-confirm") && !window.confirm(form.getAttribute("data-confirm"))) {
       event.preventDefault();
+      return;
+    }
+    if (event.defaultPrevented || (form.getAttribute("method") || "").toLowerCase() !== "post") {
+      return;
+    }
+    // after this event, so the browser has taken the form's data (a disabled button would not be sent)
+    window.setTimeout(function () {
+      form.querySelectorAll("button[type=submit], button:not([type])").forEach(function (button) {
+        button.disabled = true;
+        button.setAttribute("data-sending", "");
+      });
+    }, 0);
+  });
+
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      document.querySelectorAll("button[data-sending]").forEach(function (button) {
+        button.disabled = false;
+        button.removeAttribute("data-sending");
+      });
     }
   });
 })();

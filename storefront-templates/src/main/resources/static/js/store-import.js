@@ -1,7 +1,9 @@
-// The store import page (templates/console/store-import.ftlh): sends the CSV to POST /api/v1/stores:import
-// (multipart field "file", 202 {jobId}), then follows GET /api/v1/jobs/{id} once a second with a progress
-// bar, the refused rows and, at the end, the link to the job's result file. The console cookie signs the
-// calls in; the page's texts come from its data-msg-* attributes (the messages files).
+// The store import page (templates/console/store-import.ftlh): sends the CSV or XLSX file to
+// POST /api/v1/stores:import (multipart field "file", 202 {jobId}), then follows GET /api/v1/jobs/{id} once a
+// second with a progress bar, the refused rows and the job's summary; at the end it offers the job's result
+// file — the new devices' credentials — which the server hands out once: the page fetches it, saves it, and
+// says so; a second try says it is gone (410). The console cookie signs the calls in; the page's texts come
+// from its data-msg-* attributes (the messages files).
 (function () {
   "use strict";
 
@@ -10,13 +12,20 @@
   if (!panel || !form) {
     return;
   }
+  var fileInput = document.getElementById("f-file");
+  var submit = form.querySelector("button[type=submit]");
   var progress = document.getElementById("store-import-progress");
   var bar = document.getElementById("store-import-bar");
   var statusLine = document.getElementById("store-import-status");
   var counts = document.getElementById("store-import-counts");
+  var summary = document.getElementById("store-import-summary");
   var problem = document.getElementById("store-import-problem");
   var errors = document.getElementById("store-import-errors");
+  var more = document.getElementById("store-import-more");
   var result = document.getElementById("store-import-result");
+  var resultNote = document.getElementById("store-import-result-note");
+  // one key per chosen file: sending the same choice again (a lost answer) replays the first job, not a second
+  var idempotencyKey = null;
 
   function text(key) {
     return panel.getAttribute("data-msg-" + key) || "";
@@ -29,24 +38,49 @@
     });
   }
 
+  function newKey() {
+    if (window.crypto && window.crypto.randomUUID) {
+      return "store-import-" + window.crypto.randomUUID();
+    }
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return "store-import-" + Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
   function showProblem(message) {
     problem.textContent = message;
     problem.hidden = false;
   }
 
-  function describe(body) {
+  // problem+json names the fields; a proxy's or the server's own refusal (413) may not be JSON at all
+  function describe(answer) {
+    var body = answer.body;
     if (!body) {
-      return "";
+      return answer.status ? "HTTP " + answer.status : "";
     }
     var fields = (body.errors || []).map(function (e) { return e.field + ": " + e.message; });
     return [body.detail || body.title || ""].concat(fields).join(" ");
   }
 
-  function showErrors(list) {
+  function read(response) {
+    return response.text().then(function (raw) {
+      var body = null;
+      try {
+        body = raw ? JSON.parse(raw) : null;
+      } catch (notJson) {
+        body = null;
+      }
+      return { ok: response.ok, status: response.status, body: body };
+    });
+  }
+
+  function showErrors(job) {
+    var list = job.errors || [];
     var rows = errors.querySelector("tbody");
     rows.textContent = "";
     list.forEach(function (e) {
       var tr = document.createElement("tr");
+      tr.setAttribute("data-row", e.row === null || e.row === undefined ? "" : String(e.row));
       [e.row, e.field, e.message].forEach(function (value) {
         var td = document.createElement("td");
         td.textContent = value === null || value === undefined ? "" : String(value);
@@ -55,16 +89,31 @@
       rows.appendChild(tr);
     });
     errors.hidden = list.length === 0;
+    more.hidden = !job.errorsTruncated;
+    more.textContent = job.errorsTruncated ? format(text("more"), [job.errorCount - list.length]) : "";
+  }
+
+  function finished(job) {
+    submit.disabled = false;
+    idempotencyKey = null;
+    panel.setAttribute("data-job-status", job.status);
+    if (job.message) {
+      summary.textContent = job.message;
+      summary.hidden = false;
+    }
+    if (job.resultUrl) {
+      result.href = job.resultUrl;
+      result.hidden = false;
+    }
   }
 
   function follow(jobId) {
     fetch("/api/v1/jobs/" + encodeURIComponent(jobId), { headers: { "Accept": "application/json" } })
-      .then(function (response) {
-        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
-      })
+      .then(read)
       .then(function (answer) {
-        if (!answer.ok) {
-          showProblem(describe(answer.body));
+        if (!answer.ok || !answer.body) {
+          submit.disabled = false;
+          showProblem(describe(answer));
           return;
         }
         var job = answer.body;
@@ -73,36 +122,99 @@
         bar.value = Math.min(job.done + job.failed, bar.max);
         statusLine.textContent = text(job.status.toLowerCase());
         counts.textContent = format(text("counts"), [job.done, job.failed, job.total]);
-        showErrors(job.errors || []);
+        showErrors(job);
         if (job.status === "QUEUED" || job.status === "RUNNING") {
           window.setTimeout(function () { follow(jobId); }, 1000);
-        } else if (job.resultUrl) {
-          result.href = job.resultUrl;
-          result.hidden = false;
+        } else {
+          finished(job);
         }
       })
-      .catch(function () { showProblem(text("unreachable")); });
+      .catch(function () {
+        submit.disabled = false;
+        showProblem(text("unreachable"));
+      });
   }
+
+  function filenameOf(response) {
+    var disposition = response.headers.get("Content-Disposition") || "";
+    var found = /filename="?([^";]+)"?/.exec(disposition);
+    return found ? found[1] : "credentials.csv";
+  }
+
+  // The credentials come once: fetched here, handed to the browser as a file, and never fetched again.
+  result.addEventListener("click", function (event) {
+    event.preventDefault();
+    resultNote.hidden = true;
+    // no Accept of our own: the route declares JSON as what it produces, and would refuse one without it (406)
+    fetch(result.href)
+      .then(function (response) {
+        if (!response.ok) {
+          return read(response).then(function (answer) {
+            resultNote.textContent = answer.status === 410 ? text("gone") : describe(answer);
+            resultNote.className = "field__error";
+            resultNote.setAttribute("data-outcome", answer.status === 410 ? "gone" : "failed");
+            resultNote.hidden = false;
+          });
+        }
+        var filename = filenameOf(response);
+        return response.blob().then(function (file) {
+          var link = document.createElement("a");
+          link.href = URL.createObjectURL(file);
+          link.download = filename;
+          document.body.appendChild(link);
+          link.click();
+          document.body.removeChild(link);
+          window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+          resultNote.textContent = format(text("downloaded"), [filename]);
+          resultNote.className = "notice notice--warn";
+          resultNote.setAttribute("data-outcome", "downloaded");
+          resultNote.hidden = false;
+        });
+      })
+      .catch(function () {
+        resultNote.textContent = text("unreachable");
+        resultNote.className = "field__error";
+        resultNote.hidden = false;
+      });
+  });
+
+  fileInput.addEventListener("change", function () {
+    idempotencyKey = null;
+  });
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     problem.hidden = true;
+    summary.hidden = true;
     result.hidden = true;
+    resultNote.hidden = true;
+    errors.hidden = true;
+    more.hidden = true;
+    counts.textContent = "";
+    panel.removeAttribute("data-job-status");
     progress.hidden = false;
+    submit.disabled = true;
     bar.removeAttribute("value"); // indeterminate while uploading
     statusLine.textContent = text("uploading");
-    fetch(form.action, { method: "POST", body: new FormData(form), headers: { "Accept": "application/json" } })
-      .then(function (response) {
-        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
-      })
+    idempotencyKey = idempotencyKey || newKey();
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { "Accept": "application/json", "Idempotency-Key": idempotencyKey }
+    })
+      .then(read)
       .then(function (answer) {
-        if (!answer.ok || !answer.body.jobId) {
+        if (!answer.ok || !answer.body || !answer.body.jobId) {
+          submit.disabled = false;
           statusLine.textContent = "";
-          showProblem(text("refused") + " " + describe(answer.body));
+          showProblem(text("refused") + " " + describe(answer));
           return;
         }
         follow(answer.body.jobId);
       })
-      .catch(function () { showProblem(text("unreachable")); });
+      .catch(function () {
+        submit.disabled = false;
+        showProblem(text("unreachable"));
+      });
   });
 })();

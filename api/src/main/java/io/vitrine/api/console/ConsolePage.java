@@ -12,14 +12,15 @@ import java.util.Map;
 
 /**
  * A console page to render: its template under {@code templates/console/} and its model, which always
- * holds the {@code viewer} for the frame (absent on the sign-in and invitation pages).
+ * holds the {@code viewer} for the frame (absent on the sign-in and invitation pages) and a fresh
+ * {@code formToken} for the page's create-form ({@link OneTimeForms}).
  */
 public final class ConsolePage {
 
     private ConsolePage() {
     }
 
-    /** The model: the viewer, then the page's own entries as key, value, key, value... (null values left out). */
+    /** The model: the viewer, a form token, then the page's own entries as key, value, key, value... (null values left out). */
     public static Map<String, Object> model(@Nullable Authentication caller, Object... entries) {
         if (entries.length % 2 != 0) {
             throw new IllegalArgumentException("entries come in key, value pairs");
@@ -28,6 +29,7 @@ public final class ConsolePage {
         if (caller != null) {
             model.put("viewer", Viewer.of(caller));
         }
+        model.put(OneTimeForms.FIELD, OneTimeForms.newToken());
         for (int i = 0; i < entries.length; i += 2) {
             if (entries[i + 1] != null) {
                 model.put((String) entries[i], entries[i + 1]);

@@ -23,6 +23,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
 
@@ -33,8 +34,9 @@ import java.util.ResourceBundle;
  * {@code .ftlh} extension turns on HTML auto-escaping, so every {@code ${...}} is escaped unless a template
  * explicitly says otherwise. Besides the controller's model, every page gets {@code lang} (its
  * {@link PageLanguage}), {@code msg} (the messages in that language, {@code msg["landing.title"]}),
- * {@code path} (the request path, for the language switch) and {@code assetVersion} (appended to static
- * links so a new release is fetched despite long cache lifetimes).
+ * {@code path} (the request path), {@code languageLinks} (the language switch: this page's path and query in
+ * each language, see {@link PageLanguage#switchLink}) and {@code assetVersion} (appended to static links so
+ * a new release is fetched despite long cache lifetimes).
  */
 @Singleton
 @Produces(MediaType.TEXT_HTML)
@@ -52,6 +54,7 @@ final class FreemarkerPages implements ViewsRenderer<Object, HttpRequest<?>> {
         this.freemarker = new Configuration(Configuration.VERSION_2_3_34);
         freemarker.setClassLoaderForTemplateLoading(FreemarkerPages.class.getClassLoader(), "templates");
         freemarker.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        freemarker.setURLEscapingCharset(StandardCharsets.UTF_8.name()); // ?url in links
         freemarker.setOutputFormat(HTMLOutputFormat.INSTANCE);
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         freemarker.setLogTemplateExceptions(false);
@@ -68,6 +71,7 @@ final class FreemarkerPages implements ViewsRenderer<Object, HttpRequest<?>> {
         model.put("languages", PageLanguage.all().stream().map(PageLanguage::tag).toList());
         model.put("msg", new ResourceBundleModel(messages(language), wrapper));
         model.put("path", request == null ? "/" : request.getPath());
+        model.put("languageLinks", languageLinks(request));
         model.put("assetVersion", build.version());
         return out -> {
             try {
@@ -89,6 +93,14 @@ final class FreemarkerPages implements ViewsRenderer<Object, HttpRequest<?>> {
         } catch (IOException e) {
             throw new ViewRenderingException("Cannot load page " + viewName, e);
         }
+    }
+
+    private static Map<String, String> languageLinks(@Nullable HttpRequest<?> request) {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (PageLanguage language : PageLanguage.all()) {
+            links.put(language.tag(), request == null ? "/?lang=" + language.tag() : language.switchLink(request));
+        }
+        return links;
     }
 
     /** No fallback to the JVM's default locale: a page is in the language it says, whatever the server's locale. */

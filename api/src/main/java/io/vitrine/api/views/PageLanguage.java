@@ -40,6 +40,28 @@ public enum PageLanguage {
                 .orElse(ZH_CN);
     }
 
+    /**
+     * The address of this request's page in this language: its path and query as the browser sent them,
+     * with only {@code lang} replaced, so the switch keeps the sign-in page's {@code next} and a list's
+     * filters and page.
+     */
+    public String switchLink(HttpRequest<?> request) {
+        String path = request.getUri().getRawPath();
+        String query = request.getUri().getRawQuery();
+        // "//host" or a backslash would make a link to another site out of a crafted address
+        boolean local = path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\");
+        StringBuilder link = new StringBuilder(local ? path : "/").append('?');
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+                if (!parameter.isEmpty() && !name.equals("lang")) {
+                    link.append(parameter).append('&');
+                }
+            }
+        }
+        return link.append("lang=").append(tag).toString();
+    }
+
     static Optional<PageLanguage> matching(String requested) {
         String tag = requested.trim().toLowerCase(Locale.ROOT);
         if (tag.startsWith("zh")) {

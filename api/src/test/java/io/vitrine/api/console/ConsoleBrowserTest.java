@@ -137,7 +137,7 @@ class ConsoleBrowserTest {
         waitFor(By.id("f-storeCode"));
         new Select(browser.findElement(By.id("f-kind"))).selectByValue("KIOSK");
         type("f-storeCode", store);
-        browser.findElement(By.cssSelector(".console form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("[data-testid=register-form] button[type=submit]")).click();
         WebElement pairingCode = waitFor(By.cssSelector("[data-testid=pairing-code]"));
         assertThat(pairingCode.getText()).matches("[A-Z2-7]{8}");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text.getProperty("credentials.titleRegistered"));
@@ -149,7 +149,7 @@ class ConsoleBrowserTest {
         String code = pairingCode.getText();
         browser.findElement(By.cssSelector(".console a.btn[href^='/console/devices']")).click();
         WebElement row = waitFor(By.cssSelector("tr[data-device='" + deviceKey + "']"));
-        assertThat(row.getText()).contains(store, text.getProperty("deviceStatus.PENDING_PAIRING"));
+        assertThat(row.getText()).contains(store, text.getProperty("fleet.state.pending"));
         assertThat(browser.getPageSource()).doesNotContain(code);
         chromium.screenshot("console-devices-" + language);
     }

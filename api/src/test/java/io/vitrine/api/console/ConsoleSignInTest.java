@@ -49,8 +49,8 @@ class ConsoleSignInTest {
 
         assertThat(chinese.statusCode()).isEqualTo(200);
         assertThat(chinese.body()).contains("<html lang=\"zh-CN\">", "员工登录", "<label for=\"f-username\">",
-                "<label for=\"f-password\">", "action=\"/console/login?lang=zh-CN\"");
-        assertThat(english.body()).contains("<html lang=\"en\">", "Staff sign-in", "action=\"/console/login?lang=en\"")
+                "<label for=\"f-password\">", "action=\"/console/login?next=%2Fconsole&amp;lang=zh-CN\"");
+        assertThat(english.body()).contains("<html lang=\"en\">", "Staff sign-in", "action=\"/console/login?next=%2Fconsole&amp;lang=en\"")
                 .doesNotContain("员工登录");
     }
 

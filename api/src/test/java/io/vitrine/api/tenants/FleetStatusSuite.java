@@ -4,10 +4,6 @@ import io.vitrine.api.tenants.DevicesApi.Kiosk;
 import io.vitrine.api.tenants.DevicesApi.Pos;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.testing.RunningVitrine;
-import io.vitrine.kernel.tenancy.TenantContext;
-import io.vitrine.kernel.tenancy.TenantId;
-import io.vitrine.tenants.devices.Device;
-import io.vitrine.tenants.devices.Devices;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -191,18 +187,6 @@ abstract class FleetStatusSuite {
     @Test
     void a_store_that_is_not_the_tenants_is_404() {
         api.expectProblem(404, api.get("/api/v1/devices?storeCode=NOT-A-STORE", token()));
-    }
-
-    @Test
-    void the_devices_list_the_consoles_use_still_answers_as_before() {
-        Devices registry = vitrine.bean(Devices.class);
-        TenantId tenant = TenantId.of(merchant.id());
-
-        assertThat(TenantContext.callAs(tenant, () -> registry.list(null))).hasSize(9);
-        assertThat(TenantContext.callAs(tenant, () -> registry.list("online"))).extracting(Device::deviceKey)
-                .containsExactlyInAnyOrder(k1.key(), p1.key());
-        // its "offline" is everything not online, pending and revoked devices included
-        assertThat(TenantContext.callAs(tenant, () -> registry.list("offline"))).hasSize(7);
     }
 
     private List<String> keys(String query) {

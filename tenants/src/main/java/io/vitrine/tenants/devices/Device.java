@@ -28,8 +28,4 @@ public record Device(@Id String id,
                      @Nullable String appVersion,
                      @TypeDef(type = DataType.STRING, converter = UtcDatetimeText.class) Instant createdAt,
                      @Nullable @TypeDef(type = DataType.STRING, converter = UtcDatetimeText.class) Instant rotatedAt) {
-
-    public boolean onlineAt(Instant now, java.time.Duration window) {
-        return status == DeviceStatus.ACTIVE && lastSeenAt != null && !lastSeenAt.isBefore(now.minus(window));
-    }
 }

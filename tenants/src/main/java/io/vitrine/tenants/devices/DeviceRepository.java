@@ -11,8 +11,6 @@ public interface DeviceRepository extends CrudRepository<Device, String> {
 
     Optional<Device> findByDeviceKey(String deviceKey);
 
-    List<Device> findAllOrderByDeviceKey();
-
     Optional<Device> findByStoreCodeAndPairingCodeHash(String storeCode, String pairingCodeHash);
 
     Optional<Device> findByKioskTokenHash(String kioskTokenHash);

@@ -23,7 +23,6 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -45,13 +44,11 @@ public class Devices {
     private final AuditTrail audit;
     private final Ids ids;
     private final Clock clock;
-    private final Duration onlineWindow;
     private final Duration markEvery;
     private final SecureRandom random = new SecureRandom();
 
     public Devices(DeviceRepository devices, StoreRepository stores, CurrentTenant currentTenant,
                    PersonalDataCipher cipher, AuditTrail audit, Ids ids, Clock clock,
-                   @Value("${vitrine.devices.online-window:2m}") Duration onlineWindow,
                    @Value("${vitrine.devices.last-seen-every:30s}") Duration markEvery) {
         this.devices = devices;
         this.stores = stores;
@@ -60,7 +57,6 @@ public class Devices {
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
-        this.onlineWindow = onlineWindow;
         this.markEvery = markEvery;
     }
 
@@ -117,27 +113,6 @@ public class Devices {
         audit.record(by, tenant, "DEVICE_REVOKED", "device", deviceKey, null);
     }
 
-    /** The tenant's devices; {@code status} online|offline filters by the last-seen window, null lists all. */
-    @Transactional(readOnly = true)
-    public List<Device> list(String status) {
-        currentTenant.require();
-        List<Device> all = devices.findAllOrderByDeviceKey();
-        if (status == null || status.isBlank()) {
-            return all;
-        }
-        Instant now = clock.instant();
-        return switch (status) {
-            case "online" -> all.stream().filter(d -> d.onlineAt(now, onlineWindow)).toList();
-            case "offline" -> all.stream().filter(d -> !d.onlineAt(now, onlineWindow)).toList();
-            default -> {
-                FieldChecks checks = new FieldChecks();
-                checks.fail("status", "DEVICE_STATUS_FILTER", "online or offline");
-                checks.throwIfAny();
-                yield all;
-            }
-        };
-    }
-
     /**
      * A kiosk of the store enters its one-time pairing code: the device becomes ACTIVE and gets a long-lived
      * token for its HttpOnly cookie (only its SHA-256 is kept). A wrong, used or other store's code is 404.
@@ -189,10 +164,6 @@ public class Devices {
     @Transactional(readOnly = true)
     public Device get(String deviceKey) {
         return devices.findByDeviceKey(deviceKey).orElseThrow(Devices::notFound);
-    }
-
-    public boolean online(Device device) {
-        return device.onlineAt(clock.instant(), onlineWindow);
     }
 
     /**

@@ -25,6 +25,7 @@ import io.vitrine.api.console.ChinaTimeText;
 import io.vitrine.api.console.ConsoleLinks;
 import io.vitrine.api.console.ConsolePage;
 import io.vitrine.api.console.FormErrors;
+import io.vitrine.api.console.OneTimeForms;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.files.FileContent;
@@ -51,11 +52,13 @@ final class ApplicationReviewPage {
     private final ApplicationReview review;
     private final OwnPark ownPark;
     private final HttpHostResolver host;
+    private final OneTimeForms forms;
 
-    ApplicationReviewPage(ApplicationReview review, OwnPark ownPark, HttpHostResolver host) {
+    ApplicationReviewPage(ApplicationReview review, OwnPark ownPark, HttpHostResolver host, OneTimeForms forms) {
         this.review = review;
         this.ownPark = ownPark;
         this.host = host;
+        this.forms = forms;
     }
 
     @Get
@@ -79,7 +82,12 @@ final class ApplicationReviewPage {
     }
 
     @Post(value = "/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> approve(HttpRequest<?> request, @PathVariable String id, Authentication caller) {
+    HttpResponse<?> approve(HttpRequest<?> request, @PathVariable String id,
+                            @Nullable @Body(OneTimeForms.FIELD) String formToken, Authentication caller) {
+        return forms.once(request, caller, formToken, id, () -> approveOnce(request, id, caller));
+    }
+
+    private HttpResponse<?> approveOnce(HttpRequest<?> request, String id, Authentication caller) {
         Actor admin = StaffClaims.actorOf(caller);
         ApprovedApplication approved = review.approve(admin, ownPark.of(admin).slug(), id);
         String token = approved.adminInvitation().token();

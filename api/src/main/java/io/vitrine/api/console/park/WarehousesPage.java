@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.vitrine.api.console.ConsoleLinks;
 import io.vitrine.api.console.ConsolePage;
 import io.vitrine.api.console.FormErrors;
+import io.vitrine.api.console.OneTimeForms;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.InvalidInputException;
@@ -39,10 +40,12 @@ final class WarehousesPage {
 
     private final ParkWarehouses warehouses;
     private final OwnPark ownPark;
+    private final OneTimeForms forms;
 
-    WarehousesPage(ParkWarehouses warehouses, OwnPark ownPark) {
+    WarehousesPage(ParkWarehouses warehouses, OwnPark ownPark, OneTimeForms forms) {
         this.warehouses = warehouses;
         this.ownPark = ownPark;
+        this.forms = forms;
     }
 
     @Get
@@ -51,7 +54,12 @@ final class WarehousesPage {
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> register(HttpRequest<?> request, @Body WarehouseFields form, Authentication caller) {
+    HttpResponse<?> register(HttpRequest<?> request, @Body WarehouseFields form,
+                             @Nullable @Body(OneTimeForms.FIELD) String formToken, Authentication caller) {
+        return forms.once(request, caller, formToken, form, () -> registerOnce(request, form, caller));
+    }
+
+    private HttpResponse<?> registerOnce(HttpRequest<?> request, WarehouseFields form, Authentication caller) {
         Actor admin = StaffClaims.actorOf(caller);
         try {
             String code = warehouses.register(admin, ownPark.of(admin).slug(), form.toForm()).code();

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.vitrine.api.console.ChinaTimeText;
 import io.vitrine.api.console.ConsolePage;
 import io.vitrine.api.console.FormErrors;
+import io.vitrine.api.console.OneTimeForms;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.InvalidInputException;
@@ -41,10 +42,12 @@ final class ParksPage {
 
     private final ParkOnboarding onboarding;
     private final HttpHostResolver host;
+    private final OneTimeForms forms;
 
-    ParksPage(ParkOnboarding onboarding, HttpHostResolver host) {
+    ParksPage(ParkOnboarding onboarding, HttpHostResolver host, OneTimeForms forms) {
         this.onboarding = onboarding;
         this.host = host;
+        this.forms = forms;
     }
 
     @Get
@@ -53,7 +56,12 @@ final class ParksPage {
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> create(HttpRequest<?> request, @Body ParkFields fields, Authentication caller) {
+    HttpResponse<?> create(HttpRequest<?> request, @Body ParkFields fields,
+                           @Nullable @Body(OneTimeForms.FIELD) String formToken, Authentication caller) {
+        return forms.once(request, caller, formToken, fields, () -> createOnce(request, fields, caller));
+    }
+
+    private HttpResponse<?> createOnce(HttpRequest<?> request, ParkFields fields, Authentication caller) {
         try {
             CreatedPark created = onboarding.createPark(StaffClaims.actorOf(caller), new ParkForm(fields.slug(),
                     fields.name(), fields.legalName(), fields.uscc(), fields.customsCode(), fields.customsPlace(),

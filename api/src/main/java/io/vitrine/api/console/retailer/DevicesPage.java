@@ -1,6 +1,7 @@
 package io.vitrine.api.console.retailer;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -20,23 +21,31 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.vitrine.api.console.ConsoleLinks;
 import io.vitrine.api.console.ConsolePage;
+import io.vitrine.api.console.DeviceRow;
+import io.vitrine.api.console.FleetCounts;
+import io.vitrine.api.console.FleetFilter;
 import io.vitrine.api.console.FormErrors;
+import io.vitrine.api.console.OneTimeForms;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.error.NotFoundException;
+import io.vitrine.tenants.devices.DarkStore;
 import io.vitrine.tenants.devices.DeviceKind;
 import io.vitrine.tenants.devices.Devices;
+import io.vitrine.tenants.devices.Fleet;
+import io.vitrine.tenants.devices.FleetDevice;
 import io.vitrine.tenants.devices.RegisteredDevice;
 import io.vitrine.tenants.stores.Stores;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /console/devices}: the retailer's kiosks, POS systems and partners, online or not, with their
- * last sighting and app version. Registering shows the kiosk's pairing code or the device's secret this
- * once, as rotating shows the new secret; revoking (unpairing a kiosk) acts at once.
+ * {@code /console/devices}: the retailer's fleet status (issue #3) at the scale of thousands of kiosks —
+ * counts per kind and state, the dark stores (paired kiosks, none online), then the devices one page at a
+ * time, filtered by state, kind and store; all computed by the database ({@link Fleet}). Registering shows
+ * the kiosk's pairing code or the device's secret this once, as rotating shows the new secret; revoking
+ * (unpairing a kiosk) acts at once.
  */
 @Controller("/console/devices")
 @Secured("RETAILER_ADMIN")
@@ -45,33 +54,48 @@ import java.util.Map;
 @Hidden
 final class DevicesPage {
 
-    private static final List<String> FILTERS = List.of("online", "offline");
+    static final int PAGE_SIZE = 50;
+    static final int DARK_STORES_PAGE_SIZE = 20;
+    private static final String PATH = "/console/devices";
 
     private final Devices devices;
+    private final Fleet fleet;
     private final Stores stores;
+    private final OneTimeForms forms;
 
-    DevicesPage(Devices devices, Stores stores) {
+    DevicesPage(Devices devices, Fleet fleet, Stores stores, OneTimeForms forms) {
         this.devices = devices;
+        this.fleet = fleet;
         this.stores = stores;
+        this.forms = forms;
     }
 
+    /** A status, kind or store code that is no such thing is the 400 page; another tenant's store, none of ours. */
     @Get
-    HttpResponse<?> list(Authentication caller, @Nullable @QueryValue String status, @Nullable @QueryValue String revoked) {
-        return page(HttpStatus.OK, caller, status, null, Map.of(), revoked);
+    HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @Nullable @QueryValue String status,
+                         @Nullable @QueryValue String kind, @Nullable @QueryValue String storeCode,
+                         @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "0") int darkPage,
+                         @Nullable @QueryValue String revoked) {
+        return page(HttpStatus.OK, request, caller, FleetFilter.of(status, kind, storeCode), page, darkPage, null,
+                Map.of(), revoked);
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> register(HttpRequest<?> request, @Body DeviceFields fields, Authentication caller) {
-        try {
-            return credentials(caller, devices.register(StaffClaims.actorOf(caller), fields.storeCode(), fields.kind()),
-                    false);
-        } catch (InvalidInputException invalid) {
-            return page(HttpStatus.BAD_REQUEST, caller, null, fields, FormErrors.of(invalid, request), null);
-        } catch (NotFoundException unknownStore) {
-            // the same words for a store that does not exist and for another tenant's
-            return page(HttpStatus.BAD_REQUEST, caller, null, fields,
-                    FormErrors.one("storeCode", "devices.error.unknownStore", request), null);
-        }
+    HttpResponse<?> register(HttpRequest<?> request, @Body DeviceFields fields,
+                             @Nullable @Body(OneTimeForms.FIELD) String formToken, Authentication caller) {
+        return forms.once(request, caller, formToken, fields, () -> {
+            try {
+                return credentials(caller, devices.register(StaffClaims.actorOf(caller), fields.storeCode(),
+                        fields.kind()), false);
+            } catch (InvalidInputException invalid) {
+                return page(HttpStatus.BAD_REQUEST, request, caller, FleetFilter.of(null, null, null), 0, 0, fields,
+                        FormErrors.of(invalid, request), null);
+            } catch (NotFoundException unknownStore) {
+                // the same words for a store that does not exist and for another tenant's
+                return page(HttpStatus.BAD_REQUEST, request, caller, FleetFilter.of(null, null, null), 0, 0, fields,
+                        FormErrors.one("storeCode", "devices.error.unknownStore", request), null);
+            }
+        });
     }
 
     @Post(value = "/{deviceKey}/rotate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -82,23 +106,45 @@ final class DevicesPage {
     @Post(value = "/{deviceKey}/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> revoke(HttpRequest<?> request, @PathVariable String deviceKey, Authentication caller) {
         devices.revoke(StaffClaims.actorOf(caller), deviceKey);
-        return ConsoleLinks.seeOther(request, "/console/devices?revoked=" + ConsoleLinks.encode(deviceKey));
+        return ConsoleLinks.seeOther(request, PATH + "?revoked=" + ConsoleLinks.encode(deviceKey));
     }
 
     private HttpResponse<?> credentials(Authentication caller, RegisteredDevice registered, boolean rotated) {
         return ConsolePage.showOnce("device-credentials", ConsolePage.model(caller,
-                "device", DeviceRow.of(registered.device(), false),
+                "device", DeviceRow.registered(registered.device()),
                 "secret", registered.secret(),
                 "pairingCode", registered.pairingCode(),
                 "rotated", rotated));
     }
 
-    private HttpResponse<?> page(HttpStatus status, Authentication caller, @Nullable String filter,
-                                 @Nullable DeviceFields fields, Map<String, String> errors, @Nullable String revoked) {
-        String shown = filter != null && FILTERS.contains(filter) ? filter : null;
-        return ConsolePage.render(status, "devices", ConsolePage.model(caller,
-                "devices", devices.list(shown).stream().map(d -> DeviceRow.of(d, devices.online(d))).toList(),
-                "filter", shown == null ? "all" : shown,
+    private HttpResponse<?> page(HttpStatus status, HttpRequest<?> request, Authentication caller, FleetFilter filter,
+                                 int page, int darkPage, @Nullable DeviceFields fields, Map<String, String> errors,
+                                 @Nullable String revoked) {
+        Page<FleetDevice> shown;
+        Map<String, String> filterErrors = Map.of();
+        HttpStatus answer = status;
+        try {
+            shown = fleet.devices(filter.status(), filter.kind(), filter.storeCode(), Math.max(page, 0), PAGE_SIZE);
+        } catch (NotFoundException notOurStore) {
+            shown = Page.empty();
+            filterErrors = FormErrors.one("storeCode", "devices.error.unknownStore", request);
+            answer = HttpStatus.NOT_FOUND;
+        }
+        Page<DarkStore> dark = fleet.darkStores(Math.max(darkPage, 0), DARK_STORES_PAGE_SIZE);
+        return ConsolePage.render(answer, "devices", ConsolePage.model(caller,
+                "summary", FleetCounts.rows(fleet.summary()),
+                "darkStores", dark.getContent().stream().map(FleetCounts.DarkStoreRow::of).toList(),
+                "darkPage", dark.getPageNumber(),
+                "darkTotal", dark.getTotalSize(),
+                "darkHasNext", (long) (dark.getPageNumber() + 1) * DARK_STORES_PAGE_SIZE < dark.getTotalSize(),
+                "devices", shown.getContent().stream().map(DeviceRow::of).toList(),
+                "page", Math.max(page, 0),
+                "total", shown.getTotalSize(),
+                "hasNext", (long) (Math.max(page, 0) + 1) * PAGE_SIZE < shown.getTotalSize(),
+                "filter", filter,
+                "filtered", filter.any(),
+                "listTarget", filter.target(PATH),
+                "filterErrors", filterErrors,
                 "form", fields,
                 "errors", errors,
                 "revoked", revoked,

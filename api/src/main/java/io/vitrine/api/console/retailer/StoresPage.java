@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.vitrine.api.console.ConsoleLinks;
 import io.vitrine.api.console.ConsolePage;
 import io.vitrine.api.console.FormErrors;
+import io.vitrine.api.console.OneTimeForms;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.InvalidInputException;
@@ -49,10 +50,12 @@ final class StoresPage {
 
     private final Stores stores;
     private final OwnWarehouses warehouses;
+    private final OneTimeForms forms;
 
-    StoresPage(Stores stores, OwnWarehouses warehouses) {
+    StoresPage(Stores stores, OwnWarehouses warehouses, OneTimeForms forms) {
         this.stores = stores;
         this.warehouses = warehouses;
+        this.forms = forms;
     }
 
     @Get
@@ -74,7 +77,12 @@ final class StoresPage {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("RETAILER_ADMIN")
-    HttpResponse<?> create(HttpRequest<?> request, @Body StoreFields fields, Authentication caller) {
+    HttpResponse<?> create(HttpRequest<?> request, @Body StoreFields fields,
+                           @Nullable @Body(OneTimeForms.FIELD) String formToken, Authentication caller) {
+        return forms.once(request, caller, formToken, fields, () -> createOnce(request, fields, caller));
+    }
+
+    private HttpResponse<?> createOnce(HttpRequest<?> request, StoreFields fields, Authentication caller) {
         try {
             Store created = stores.create(StaffClaims.actorOf(caller), fields.toForm(null));
             return ConsoleLinks.seeOther(request, "/console/stores/" + created.code() + "?saved=1");

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.vitrine.api.console.ChinaTimeText;
 import io.vitrine.api.console.ConsolePage;
 import io.vitrine.api.console.FormErrors;
+import io.vitrine.api.console.OneTimeForms;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.InvalidInputException;
@@ -47,10 +48,12 @@ final class StaffPage {
 
     private final StaffManagement staff;
     private final HttpHostResolver host;
+    private final OneTimeForms forms;
 
-    StaffPage(StaffManagement staff, HttpHostResolver host) {
+    StaffPage(StaffManagement staff, HttpHostResolver host, OneTimeForms forms) {
         this.staff = staff;
         this.host = host;
+        this.forms = forms;
     }
 
     @Get
@@ -59,7 +62,12 @@ final class StaffPage {
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> invite(HttpRequest<?> request, @Body InviteFields fields, Authentication caller) {
+    HttpResponse<?> invite(HttpRequest<?> request, @Body InviteFields fields,
+                           @Nullable @Body(OneTimeForms.FIELD) String formToken, Authentication caller) {
+        return forms.once(request, caller, formToken, fields, () -> inviteOnce(request, fields, caller));
+    }
+
+    private HttpResponse<?> inviteOnce(HttpRequest<?> request, InviteFields fields, Authentication caller) {
         try {
             IssuedInvitation issued = staff.invite(StaffClaims.actorOf(caller),
                     new StaffForm(fields.username(), fields.role(), fields.storeCodeList()));
