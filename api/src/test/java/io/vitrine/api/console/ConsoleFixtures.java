@@ -1,7 +1,6 @@
 package io.vitrine.api.console;
 
-import io.micronaut.core.type.Argument;
-import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.api.tenants.Rows;
 import io.vitrine.api.tenants.SampleCodes;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
@@ -10,12 +9,7 @@ import io.vitrine.api.testing.RunningVitrine;
 import io.vitrine.kernel.time.infra.SqlInstants;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -72,41 +66,11 @@ final class ConsoleFixtures {
                 .isEqualTo(1);
     }
 
-    @SuppressWarnings("unchecked")
     List<String> column(String sql, String... parameters) {
-        TransactionOperations<Connection> transactions = vitrine.context().getBean(
-                Argument.of(TransactionOperations.class, Connection.class));
-        return transactions.executeRead(status -> {
-            List<String> values = new ArrayList<>();
-            try (PreparedStatement select = status.getConnection().prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    select.setString(i + 1, parameters[i]);
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        values.add(rows.getString(1));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return values;
-        });
+        return Rows.column(vitrine, sql, parameters);
     }
 
-    @SuppressWarnings("unchecked")
     private int update(String sql, String... parameters) {
-        TransactionOperations<Connection> transactions = vitrine.context().getBean(
-                Argument.of(TransactionOperations.class, Connection.class));
-        return transactions.executeWrite(status -> {
-            try (PreparedStatement update = status.getConnection().prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    update.setString(i + 1, parameters[i]);
-                }
-                return update.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return Rows.update(vitrine, sql, parameters);
     }
 }

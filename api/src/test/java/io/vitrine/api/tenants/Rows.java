@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads rows straight from the application's database, to check what is really stored. */
-final class Rows {
+public final class Rows {
 
     private Rows() {
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> column(RunningVitrine vitrine, String sql, String... parameters) {
+    public static List<String> column(RunningVitrine vitrine, String sql, String... parameters) {
         TransactionOperations<Connection> transactions = vitrine.context().getBean(
                 Argument.of(TransactionOperations.class, Connection.class));
         return transactions.executeRead(status -> {
@@ -41,7 +41,7 @@ final class Rows {
 
     /** A fixture change straight in the database (e.g. a device last seen an hour ago); answers the rows changed. */
     @SuppressWarnings("unchecked")
-    static int update(RunningVitrine vitrine, String sql, String... parameters) {
+    public static int update(RunningVitrine vitrine, String sql, String... parameters) {
         TransactionOperations<Connection> transactions = vitrine.context().getBean(
                 Argument.of(TransactionOperations.class, Connection.class));
         return transactions.executeWrite(status -> {
