@@ -18,10 +18,10 @@ public record ShopperResults(long total, List<Item> items, SearchFacets facets, 
     public record Item(String sku, String name, @Nullable String nameEn, String brand, long priceFen, long taxFen,
                        @Nullable String imageUrl, boolean inStock) {
 
-        static Item of(CatalogProduct read, boolean inStock) {
+        static Item of(CatalogProduct read, boolean inStock, @Nullable String imageUrl) {
             var p = read.product();
             return new Item(p.sku(), p.nameZh(), p.nameEn(), p.brand(), p.priceFen(), read.shelfPrice().tax().fen(),
-                    null, inStock);
+                    imageUrl, inStock);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vitrine.catalog.storefront;
 
+import io.vitrine.catalog.images.ImageUrls;
 import io.vitrine.catalog.products.Product;
 import io.vitrine.catalog.search.CatalogSearch;
 import io.vitrine.catalog.search.SearchHit;
@@ -31,15 +32,17 @@ public class StorefrontSearch {
     private final ShopperCatalog catalog;
     private final StockLevels stock;
     private final CurrentTenant currentTenant;
+    private final ImageUrls imageUrls;
 
     StorefrontSearch(CatalogSearch engine, EngineGuard guard, DatabaseSearch database, ShopperCatalog catalog,
-                     StockLevels stock, CurrentTenant currentTenant) {
+                     StockLevels stock, CurrentTenant currentTenant, ImageUrls imageUrls) {
         this.engine = engine;
         this.guard = guard;
         this.database = database;
         this.catalog = catalog;
         this.stock = stock;
         this.currentTenant = currentTenant;
+        this.imageUrls = imageUrls;
     }
 
     public ShopperResults search(SearchParameters parameters) {
@@ -102,8 +105,10 @@ public class StorefrontSearch {
         DatabaseSearch.Found found = database.search(tenant, query, store.map(Store::warehouseCode).orElse(null));
         List<String> skus = found.products().stream().map(Product::sku).toList();
         Set<String> inStock = inStock(skus, store);
+        String shop = imageUrls.slugOf(tenant);
         List<ShopperResults.Item> items = found.products().stream()
-                .map(product -> ShopperResults.Item.of(catalog.describe(product), inStock.contains(product.sku())))
+                .map(product -> ShopperResults.Item.of(catalog.describe(product), inStock.contains(product.sku()),
+                        imageUrls.firstThumbnail(shop, product.images())))
                 .toList();
         return new ShopperResults(found.total(), items, ShopperResults.noFacets(), null, true);
     }

@@ -33,6 +33,8 @@ public final class CatalogContexts {
         Map<String, Object> properties = KernelContexts.databaseProperties(url, user, password);
         properties.put("vitrine.search.lucene-dir", folder.resolve("search").toString());
         properties.put("vitrine.catalog.reservations.expiry-enabled", false);
+        properties.put("vitrine.files.categories.image-rendition.max-size", "2MB");
+        properties.put("vitrine.files.categories.image-rendition.allowed-types", "image/png,image/jpeg");
         ApplicationContext context = KernelContexts.start(properties);
         Runtime.getRuntime().addShutdownHook(new Thread(context::close));
         return context;

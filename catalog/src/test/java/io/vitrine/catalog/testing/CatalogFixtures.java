@@ -62,6 +62,12 @@ public final class CatalogFixtures {
                 id(), merchant.tenant().value(), sku, sku, warehouseCode, now, now);
     }
 
+    /** Lists these images on the product, as a product update would (without its event). */
+    public void showImages(Merchant merchant, String sku, String... imageIds) {
+        update("UPDATE products SET image_ids = ? WHERE tenant_id = ? AND sku = ?", String.join(",", imageIds),
+                merchant.tenant().value(), sku);
+    }
+
     /** Events of a type published for a tenant (polling is off in these contexts: they stay in the table). */
     public int events(TenantId tenant, String type) {
         return probe.count("SELECT COUNT(*) FROM outbox_events WHERE tenant_id = ? AND event_type = ?", tenant.value(), type);
