@@ -45,12 +45,14 @@ class DemoCatalog {
     private final Products products;
     private final Stock stock;
     private final Assortments assortments;
+    private final DemoImages images;
 
-    DemoCatalog(PositiveList positiveList, Products products, Stock stock, Assortments assortments) {
+    DemoCatalog(PositiveList positiveList, Products products, Stock stock, Assortments assortments, DemoImages images) {
         this.positiveList = positiveList;
         this.products = products;
         this.stock = stock;
         this.assortments = assortments;
+        this.images = images;
     }
 
     /** On a fresh data dir only: the positive list is the platform's, and the demo's is the first one. */
@@ -60,7 +62,7 @@ class DemoCatalog {
         positiveList.replace(platform, new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)), TabularFormat.CSV);
         TenantContext.runAs(shop, () -> {
             for (Item item : ITEMS) {
-                products.create(retailerAdmin, form(item));
+                products.create(retailerAdmin, form(item, images.upload(retailerAdmin, item.sku(), item.brand())));
                 stock.set(retailerAdmin, DemoPark.WAREHOUSE, item.sku(), BigDecimal.valueOf(item.stock()), "demo stock count");
             }
             List<String> all = ITEMS.stream().map(Item::sku).toList();
@@ -69,13 +71,13 @@ class DemoCatalog {
         });
     }
 
-    private static ProductForm form(Item item) {
+    private static ProductForm form(Item item, String imageId) {
         boolean cosmetic = item.category().startsWith("美妆");
         return new ProductForm(item.sku(), item.gtin(), item.nameZh(), item.nameEn(), item.brand(), item.category(),
                 item.hsCode(), "DEMO-" + item.sku(), item.origin(), item.unit(), "035",
                 new BigDecimal(item.qty1()), null, null, new BigDecimal(item.gross()), new BigDecimal(item.qty1()),
                 new BigDecimal("0.13"), new BigDecimal(item.consumptionTax()), cosmetic ? new BigDecimal("0.05")
-                : new BigDecimal("0.15"), "1210", DemoPark.WAREHOUSE, item.priceFen(), List.of(),
+                : new BigDecimal("0.15"), "1210", DemoPark.WAREHOUSE, item.priceFen(), List.of(imageId),
                 item.nameZh(), item.nameEn());
     }
 }

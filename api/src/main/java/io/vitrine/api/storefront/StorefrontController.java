@@ -94,7 +94,7 @@ class StorefrontController {
     HttpResponse<ProductView> product(@PathVariable String tenant, @PathVariable String sku,
                                       @Nullable @QueryValue String store,
                                       @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return cached(catalog.bySku(sku, store), ifNoneMatch);
+        return cached(catalog.bySku(sku, store), tenant, ifNoneMatch);
     }
 
     @Get("/barcode/{gtin}")
@@ -102,7 +102,7 @@ class StorefrontController {
     HttpResponse<ProductView> barcode(@PathVariable String tenant, @PathVariable String gtin,
                                       @Nullable @QueryValue String store,
                                       @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return cached(catalog.byBarcode(gtin, store), ifNoneMatch);
+        return cached(catalog.byBarcode(gtin, store), tenant, ifNoneMatch);
     }
 
     private static <T> MutableHttpResponse<T> degraded(MutableHttpResponse<T> response, boolean degraded) {
@@ -113,8 +113,8 @@ class StorefrontController {
      * Without a store the detail changes only with the product (its updatedAt) or the positive list: a short
      * public max-age and an ETag from those. With a store it carries stock, which moves on its own: not cached.
      */
-    private HttpResponse<ProductView> cached(ShopperProduct shown, @Nullable String ifNoneMatch) {
-        ProductView view = ProductView.of(shown);
+    private HttpResponse<ProductView> cached(ShopperProduct shown, String shop, @Nullable String ifNoneMatch) {
+        ProductView view = ProductView.of(shown, shop);
         if (shown.stock() != null) {
             return HttpResponse.ok(view).header(HttpHeaders.CACHE_CONTROL, "no-cache");
         }

@@ -3,6 +3,8 @@ package io.vitrine.api.storefront;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.vitrine.catalog.images.ImageSize;
+import io.vitrine.catalog.images.ImageUrls;
 import io.vitrine.catalog.products.CatalogProduct;
 import io.vitrine.catalog.products.Product;
 import io.vitrine.catalog.search.FacetCount;
@@ -85,15 +87,26 @@ final class StorefrontViews {
     record StockView(String storeCode, long available, boolean inStock) {
     }
 
+    /** A product image: the original, its 320 px thumbnail and its 800 px rendition (long side), in display order. */
+    @Serdeable
+    record ImageView(String imageId, String url, String thumbnailUrl, String mediumUrl) {
+
+        static ImageView of(String shop, String imageId) {
+            return new ImageView(imageId, ImageUrls.original(shop, imageId), ImageUrls.of(shop, imageId, ImageSize.THUMB),
+                    ImageUrls.of(shop, imageId, ImageSize.MEDIUM));
+        }
+    }
+
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record ProductView(String sku, @Nullable String gtin, String name, String nameZh, @Nullable String nameEn,
                        String brand, String categoryPath, String originCountry, String tradeMode, long priceFen,
                        long taxFen, long priceWithTaxFen, BigDecimal comprehensiveTaxRate, boolean positiveList,
-                       List<String> images, @Nullable String descriptionZh, @Nullable String descriptionEn,
+                       List<ImageView> images, @Nullable String descriptionZh, @Nullable String descriptionEn,
                        @Nullable StockView stock) {
 
-        static ProductView of(ShopperProduct shown) {
+        /** @param shop the slug of the {@code /s/{tenant}} path, for the image URLs */
+        static ProductView of(ShopperProduct shown, String shop) {
             CatalogProduct read = shown.read();
             Product p = read.product();
             StockView stock = shown.stock() == null ? null : new StockView(shown.stock().storeCode(),
@@ -102,7 +115,7 @@ final class StorefrontViews {
             return new ProductView(p.sku(), p.gtin(), p.nameZh(), p.nameZh(), p.nameEn(), p.brand(), p.categoryPath(),
                     p.originCountry(), p.tradeMode().code(), p.priceFen(), read.shelfPrice().tax().fen(),
                     read.shelfPrice().priceWithTax().fen(), rate.scale() < 0 ? rate.setScale(0) : rate,
-                    read.positiveList(), p.images(), p.descriptionZh(), p.descriptionEn(), stock);
+                    read.positiveList(), p.images().stream().map(id -> ImageView.of(shop, id)).toList(), p.descriptionZh(), p.descriptionEn(), stock);
         }
     }
 }

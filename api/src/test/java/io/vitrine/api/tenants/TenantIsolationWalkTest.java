@@ -1,6 +1,7 @@
 package io.vitrine.api.tenants;
 
 import io.vitrine.api.catalog.CatalogSamples;
+import io.vitrine.api.catalog.SampleImages;
 import io.vitrine.api.tenants.TenantsApi.Application;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.tenants.TenantsApi.Park;
@@ -39,7 +40,7 @@ class TenantIsolationWalkTest {
      * {deviceB} (B's POS device key), {skuB} (a product SKU only B has), {staffB} (B's retailer admin's
      * username), {parkAdminB} (B's park admin's username).
      * {memberA} / {memberB} (the slugs of A's and B's merchants; A's is also A's storefront), {gtinB} (the
-     * barcode of B's product).
+     * barcode of B's product), {imageB} (an image B uploaded).
      * {jobB} (B's store import job, its new credentials not downloaded yet).
      * Methods PAGE and FORM are console pages: a GET, and a form POST.
      */
@@ -138,7 +139,11 @@ class TenantIsolationWalkTest {
             new Probe("replace B's store assortment", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/stores/{storeB}/assortment",
                     Map.of("skus", List.of())),
             new Probe("B's product on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/products/{skuB}", null),
-            new Probe("B's barcode on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/barcode/{gtinB}", null)
+            new Probe("B's barcode on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/barcode/{gtinB}", null),
+            new Probe("B's image", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/images/{imageB}", null),
+            new Probe("delete B's image", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/images/{imageB}", null),
+            new Probe("B's image on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/images/{imageB}", null),
+            new Probe("B's thumbnail on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/images/{imageB}/thumb", null)
     );
 
     private final RunningVitrine vitrine;
@@ -152,6 +157,7 @@ class TenantIsolationWalkTest {
     private String deviceB;
     private String jobB;
     private String gtinB;
+    private String imageB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
@@ -183,6 +189,8 @@ class TenantIsolationWalkTest {
         api.expect(200, api.put("/api/v1/stock/B-01/B-SKU-1", merchantB.admin().token(), Map.of("quantity", 7)));
         api.expect(200, api.put("/api/v1/stores/B-SHOP-1/assortment", merchantB.admin().token(),
                 Map.of("skus", List.of("B-SKU-1"))));
+        imageB = (String) api.expect(201, api.upload("/api/v1/images", null, "b.png", "image/png",
+                SampleImages.png(40, 30), "Authorization", "Bearer " + merchantB.admin().token())).get("imageId");
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -201,7 +209,7 @@ class TenantIsolationWalkTest {
                 .replace("{skuB}", "B-SKU-1")
                 .replace("{staffB}", merchantB.admin().username()).replace("{parkAdminB}", parkB.admin().username())
                 .replace("{memberA}", merchantA.slug()).replace("{memberB}", merchantB.slug())
-                .replace("{jobB}", jobB).replace("{gtinB}", gtinB);
+                .replace("{jobB}", jobB).replace("{gtinB}", gtinB).replace("{imageB}", imageB);
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -255,6 +263,8 @@ class TenantIsolationWalkTest {
         assertThat(api.expect(200, api.get("/api/v1/products/B-SKU-1", merchantB.admin().token())))
                 .containsEntry("nameZh", CatalogSamples.formula("B-SKU-1", "B-01").get("nameZh"));
         assertThat(items(api.expect(200, api.get("/api/v1/products?q=B-SKU", merchantA.admin().token())))).isEmpty();
+        assertThat(api.expect(200, api.get("/api/v1/images/" + imageB, merchantB.admin().token())))
+                .containsEntry("imageId", imageB);
         assertThat(api.expect(200, api.get("/api/v1/stock/B-01/B-SKU-1", merchantB.admin().token())))
                 .containsEntry("onHand", 7);
         assertThat(items(api.expect(200, api.get("/api/v1/stock/B-01/B-SKU-1/ledger", merchantB.admin().token()))))
