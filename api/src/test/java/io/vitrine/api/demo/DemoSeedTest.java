@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -42,8 +43,13 @@ class DemoSeedTest {
             assertThat(items(api.expect(200, api.get("/api/v1/products?size=50", retailer)))).hasSize(5);
             assertThat(api.expect(200, api.get("/api/v1/stock/WH-DEMO-1/A2-FORMULA-900", retailer)))
                     .containsEntry("onHand", 120);
-            assertThat(searchableSoon(vitrine, "/s/demo-shop/api/search?q=naifen&store=S001"))
-                    .as("the kiosk search finds the formula by its pinyin").contains("A2-FORMULA-900");
+            String found = searchableSoon(vitrine, "/s/demo-shop/api/search?q=naifen&store=S001");
+            assertThat(found).as("the kiosk search finds the formula by its pinyin").contains("A2-FORMULA-900");
+            Matcher thumbnail = Pattern.compile("\"imageUrl\":\"(/s/demo-shop/images/[0-9a-f-]{36}/thumb)\"").matcher(found);
+            assertThat(thumbnail.find()).as("the demo product has a picture: %s", found).isTrue();
+            java.net.http.HttpResponse<String> picture = vitrine.get(thumbnail.group(1));
+            assertThat(picture.statusCode()).isEqualTo(200);
+            assertThat(picture.headers().firstValue("Content-Type")).hasValue("image/png");
 
             String park = api.login(DemoAccounts.PARK_ADMIN, DemoAccounts.PARK_ADMIN_PASSWORD);
             assertThat(items(api.expect(200, api.get("/api/v1/parks/demo-park/tenants", park))))
@@ -67,6 +73,8 @@ class DemoSeedTest {
             String retailer = api.login(DemoAccounts.RETAILER_ADMIN, DemoAccounts.RETAILER_ADMIN_PASSWORD);
             assertThat(items(api.expect(200, api.get("/api/v1/stores", retailer)))).hasSize(3);
             assertThat(items(api.expect(200, api.get("/api/v1/devices", retailer)))).hasSize(4);
+            assertThat(items(api.expect(200, api.get("/api/v1/products?size=50", retailer))))
+                    .allSatisfy(product -> assertThat((List<?>) product.get("images")).hasSize(1));
             // the code printed on the first start pairs the kiosk after the restart
             api.expect(200, api.post("/s/" + DemoAccounts.RETAILER_SLUG + "/kiosk/S001/pair", null,
                     Map.of("pairingCode", kiosk.group(2))));

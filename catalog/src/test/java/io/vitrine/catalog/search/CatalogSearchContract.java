@@ -331,6 +331,21 @@ public abstract class CatalogSearchContract {
     }
 
     @Test
+    void a_hit_shows_the_image_url_of_its_latest_document_and_none_without_one() {
+        CatalogSearch own = open("images");
+        TenantId t = TenantId.of("shop-img");
+        SearchDocument milk = retenant(SearchFixture.shopA().get(0), t);
+        own.index(image(milk, null));
+        assertThat(own.search(t, SearchQuery.text(milk.sku())).items()).extracting(SearchHit::imageUrl).containsExactly((String) null);
+
+        own.index(image(milk, "/s/shop-img/images/0193a1b2-0000-7000-8000-000000000001/thumb"));
+        assertThat(own.search(t, SearchQuery.text(milk.sku())).items()).extracting(SearchHit::imageUrl)
+                .containsExactly("/s/shop-img/images/0193a1b2-0000-7000-8000-000000000001/thumb");
+        assertThat(own.search(t, SearchQuery.builder().page(1).size(50).build()).items()).extracting(SearchHit::imageUrl)
+                .containsExactly("/s/shop-img/images/0193a1b2-0000-7000-8000-000000000001/thumb");
+    }
+
+    @Test
     void a_rebuild_keeps_answering_from_the_old_index_and_then_serves_the_new_one() {
         CatalogSearch own = open("rebuild");
         TenantId t = TenantId.of("shop-r");
@@ -412,6 +427,12 @@ public abstract class CatalogSearchContract {
     private static SearchDocument retenant(SearchDocument d, TenantId tenant) {
         return new SearchDocument(tenant, d.sku(), d.gtin(), d.nameZh(), d.nameEn(), d.brand(), d.categoryPath(),
                 d.originCountry(), d.tradeMode(), d.priceFen(), d.taxFen(), d.imageUrl(), d.createdAt(),
+                d.descriptionZh(), d.descriptionEn(), d.storeCodes(), d.inStockWarehouses());
+    }
+
+    private static SearchDocument image(SearchDocument d, String imageUrl) {
+        return new SearchDocument(d.tenant(), d.sku(), d.gtin(), d.nameZh(), d.nameEn(), d.brand(), d.categoryPath(),
+                d.originCountry(), d.tradeMode(), d.priceFen(), d.taxFen(), imageUrl, d.createdAt(),
                 d.descriptionZh(), d.descriptionEn(), d.storeCodes(), d.inStockWarehouses());
     }
 
