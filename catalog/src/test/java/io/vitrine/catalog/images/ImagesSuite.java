@@ -124,6 +124,9 @@ abstract class ImagesSuite {
         assertRefused(TestImages.png(10, 10), "image/jpeg", "CONTENT_NOT_AS_DECLARED");
         assertRefused(TestImages.pngSignatureThenJunk(), "image/png", "NOT_AN_IMAGE");
         assertRefused("%PDF-1.7 licence".getBytes(StandardCharsets.US_ASCII), "application/pdf", "TYPE_NOT_ALLOWED");
+        // WebP passes the file intake, but the JDK cannot decode it and no native codec is added
+        assertRefused("RIFF\u0010\u0000\u0000\u0000WEBPVP8 junk".getBytes(StandardCharsets.ISO_8859_1), "image/webp",
+                "IMAGE_FORMAT");
 
         assertThat(storedFiles()).isEqualTo(before);
     }
