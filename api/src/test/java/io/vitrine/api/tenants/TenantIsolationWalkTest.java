@@ -41,7 +41,7 @@ class TenantIsolationWalkTest {
      * {memberA} / {memberB} (the slugs of A's and B's merchants; A's is also A's storefront), {gtinB} (the
      * barcode of B's product).
      * {jobB} (B's store import job, its new credentials not downloaded yet).
-     * Methods PAGE and FORM are console pages: a GET, and a form POST.
+     * Methods PAGE and FORM are console pages: a GET, and a form POST; SHOP is a storefront page (an anonymous GET).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -138,7 +138,13 @@ class TenantIsolationWalkTest {
             new Probe("replace B's store assortment", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/stores/{storeB}/assortment",
                     Map.of("skus", List.of())),
             new Probe("B's product on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/products/{skuB}", null),
-            new Probe("B's barcode on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/barcode/{gtinB}", null)
+            new Probe("B's barcode on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/barcode/{gtinB}", null),
+            new Probe("B's store's kiosk on A's storefront", Caller.PUBLIC, "SHOP", "/s/{memberA}/kiosk/{storeB}", null),
+            new Probe("B's product on A's kiosk of B's store", Caller.PUBLIC, "SHOP", "/s/{memberA}/kiosk/{storeB}/p/{skuB}", null),
+            new Probe("B's product page on A's storefront", Caller.PUBLIC, "SHOP", "/s/{memberA}/p/{skuB}", null),
+            new Probe("B's product with B's store's stock on A's storefront", Caller.PUBLIC, "SHOP",
+                    "/s/{memberA}/p/{skuB}?store={storeB}", null),
+            new Probe("B's shelf tag on A's storefront", Caller.PUBLIC, "SHOP", "/s/{memberA}/d/{storeB}/{skuB}", null)
     );
 
     private final RunningVitrine vitrine;
@@ -211,10 +217,11 @@ class TenantIsolationWalkTest {
         HttpResponse<String> response = switch (probe.method()) {
             case "UPLOAD" -> api.upload(path, openB.token(), "licence.pdf", "application/pdf", SampleCodes.pdf());
             case "PAGE", "FORM" -> consolePage(probe, path, token);
+            case "SHOP" -> api.vitrine().get(path);
             default -> api.send(probe.method(), path, token, probe.body());
         };
 
-        if (probe.method().equals("PAGE") || probe.method().equals("FORM")) {
+        if (List.of("PAGE", "FORM", "SHOP").contains(probe.method())) {
             assertThat(response.statusCode()).as("%s -> %s", path, response.body()).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         } else {
