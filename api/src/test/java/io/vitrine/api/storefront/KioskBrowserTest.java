@@ -39,6 +39,7 @@ class KioskBrowserTest {
     private static final int IDLE_SECONDS = 6;
 
     private RunningVitrine vitrine;
+    private TenantsApi api;
     private ShopFixture shop;
     private HeadlessChromium chromium;
     private WebDriver browser;
@@ -48,7 +49,8 @@ class KioskBrowserTest {
         // a busy test machine may take the Lucene engine past the 2 s timeout, and the database fallback knows no pinyin
         vitrine = OwnVitrine.embedded(Map.of("vitrine.kiosk.idle-seconds", IDLE_SECONDS,
                 "vitrine.storefront.search.timeout", "20s"));
-        shop = new ShopFixture(new TenantsApi(vitrine));
+        api = new TenantsApi(vitrine);
+        shop = new ShopFixture(api);
     }
 
     @AfterAll
@@ -142,6 +144,36 @@ class KioskBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(IDLE_SECONDS * 3L))
                 .until(driver -> searchBox().getAttribute("value").isEmpty());
         assertThat(browser.getCurrentUrl()).isEqualTo(kioskHome());
+    }
+
+    @Test
+    void staff_pair_the_kiosk_on_its_page_then_it_sends_heartbeats() {
+        Map<String, Object> kiosk = api.expect(201, api.post("/api/v1/devices", shop.token(),
+                Map.of("storeCode", "S1", "kind", "KIOSK")));
+        browser.get(kioskHome());
+        WebElement staff = browser.findElement(By.cssSelector("[data-testid=staff]"));
+        assertThat(staff.isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-paired")).isEqualTo("false");
+
+        staff.findElement(By.tagName("summary")).click();
+        WebElement code = waitFor(By.id("pairing-code"));
+        code.sendKeys("WRONGCODE1");
+        browser.findElement(By.cssSelector("#pair-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                !driver.findElement(By.cssSelector("[data-testid=pair-status]")).getText().isBlank());
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-paired")).isEqualTo("false");
+
+        code.clear();
+        code.sendKeys((String) kiosk.get("pairingCode"));
+        browser.findElement(By.cssSelector("#pair-form button[type=submit]")).click();
+
+        // the page comes back paired (its HttpOnly cookie), the staff form hidden, and its first heartbeat counted
+        waitFor(By.cssSelector("body[data-paired=true] [data-testid=search-input]"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=staff]")).isDisplayed()).isFalse();
+        String deviceKey = (String) kiosk.get("deviceKey");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                TenantsApi.items(api.expect(200, api.get("/api/v1/devices?status=online", shop.token()))).stream()
+                        .anyMatch(d -> deviceKey.equals(d.get("deviceKey"))));
     }
 
     private String kioskHome() {

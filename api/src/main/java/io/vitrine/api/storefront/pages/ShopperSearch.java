@@ -28,10 +28,6 @@ public record ShopperSearch(@Nullable String q, @Nullable String brand, @Nullabl
         return q == null && brand == null && category == null && page == 0;
     }
 
-    public String link(String base) {
-        return ShopperLinks.query(base, parameters(q, brand, category, page));
-    }
-
     public String withBrand(String base, @Nullable String chosen) {
         return ShopperLinks.query(base, parameters(q, chosen, category, 0));
     }
