@@ -88,10 +88,10 @@ class DemoSeed {
             text.append("  ").append(device.device().kind()).append(' ').append(device.device().storeCode()).append(": ")
                     .append(device.device().deviceKey());
             if (device.pairingCode() != null) {
-                // the kiosk page that asks for it comes with issue #4; until then the code is sent as the page will
-                text.append("  pairing code ").append(device.pairingCode()).append("  (POST ").append(baseUrl)
+                // entered once in the kiosk page's discreet staff form ("店员" / "Staff", at the bottom)
+                text.append("  pairing code ").append(device.pairingCode()).append("  (on ").append(baseUrl)
                         .append("/s/").append(DemoAccounts.RETAILER_SLUG).append("/kiosk/")
-                        .append(device.device().storeCode()).append("/pair {\"pairingCode\": …})");
+                        .append(device.device().storeCode()).append(", Staff)");
             }
             if (device.secret() != null) {
                 text.append("  secret ").append(device.secret());

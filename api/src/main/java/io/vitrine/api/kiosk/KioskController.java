@@ -23,7 +23,7 @@ import io.vitrine.tenants.devices.KioskPairing;
 import java.time.Duration;
 
 /**
- * Kiosk pages (api.md): pairing with the one-time code sets a long-lived HttpOnly device cookie; the
+ * Kiosk pairing and heartbeats (api.md; the page itself is {@link KioskPage}): pairing with the one-time code sets a long-lived HttpOnly device cookie; the
  * page's heartbeats feed the fleet status. The tenant is the path's ({@code /s/{tenant}}); an unknown
  * code or cookie, a revoked kiosk or another tenant's answers 404. Pairing attempts are limited per client
  * address and per store (429 with Retry-After).
@@ -51,8 +51,16 @@ class KioskController {
                               HttpRequest<?> http) {
         String token = pairing.pair(clientAddress.of(http), storeCode, request.pairingCode());
         Cookie cookie = Cookie.of(COOKIE, token).httpOnly(true).secure(http.isSecure()).sameSite(SameSite.Strict)
-                .path("/s/" + tenant + "/kiosk").maxAge(COOKIE_LIFETIME);
+                .path(cookiePath(tenant)).maxAge(COOKIE_LIFETIME);
         return HttpResponse.ok(new Paired(storeCode)).cookie(cookie);
+    }
+
+    /**
+     * The whole shop's storefront, not only {@code /kiosk}: the kiosk page reads it to know it is paired, and the
+     * orders a kiosk places (issue #5) carry the device.
+     */
+    static String cookiePath(String tenant) {
+        return "/s/" + tenant;
     }
 
     @Post("/heartbeat")

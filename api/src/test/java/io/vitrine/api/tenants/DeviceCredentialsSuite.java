@@ -103,7 +103,8 @@ abstract class DeviceCredentialsSuite {
 
         assertThat(paired.statusCode()).isEqualTo(200);
         String setCookie = paired.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).startsWith("vitrine_kiosk=").containsIgnoringCase("HttpOnly");
+        assertThat(setCookie).startsWith("vitrine_kiosk=").containsIgnoringCase("HttpOnly")
+                .contains("Path=/s/" + merchant.slug() + ";"); // the shop's whole storefront: the kiosk page, orders
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
         api.expectProblem(404, api.post(pair, null, Map.of("pairingCode", kiosk.get("pairingCode"))));
         assertThat(api.expect(200, heartbeat(merchant.slug(), cookie))).containsEntry("deviceKey", key);

@@ -42,7 +42,7 @@ class TenantIsolationWalkTest {
      * {memberA} / {memberB} (the slugs of A's and B's merchants; A's is also A's storefront), {gtinB} (the
      * barcode of B's product), {imageB} (an image B uploaded).
      * {jobB} (B's store import job, its new credentials not downloaded yet).
-     * Methods PAGE and FORM are console pages: a GET, and a form POST.
+     * Methods PAGE and FORM are console pages: a GET, and a form POST; SHOP is a storefront page (an anonymous GET).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -143,7 +143,13 @@ class TenantIsolationWalkTest {
             new Probe("B's image", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/images/{imageB}", null),
             new Probe("delete B's image", Caller.RETAILER_ADMIN_A, "DELETE", "/api/v1/images/{imageB}", null),
             new Probe("B's image on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/images/{imageB}", null),
-            new Probe("B's thumbnail on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/images/{imageB}/thumb", null)
+            new Probe("B's thumbnail on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/images/{imageB}/thumb", null),
+            new Probe("B's store's kiosk on A's storefront", Caller.PUBLIC, "SHOP", "/s/{memberA}/kiosk/{storeB}", null),
+            new Probe("B's product on A's kiosk of B's store", Caller.PUBLIC, "SHOP", "/s/{memberA}/kiosk/{storeB}/p/{skuB}", null),
+            new Probe("B's product page on A's storefront", Caller.PUBLIC, "SHOP", "/s/{memberA}/p/{skuB}", null),
+            new Probe("B's product with B's store's stock on A's storefront", Caller.PUBLIC, "SHOP",
+                    "/s/{memberA}/p/{skuB}?store={storeB}", null),
+            new Probe("B's shelf tag on A's storefront", Caller.PUBLIC, "SHOP", "/s/{memberA}/d/{storeB}/{skuB}", null)
     );
 
     private final RunningVitrine vitrine;
@@ -219,10 +225,11 @@ class TenantIsolationWalkTest {
         HttpResponse<String> response = switch (probe.method()) {
             case "UPLOAD" -> api.upload(path, openB.token(), "licence.pdf", "application/pdf", SampleCodes.pdf());
             case "PAGE", "FORM" -> consolePage(probe, path, token);
+            case "SHOP" -> api.vitrine().get(path);
             default -> api.send(probe.method(), path, token, probe.body());
         };
 
-        if (probe.method().equals("PAGE") || probe.method().equals("FORM")) {
+        if (List.of("PAGE", "FORM", "SHOP").contains(probe.method())) {
             assertThat(response.statusCode()).as("%s -> %s", path, response.body()).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         } else {
