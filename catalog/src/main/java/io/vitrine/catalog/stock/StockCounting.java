@@ -2,7 +2,9 @@ package io.vitrine.catalog.stock;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.vitrine.catalog.products.ProductRepository;
 import io.vitrine.kernel.error.BusinessRuleException;
+import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.id.Ids;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.tenants.access.Actor;
@@ -20,20 +22,29 @@ import java.time.temporal.ChronoUnit;
 class StockCounting {
 
     private final StockItemRepository items;
+    private final ProductRepository products;
     private final StockMoves moves;
     private final Ids ids;
     private final Clock clock;
 
-    StockCounting(StockItemRepository items, StockMoves moves, Ids ids, Clock clock) {
+    StockCounting(StockItemRepository items, ProductRepository products, StockMoves moves, Ids ids, Clock clock) {
         this.items = items;
+        this.products = products;
         this.moves = moves;
         this.ids = ids;
         this.clock = clock;
     }
 
-    /** Creates the pair's row with nothing on hand unless it exists; committed at once (see the repository). */
+    /**
+     * Creates the pair's row with nothing on hand unless it exists; committed at once (see the repository). The
+     * product's row is locked first, as a deletion locks it before the product's stock rows: a row is never
+     * opened for a product being deleted, and the deletion sees every row opened before it.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public void open(TenantId tenant, String warehouseCode, String sku) {
+        if (products.findBySkuForUpdate(sku).isEmpty()) {
+            throw productGone();
+        }
         if (items.findByWarehouseCodeAndSku(warehouseCode, sku).isEmpty()) {
             items.insertIfAbsent(ids.nextId(), tenant.value(), warehouseCode, sku,
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
@@ -42,7 +53,7 @@ class StockCounting {
 
     @Transactional
     public StockLevel count(TenantId tenant, Actor by, String warehouseCode, String sku, long quantity, String reason) {
-        StockItem item = moves.lock(warehouseCode, sku).orElseThrow();
+        StockItem item = moves.lock(warehouseCode, sku).orElseThrow(StockCounting::productGone);
         requireAboveReserved(item, quantity);
         return moves.write(tenant, item, quantity, item.reserved(),
                 new StockMoves.LedgerLine(StockMovement.COUNT, reason, by)).level();
@@ -51,6 +62,9 @@ class StockCounting {
     @Transactional
     public StockLevel adjust(TenantId tenant, Actor by, String warehouseCode, String sku, long delta, String reason) {
         StockItem item = moves.lock(warehouseCode, sku).orElse(null); // a removal from a pair never stocked
+        if (item == null && delta > 0) { // opened, then removed with its product in between
+            throw productGone();
+        }
         long before = item == null ? 0 : item.onHand();
         long after = before + delta;
         if (after < 0) {
@@ -63,6 +77,11 @@ class StockCounting {
         requireAboveReserved(item, after);
         return moves.write(tenant, item, after, item.reserved(),
                 new StockMoves.LedgerLine(StockMovement.ADJUSTMENT, reason, by)).level();
+    }
+
+    /** The product was deleted since the request found it (its empty rows went with it). */
+    private static NotFoundException productGone() {
+        return new NotFoundException("No such product.");
     }
 
     private static void requireAboveReserved(StockItem item, long onHand) {
