@@ -88,7 +88,7 @@ class CatalogConsoleTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         String page = answer.body();
-        assertThat(Html.testId(page, "error-vatRate")).isEqualTo("A decimal number, e.g. 22.5431.");
+        assertThat(Html.testId(page, "error-vatRate")).as(page).isEqualTo("A decimal number, e.g. 22.5431.");
         assertThat(page).contains("value=\"BAD SKU!\"", "value=\"0.13x\"");
 
         form.put("vatRate", "0.13");

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * A product with bonded stock on hand is not deleted: those are goods under customs control, in a warehouse's
  * account book, and reservations hold some of them for checkouts (reserved never exceeds on hand). Count them
  * out first. With none on hand, its stock rows go and its ledger stays: the audit trail of what happened.
- * Rows are locked in warehouse order (the order every stock writer takes); no new row can appear meanwhile,
- * because opening one locks the product's row first ({@link StockCounting#open}).
+ * Rows are locked in warehouse order (the order every stock writer takes); a count or adjustment that locks a row
+ * after the deletion committed finds the product gone ({@link StockCounting}) and changes nothing.
  */
 @Singleton
 class DeletedProductStock implements ProductLeftovers {

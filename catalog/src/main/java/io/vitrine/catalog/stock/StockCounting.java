@@ -35,16 +35,9 @@ class StockCounting {
         this.clock = clock;
     }
 
-    /**
-     * Creates the pair's row with nothing on hand unless it exists; committed at once (see the repository). The
-     * product's row is locked first, as a deletion locks it before the product's stock rows: a row is never
-     * opened for a product being deleted, and the deletion sees every row opened before it.
-     */
+    /** Creates the pair's row with nothing on hand unless it exists; committed at once (see the repository). */
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public void open(TenantId tenant, String warehouseCode, String sku) {
-        if (products.findBySkuForUpdate(sku).isEmpty()) {
-            throw productGone();
-        }
         if (items.findByWarehouseCodeAndSku(warehouseCode, sku).isEmpty()) {
             items.insertIfAbsent(ids.nextId(), tenant.value(), warehouseCode, sku,
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
@@ -54,6 +47,7 @@ class StockCounting {
     @Transactional
     public StockLevel count(TenantId tenant, Actor by, String warehouseCode, String sku, long quantity, String reason) {
         StockItem item = moves.lock(warehouseCode, sku).orElseThrow(StockCounting::productGone);
+        requireProduct(sku);
         requireAboveReserved(item, quantity);
         return moves.write(tenant, item, quantity, item.reserved(),
                 new StockMoves.LedgerLine(StockMovement.COUNT, reason, by)).level();
@@ -65,6 +59,7 @@ class StockCounting {
         if (item == null && delta > 0) { // opened, then removed with its product in between
             throw productGone();
         }
+        requireProduct(sku);
         long before = item == null ? 0 : item.onHand();
         long after = before + delta;
         if (after < 0) {
@@ -77,6 +72,17 @@ class StockCounting {
         requireAboveReserved(item, after);
         return moves.write(tenant, item, after, item.reserved(),
                 new StockMoves.LedgerLine(StockMovement.ADJUSTMENT, reason, by)).level();
+    }
+
+    /**
+     * The product was deleted since the request found it: its empty rows went with it, and a row opened meanwhile
+     * must not be stocked. Read after the row's lock, so a deletion that committed first is seen. (The product's row
+     * itself is not locked here: the search feed holds it while it indexes, and stock writes must not wait for that.)
+     */
+    private void requireProduct(String sku) {
+        if (!products.existsBySku(sku)) {
+            throw productGone();
+        }
     }
 
     /** The product was deleted since the request found it (its empty rows went with it). */
