@@ -88,7 +88,7 @@ class CatalogConsoleTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         String page = answer.body();
-        assertThat(Html.testId(page, "error-vatRate")).as(page).isEqualTo("A decimal number, e.g. 22.5431.");
+        assertThat(Html.testId(page, "error-vatRate")).isEqualTo("A decimal number, e.g. 22.5431.");
         assertThat(page).contains("value=\"BAD SKU!\"", "value=\"0.13x\"");
 
         form.put("vatRate", "0.13");
@@ -106,12 +106,18 @@ class CatalogConsoleTest {
         String sku = SampleCodes.unique("NEW").toUpperCase();
         Map<String, String> form = productForm(sku);
         form.put("formToken", "token-" + sku);
+        String longDescription = "适合 0-6 个月婴儿，冲调前请洗手。".repeat(200); // a body of ~40 kB: it arrives in pieces
+        form.put("descriptionZh", longDescription);
 
         HttpResponse<String> created = browser.post("/console/products?lang=en", form);
         HttpResponse<String> again = browser.post("/console/products?lang=en", form); // a double click
 
-        assertThat(created.statusCode()).isEqualTo(303);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
         assertThat(created.headers().firstValue("Location")).hasValue("/console/products/" + sku + "?saved=1&lang=en");
+        Map<String, Object> stored = api.expect(200, api.get("/api/v1/products/" + sku, token()));
+        assertThat(stored).containsEntry("descriptionZh", longDescription).containsEntry("nameZh", form.get("nameZh"))
+                .containsEntry("categoryPath", form.get("categoryPath")).containsEntry("unit1", "035");
+        assertThat(stored.get("vatRate").toString()).isEqualTo("0.13");
         assertThat(again.statusCode()).isEqualTo(303);
         String page = browser.get("/console/products/" + sku + "?saved=1&lang=en").body();
         assertThat(page).contains("data-testid=\"saved\"", "data-testid=\"product-sku\">" + sku + "<", "value=\"299.00\"");

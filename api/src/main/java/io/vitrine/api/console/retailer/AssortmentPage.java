@@ -6,7 +6,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -17,11 +16,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.vitrine.api.console.ChinaTimeText;
 import io.vitrine.api.console.ConsoleLinks;
 import io.vitrine.api.console.ConsolePage;
+import io.vitrine.api.console.FormBody;
 import io.vitrine.api.console.FormErrors;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.catalog.assortment.AssortedSku;
@@ -83,8 +82,8 @@ final class AssortmentPage {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("RETAILER_ADMIN")
-    HttpResponse<?> change(HttpRequest<?> request, Authentication caller, @PathVariable String code,
-                           @Body AssortmentFields fields) {
+    HttpResponse<?> change(HttpRequest<?> request, Authentication caller, @PathVariable String code) {
+        AssortmentFields fields = AssortmentFields.of(FormBody.of(request));
         Actor actor = StaffClaims.actorOf(caller);
         Store store = stores.get(actor, code);
         List<String> wanted = fields.applyTo(allSkus(actor, store.code()));
@@ -178,9 +177,13 @@ final class AssortmentPage {
      * The boxes ticked: {@code remove} takes SKUs off, {@code add} puts found products on, {@code skus} is a typed
      * list (commas, spaces or lines) to put on as well. Repeated values are one.
      */
-    @Serdeable
     public record AssortmentFields(@Nullable List<String> add, @Nullable List<String> remove, @Nullable String skus,
                                    @Nullable String q) {
+
+        /** Read from the whole body ({@link FormBody}): a page of boxes makes a long form. */
+        static AssortmentFields of(FormBody form) {
+            return new AssortmentFields(form.all("add"), form.all("remove"), form.first("skus"), form.first("q"));
+        }
 
         List<String> applyTo(List<String> current) {
             Set<String> wanted = new LinkedHashSet<>(current);

@@ -1,7 +1,7 @@
 package io.vitrine.api.console.retailer;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import io.vitrine.api.console.FormBody;
 import io.vitrine.catalog.products.Product;
 import io.vitrine.catalog.products.ProductForm;
 import io.vitrine.kernel.error.FieldChecks;
@@ -12,11 +12,11 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The product form's fields as typed (numbers as text), shown again when the form is refused. The price is typed
+ * The product form's fields as typed (numbers as text), shown again when the form is refused; read from the
+ * whole body ({@link FormBody}). The price is typed
  * in yuan ({@code price}, "299.00") and sent to the catalog in fen. Images are not edited here: an update keeps the
  * product's own.
  */
-@Serdeable
 public record ProductFields(@Nullable String sku, @Nullable String gtin, @Nullable String nameZh,
                             @Nullable String nameEn, @Nullable String brand, @Nullable String categoryPath,
                             @Nullable String hsCode, @Nullable String itemRecordNo, @Nullable String originCountry,
@@ -32,6 +32,17 @@ public record ProductFields(@Nullable String sku, @Nullable String gtin, @Nullab
                 plain(p.qty2PerUnit()), plain(p.grossWeightKg()), plain(p.netWeightKg()), plain(p.vatRate()),
                 plain(p.consumptionTaxRate()), plain(p.mfnTariffRate()), p.tradeMode().code(), p.warehouseCode(),
                 p.price().toPlainString(), p.descriptionZh(), p.descriptionEn());
+    }
+
+    /** The form as sent ({@link FormBody}: the product form is long, see there). */
+    static ProductFields of(FormBody form) {
+        return new ProductFields(form.first("sku"), form.first("gtin"), form.first("nameZh"), form.first("nameEn"),
+                form.first("brand"), form.first("categoryPath"), form.first("hsCode"), form.first("itemRecordNo"),
+                form.first("originCountry"), form.first("unit"), form.first("unit1"), form.first("qty1PerUnit"),
+                form.first("unit2"), form.first("qty2PerUnit"), form.first("grossWeightKg"), form.first("netWeightKg"),
+                form.first("vatRate"), form.first("consumptionTaxRate"), form.first("mfnTariffRate"),
+                form.first("tradeMode"), form.first("warehouseCode"), form.first("price"), form.first("descriptionZh"),
+                form.first("descriptionEn"));
     }
 
     /** The same fields with the SKU the page's address names (an edit form does not send it). */

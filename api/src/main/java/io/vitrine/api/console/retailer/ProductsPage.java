@@ -6,7 +6,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -20,6 +19,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.vitrine.api.console.ConsoleLinks;
 import io.vitrine.api.console.ConsolePage;
+import io.vitrine.api.console.FormBody;
 import io.vitrine.api.console.FormErrors;
 import io.vitrine.api.console.OneTimeForms;
 import io.vitrine.api.security.StaffClaims;
@@ -96,9 +96,10 @@ final class ProductsPage {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("RETAILER_ADMIN")
-    HttpResponse<?> create(HttpRequest<?> request, @Body ProductFields fields,
-                           @Nullable @Body(OneTimeForms.FIELD) String formToken, Authentication caller) {
-        return forms.once(request, caller, formToken, fields, () -> {
+    HttpResponse<?> create(HttpRequest<?> request, Authentication caller) {
+        FormBody sent = FormBody.of(request);
+        ProductFields fields = ProductFields.of(sent);
+        return forms.once(request, caller, sent.first(OneTimeForms.FIELD), fields, () -> {
             try {
                 Product created = products.create(StaffClaims.actorOf(caller), fields.toForm(List.of()));
                 return ConsoleLinks.seeOther(request, PATH + "/" + ConsoleLinks.encode(created.sku()) + "?saved=1");
@@ -120,10 +121,9 @@ final class ProductsPage {
 
     @Post(value = "/{sku}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("RETAILER_ADMIN")
-    HttpResponse<?> update(HttpRequest<?> request, @PathVariable String sku, @Body ProductFields typed,
-                           Authentication caller) {
+    HttpResponse<?> update(HttpRequest<?> request, @PathVariable String sku, Authentication caller) {
         CatalogProduct current = catalog.get(sku); // another tenant's SKU stays a 404, whatever was typed
-        ProductFields fields = typed.withSku(current.product().sku());
+        ProductFields fields = ProductFields.of(FormBody.of(request)).withSku(current.product().sku());
         try {
             products.update(StaffClaims.actorOf(caller), sku, fields.toForm(current.product().images()));
             return ConsoleLinks.seeOther(request, PATH + "/" + ConsoleLinks.encode(sku) + "?saved=1");
