@@ -165,6 +165,30 @@ abstract class StockAndAssortmentSuite {
                 getClass().getSimpleName(), millis);
     }
 
+    @Test
+    void a_product_with_bonded_stock_on_hand_is_not_deleted_and_at_zero_it_leaves_stock_and_assortment() {
+        String sku = product();
+        String kept = product();
+        api.expect(200, api.put(stock(sku), token(), Map.of("quantity", 2)));
+        api.expect(200, api.put(assortment(store), token(), Map.of("skus", List.of(sku, kept))));
+
+        Map<String, Object> refused = api.expectProblem(422, api.send("DELETE", "/api/v1/products/" + sku, token(), null));
+
+        assertThat(refused).containsEntry("code", "PRODUCT_HAS_STOCK");
+        assertThat(refused.get("detail").toString()).contains("WH-1: 2");
+        api.expect(200, api.get("/api/v1/products/" + sku, token()));
+        assertThat(number(api.expect(200, api.get(assortment(store), token())), "total")).isEqualTo(2);
+
+        api.expect(201, api.post(stock(sku) + "/adjustments", token(), Map.of("delta", -2, "reason", "returned to the supplier")));
+        assertThat(api.send("DELETE", "/api/v1/products/" + sku, token(), null).statusCode()).isEqualTo(204);
+
+        assertThat(items(api.expect(200, api.get(assortment(store), token())))).extracting(row -> row.get("sku"))
+                .containsExactly(kept);
+        assertThat(items(api.expect(200, api.get("/api/v1/stock?warehouseCode=WH-1&size=200", token()))))
+                .extracting(level -> level.get("sku")).doesNotContain(sku);
+        awaitCount(SearchQuery.builder().q(sku).store(store).build(), 0);
+    }
+
     /** Time from the call to the search showing its effect. */
     private long timed(Runnable call, SearchQuery query, int expected) {
         long started = System.nanoTime();

@@ -7,8 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +69,15 @@ final class ConsoleClient {
     /** A form sent from one of our pages. */
     HttpResponse<String> post(String path, Map<String, String> form) {
         return vitrine.send(form(path, form).header("Sec-Fetch-Site", "same-origin").build());
+    }
+
+    /** A form with repeated names (checkboxes), as name, value, name, value... */
+    HttpResponse<String> postFields(String path, List<String> namesAndValues) {
+        String body = IntStream.range(0, namesAndValues.size() / 2)
+                .mapToObj(i -> encode(namesAndValues.get(2 * i)) + "=" + encode(namesAndValues.get(2 * i + 1)))
+                .collect(Collectors.joining("&"));
+        return vitrine.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /**

@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Retailer admins create, change and delete the current tenant's products. Each change is audited and
@@ -28,15 +29,17 @@ public class Products {
     private final CurrentTenant currentTenant;
     private final Ids ids;
     private final Clock clock;
+    private final List<ProductLeftovers> leftovers;
 
     Products(ProductRepository products, ProductValidation validation, ProductChanges changes,
-             CurrentTenant currentTenant, Ids ids, Clock clock) {
+             CurrentTenant currentTenant, Ids ids, Clock clock, List<ProductLeftovers> leftovers) {
         this.products = products;
         this.validation = validation;
         this.changes = changes;
         this.currentTenant = currentTenant;
         this.ids = ids;
         this.clock = clock;
+        this.leftovers = leftovers;
     }
 
     @Transactional
@@ -74,10 +77,19 @@ public class Products {
         return saved;
     }
 
+    /**
+     * Deletes the product with what the catalog keeps of it: refused with {@code PRODUCT_HAS_STOCK} (422) while
+     * bonded stock of it is on hand anywhere — goods under customs control, reservations included; with none,
+     * its empty stock rows go (the ledger stays, the audit trail of what happened) and it leaves every store's
+     * assortment ({@link ProductLeftovers}). All or nothing, in one transaction.
+     */
     @Transactional
     public void delete(Actor by, String sku) {
         TenantId tenant = currentTenant.require();
         Product current = products.findBySkuForUpdate(sku).orElseThrow(Products::notFound);
+        for (ProductLeftovers kept : leftovers) {
+            kept.settleDeletion(by, tenant, current.sku());
+        }
         products.delete(current);
         changes.deleted(by, tenant, current);
     }

@@ -2,7 +2,9 @@ package io.vitrine.catalog.stock;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.vitrine.catalog.products.ProductRepository;
 import io.vitrine.kernel.error.BusinessRuleException;
+import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.id.Ids;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.tenants.access.Actor;
@@ -20,12 +22,14 @@ import java.time.temporal.ChronoUnit;
 class StockCounting {
 
     private final StockItemRepository items;
+    private final ProductRepository products;
     private final StockMoves moves;
     private final Ids ids;
     private final Clock clock;
 
-    StockCounting(StockItemRepository items, StockMoves moves, Ids ids, Clock clock) {
+    StockCounting(StockItemRepository items, ProductRepository products, StockMoves moves, Ids ids, Clock clock) {
         this.items = items;
+        this.products = products;
         this.moves = moves;
         this.ids = ids;
         this.clock = clock;
@@ -42,7 +46,8 @@ class StockCounting {
 
     @Transactional
     public StockLevel count(TenantId tenant, Actor by, String warehouseCode, String sku, long quantity, String reason) {
-        StockItem item = moves.lock(warehouseCode, sku).orElseThrow();
+        StockItem item = moves.lock(warehouseCode, sku).orElseThrow(StockCounting::productGone);
+        requireProduct(sku);
         requireAboveReserved(item, quantity);
         return moves.write(tenant, item, quantity, item.reserved(),
                 new StockMoves.LedgerLine(StockMovement.COUNT, reason, by)).level();
@@ -51,6 +56,10 @@ class StockCounting {
     @Transactional
     public StockLevel adjust(TenantId tenant, Actor by, String warehouseCode, String sku, long delta, String reason) {
         StockItem item = moves.lock(warehouseCode, sku).orElse(null); // a removal from a pair never stocked
+        if (item == null && delta > 0) { // opened, then removed with its product in between
+            throw productGone();
+        }
+        requireProduct(sku);
         long before = item == null ? 0 : item.onHand();
         long after = before + delta;
         if (after < 0) {
@@ -63,6 +72,22 @@ class StockCounting {
         requireAboveReserved(item, after);
         return moves.write(tenant, item, after, item.reserved(),
                 new StockMoves.LedgerLine(StockMovement.ADJUSTMENT, reason, by)).level();
+    }
+
+    /**
+     * The product was deleted since the request found it: its empty rows went with it, and a row opened meanwhile
+     * must not be stocked. Read after the row's lock, so a deletion that committed first is seen. (The product's row
+     * itself is not locked here: the search feed holds it while it indexes, and stock writes must not wait for that.)
+     */
+    private void requireProduct(String sku) {
+        if (!products.existsBySku(sku)) {
+            throw productGone();
+        }
+    }
+
+    /** The product was deleted since the request found it (its empty rows went with it). */
+    private static NotFoundException productGone() {
+        return new NotFoundException("No such product.");
     }
 
     private static void requireAboveReserved(StockItem item, long onHand) {

@@ -30,6 +30,11 @@ public interface StockItemRepository extends GenericRepository<StockItem, String
 
     StockItem update(StockItem item);
 
+    /** A product's empty row, when the product is deleted ({@code DeletedProductStock}). */
+    void delete(StockItem item);
+
+    Page<StockItem> findBySku(String sku, Pageable pageable);
+
     Page<StockItem> findAll(Pageable pageable);
 
     Page<StockItem> findByWarehouseCode(String warehouseCode, Pageable pageable);

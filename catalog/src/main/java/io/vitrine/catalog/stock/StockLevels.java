@@ -48,12 +48,33 @@ public class StockLevels implements StockAvailability {
     /** Stocked pairs by warehouse, then SKU; of one warehouse (404 unless the park's) when it is given. */
     @Transactional(readOnly = true)
     public Page<StockLevel> list(@Nullable String warehouseCode, int page, int size) {
+        return list(warehouseCode, null, page, size);
+    }
+
+    /**
+     * The same, of one SKU (every warehouse that stocked it) when {@code sku} is given; both given: that pair, if
+     * it was ever stocked. A SKU that is no product of the tenant simply has no rows.
+     */
+    @Transactional(readOnly = true)
+    public Page<StockLevel> list(@Nullable String warehouseCode, @Nullable String sku, int page, int size) {
         Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.asc("warehouseCode"), Sort.Order.asc("sku")));
-        if (warehouseCode == null || warehouseCode.isBlank()) {
+        boolean anyWarehouse = warehouseCode == null || warehouseCode.isBlank();
+        boolean anySku = sku == null || sku.isBlank();
+        if (!anyWarehouse) {
+            targets.requireWarehouse(warehouseCode);
+        }
+        if (anyWarehouse && anySku) {
             return items.findAll(pageable).map(StockItem::level);
         }
-        targets.requireWarehouse(warehouseCode);
-        return items.findByWarehouseCode(warehouseCode, pageable).map(StockItem::level);
+        if (anySku) {
+            return items.findByWarehouseCode(warehouseCode, pageable).map(StockItem::level);
+        }
+        if (anyWarehouse) {
+            return items.findBySku(sku.strip(), pageable).map(StockItem::level);
+        }
+        List<StockLevel> pair = items.findByWarehouseCodeAndSku(warehouseCode, sku.strip()).map(StockItem::level).stream()
+                .toList();
+        return Page.of(page == 0 ? pair : List.of(), pageable, (long) pair.size());
     }
 
     /** The ledger of one pair, newest first (404 as {@link #get}). */

@@ -2,6 +2,7 @@ package io.vitrine.catalog.assortment;
 
 import io.micronaut.context.ApplicationContext;
 import io.vitrine.catalog.products.ProductPlacementChanged;
+import io.vitrine.catalog.products.Products;
 import io.vitrine.catalog.testing.CatalogFixtures;
 import io.vitrine.catalog.testing.CatalogFixtures.Merchant;
 import io.vitrine.kernel.error.InvalidInputException;
@@ -132,6 +133,27 @@ abstract class AssortmentSuite {
         assertThat(afterFirst - before).isEqualTo(3);
         assertThat(fixtures.events(merchant.tenant(), ProductPlacementChanged.TYPE)).isEqualTo(afterFirst);
         assertThat(as(() -> read.list(ADMIN, store, 0, 1)).getTotalSize()).isEqualTo(1_100);
+    }
+
+    @Test
+    void a_deleted_product_leaves_every_stores_assortment_and_the_search_index_hears_of_it() {
+        String other = unique("S");
+        fixtures.store(merchant, other, warehouse);
+        replace(skus.get(0), skus.get(1));
+        as(() -> assortments.replace(ADMIN, other, List.of(skus.get(1))));
+        int before = fixtures.events(merchant.tenant(), ProductPlacementChanged.TYPE);
+
+        as(() -> {
+            context().getBean(Products.class).delete(ADMIN, skus.get(1));
+            return null;
+        });
+
+        assertThat(fixtures.assortmentRows(merchant, skus.get(1))).isZero();
+        assertThat(as(() -> read.list(ADMIN, store, 0, 10)).getContent()).extracting(AssortedSku::sku)
+                .containsExactly(skus.get(0));
+        assertThat(as(() -> read.list(ADMIN, other, 0, 10)).getTotalSize()).isZero();
+        assertThat(fixtures.events(merchant.tenant(), ProductPlacementChanged.TYPE)).isEqualTo(before + 2);
+        assertThat(as(() -> replace(skus.get(0)))).isEqualTo(new AssortmentChange(store, 1, 0, 0));
     }
 
     private AssortmentChange replace(String... codes) {

@@ -2,6 +2,7 @@ package io.vitrine.catalog.stock;
 
 import io.micronaut.context.ApplicationContext;
 import io.vitrine.catalog.products.ProductPlacementChanged;
+import io.vitrine.catalog.products.Products;
 import io.vitrine.catalog.testing.CatalogFixtures;
 import io.vitrine.catalog.testing.CatalogFixtures.Merchant;
 import io.vitrine.kernel.error.BusinessRuleException;
@@ -211,6 +212,41 @@ abstract class StockSuite {
                 .isEqualTo(Map.of(sku, Set.of(warehouse)));
         Merchant stranger = fixtures.merchantInParkWith(unique("WH"));
         assertThatThrownBy(() -> as(stranger, () -> levels.availableAtStore(store, sku))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_product_with_bonded_stock_on_hand_is_not_deleted_and_at_zero_its_rows_go_while_its_ledger_stays() {
+        Products products = context().getBean(Products.class);
+        String second = unique("WH");
+        fixtures.bondedWarehouse(merchant, second);
+        as(merchant, () -> stock.set(ADMIN, warehouse, sku, BigDecimal.valueOf(3), null));
+        as(merchant, () -> stock.set(ADMIN, warehouse, sku, BigDecimal.ZERO, "shipped back"));
+        as(merchant, () -> stock.set(ADMIN, second, sku, BigDecimal.ONE, null));
+        String order = unique("ORDER");
+        as(merchant, () -> reservations.reserve(order, List.of(new ReservationLine(second, sku, 1)), Duration.ofMinutes(15)));
+
+        assertThatThrownBy(() -> as(merchant, () -> delete(products)))
+                .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
+                    assertThat(e.code()).isEqualTo("PRODUCT_HAS_STOCK");
+                    assertThat(e.getMessage()).contains(second + ": 1, 1 reserved").doesNotContain(warehouse + ":");
+                });
+        assertThat(as(merchant, () -> levels.list(null, sku, 0, 10)).getContent()).extracting(StockLevel::onHand)
+                .containsExactlyInAnyOrder(0L, 1L);
+
+        as(merchant, () -> reservations.release(order));
+        as(merchant, () -> stock.adjust(ADMIN, second, sku, BigDecimal.ONE.negate(), "written off"));
+        as(merchant, () -> delete(products));
+
+        assertThat(fixtures.stockRows(merchant, sku)).isZero();
+        assertThat(fixtures.ledgerLines(merchant, sku)).isEqualTo(4);
+        assertThatThrownBy(() -> as(merchant, () -> stock.set(ADMIN, warehouse, sku, BigDecimal.ONE, null)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(fixtures.stockRows(merchant, sku)).isZero();
+    }
+
+    private Object delete(Products products) {
+        products.delete(ADMIN, sku);
+        return null;
     }
 
     private List<String> rules(Supplier<?> work) {

@@ -41,6 +41,26 @@ public final class CatalogFixtures {
         return new Merchant(TenantId.of(tenant(park)), park);
     }
 
+    /** One more bonded warehouse in the merchant's park. */
+    public void bondedWarehouse(Merchant merchant, String code) {
+        update("INSERT INTO bonded_warehouses (id, park_id, code, name, ems_no, customs_code, area_code, operator_uscc, "
+                + "created_at) VALUES (?, ?, ?, 'bonded', 'T5349W1', '5349', '5349W', ?, ?)",
+                id(), merchant.parkId(), code, uscc(), now());
+    }
+
+    public int stockRows(Merchant merchant, String sku) {
+        return probe.count("SELECT COUNT(*) FROM stock_levels WHERE tenant_id = ? AND sku = ?", merchant.tenant().value(), sku);
+    }
+
+    public int ledgerLines(Merchant merchant, String sku) {
+        return probe.count("SELECT COUNT(*) FROM stock_ledger WHERE tenant_id = ? AND sku = ?", merchant.tenant().value(), sku);
+    }
+
+    public int assortmentRows(Merchant merchant, String sku) {
+        return probe.count("SELECT COUNT(*) FROM store_assortment_skus WHERE tenant_id = ? AND sku = ?",
+                merchant.tenant().value(), sku);
+    }
+
     /** Another merchant of the same park: it shares the park's warehouses. */
     public Merchant neighbourOf(Merchant merchant) {
         return new Merchant(TenantId.of(tenant(merchant.parkId())), merchant.parkId());
