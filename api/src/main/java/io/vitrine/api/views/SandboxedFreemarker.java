@@ -4,12 +4,17 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.ext.beans.BeansWrapper;
+import freemarker.ext.beans.ClassMemberAccessPolicy;
 import freemarker.ext.beans.DefaultMemberAccessPolicy;
+import freemarker.ext.beans.MemberAccessPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateExceptionHandler;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,7 +26,9 @@ import java.nio.charset.StandardCharsets;
  *       {@code Execute} and run a command);</li>
  *   <li>{@code ?api} off (it would reach the Java methods behind a wrapped map or list);</li>
  *   <li>Java objects of the model are seen through {@link DefaultMemberAccessPolicy} at
- *       {@link BeansWrapper#EXPOSE_SAFE}: no {@code getClass()}, class loaders, reflection, threads or fields.
+ *       {@link BeansWrapper#EXPOSE_SAFE}, narrowed by {@link NoReflection}: no {@code getClass()} (the default
+ *       policy allows it, and {@code x.class.protectionDomain} shows the server's paths), nothing of a class,
+ *       class loader, thread, reflection, method handle or security object, no fields.
  *       {@code ?eval}/{@code ?interpret} stay, but they evaluate FTL under these same rules.</li>
  * </ul>
  * Templates are {@code .ftlh}: HTML auto-escaping on, so every {@code ${...}} is escaped.
@@ -51,9 +58,56 @@ final class SandboxedFreemarker {
 
     private static DefaultObjectWrapper wrapper() {
         DefaultObjectWrapperBuilder builder = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-        builder.setMemberAccessPolicy(DefaultMemberAccessPolicy.getInstance(Configuration.VERSION_2_3_34));
+        builder.setMemberAccessPolicy(new NoReflection(DefaultMemberAccessPolicy.getInstance(Configuration.VERSION_2_3_34)));
         builder.setExposureLevel(BeansWrapper.EXPOSE_SAFE);
         builder.setExposeFields(false);
         return builder.build();
+    }
+
+    /** The default policy, without {@code getClass()} and without any member of the JVM's reflective types. */
+    private record NoReflection(MemberAccessPolicy base) implements MemberAccessPolicy {
+
+        private static final String[] REFLECTIVE_PACKAGES = {"java.lang.reflect.", "java.lang.invoke.", "java.security.",
+                "sun.", "jdk."};
+
+        @Override
+        public ClassMemberAccessPolicy forClass(Class<?> type) {
+            ClassMemberAccessPolicy inner = base.forClass(type);
+            boolean reflective = reflective(type);
+            return new ClassMemberAccessPolicy() {
+                @Override
+                public boolean isMethodExposed(Method method) {
+                    return !reflective && !method.getName().equals("getClass") && inner.isMethodExposed(method);
+                }
+
+                @Override
+                public boolean isConstructorExposed(Constructor<?> constructor) {
+                    return !reflective && inner.isConstructorExposed(constructor);
+                }
+
+                @Override
+                public boolean isFieldExposed(Field field) {
+                    return !reflective && inner.isFieldExposed(field);
+                }
+            };
+        }
+
+        @Override
+        public boolean isToStringAlwaysExposed() {
+            return base.isToStringAlwaysExposed();
+        }
+
+        private static boolean reflective(Class<?> type) {
+            if (type == Class.class || ClassLoader.class.isAssignableFrom(type) || Thread.class.isAssignableFrom(type)
+                    || Module.class.isAssignableFrom(type) || Runtime.class.isAssignableFrom(type)) {
+                return true;
+            }
+            for (String prefix : REFLECTIVE_PACKAGES) {
+                if (type.getName().startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }
