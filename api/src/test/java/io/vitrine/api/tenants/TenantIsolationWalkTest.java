@@ -138,7 +138,9 @@ class TenantIsolationWalkTest {
             new Probe("replace B's store assortment", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/stores/{storeB}/assortment",
                     Map.of("skus", List.of())),
             new Probe("B's product on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/products/{skuB}", null),
-            new Probe("B's barcode on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/barcode/{gtinB}", null)
+            new Probe("B's barcode on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/barcode/{gtinB}", null),
+            // themes: B has a logo, A has none; the theme API has no tenant in its address (the caller's own)
+            new Probe("B's logo on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/theme/logo", null)
     );
 
     private final RunningVitrine vitrine;
@@ -183,6 +185,10 @@ class TenantIsolationWalkTest {
         api.expect(200, api.put("/api/v1/stock/B-01/B-SKU-1", merchantB.admin().token(), Map.of("quantity", 7)));
         api.expect(200, api.put("/api/v1/stores/B-SHOP-1/assortment", merchantB.admin().token(),
                 Map.of("skus", List.of("B-SKU-1"))));
+        api.expect(200, api.put("/api/v1/tenant/theme", merchantB.admin().token(),
+                Map.of("shopName", "B shop", "colours", Map.of("primary", "#bb0000"))));
+        api.expect(200, api.uploadBy("PUT", "/api/v1/tenant/theme/logo", "logo.png", "image/png", SampleImages.png(8, 8, 0xbb0000),
+                "Authorization", "Bearer " + merchantB.admin().token()));
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -273,5 +279,10 @@ class TenantIsolationWalkTest {
                 merchantB.id())).isEmpty();
         assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/parks/" + parkB.slug() + "/tenants/" + merchantB.slug(),
                 parkB.admin().token())), "tenant")).containsEntry("status", "ACTIVE");
+        // B's theme is B's alone: A's admin changing a theme changes A's
+        api.expect(200, api.put("/api/v1/tenant/theme", merchantA.admin().token(), Map.of("shopName", "A shop")));
+        assertThat(api.expect(200, api.get("/api/v1/tenant/theme", merchantB.admin().token())))
+                .containsEntry("shopName", "B shop").containsEntry("logoUrl", "/s/" + merchantB.slug() + "/theme/logo?v=2");
+        assertThat(api.vitrine().get("/s/" + merchantA.slug() + "/theme.css").body()).doesNotContain("#bb0000");
     }
 }
