@@ -42,7 +42,7 @@ class MigrationsApplyTest {
         Map<String, Set<String>> mariaDbSchema = schema(mariaDb, TestServices.mariaDbUser(), TestServices.mariaDbPassword());
         assertThat(h2Schema).containsKeys("outbox_events", "outbox_deliveries", "processed_events", "shedlock", "stored_files",
                 "tenants", "bonded_warehouses", "stores", "staff_accounts", "staff_store_scopes", "invitations",
-                "merchant_applications", "application_documents", "audit_events", "tenant_settings");
+                "merchant_applications", "application_documents", "audit_events", "tenant_settings", "tenant_themes");
         assertThat(mariaDbSchema).isEqualTo(h2Schema);
 
         // applying again is a no-op that still validates the checksums

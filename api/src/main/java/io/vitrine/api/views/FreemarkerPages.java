@@ -1,13 +1,10 @@
 package io.vitrine.api.views;
 
-import freemarker.core.HTMLOutputFormat;
+import freemarker.cache.ClassTemplateLoader;
 import freemarker.ext.beans.ResourceBundleModel;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapper;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.Writable;
@@ -21,10 +18,10 @@ import io.vitrine.api.BuildInfo;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
@@ -37,6 +34,11 @@ import java.util.ResourceBundle;
  * {@code path} (the request path), {@code languageLinks} (the language switch: this page's path and query in
  * each language, see {@link PageLanguage#switchLink}) and {@code assetVersion} (appended to static links so
  * a new release is fetched despite long cache lifetimes).
+ *
+ * <p>Storefront pages ({@code storefront/...}) whose model names the shop ({@code tenant}, its slug) also get
+ * {@code theme} ({@link StorefrontThemes}), and render the operator's override of the view for that shop
+ * when there is one that works ({@link TemplateOverrides}). Every template runs sandboxed
+ * ({@link SandboxedFreemarker}: no {@code ?new}, no {@code ?api}, safe members only).
  */
 @Singleton
 @Produces(MediaType.TEXT_HTML)
@@ -44,23 +46,18 @@ final class FreemarkerPages implements ViewsRenderer<Object, HttpRequest<?>> {
 
     private static final String EXTENSION = ".ftlh";
     private static final String MESSAGES = "i18n/messages";
+    private static final String STOREFRONT = "storefront/";
 
-    private final Configuration freemarker;
-    private final DefaultObjectWrapper wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build();
+    private final Configuration freemarker = SandboxedFreemarker.configuration(
+            new ClassTemplateLoader(FreemarkerPages.class.getClassLoader(), "templates"));
     private final BuildInfo build;
+    private final StorefrontThemes themes;
+    private final TemplateOverrides overrides;
 
-    FreemarkerPages(BuildInfo build) {
+    FreemarkerPages(BuildInfo build, StorefrontThemes themes, TemplateOverrides overrides) {
         this.build = build;
-        this.freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        freemarker.setClassLoaderForTemplateLoading(FreemarkerPages.class.getClassLoader(), "templates");
-        freemarker.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        freemarker.setURLEscapingCharset(StandardCharsets.UTF_8.name()); // ?url in links
-        freemarker.setOutputFormat(HTMLOutputFormat.INSTANCE);
-        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        freemarker.setLogTemplateExceptions(false);
-        freemarker.setWrapUncheckedExceptions(true);
-        freemarker.setFallbackOnNullLoopVariable(false);
-        freemarker.setObjectWrapper(wrapper);
+        this.themes = themes;
+        this.overrides = overrides;
     }
 
     @Override
@@ -69,12 +66,22 @@ final class FreemarkerPages implements ViewsRenderer<Object, HttpRequest<?>> {
         Map<String, Object> model = new HashMap<>(ViewUtils.modelOf(data));
         model.put("lang", language.tag());
         model.put("languages", PageLanguage.all().stream().map(PageLanguage::tag).toList());
-        model.put("msg", new ResourceBundleModel(messages(language), wrapper));
+        model.put("msg", new ResourceBundleModel(messages(language), SandboxedFreemarker.WRAPPER));
         model.put("path", request == null ? "/" : request.getPath());
         model.put("languageLinks", languageLinks(request));
         model.put("assetVersion", build.version());
+        String shop = viewName.startsWith(STOREFRONT) && model.get("tenant") instanceof String slug ? slug : null;
+        if (shop != null) {
+            model.put("theme", themes.model(shop, language));
+        }
         return out -> {
             try {
+                Optional<String> overridden = shop == null ? Optional.empty()
+                        : overrides.render(shop, viewName, language.locale(), model);
+                if (overridden.isPresent()) {
+                    out.write(overridden.get());
+                    return;
+                }
                 Template template = freemarker.getTemplate(viewName + EXTENSION, language.locale());
                 template.process(model, out);
             } catch (TemplateException e) {

@@ -163,7 +163,9 @@ class TenantIsolationWalkTest {
             new Probe("B's product page on A's storefront", Caller.PUBLIC, "SHOP", "/s/{memberA}/p/{skuB}", null),
             new Probe("B's product with B's store's stock on A's storefront", Caller.PUBLIC, "SHOP",
                     "/s/{memberA}/p/{skuB}?store={storeB}", null),
-            new Probe("B's shelf tag on A's storefront", Caller.PUBLIC, "SHOP", "/s/{memberA}/d/{storeB}/{skuB}", null)
+            new Probe("B's shelf tag on A's storefront", Caller.PUBLIC, "SHOP", "/s/{memberA}/d/{storeB}/{skuB}", null),
+            // themes: B has a logo, A has none; the theme API has no tenant in its address (the caller's own)
+            new Probe("B's logo on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/theme/logo", null)
     );
 
     private final RunningVitrine vitrine;
@@ -211,6 +213,10 @@ class TenantIsolationWalkTest {
                 Map.of("skus", List.of("B-SKU-1"))));
         imageB = (String) api.expect(201, api.upload("/api/v1/images", null, "b.png", "image/png",
                 SampleImages.png(40, 30), "Authorization", "Bearer " + merchantB.admin().token())).get("imageId");
+        api.expect(200, api.put("/api/v1/tenant/theme", merchantB.admin().token(),
+                Map.of("shopName", "B shop", "colours", Map.of("primary", "#bb0000"))));
+        api.expect(200, api.uploadBy("PUT", "/api/v1/tenant/theme/logo", "logo.png", "image/png", SampleImages.png(8, 8, 0xbb0000),
+                "Authorization", "Bearer " + merchantB.admin().token()));
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -304,5 +310,10 @@ class TenantIsolationWalkTest {
                 merchantB.id())).isEmpty();
         assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/parks/" + parkB.slug() + "/tenants/" + merchantB.slug(),
                 parkB.admin().token())), "tenant")).containsEntry("status", "ACTIVE");
+        // B's theme is B's alone: A's admin changing a theme changes A's
+        api.expect(200, api.put("/api/v1/tenant/theme", merchantA.admin().token(), Map.of("shopName", "A shop")));
+        assertThat(api.expect(200, api.get("/api/v1/tenant/theme", merchantB.admin().token())))
+                .containsEntry("shopName", "B shop").containsEntry("logoUrl", "/s/" + merchantB.slug() + "/theme/logo?v=2");
+        assertThat(api.vitrine().get("/s/" + merchantA.slug() + "/theme.css").body()).doesNotContain("#bb0000");
     }
 }

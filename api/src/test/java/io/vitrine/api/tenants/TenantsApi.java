@@ -87,6 +87,14 @@ public final class TenantsApi {
     /** With extra headers, name and value in turn. */
     public HttpResponse<String> upload(String path, String applicationToken, String filename, String contentType, byte[] content,
                                        String... headers) {
+        return uploadBy("POST", path, filename, contentType, content, applicationToken == null ? headers
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of("X-Application-Token", applicationToken),
+                        java.util.Arrays.stream(headers)).toArray(String[]::new));
+    }
+
+    /** A multipart upload of one part named {@code file} by this method (PUT for a replaced file), with headers. */
+    public HttpResponse<String> uploadBy(String method, String path, String filename, String contentType, byte[] content,
+                                       String... headers) {
         String boundary = "vitrine-test-boundary-7MA4YWxkTrZu0gW";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -99,10 +107,7 @@ public final class TenantsApi {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(vitrine.uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (applicationToken != null) {
-            request.header("X-Application-Token", applicationToken);
-        }
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (headers.length > 0) {
             request.headers(headers);
         }
