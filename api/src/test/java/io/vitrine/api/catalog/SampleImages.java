@@ -13,8 +13,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
-/** Images for the HTTP tests: real PNG and JPEG files drawn here, and a bomb's header. */
+/** Images for the HTTP tests: real PNG and JPEG files drawn here, a bomb's header, and an SVG carrying script. */
 public final class SampleImages {
+
+    public static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";
 
     private SampleImages() {
     }
@@ -25,6 +27,15 @@ public final class SampleImages {
 
     public static byte[] jpeg(int width, int height) {
         return encode(drawn(width, height, BufferedImage.TYPE_INT_RGB), "jpeg");
+    }
+
+    /** A PNG of this size around this colour, its pixels varied so that its file grows with its area. */
+    public static byte[] png(int width, int height, int rgb) {
+        return encode(varied(width, height, rgb), "png");
+    }
+
+    public static byte[] jpeg(int width, int height, int rgb) {
+        return encode(varied(width, height, rgb), "jpeg");
     }
 
     /** A PNG announcing {@code width × height} with almost no pixel data: a decompression bomb until decoded. */
@@ -63,6 +74,16 @@ public final class SampleImages {
         g.setPaint(new GradientPaint(0, 0, new Color(30, 160, 90), width, height, new Color(240, 200, 40)));
         g.fillRect(0, 0, width, height);
         g.dispose();
+        return image;
+    }
+
+    private static BufferedImage varied(int width, int height, int rgb) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                image.setRGB(x, y, rgb ^ (x * 31 + y * 17)); // not one colour: a large image stays large
+            }
+        }
         return image;
     }
 

@@ -1,6 +1,6 @@
 package io.vitrine.api.console;
 
-import io.vitrine.api.tenants.SampleImages;
+import io.vitrine.api.catalog.SampleImages;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.testing.EmbeddedVitrine;

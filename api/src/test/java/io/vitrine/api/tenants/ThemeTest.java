@@ -1,5 +1,6 @@
 package io.vitrine.api.tenants;
 
+import io.vitrine.api.catalog.SampleImages;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.tenants.TenantsApi.Park;
 import io.vitrine.api.testing.EmbeddedVitrine;
