@@ -127,9 +127,9 @@ public final class LuceneCatalogSearch implements CatalogSearch, Closeable {
             return List.of();
         }
         return read(searcher -> {
-            LuceneTermCounter counts = searcher.search(LuceneQueries.of(ProductQueries.suggestions(tenant, typed)),
-                    LuceneTermCounter.manager(List.of(SUGGEST)));
-            return SuggestionRanking.completions(counts.tally(SUGGEST).only(e -> e.startsWith(typed)).all(), limit);
+            FacetTally entries = searcher.search(LuceneQueries.of(ProductQueries.suggestions(tenant, typed)),
+                    LuceneSuggestionCounter.manager(typed));
+            return SuggestionRanking.completions(entries.all(), limit);
         });
     }
 
