@@ -127,7 +127,10 @@ public final class LuceneCatalogSearch implements CatalogSearch, Closeable {
             return List.of();
         }
         return read(searcher -> {
-            FacetTally entries = searcher.search(LuceneQueries.of(ProductQueries.suggestions(tenant, typed)),
+            // The tenant's products, not a prefix query: the counter keeps only entries starting with the typed
+            // text (the prefix condition, by ordinal range), while a prefix query on the shared index would first
+            // gather every tenant's documents under every matching entry — for "n" most of the index.
+            FacetTally entries = searcher.search(LuceneQueries.of(ProductQueries.ofTenant(tenant)),
                     LuceneSuggestionCounter.manager(typed));
             return SuggestionRanking.completions(entries.all(), limit);
         });

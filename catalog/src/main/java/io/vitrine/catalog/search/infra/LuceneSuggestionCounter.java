@@ -3,6 +3,7 @@ package io.vitrine.catalog.search.infra;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -15,8 +16,9 @@ import java.util.Arrays;
 import java.util.Collection;
 
 /**
- * Counts, over the hits of a suggestion query, only the suggestion entries that start with what was typed —
- * what Elasticsearch's terms aggregation with {@code include: "<typed>.*"} reports.
+ * Counts, over a tenant's products, the suggestion entries that start with what was typed, each once per
+ * product — what Elasticsearch's terms aggregation with {@code include: "<typed>.*"} reports over the products
+ * matching the prefix (a product without such an entry adds nothing, so no prefix query is needed first).
  *
  * <p>Entries are sorted by their bytes, so those starting with the typed text are one ordinal range of a
  * segment, found by two binary searches. Each hit's ordinals in that range are appended to a list; at the
@@ -74,11 +76,14 @@ final class LuceneSuggestionCounter extends SimpleCollector {
         entries = DocValues.getSortedSet(context.reader(), ProductFields.SUGGEST);
         lowOrd = insertionPoint(entries.lookupTerm(from));
         highOrd = insertionPoint(entries.lookupTerm(to));
+        if (lowOrd >= highOrd) {
+            throw new CollectionTerminatedException(); // nothing in this segment starts with it: skip the segment
+        }
     }
 
     @Override
     public void collect(int doc) throws IOException {
-        if (lowOrd >= highOrd || !entries.advanceExact(doc)) {
+        if (!entries.advanceExact(doc)) {
             return;
         }
         for (int n = entries.docValueCount(); n > 0; n--) {
