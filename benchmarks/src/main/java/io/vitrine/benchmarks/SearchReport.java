@@ -21,7 +21,8 @@ final class SearchReport {
         md.append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" by `./vitrine bench search --skus ")
                 .append(options.skus()).append(" --tenants ").append(options.tenants()).append(" --warmup ")
                 .append(options.warmup().toSeconds()).append(" --duration ").append(options.duration().toSeconds())
-                .append("`. ").append(machine).append(".\n\n");
+                .append(" --clients ").append(String.join(",", options.clients().stream().map(String::valueOf).toList()))
+                .append(" --engines ").append(String.join(",", options.engines())).append("`. ").append(machine).append(".\n\n");
         md.append("Data: ").append(options.skus()).append(" generated SKUs over ").append(options.tenants())
                 .append(" retailers of one park (Chinese/English names of 25 brands × 19 product kinds, three-level categories, "
                         + "prices, stock at the bonded warehouse for ~70 %, one store showing ~60 %). The application is the "
