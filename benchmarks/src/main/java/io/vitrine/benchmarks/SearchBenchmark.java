@@ -299,9 +299,11 @@ final class SearchBenchmark {
         private final URI node;
         private final List<List<ElasticsearchCatalogSearch.RawSearchRequest>> requests = new ArrayList<>();
         private final RestClient rest;
+        private final String alias;
 
         RawElasticsearch(String url, String alias, List<SearchMix.Search> searches) {
             this.node = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+            this.alias = alias;
             this.rest = RestClient.builder(HttpHost.create(url)).build();
             ElasticsearchCatalogSearch adapter = new ElasticsearchCatalogSearch(
                     new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())), alias, 1, 0, Clock.systemUTC());
@@ -333,9 +335,24 @@ final class SearchBenchmark {
             return total;
         }
 
+        /** Removes the run's indexes (the initial one and the rebuilt one), so a node of one's own stays clean. */
         @Override
         public void close() throws IOException {
             rest.close();
+            try {
+                HttpResponse<String> indexes = http.send(HttpRequest.newBuilder(URI.create(node + "/_cat/indices/" + alias
+                        + "*?h=index")).build(), HttpResponse.BodyHandlers.ofString());
+                for (String index : indexes.body().strip().split("\\s+")) {
+                    if (index.startsWith(alias)) {
+                        http.send(HttpRequest.newBuilder(URI.create(node + "/" + index)).DELETE().build(),
+                                HttpResponse.BodyHandlers.discarding());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                log("could not remove the indexes " + alias + "*: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
