@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -107,9 +108,47 @@ final class BenchDatabase implements AutoCloseable {
         return context;
     }
 
+    /** The data folder (embedded mode: the H2 database under {@code db/}, the Lucene index under {@code search/}). */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** The MariaDB database's JDBC URL (cluster mode); empty for H2. */
+    Optional<String> mariaDbJdbcUrl() {
+        return Optional.ofNullable(mariaDbDatabase).map(db -> mariaDbUrl() + "/" + db);
+    }
+
+    /** The park every merchant of this database belongs to. */
+    String parkId() {
+        return parkId;
+    }
+
+    /**
+     * Stops the modules (and their pool) but keeps the data, so the application itself can open the same
+     * database next (an H2 file database admits one process at a time). {@link #close()} still removes it.
+     */
+    void release() {
+        if (context.isRunning()) {
+            context.close();
+        }
+    }
+
     /** A new retailer of the park, with nothing yet: its id. */
     String newMerchant() {
         return tenant("RETAILER", parkId);
+    }
+
+    /** The storefront slug of a tenant ({@code /s/<slug>}). */
+    String slugOf(String tenant) {
+        return inTransaction(connection -> {
+            try (PreparedStatement prepared = connection.prepareStatement("SELECT slug FROM tenants WHERE id = ?")) {
+                prepared.setString(1, tenant);
+                try (var rows = prepared.executeQuery()) {
+                    rows.next();
+                    return rows.getString(1);
+                }
+            }
+        });
     }
 
     /** Work on one connection in one transaction of the application's pool, committed at the end. */
@@ -170,7 +209,7 @@ final class BenchDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        release();
         if (mariaDbDatabase != null) {
             try (Connection c = DriverManager.getConnection(mariaDbUrl() + "/", mariaDbUser(), mariaDbPassword());
                  Statement s = c.createStatement()) {
@@ -200,11 +239,11 @@ final class BenchDatabase implements AutoCloseable {
         return env("VITRINE_TEST_MARIADB_URL", "jdbc:mysql://127.0.0.1:3306");
     }
 
-    private static String mariaDbUser() {
+    static String mariaDbUser() {
         return env("VITRINE_TEST_MARIADB_USER", "root");
     }
 
-    private static String mariaDbPassword() {
+    static String mariaDbPassword() {
         return env("VITRINE_TEST_MARIADB_PASSWORD", "");
     }
 
@@ -221,7 +260,7 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    private static String randomKey() {
+    static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

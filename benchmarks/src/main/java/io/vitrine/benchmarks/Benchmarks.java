@@ -2,7 +2,6 @@ package io.vitrine.benchmarks;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.util.Statistics;
@@ -24,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * Runs a benchmark suite with JMH and writes its result table:
  * {@code java -cp ... io.vitrine.benchmarks.Benchmarks <suite> [result-file]} (what
- * {@code ./vitrine bench <suite>} does). Suites: {@code device-auth}, {@code store-import}.
+ * {@code ./vitrine bench <suite>} does). Suites: {@code device-auth}, {@code store-import} (JMH), and
+ * {@code search} ({@link SearchBenchmark}: {@code Benchmarks search [--option value]...}).
  */
 public final class Benchmarks {
 
@@ -37,15 +37,23 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException {
+    public static void main(String[] args) throws Exception {
         String suite = args.length < 1 ? "" : args[0];
+        if (suite.equals("search")) {
+            // not JMH: HTTP load from concurrent clients against the running application (SearchBenchmark)
+            SearchBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty()).toList(),
+                    Path.of("benchmarks/results/search.md"));
+            return;
+        }
         Class<?> benchmark = switch (suite) {
             case "device-auth" -> DeviceAuthBenchmark.class;
             case "store-import" -> StoreImportBenchmark.class;
             default -> null;
         };
         if (benchmark == null) {
-            System.err.println("usage: Benchmarks device-auth|store-import [result file, default benchmarks/results/<suite>.md]");
+            System.err.println("usage: Benchmarks device-auth|store-import [result file, default benchmarks/results/<suite>.md]\n"
+                    + "       Benchmarks search [--skus 100000] [--tenants 50] [--warmup 15] [--duration 30] [--clients 1,8] "
+                    + "[--engines lucene,elasticsearch] [--jar api/target/vitrine.jar] [--es-url URL] [--result file]");
             System.exit(2);
         }
         Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");
@@ -114,7 +122,7 @@ public final class Benchmarks {
     }
 
     /** The 1-minute load average: how busy the shared machine was. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | RuntimeException notLinux) {

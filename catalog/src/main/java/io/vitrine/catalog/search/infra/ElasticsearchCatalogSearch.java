@@ -12,10 +12,12 @@ import co.elastic.clients.elasticsearch._types.aggregations.AggregationRange;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.util.NamedValue;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -165,9 +167,9 @@ public final class ElasticsearchCatalogSearch implements CatalogSearch {
         });
     }
 
-    private SearchPage run(TenantId tenant, Match match, SearchPlan plan) throws IOException {
+    private SearchRequest searchRequest(TenantId tenant, Match match, SearchPlan plan) {
         SearchQuery q = plan.query();
-        SearchResponse<Map> response = client.search(s -> {
+        return SearchRequest.of(s -> {
             s.index(indexes.alias()).routing(tenant.value())
                     .query(ElasticsearchQueries.of(match))
                     .from(plan.offset()).size(q.size() + 1)
@@ -184,7 +186,32 @@ public final class ElasticsearchCatalogSearch implements CatalogSearch {
                 s.searchAfter(searchAfter(plan.after()));
             }
             return s;
-        }, Map.class);
+        });
+    }
+
+    /**
+     * The search requests this adapter sends for {@code query}, in the order it sends them (the next one only
+     * when the previous found nothing), as {@code POST path} with a JSON body — without sending them. For the
+     * benchmarks, which send the same requests straight to Elasticsearch as the floor of our endpoint.
+     */
+    public List<RawSearchRequest> searchRequests(TenantId tenant, SearchQuery query) {
+        SearchPlan plan = SearchPlan.of(tenant, query);
+        List<RawSearchRequest> requests = new ArrayList<>();
+        for (Match attempt : plan.attempts()) {
+            SearchRequest request = searchRequest(tenant, attempt, plan);
+            requests.add(new RawSearchRequest("/" + String.join(",", request.index()) + "/_search?routing=" + request.routing(),
+                    JsonpUtils.toJsonString(request, client._jsonpMapper())));
+        }
+        return requests;
+    }
+
+    /** One search request as sent over HTTP: {@code POST path} with {@code body}. */
+    public record RawSearchRequest(String path, String body) {
+    }
+
+    private SearchPage run(TenantId tenant, Match match, SearchPlan plan) throws IOException {
+        SearchQuery q = plan.query();
+        SearchResponse<Map> response = client.search(searchRequest(tenant, match, plan), Map.class);
 
         List<Hit<Map>> hits = response.hits().hits();
         List<SearchHit> items = new ArrayList<>();

@@ -127,9 +127,12 @@ public final class LuceneCatalogSearch implements CatalogSearch, Closeable {
             return List.of();
         }
         return read(searcher -> {
-            LuceneTermCounter counts = searcher.search(LuceneQueries.of(ProductQueries.suggestions(tenant, typed)),
-                    LuceneTermCounter.manager(List.of(SUGGEST)));
-            return SuggestionRanking.completions(counts.tally(SUGGEST).only(e -> e.startsWith(typed)).all(), limit);
+            // The tenant's products, not a prefix query: the counter keeps only entries starting with the typed
+            // text (the prefix condition, by ordinal range), while a prefix query on the shared index would first
+            // gather every tenant's documents under every matching entry — for "n" most of the index.
+            FacetTally entries = searcher.search(LuceneQueries.of(ProductQueries.ofTenant(tenant)),
+                    LuceneSuggestionCounter.manager(typed));
+            return SuggestionRanking.completions(entries.all(), limit);
         });
     }
 

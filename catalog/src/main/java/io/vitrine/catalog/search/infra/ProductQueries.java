@@ -65,7 +65,7 @@ final class ProductQueries {
     /** The tenant first: every read is confined to it, whatever the caller asked. */
     static List<Match> filters(TenantId tenant, SearchQuery query) {
         List<Match> filters = new ArrayList<>();
-        filters.add(new Match.Term(TENANT, tenant.value()));
+        filters.add(ofTenant(tenant));
         if (query.brand() != null) {
             filters.add(new Match.Term(BRAND, query.brand()));
         }
@@ -91,8 +91,12 @@ final class ProductQueries {
     }
 
     static Match suggestions(TenantId tenant, String typedPrefix) {
-        return new Match.Bool(List.of(), List.of(), List.of(
-                new Match.Term(TENANT, tenant.value()), new Match.Prefix(SUGGEST, typedPrefix)));
+        return new Match.Bool(List.of(), List.of(), List.of(ofTenant(tenant), new Match.Prefix(SUGGEST, typedPrefix)));
+    }
+
+    /** Every product of the tenant. */
+    static Match ofTenant(TenantId tenant) {
+        return new Match.Term(TENANT, tenant.value());
     }
 
     private static Match inText(String token) {

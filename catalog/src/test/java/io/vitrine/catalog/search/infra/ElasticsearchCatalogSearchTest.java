@@ -1,15 +1,21 @@
 package io.vitrine.catalog.search.infra;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.vitrine.catalog.search.CatalogSearch;
 import io.vitrine.catalog.search.CatalogSearchContract;
 import io.vitrine.catalog.search.SearchFixture;
+import io.vitrine.catalog.search.SearchHit;
+import io.vitrine.catalog.search.SearchPage;
 import io.vitrine.catalog.search.SearchQuery;
+import io.vitrine.catalog.search.SearchSort;
 import io.vitrine.catalog.search.SearchUnavailableException;
 import io.vitrine.kernel.testing.TestServices;
 import org.apache.http.HttpHost;
+import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +24,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -83,6 +91,24 @@ class ElasticsearchCatalogSearchTest extends CatalogSearchContract {
             assertThatThrownBy(() -> down.index(SearchFixture.shopA().get(0)))
                     .isInstanceOf(SearchUnavailableException.class);
         }
+    }
+
+    @Test
+    void the_search_requests_it_exposes_find_what_its_search_finds_when_sent_as_they_are() throws IOException {
+        String alias = TestServices.runId() + "-search-fixture";
+        ElasticsearchCatalogSearch fixture = new ElasticsearchCatalogSearch(client, alias, 1, 0, Clock.systemUTC());
+        SearchQuery query = SearchQuery.builder().q("奶粉").sort(SearchSort.PRICE_DESC).size(3).build();
+
+        List<ElasticsearchCatalogSearch.RawSearchRequest> requests = fixture.searchRequests(SearchFixture.A, query);
+        Request request = new Request("POST", requests.get(0).path());
+        request.setJsonEntity(requests.get(0).body());
+        JsonNode hits = new ObjectMapper().readTree(rest.performRequest(request).getEntity().getContent()).get("hits");
+
+        SearchPage page = fixture.search(SearchFixture.A, query);
+        assertThat(hits.get("total").get("value").asLong()).isEqualTo(page.total()).isPositive();
+        List<String> rawSkus = new ArrayList<>();
+        hits.get("hits").forEach(h -> rawSkus.add(h.get("_source").get("sku").get(0).asText()));
+        assertThat(rawSkus.subList(0, 3)).isEqualTo(page.items().stream().map(SearchHit::sku).toList());
     }
 
     @Test
