@@ -98,7 +98,7 @@ final class KioskPage {
         if (!assortments.contains(store.code(), sku)) {
             throw new NotFoundException("this store does not show this product");
         }
-        ProductFacts product = ProductFacts.of(catalog.bySku(sku, store.code()));
+        ProductFacts product = ProductFacts.of(tenant, catalog.bySku(sku, store.code()));
         String phoneUrl = addresses.mobileProduct(request, tenant, product.sku(), store.code());
         model.put("search", ShopperSearch.of(null, null, null, null, lang));
         model.put("product", product);

@@ -1,5 +1,6 @@
 package io.vitrine.api.storefront;
 
+import io.vitrine.api.catalog.SampleImages;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.testing.EmbeddedVitrine;
@@ -10,9 +11,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -175,6 +178,37 @@ class StorefrontPagesTest {
 
         assertThat(page).contains("data-paired=\"true\"").contains("data-heartbeat-url=\"/s/" + shop.slug() + "/kiosk/heartbeat\"")
                 .containsPattern("<details class=\"staff\" data-testid=\"staff\" hidden>");
+    }
+
+    @Test
+    void a_products_image_shows_on_its_tile_and_its_page_and_is_served_by_the_shop() {
+        String imageId = (String) api.expect(201, api.upload("/api/v1/images", null, "dhc.png", "image/png",
+                SampleImages.png(640, 480), "Authorization", "Bearer " + shop.token())).get("imageId");
+        Map<String, Object> vitamins = new HashMap<>(shop.products.get(VITAMIN));
+        vitamins.put("images", List.of(imageId));
+        api.expect(200, api.put("/api/v1/products/" + VITAMIN, shop.token(), vitamins));
+
+        String thumb = "/s/" + shop.slug() + "/images/" + imageId + "/thumb";
+        String tileImage = "<img class=\"tile__image\" src=\"" + thumb + "\"";
+        String found = "";
+        for (int attempt = 0; attempt < 400 && !found.contains(tileImage); attempt++) { // the index follows the change
+            found = searched("/s/" + shop.slug() + "/?q=" + encode("维生素"));
+            ShopFixture.pause();
+        }
+        assertThat(found).contains(tileImage);
+        // without an image, the brand's letter
+        assertThat(searched("/s/" + shop.slug() + "/?q=" + encode("奶粉"))).doesNotContain("tile__image")
+                .contains("tile__mark");
+
+        String medium = "/s/" + shop.slug() + "/images/" + imageId + "/medium";
+        assertThat(page(200, "/s/" + shop.slug() + "/p/" + VITAMIN)).contains("src=\"" + medium + "\"")
+                .contains("data-testid=\"product-image\"");
+        for (String url : List.of(thumb, medium)) {
+            HttpResponse<byte[]> image = vitrine.sendBytes(HttpRequest.newBuilder(vitrine.uri(url)).build());
+            assertThat(image.statusCode()).as(url).isEqualTo(200);
+            assertThat(image.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/png");
+            assertThat(SampleImages.read(image.body())).as(url).isNotNull();
+        }
     }
 
     @Test

@@ -17,9 +17,12 @@ public record ResultsView(long total, List<Tile> items, List<FacetLink> brands, 
                           @Nullable FacetLink chosenBrand, @Nullable FacetLink chosenCategory,
                           @Nullable String previous, @Nullable String next, boolean degraded) {
 
-    /** A product in the grid; {@code priceWithTax} is what the shopper pays for one unit, tax included. */
+    /**
+     * A product in the grid; {@code priceWithTax} is what the shopper pays for one unit, tax included;
+     * {@code imageUrl} the first image's thumbnail, null when the product has none.
+     */
     public record Tile(String sku, String name, @Nullable String nameEn, String brand, String priceWithTax,
-                       String tax, boolean inStock, String href) {
+                       String tax, boolean inStock, String href, @Nullable String imageUrl) {
     }
 
     /** A facet value: following {@code href} narrows the results to it (or, once chosen, undoes it). */
@@ -35,7 +38,7 @@ public record ResultsView(long total, List<Tile> items, List<FacetLink> brands, 
         List<Tile> tiles = results.items().stream().map(item -> new Tile(item.sku(), item.name(), item.nameEn(),
                 item.brand(), Money.ofFen(item.priceFen() + item.taxFen()).toDisplayString(),
                 Money.ofFen(item.taxFen()).toDisplayString(), item.inStock(),
-                asked.keepingLanguage(productLink.apply(item.sku())))).toList();
+                asked.keepingLanguage(productLink.apply(item.sku())), item.imageUrl())).toList();
         List<FacetLink> brands = asked.brand() != null ? List.of()
                 : links(results.facets().brand(), value -> asked.withBrand(base, value), Function.identity());
         // below a chosen category, its subcategories; the label is the last segment of the full path

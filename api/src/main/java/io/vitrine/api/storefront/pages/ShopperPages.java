@@ -77,7 +77,7 @@ final class ShopperPages {
     @Get("/p/{sku}")
     HttpResponse<?> product(@PathVariable String tenant, @PathVariable String sku, @Nullable @QueryValue String store) {
         Map<String, Object> model = shop.model();
-        model.put("product", ProductFacts.of(catalog.bySku(sku, knownStore(store))));
+        model.put("product", ProductFacts.of(tenant, catalog.bySku(sku, knownStore(store))));
         return ShopFront.render("product", model);
     }
 
@@ -88,7 +88,7 @@ final class ShopperPages {
         if (!assortments.contains(store, sku)) {
             throw new NotFoundException("this store does not show this product");
         }
-        model.put("product", ProductFacts.of(catalog.bySku(sku, store)));
+        model.put("product", ProductFacts.of(tenant, catalog.bySku(sku, store)));
         return ShopFront.render("display", model);
     }
 
