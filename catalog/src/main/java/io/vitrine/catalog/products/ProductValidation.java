@@ -1,6 +1,8 @@
 package io.vitrine.catalog.products;
 
 import io.micronaut.core.annotation.Nullable;
+import io.vitrine.catalog.categories.Categories;
+import io.vitrine.catalog.categories.CategoryPath;
 import io.vitrine.catalog.customscodes.CustomsCodeTable;
 import io.vitrine.kernel.codes.Gtin;
 import io.vitrine.kernel.codes.HsCode;
@@ -26,7 +28,7 @@ import java.util.regex.Pattern;
 /**
  * Every rule a product's fields must keep, each refusal naming the field and the rule (400 with all of them
  * at once). Codes are checked against the kernel validators and the customs code tables; the warehouse must
- * be one of the tenant's park; images must be the tenant's stored images.
+ * be one of the tenant's park; the category one of the platform's; images must be the tenant's stored images.
  */
 @Singleton
 public class ProductValidation {
@@ -34,7 +36,6 @@ public class ProductValidation {
     /** SKUs appear in URLs, CSV files and POS feeds: letters, digits, '.', '-' and '_'. */
     public static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern ITEM_RECORD_NO = Pattern.compile("[A-Za-z0-9-]{1,32}");
-    private static final int MAX_CATEGORY_DEPTH = 5;
     private static final int MAX_IMAGES = 10;
     /** One million yuan: far above any retail item, low enough to catch a price typed in the wrong unit. */
     private static final long MAX_PRICE_FEN = 100_000_000L;
@@ -47,11 +48,14 @@ public class ProductValidation {
     private final TenantDirectory directory;
     private final ParkWarehouses warehouses;
     private final FileStorage files;
+    private final Categories categories;
 
-    public ProductValidation(TenantDirectory directory, ParkWarehouses warehouses, FileStorage files) {
+    public ProductValidation(TenantDirectory directory, ParkWarehouses warehouses, FileStorage files,
+                             Categories categories) {
         this.directory = directory;
         this.warehouses = warehouses;
         this.files = files;
+        this.categories = categories;
     }
 
     /** The SKU of a new product, or a refusal. */
@@ -112,25 +116,13 @@ public class ProductValidation {
                 identity.createdAt(), identity.updatedAt());
     }
 
-    private static String categoryPath(FieldChecks checks, @Nullable String raw) {
-        String path = checks.text("categoryPath", raw, 300);
-        if (path == null) {
-            return null;
+    /** The path in its stored form, and one of the platform's categories. */
+    private String categoryPath(FieldChecks checks, @Nullable String raw) {
+        String path = CategoryPath.normalize(checks, "categoryPath", raw);
+        if (path == null || categories.isKnown(path)) {
+            return path;
         }
-        String[] segments = path.split("/", -1);
-        List<String> clean = new ArrayList<>();
-        for (String segment : segments) {
-            String trimmed = segment.strip();
-            if (trimmed.isEmpty() || trimmed.length() > 50) {
-                return checks.fail("categoryPath", "CATEGORY_PATH_FORM",
-                        "1-" + MAX_CATEGORY_DEPTH + " segments of 1-50 characters separated by '/', e.g. 母婴/奶粉");
-            }
-            clean.add(trimmed);
-        }
-        if (clean.size() > MAX_CATEGORY_DEPTH) {
-            return checks.fail("categoryPath", "CATEGORY_PATH_DEPTH", "at most " + MAX_CATEGORY_DEPTH + " levels");
-        }
-        return String.join("/", clean);
+        return checks.fail("categoryPath", "UNKNOWN_CATEGORY", "not one of the platform's categories (GET /api/v1/categories)");
     }
 
     private static TradeMode tradeMode(FieldChecks checks, @Nullable String raw) {
