@@ -1,7 +1,7 @@
 package io.vitrine.catalog.categories;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.error.BusinessRuleException;
 import io.vitrine.kernel.tabular.TabularFormat;
 import io.vitrine.tenants.access.Actor;
@@ -10,6 +10,7 @@ import io.vitrine.tenants.audit.AuditTrail;
 import jakarta.inject.Singleton;
 
 import java.io.InputStream;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,15 +34,18 @@ public class Categories {
     private final CategoryRepository categories;
     private final CategoryUpload upload;
     private final AuditTrail audit;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final Duration recheckInterval;
     private volatile Snapshot snapshot;
 
-    Categories(CategoryRepository categories, CategoryUpload upload, AuditTrail audit, Clock clock,
+    Categories(CategoryRepository categories, CategoryUpload upload, AuditTrail audit,
+               TransactionOperations<Connection> transactions, Clock clock,
                @Value("${vitrine.catalog.categories.recheck-interval:2s}") Duration recheckInterval) {
         this.categories = categories;
         this.upload = upload;
         this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
         this.recheckInterval = recheckInterval;
     }
@@ -65,23 +69,27 @@ public class Categories {
      * leaves out a path some product (of any tenant) has is refused, {@code CATEGORY_IN_USE} (422), naming the
      * first few: move those products first.
      */
-    @Transactional
     public List<Category> replace(Actor by, InputStream content, TabularFormat format) {
         if (!by.is(StaffRole.PLATFORM_ADMIN)) {
             throw new IllegalStateException("only a platform admin replaces the category list");
         }
         List<Category> list = upload.read(content, format);
-        Set<String> listed = new TreeSet<>(list.stream().map(Category::path).toList());
-        List<String> orphaned = categories.findPathsInUse().stream().filter(path -> !listed.contains(path)).sorted().toList();
-        if (!orphaned.isEmpty()) {
-            throw new BusinessRuleException("CATEGORY_IN_USE", "Products still have " + orphaned.size()
-                    + " of the categories this list leaves out, e.g. " + String.join(", ", orphaned.subList(0,
-                    Math.min(5, orphaned.size()))) + ". Move those products first.");
-        }
-        categories.deleteAll();
-        categories.saveAll(list);
-        audit.record(by, null, "CATEGORIES_REPLACED", "categories", "platform", list.size() + " categories");
-        snapshot = null;
+        transactions.executeWrite(status -> {
+            // in the replacement's transaction; a product given a left-out category by a concurrent edit is not
+            // caught (no lock: a platform admin's rare change racing a retailer's edit)
+            Set<String> listed = new TreeSet<>(list.stream().map(Category::path).toList());
+            List<String> orphaned = categories.findPathsInUse().stream().filter(path -> !listed.contains(path)).sorted().toList();
+            if (!orphaned.isEmpty()) {
+                throw new BusinessRuleException("CATEGORY_IN_USE", "Products still have " + orphaned.size()
+                        + " of the categories this list leaves out, e.g. " + String.join(", ", orphaned.subList(0,
+                        Math.min(5, orphaned.size()))) + ". Move those products first.");
+            }
+            categories.deleteAll();
+            categories.saveAll(list);
+            audit.record(by, null, "CATEGORIES_REPLACED", "categories", "platform", list.size() + " categories");
+            return null;
+        });
+        snapshot = null; // after the commit: this instance answers from the new list at once
         return list;
     }
 
