@@ -4,6 +4,9 @@ import io.vitrine.api.tenants.SampleCodes;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.testing.RunningVitrine;
+import io.vitrine.catalog.search.CatalogSearch;
+import io.vitrine.catalog.search.SearchQuery;
+import io.vitrine.kernel.tenancy.TenantId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,10 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CategoriesSuite {
 
+    private final RunningVitrine vitrine;
     private final TenantsApi api;
     private Merchant merchant;
 
     CategoriesSuite(RunningVitrine vitrine) {
+        this.vitrine = vitrine;
         this.api = new TenantsApi(vitrine);
     }
 
@@ -96,10 +101,25 @@ abstract class CategoriesSuite {
         assertThat(api.expectProblem(422, dropping).toString()).contains("CATEGORY_IN_USE").contains("测试/新品");
         assertThat(items(api.expect(200, api.get("/api/v1/categories", token())))).hasSize(before.size() + 2);
 
+        awaitIndexed(sku); // the search feed holds the product's row while it indexes it
         assertThat(api.send("DELETE", "/api/v1/products/" + sku, token(), null).statusCode()).isEqualTo(204);
         api.expect(200, PositiveListCalls.putBody(api, "/api/v1/categories", platform, "text/csv",
                 current.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(items(api.expect(200, api.get("/api/v1/categories", token())))).isEqualTo(before);
+    }
+
+    private void awaitIndexed(String sku) {
+        long giveUp = System.nanoTime() + 60_000_000_000L; // a hang guard, not a timing assertion
+        while (vitrine.bean(CatalogSearch.class).search(TenantId.of(merchant.id()), SearchQuery.text(sku)).items().stream()
+                .noneMatch(hit -> hit.sku().equals(sku))) {
+            assertThat(System.nanoTime()).as("%s never reached the index", sku).isLessThan(giveUp);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private String token() {
