@@ -39,13 +39,25 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws RunnerException, IOException {
         String suite = args.length < 1 ? "" : args[0];
+        if (suite.equals("product-import")) {
+            // not JMH: one import of 100,000 rows is timed once, whole (ProductImportBenchmark)
+            Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");
+            String loadBefore = loadAverage();
+            String report = ProductImportBenchmark.report(machine(loadBefore + " before"));
+            Files.createDirectories(resultFile.toAbsolutePath().getParent());
+            Files.writeString(resultFile, report, StandardCharsets.UTF_8);
+            System.out.println();
+            System.out.println(report);
+            System.out.println("load average after: " + loadAverage() + "; written to " + resultFile);
+            return;
+        }
         Class<?> benchmark = switch (suite) {
             case "device-auth" -> DeviceAuthBenchmark.class;
             case "store-import" -> StoreImportBenchmark.class;
             default -> null;
         };
         if (benchmark == null) {
-            System.err.println("usage: Benchmarks device-auth|store-import [result file, default benchmarks/results/<suite>.md]");
+            System.err.println("usage: Benchmarks device-auth|store-import|product-import [result file, default benchmarks/results/<suite>.md]");
             System.exit(2);
         }
         Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -71,6 +72,38 @@ public class ProductValidation {
      */
     public Product validate(FieldChecks checks, TenantId tenant, ProductForm form, Identity identity,
                             @Nullable Product current) {
+        return validate(checks, tenant, form, identity, current, code -> isParkWarehouse(tenant, code));
+    }
+
+    /**
+     * The same rules for many products of one tenant in a row (an import's batch): the park's warehouse codes are
+     * read once for the batch instead of once per product; a code not among them is looked up as
+     * {@link #validate} does (the database decides, e.g. about letter case).
+     */
+    public Batch batch(TenantId tenant) {
+        Tenant merchant = directory.require(tenant);
+        Set<String> codes = merchant.parkId() == null ? Set.of() : warehouses.codesOf(TenantId.of(merchant.parkId()));
+        return new Batch(tenant, codes);
+    }
+
+    /** {@link #validate} with the tenant's warehouse codes at hand. */
+    public final class Batch {
+        private final TenantId tenant;
+        private final Set<String> warehouseCodes;
+
+        private Batch(TenantId tenant, Set<String> warehouseCodes) {
+            this.tenant = tenant;
+            this.warehouseCodes = warehouseCodes;
+        }
+
+        public Product validate(FieldChecks checks, ProductForm form, Identity identity, @Nullable Product current) {
+            return ProductValidation.this.validate(checks, tenant, form, identity, current,
+                    code -> warehouseCodes.contains(code) || isParkWarehouse(tenant, code));
+        }
+    }
+
+    private Product validate(FieldChecks checks, TenantId tenant, ProductForm form, Identity identity,
+                             @Nullable Product current, Predicate<String> knownWarehouse) {
         Gtin gtin = form.gtin() == null || form.gtin().isBlank() ? null : checks.parse("gtin", form.gtin(), Gtin::parse);
         String nameZh = checks.text("nameZh", form.nameZh(), 200);
         String nameEn = checks.optionalText("nameEn", form.nameEn(), 200);
@@ -102,7 +135,7 @@ public class ProductValidation {
         BigDecimal consumption = form.consumptionTaxRate() == null ? BigDecimal.ZERO
                 : rate(checks, "consumptionTaxRate", form.consumptionTaxRate(), false, false);
         BigDecimal mfn = form.mfnTariffRate() == null ? null : rate(checks, "mfnTariffRate", form.mfnTariffRate(), true, false);
-        String warehouse = warehouse(checks, tenant, form.warehouseCode());
+        String warehouse = warehouse(checks, form.warehouseCode(), knownWarehouse);
         long price = price(checks, form.priceFen());
         List<String> images = images(checks, tenant, form.images(), current == null ? List.of() : current.images());
         String descriptionZh = checks.optionalText("descriptionZh", form.descriptionZh(), 4000);
@@ -175,14 +208,17 @@ public class ProductValidation {
         return value.setScale(RATE_SCALE, java.math.RoundingMode.UNNECESSARY);
     }
 
-    private String warehouse(FieldChecks checks, TenantId tenant, @Nullable String raw) {
+    private static String warehouse(FieldChecks checks, @Nullable String raw, Predicate<String> known) {
         String code = checks.text("warehouseCode", raw, 32);
         if (code == null) {
             return null;
         }
+        return known.test(code) ? code : checks.fail("warehouseCode", "UNKNOWN_WAREHOUSE", "not a bonded warehouse of your park");
+    }
+
+    private boolean isParkWarehouse(TenantId tenant, String code) {
         Tenant merchant = directory.require(tenant);
-        boolean known = merchant.parkId() != null && warehouses.ofPark(TenantId.of(merchant.parkId()), code).isPresent();
-        return known ? code : checks.fail("warehouseCode", "UNKNOWN_WAREHOUSE", "not a bonded warehouse of your park");
+        return merchant.parkId() != null && warehouses.ofPark(TenantId.of(merchant.parkId()), code).isPresent();
     }
 
     private static long price(FieldChecks checks, @Nullable Long priceFen) {

@@ -102,11 +102,14 @@ public class Products {
         for (List<String> batch : SkuBatches.of(gtins, SkuBatches.IN_LIST)) {
             products.findByGtinIn(batch).forEach(product -> gtinOwners.put(product.gtin(), product.sku()));
         }
-        return new Stored(bySku, gtinOwners);
+        return new Stored(bySku, gtinOwners, validation.batch(currentTenant.require()));
     }
 
-    /** Products of a batch as stored: by SKU, and the SKU owning each barcode asked about. */
-    public record Stored(Map<String, Product> bySku, Map<String, String> gtinOwners) {
+    /**
+     * Products of a batch as stored: by SKU, the SKU owning each barcode asked about, and the product rules with
+     * what they look up read once for the batch.
+     */
+    public record Stored(Map<String, Product> bySku, Map<String, String> gtinOwners, ProductValidation.Batch rules) {
     }
 
     /**
@@ -115,11 +118,12 @@ public class Products {
      * audit and events as {@link #create} and {@link #update}, inside the caller's transaction; a refusal is
      * added to {@code checks} (a barcode of another product: {@code gtin GTIN_TAKEN}) and answers null.
      *
-     * @param current   the stored product with this SKU ({@link #lockBySkus}), or null
-     * @param gtinOwner the SKU whose product has the form's barcode now, or null
+     * @param batch     the batch's stored products ({@link #lockBySkus}) and its rules
+     * @param current   the stored product with this SKU (from {@code batch}), or null
+     * @param gtinOwner the SKU whose product has the form's barcode now (from {@code batch}), or null
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public ProductPut put(Actor by, FieldChecks checks, ProductForm form, @Nullable Product current,
+    public ProductPut put(Actor by, FieldChecks checks, ProductForm form, Stored batch, @Nullable Product current,
                           @Nullable String gtinOwner) {
         TenantId tenant = currentTenant.require();
         String sku = validation.sku(checks, form.sku());
@@ -128,7 +132,7 @@ public class Products {
                 ? new ProductValidation.Identity(ids.nextId(), null, sku, now, now)
                 : new ProductValidation.Identity(current.id(), current.tenantId(), current.sku(), current.createdAt(),
                 current.updatedAt());
-        Product product = validation.validate(checks, tenant, form, identity, current);
+        Product product = batch.rules().validate(checks, form, identity, current);
         if (product != null && product.gtin() != null && gtinOwner != null && !gtinOwner.equals(product.sku())) {
             checks.fail("gtin", "GTIN_TAKEN", "the barcode of the product " + gtinOwner);
         }

@@ -72,7 +72,7 @@ class ImportBatch {
                         checks);
                 String gtinOwner = row.value("gtin").filter(Gtin::isValid)
                         .map(raw -> stored.gtinOwners().get(Gtin.parse(raw).value())).orElse(null);
-                put = products.put(by, checks, form, current, gtinOwner);
+                put = products.put(by, checks, form, stored, current, gtinOwner);
             }
             if (put == null) {
                 tally.refused();
