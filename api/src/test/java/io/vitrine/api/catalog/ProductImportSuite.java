@@ -22,6 +22,7 @@ import io.vitrine.kernel.tabular.TabularFormat;
 import io.vitrine.kernel.tabular.TabularWriter;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -52,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ProductImportSuite {
 
-    private static final int BIG = 1200; // more than two batches of 500
+    private static final int BIG = 1001; // three batches of 500
 
     private final RunningVitrine vitrine;
     private final TenantsApi api;
@@ -70,7 +71,7 @@ abstract class ProductImportSuite {
     }
 
     @BeforeAll
-    void aMerchantImports1200Products() {
+    void aMerchantImportsAThousandProducts() {
         park = api.park();
         api.expect(201, api.post("/api/v1/parks/" + park.slug() + "/warehouses", park.admin().token(),
                 Map.of("code", "PI-1", "name", "Import bonded", "emsNo", "T5349W7", "customsCode", "5349", "areaCode", "5349W",
@@ -80,6 +81,36 @@ abstract class ProductImportSuite {
         bigFile = csv(IntStream.rangeClosed(1, BIG).mapToObj(i -> line(String.format("BIG-%05d", i), CatalogSamples.gtin(),
                 "PI-1", 10_000 + i)).toList());
         bigJob = imports.imported(big.admin().token(), bigFile);
+    }
+
+    /**
+     * A bulk import publishes an event per product, which the search feed indexes one at a time: the index must
+     * catch up with all of them (and the application this suite shares with others must be left without a
+     * backlog, or their freshness checks would wait behind it).
+     */
+    @AfterAll
+    void theSearchFeedCatchesUpWithEveryImportedProduct() {
+        long giveUp = System.nanoTime() + 900_000_000_000L; // a hang guard, not a timing assertion
+        List<String> tenants = List.of(merchant.id(), big.id());
+        while (pending(tenants) > 0) {
+            assertThat(System.nanoTime()).as("the search feed never caught up").isLessThan(giveUp);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(awaitHit(big, String.format("BIG-%05d", BIG))).isPresent();
+    }
+
+    private long pending(List<String> tenants) {
+        long count = 0;
+        for (String tenant : tenants) {
+            count += Long.parseLong(Rows.column(vitrine, "SELECT COUNT(*) FROM outbox_deliveries d JOIN outbox_events e "
+                    + "ON e.id = d.event_id WHERE e.tenant_id = ? AND d.status = 'PENDING'", tenant).get(0));
+        }
+        return count;
     }
 
     @Test
