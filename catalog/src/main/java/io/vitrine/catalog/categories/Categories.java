@@ -1,8 +1,6 @@
 package io.vitrine.catalog.categories;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.TransactionOperations;
-import io.vitrine.kernel.error.BusinessRuleException;
 import io.vitrine.kernel.tabular.TabularFormat;
 import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.access.StaffRole;
@@ -10,7 +8,6 @@ import io.vitrine.tenants.audit.AuditTrail;
 import jakarta.inject.Singleton;
 
 import java.io.InputStream;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The platform's known categories. Everyone signed in reads them; a platform admin replaces the whole list
@@ -34,18 +29,18 @@ public class Categories {
     private final CategoryRepository categories;
     private final CategoryUpload upload;
     private final AuditTrail audit;
-    private final TransactionOperations<Connection> transactions;
+    private final CategoryStore store;
     private final Clock clock;
     private final Duration recheckInterval;
     private volatile Snapshot snapshot;
 
     Categories(CategoryRepository categories, CategoryUpload upload, AuditTrail audit,
-               TransactionOperations<Connection> transactions, Clock clock,
+               CategoryStore store, Clock clock,
                @Value("${vitrine.catalog.categories.recheck-interval:2s}") Duration recheckInterval) {
         this.categories = categories;
         this.upload = upload;
         this.audit = audit;
-        this.transactions = transactions;
+        this.store = store;
         this.clock = clock;
         this.recheckInterval = recheckInterval;
     }
@@ -74,21 +69,7 @@ public class Categories {
             throw new IllegalStateException("only a platform admin replaces the category list");
         }
         List<Category> list = upload.read(content, format);
-        transactions.executeWrite(status -> {
-            // in the replacement's transaction; a product given a left-out category by a concurrent edit is not
-            // caught (no lock: a platform admin's rare change racing a retailer's edit)
-            Set<String> listed = new TreeSet<>(list.stream().map(Category::path).toList());
-            List<String> orphaned = categories.findPathsInUse().stream().filter(path -> !listed.contains(path)).sorted().toList();
-            if (!orphaned.isEmpty()) {
-                throw new BusinessRuleException("CATEGORY_IN_USE", "Products still have " + orphaned.size()
-                        + " of the categories this list leaves out, e.g. " + String.join(", ", orphaned.subList(0,
-                        Math.min(5, orphaned.size()))) + ". Move those products first.");
-            }
-            categories.deleteAll();
-            categories.saveAll(list);
-            audit.record(by, null, "CATEGORIES_REPLACED", "categories", "platform", list.size() + " categories");
-            return null;
-        });
+        store.replace(by, list);
         snapshot = null; // after the commit: this instance answers from the new list at once
         return list;
     }

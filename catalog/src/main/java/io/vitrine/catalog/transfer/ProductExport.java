@@ -1,17 +1,12 @@
 package io.vitrine.catalog.transfer;
 
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
-import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.catalog.products.Product;
-import io.vitrine.catalog.products.ProductRepository;
 import io.vitrine.kernel.tabular.TabularFormat;
 import io.vitrine.kernel.tabular.TabularWriter;
 import io.vitrine.kernel.tenancy.CurrentTenant;
 import jakarta.inject.Singleton;
 
 import java.io.OutputStream;
-import java.sql.Connection;
 import java.util.List;
 
 /**
@@ -25,15 +20,12 @@ public class ProductExport {
 
     static final int PAGE = 500;
 
-    private final ProductRepository products;
-    private final TransactionOperations<Connection> transactions;
+    private final ExportPages pages;
     private final TabularWriter writer;
     private final CurrentTenant currentTenant;
 
-    ProductExport(ProductRepository products, TransactionOperations<Connection> transactions, TabularWriter writer,
-                  CurrentTenant currentTenant) {
-        this.products = products;
-        this.transactions = transactions;
+    ProductExport(ExportPages pages, TabularWriter writer, CurrentTenant currentTenant) {
+        this.pages = pages;
         this.writer = writer;
         this.currentTenant = currentTenant;
     }
@@ -45,9 +37,7 @@ public class ProductExport {
         try (TabularWriter.TabularSheet sheet = writer.open(out, format, ProductColumns.HEADER)) {
             String after = "";
             while (true) {
-                String from = after;
-                List<Product> page = transactions.executeRead(status ->
-                        products.findBySkuGreaterThan(from, Pageable.from(0, PAGE, Sort.of(Sort.Order.asc("sku")))));
+                List<Product> page = pages.after(after, PAGE);
                 for (Product product : page) {
                     sheet.row(ProductColumns.cells(product));
                 }
