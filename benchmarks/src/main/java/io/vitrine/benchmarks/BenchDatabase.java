@@ -54,6 +54,11 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     static BenchDatabase start(String name) {
+        return start(name, Map.of());
+    }
+
+    /** As {@link #start(String)}, with some properties of the benchmark's own (they win). */
+    static BenchDatabase start(String name, Map<String, Object> overrides) {
         Path dataDir = temporaryDirectory();
         Map<String, Object> properties = new HashMap<>();
         String mariaDbDatabase = null;
@@ -95,6 +100,9 @@ final class BenchDatabase implements AutoCloseable {
         properties.put("vitrine.privacy.keys.bench", randomKey());
         properties.put("vitrine.privacy.current-key", "bench");
         properties.put("vitrine.privacy.blind-index-key", randomKey());
+        // the catalog's beans, when on the classpath: no schedules, the search index in the temporary folder
+        properties.put("vitrine.catalog.reservations.expiry-enabled", false);
+        properties.putAll(overrides);
         ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
         context.getBean(DataSource.class); // Flyway migrates when the DataSource is created
         return new BenchDatabase(name, dataDir, mariaDbDatabase, context);

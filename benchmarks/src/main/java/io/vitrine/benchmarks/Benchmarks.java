@@ -45,13 +45,25 @@ public final class Benchmarks {
                     Path.of("benchmarks/results/search.md"));
             return;
         }
+        if (suite.equals("product-import")) {
+            // not JMH: one import of 100,000 rows is timed once, whole (ProductImportBenchmark)
+            Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");
+            String loadBefore = loadAverage();
+            String report = ProductImportBenchmark.report(machine(loadBefore + " before"));
+            Files.createDirectories(resultFile.toAbsolutePath().getParent());
+            Files.writeString(resultFile, report, StandardCharsets.UTF_8);
+            System.out.println();
+            System.out.println(report);
+            System.out.println("load average after: " + loadAverage() + "; written to " + resultFile);
+            return;
+        }
         Class<?> benchmark = switch (suite) {
             case "device-auth" -> DeviceAuthBenchmark.class;
             case "store-import" -> StoreImportBenchmark.class;
             default -> null;
         };
         if (benchmark == null) {
-            System.err.println("usage: Benchmarks device-auth|store-import [result file, default benchmarks/results/<suite>.md]\n"
+            System.err.println("usage: Benchmarks device-auth|store-import|product-import [result file, default benchmarks/results/<suite>.md]\n"
                     + "       Benchmarks search [--skus 100000] [--tenants 50] [--warmup 15] [--duration 30] [--clients 1,8] "
                     + "[--engines lucene,elasticsearch] [--jar api/target/vitrine.jar] [--es-url URL] [--result file]");
             System.exit(2);

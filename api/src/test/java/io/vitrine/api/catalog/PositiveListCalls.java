@@ -17,7 +17,12 @@ final class PositiveListCalls {
     }
 
     static HttpResponse<String> putBody(TenantsApi api, String token, String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.vitrine().uri("/api/v1/positive-list"))
+        return putBody(api, "/api/v1/positive-list", token, contentType, body);
+    }
+
+    /** A file sent as the body of a PUT (the positive list, the categories). */
+    static HttpResponse<String> putBody(TenantsApi api, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.vitrine().uri(path))
                 .header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {

@@ -10,7 +10,7 @@ import io.vitrine.kernel.tenancy.TenantId;
  * One attempt of a store import job driven by a test instead of the runner: it records what the handler
  * reports and, like a runner that lost the job, stops the handler at its {@code stopAtAdvance}-th progress call.
  */
-final class RecordingJobRun implements JobRun {
+public final class RecordingJobRun implements JobRun {
 
     private final String jobId;
     private final TenantId tenant;
@@ -18,12 +18,12 @@ final class RecordingJobRun implements JobRun {
     private final String createdBy;
     private final int stopAtAdvance;
     private int advances;
-    long done;
-    long failed;
-    String message;
-    String resultFileId;
+    public long done;
+    public long failed;
+    public String message;
+    public String resultFileId;
 
-    RecordingJobRun(String jobId, TenantId tenant, String fileId, String createdBy, int stopAtAdvance) {
+    public RecordingJobRun(String jobId, TenantId tenant, String fileId, String createdBy, int stopAtAdvance) {
         this.jobId = jobId;
         this.tenant = tenant;
         this.input = JobInput.file(fileId).withParameters("staff=test-staff;user=" + createdBy + ";role=RETAILER_ADMIN");

@@ -1,6 +1,7 @@
 package io.vitrine.api.tenants;
 
 import io.vitrine.api.catalog.CatalogSamples;
+import io.vitrine.api.catalog.ProductImports;
 import io.vitrine.api.catalog.SampleImages;
 import io.vitrine.api.tenants.TenantsApi.Application;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
@@ -127,6 +128,7 @@ class TenantIsolationWalkTest {
                     Map.of("reason", "walk")),
             new Probe("B's store import job", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/jobs/{jobB}", null),
             new Probe("B's store import credentials", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/jobs/{jobB}/result", null),
+            new Probe("B's product import job", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/jobs/{productJobB}", null),
             new Probe("B's stock", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stock/B-01/{skuB}", null),
             new Probe("B's stock ledger", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stock/B-01/{skuB}/ledger", null),
             new Probe("stock list of B's warehouse", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stock?warehouseCode=B-01", null),
@@ -180,6 +182,7 @@ class TenantIsolationWalkTest {
     private String jobB;
     private String gtinB;
     private String imageB;
+    private String productJobB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
@@ -208,6 +211,10 @@ class TenantIsolationWalkTest {
         jobB = imports.submit(merchantB.admin().token(), StoreImports.csv(StoreImports.HEADER,
                 List.of(StoreImports.store("B-SHOP-2", "B-01", 1, 1))));
         assertThat(imports.finished(jobB, merchantB.admin().token())).containsEntry("status", "SUCCEEDED");
+        ProductImports productImports = new ProductImports(api.vitrine(), api);
+        productJobB = productImports.submit(merchantB.admin().token(), "products.csv", ProductImports.csv(
+                List.of(ProductImports.line("B-SKU-2", CatalogSamples.gtin(), "B-01", 100))));
+        assertThat(productImports.finished(productJobB, merchantB.admin().token())).containsEntry("status", "SUCCEEDED");
         api.expect(200, api.put("/api/v1/stock/B-01/B-SKU-1", merchantB.admin().token(), Map.of("quantity", 7)));
         api.expect(200, api.put("/api/v1/stores/B-SHOP-1/assortment", merchantB.admin().token(),
                 Map.of("skus", List.of("B-SKU-1"))));
@@ -235,7 +242,8 @@ class TenantIsolationWalkTest {
                 .replace("{skuB}", "B-SKU-1")
                 .replace("{staffB}", merchantB.admin().username()).replace("{parkAdminB}", parkB.admin().username())
                 .replace("{memberA}", merchantA.slug()).replace("{memberB}", merchantB.slug())
-                .replace("{jobB}", jobB).replace("{gtinB}", gtinB).replace("{imageB}", imageB);
+                .replace("{jobB}", jobB).replace("{gtinB}", gtinB).replace("{imageB}", imageB)
+                .replace("{productJobB}", productJobB);
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -292,6 +300,8 @@ class TenantIsolationWalkTest {
         assertThat(items(api.expect(200, api.get("/api/v1/products?q=B-SKU", merchantA.admin().token())))).isEmpty();
         assertThat(api.expect(200, api.get("/api/v1/images/" + imageB, merchantB.admin().token())))
                 .containsEntry("imageId", imageB);
+        assertThat(new String(new ProductImports(api.vitrine(), api).export(merchantA.admin().token(), "csv").body(),
+                java.nio.charset.StandardCharsets.UTF_8)).as("A's export").doesNotContain("B-SKU");
         assertThat(api.expect(200, api.get("/api/v1/stock/B-01/B-SKU-1", merchantB.admin().token())))
                 .containsEntry("onHand", 7);
         assertThat(items(api.expect(200, api.get("/api/v1/stock/B-01/B-SKU-1/ledger", merchantB.admin().token()))))

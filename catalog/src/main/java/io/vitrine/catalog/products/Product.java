@@ -11,10 +11,13 @@ import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tax.TaxRates;
 import io.vitrine.kernel.time.UtcDatetimeText;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * A merchant's SKU with what customs, the tax rule and the storefront need (api.md "Catalog and stock").
@@ -63,6 +66,43 @@ public record Product(@Id String id,
 
     public TaxRates taxRates() {
         return new TaxRates(vatRate, consumptionTaxRate, mfnTariffRate);
+    }
+
+    /** The same product changed at another time. */
+    public Product changedAt(Instant when) {
+        return new Product(id, tenantId, sku, gtin, nameZh, nameEn, brand, categoryPath, hsCode, itemRecordNo, originCountry,
+                unit, unit1, qty1PerUnit, unit2, qty2PerUnit, grossWeightKg, netWeightKg, vatRate, consumptionTaxRate,
+                mfnTariffRate, tradeMode, warehouseCode, priceFen, images, descriptionZh, descriptionEn, createdAt, when);
+    }
+
+    /**
+     * Whether every field a retailer sets is the same (identity and timestamps aside; decimals by value, so
+     * {@code 0.13} is {@code 0.130000}): an import row like this one changes nothing.
+     */
+    public boolean sameFieldsAs(Product other) {
+        for (RecordComponent component : Product.class.getRecordComponents()) {
+            if (IDENTITY.contains(component.getName())) {
+                continue;
+            }
+            Object mine = value(component, this);
+            Object theirs = value(component, other);
+            boolean same = mine instanceof BigDecimal a && theirs instanceof BigDecimal b
+                    ? a.compareTo(b) == 0 : Objects.equals(mine, theirs);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> IDENTITY = Set.of("id", "tenantId", "createdAt", "updatedAt");
+
+    private static Object value(RecordComponent component, Product product) {
+        try {
+            return component.getAccessor().invoke(product);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code [母婴, 奶粉, 婴儿奶粉]}. */

@@ -18,6 +18,14 @@ public interface ProductRepository extends CrudRepository<Product, String> {
 
     boolean existsBySku(String sku);
 
+    /** Locks these SKUs' rows until the transaction ends (a bulk import's batch). */
+    List<Product> findBySkuInForUpdate(Collection<String> skus);
+
+    List<Product> findByGtinIn(Collection<String> gtins);
+
+    /** The next products after this SKU, in SKU order (an export walks the catalog with it). */
+    List<Product> findBySkuGreaterThan(String after, Pageable pageable);
+
     /** Which of these SKUs are products (the store assortment refuses the others). */
     List<String> findSkuBySkuIn(Collection<String> skus);
 

@@ -1,6 +1,8 @@
 package io.vitrine.catalog.products;
 
 import io.micronaut.core.annotation.Nullable;
+import io.vitrine.catalog.categories.Categories;
+import io.vitrine.catalog.categories.CategoryPath;
 import io.vitrine.catalog.customscodes.CustomsCodeTable;
 import io.vitrine.kernel.codes.Gtin;
 import io.vitrine.kernel.codes.HsCode;
@@ -21,12 +23,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * Every rule a product's fields must keep, each refusal naming the field and the rule (400 with all of them
  * at once). Codes are checked against the kernel validators and the customs code tables; the warehouse must
- * be one of the tenant's park; images must be the tenant's stored images.
+ * be one of the tenant's park; the category one of the platform's; images must be the tenant's stored images.
  */
 @Singleton
 public class ProductValidation {
@@ -34,7 +37,6 @@ public class ProductValidation {
     /** SKUs appear in URLs, CSV files and POS feeds: letters, digits, '.', '-' and '_'. */
     public static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern ITEM_RECORD_NO = Pattern.compile("[A-Za-z0-9-]{1,32}");
-    private static final int MAX_CATEGORY_DEPTH = 5;
     private static final int MAX_IMAGES = 10;
     /** One million yuan: far above any retail item, low enough to catch a price typed in the wrong unit. */
     private static final long MAX_PRICE_FEN = 100_000_000L;
@@ -47,11 +49,14 @@ public class ProductValidation {
     private final TenantDirectory directory;
     private final ParkWarehouses warehouses;
     private final FileStorage files;
+    private final Categories categories;
 
-    public ProductValidation(TenantDirectory directory, ParkWarehouses warehouses, FileStorage files) {
+    public ProductValidation(TenantDirectory directory, ParkWarehouses warehouses, FileStorage files,
+                             Categories categories) {
         this.directory = directory;
         this.warehouses = warehouses;
         this.files = files;
+        this.categories = categories;
     }
 
     /** The SKU of a new product, or a refusal. */
@@ -67,6 +72,38 @@ public class ProductValidation {
      */
     public Product validate(FieldChecks checks, TenantId tenant, ProductForm form, Identity identity,
                             @Nullable Product current) {
+        return validate(checks, tenant, form, identity, current, code -> isParkWarehouse(tenant, code));
+    }
+
+    /**
+     * The same rules for many products of one tenant in a row (an import's batch): the park's warehouse codes are
+     * read once for the batch instead of once per product; a code not among them is looked up as
+     * {@link #validate} does (the database decides, e.g. about letter case).
+     */
+    public Batch batch(TenantId tenant) {
+        Tenant merchant = directory.require(tenant);
+        Set<String> codes = merchant.parkId() == null ? Set.of() : warehouses.codesOf(TenantId.of(merchant.parkId()));
+        return new Batch(tenant, codes);
+    }
+
+    /** {@link #validate} with the tenant's warehouse codes at hand. */
+    public final class Batch {
+        private final TenantId tenant;
+        private final Set<String> warehouseCodes;
+
+        private Batch(TenantId tenant, Set<String> warehouseCodes) {
+            this.tenant = tenant;
+            this.warehouseCodes = warehouseCodes;
+        }
+
+        public Product validate(FieldChecks checks, ProductForm form, Identity identity, @Nullable Product current) {
+            return ProductValidation.this.validate(checks, tenant, form, identity, current,
+                    code -> warehouseCodes.contains(code) || isParkWarehouse(tenant, code));
+        }
+    }
+
+    private Product validate(FieldChecks checks, TenantId tenant, ProductForm form, Identity identity,
+                             @Nullable Product current, Predicate<String> knownWarehouse) {
         Gtin gtin = form.gtin() == null || form.gtin().isBlank() ? null : checks.parse("gtin", form.gtin(), Gtin::parse);
         String nameZh = checks.text("nameZh", form.nameZh(), 200);
         String nameEn = checks.optionalText("nameEn", form.nameEn(), 200);
@@ -98,7 +135,7 @@ public class ProductValidation {
         BigDecimal consumption = form.consumptionTaxRate() == null ? BigDecimal.ZERO
                 : rate(checks, "consumptionTaxRate", form.consumptionTaxRate(), false, false);
         BigDecimal mfn = form.mfnTariffRate() == null ? null : rate(checks, "mfnTariffRate", form.mfnTariffRate(), true, false);
-        String warehouse = warehouse(checks, tenant, form.warehouseCode());
+        String warehouse = warehouse(checks, form.warehouseCode(), knownWarehouse);
         long price = price(checks, form.priceFen());
         List<String> images = images(checks, tenant, form.images(), current == null ? List.of() : current.images());
         String descriptionZh = checks.optionalText("descriptionZh", form.descriptionZh(), 4000);
@@ -112,25 +149,13 @@ public class ProductValidation {
                 identity.createdAt(), identity.updatedAt());
     }
 
-    private static String categoryPath(FieldChecks checks, @Nullable String raw) {
-        String path = checks.text("categoryPath", raw, 300);
-        if (path == null) {
-            return null;
+    /** The path in its stored form, and one of the platform's categories. */
+    private String categoryPath(FieldChecks checks, @Nullable String raw) {
+        String path = CategoryPath.normalize(checks, "categoryPath", raw);
+        if (path == null || categories.isKnown(path)) {
+            return path;
         }
-        String[] segments = path.split("/", -1);
-        List<String> clean = new ArrayList<>();
-        for (String segment : segments) {
-            String trimmed = segment.strip();
-            if (trimmed.isEmpty() || trimmed.length() > 50) {
-                return checks.fail("categoryPath", "CATEGORY_PATH_FORM",
-                        "1-" + MAX_CATEGORY_DEPTH + " segments of 1-50 characters separated by '/', e.g. 母婴/奶粉");
-            }
-            clean.add(trimmed);
-        }
-        if (clean.size() > MAX_CATEGORY_DEPTH) {
-            return checks.fail("categoryPath", "CATEGORY_PATH_DEPTH", "at most " + MAX_CATEGORY_DEPTH + " levels");
-        }
-        return String.join("/", clean);
+        return checks.fail("categoryPath", "UNKNOWN_CATEGORY", "not one of the platform's categories (GET /api/v1/categories)");
     }
 
     private static TradeMode tradeMode(FieldChecks checks, @Nullable String raw) {
@@ -183,14 +208,17 @@ public class ProductValidation {
         return value.setScale(RATE_SCALE, java.math.RoundingMode.UNNECESSARY);
     }
 
-    private String warehouse(FieldChecks checks, TenantId tenant, @Nullable String raw) {
+    private static String warehouse(FieldChecks checks, @Nullable String raw, Predicate<String> known) {
         String code = checks.text("warehouseCode", raw, 32);
         if (code == null) {
             return null;
         }
+        return known.test(code) ? code : checks.fail("warehouseCode", "UNKNOWN_WAREHOUSE", "not a bonded warehouse of your park");
+    }
+
+    private boolean isParkWarehouse(TenantId tenant, String code) {
         Tenant merchant = directory.require(tenant);
-        boolean known = merchant.parkId() != null && warehouses.ofPark(TenantId.of(merchant.parkId()), code).isPresent();
-        return known ? code : checks.fail("warehouseCode", "UNKNOWN_WAREHOUSE", "not a bonded warehouse of your park");
+        return merchant.parkId() != null && warehouses.ofPark(TenantId.of(merchant.parkId()), code).isPresent();
     }
 
     private static long price(FieldChecks checks, @Nullable Long priceFen) {

@@ -1,5 +1,7 @@
 package io.vitrine.catalog.products;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.FieldChecks;
@@ -13,7 +15,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Retailer admins create, change and delete the current tenant's products. Each change is audited and
@@ -92,6 +97,70 @@ public class Products {
         }
         products.delete(current);
         changes.deleted(by, tenant, current);
+    }
+
+    /**
+     * The current tenant's products with these SKUs, locked until the caller's transaction ends (a bulk
+     * import's batch: two runners of one job cannot both create a SKU), and who has these barcodes.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Stored lockBySkus(Collection<String> skus, Collection<String> gtins) {
+        Map<String, Product> bySku = new HashMap<>();
+        for (List<String> batch : SkuBatches.of(skus, SkuBatches.IN_LIST)) {
+            products.findBySkuInForUpdate(batch).forEach(product -> bySku.put(product.sku(), product));
+        }
+        Map<String, String> gtinOwners = new HashMap<>();
+        for (List<String> batch : SkuBatches.of(gtins, SkuBatches.IN_LIST)) {
+            products.findByGtinIn(batch).forEach(product -> gtinOwners.put(product.gtin(), product.sku()));
+        }
+        return new Stored(bySku, gtinOwners, validation.batch(currentTenant.require()));
+    }
+
+    /**
+     * Products of a batch as stored: by SKU, the SKU owning each barcode asked about, and the product rules with
+     * what they look up read once for the batch.
+     */
+    public record Stored(Map<String, Product> bySku, Map<String, String> gtinOwners, ProductValidation.Batch rules) {
+    }
+
+    /**
+     * Creates the product with the form's SKU, changes it, or — when every field is already as the form says —
+     * leaves it alone (no write, no audit entry, no event: the search index is not touched). The same rules,
+     * audit and events as {@link #create} and {@link #update}, inside the caller's transaction; a refusal is
+     * added to {@code checks} (a barcode of another product: {@code gtin GTIN_TAKEN}) and answers null.
+     *
+     * @param batch     the batch's stored products ({@link #lockBySkus}) and its rules
+     * @param current   the stored product with this SKU (from {@code batch}), or null
+     * @param gtinOwner the SKU whose product has the form's barcode now (from {@code batch}), or null
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public ProductPut put(Actor by, FieldChecks checks, ProductForm form, Stored batch, @Nullable Product current,
+                          @Nullable String gtinOwner) {
+        TenantId tenant = currentTenant.require();
+        String sku = validation.sku(checks, form.sku());
+        Instant now = now();
+        ProductValidation.Identity identity = current == null
+                ? new ProductValidation.Identity(ids.nextId(), null, sku, now, now)
+                : new ProductValidation.Identity(current.id(), current.tenantId(), current.sku(), current.createdAt(),
+                current.updatedAt());
+        Product product = batch.rules().validate(checks, form, identity, current);
+        if (product != null && product.gtin() != null && gtinOwner != null && !gtinOwner.equals(product.sku())) {
+            checks.fail("gtin", "GTIN_TAKEN", "the barcode of the product " + gtinOwner);
+        }
+        if (checks.hasErrors()) {
+            return null;
+        }
+        if (current == null) {
+            Product saved = products.save(product);
+            changes.created(by, tenant, saved);
+            return new ProductPut(ProductPut.Outcome.CREATED, saved);
+        }
+        if (product.sameFieldsAs(current)) {
+            return new ProductPut(ProductPut.Outcome.UNCHANGED, current);
+        }
+        Product saved = products.update(product.changedAt(now));
+        changes.updated(by, tenant, saved);
+        return new ProductPut(ProductPut.Outcome.UPDATED, saved);
     }
 
     /** A barcode identifies one product of a tenant (the storefront's barcode lookup relies on it). */

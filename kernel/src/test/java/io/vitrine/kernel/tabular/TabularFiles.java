@@ -9,7 +9,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Files the tabular tests build byte by byte. */
-final class TabularFiles {
+public final class TabularFiles {
 
     private TabularFiles() {
     }
@@ -19,7 +19,7 @@ final class TabularFiles {
      * the given rows of inline strings, followed by {@code padding} spaces (legal white space between
      * XML elements — and what makes a zip bomb: it compresses about a thousand times).
      */
-    static byte[] minimalXlsx(String[][] rows, long padding) {
+    public static byte[] minimalXlsx(String[][] rows, long padding) {
         StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
         for (int r = 0; r < rows.length; r++) {

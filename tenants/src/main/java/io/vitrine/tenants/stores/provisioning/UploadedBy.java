@@ -6,22 +6,22 @@ import io.vitrine.tenants.access.StaffRole;
 
 /**
  * Who uploaded an import file, kept in the job's parameters so the stores and devices the job creates
- * are audited as theirs: {@code staff=<id>;user=<username>;role=<ROLE>}.
+ * are audited as theirs (the product import keeps it the same way): {@code staff=<id>;user=<username>;role=<ROLE>}.
  */
-record UploadedBy(String staffId, String username, StaffRole role) {
+public record UploadedBy(String staffId, String username, StaffRole role) {
 
-    static UploadedBy of(Actor actor) {
+    public static UploadedBy of(Actor actor) {
         if (actor.role() == null || actor.name() == null) {
             throw new IllegalArgumentException("an import is uploaded by a staff member");
         }
         return new UploadedBy(actor.id(), actor.name(), actor.role());
     }
 
-    String parameters() {
+    public String parameters() {
         return "staff=" + staffId + ";user=" + username + ";role=" + role.name();
     }
 
-    static UploadedBy parse(String parameters) {
+    public static UploadedBy parse(String parameters) {
         String staffId = null;
         String username = null;
         StaffRole role = null;
@@ -40,7 +40,7 @@ record UploadedBy(String staffId, String username, StaffRole role) {
         return new UploadedBy(staffId, username, role);
     }
 
-    Actor actor(TenantId tenant) {
+    public Actor actor(TenantId tenant) {
         return Actor.staff(staffId, username, role, tenant);
     }
 }
