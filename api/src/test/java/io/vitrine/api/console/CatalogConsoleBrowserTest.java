@@ -86,7 +86,7 @@ class CatalogConsoleBrowserTest {
         waitFor(By.id("filter-q"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text.getProperty("products.title"));
         type("filter-q", brand);
-        browser.findElement(By.cssSelector("[data-testid=product-search] button[type=submit]")).click();
+        clickAndAwaitNextPage(By.cssSelector("[data-testid=product-search] button[type=submit]"));
         waitFor(By.cssSelector("tr[data-sku='" + sku + "'] a")).click();
 
         waitFor(By.id("f-price"));
@@ -99,13 +99,20 @@ class CatalogConsoleBrowserTest {
 
         browser.findElement(By.cssSelector(".console > p a[href^='/console/products?']")).click();
         type(waitFor(By.id("filter-q")), sku);
-        browser.findElement(By.cssSelector("[data-testid=product-search] button[type=submit]")).click();
+        // the unfiltered list may already show the row: wait until the filtered page replaced it
+        clickAndAwaitNextPage(By.cssSelector("[data-testid=product-search] button[type=submit]"));
         WebElement row = waitFor(By.cssSelector("tr[data-sku='" + sku + "']"));
         // 259.90 at 1210, 13% VAT x 70% = 9.1%: tax 23.65
         assertThat(row.findElement(By.cssSelector("[data-testid='price-" + sku + "']")).getText()).isEqualTo("¥259.90");
         assertThat(row.findElement(By.cssSelector("[data-testid='price-with-tax-" + sku + "']")).getText())
                 .isEqualTo("¥283.55");
         chromium.screenshot("console-products");
+    }
+
+    private void clickAndAwaitNextPage(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private void type(String id, String value) {
