@@ -181,6 +181,45 @@ abstract class AnnualQuotasSuite {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_reservation_rolls_back_with_its_order() {
+        TransactionOperations<Connection> tx = context().getBean(TransactionOperations.class);
+        String orderNo = order();
+
+        assertThatThrownBy(() -> tx.executeWrite(status -> {
+            reserve(storeA, orderNo, "25000.00");
+            throw new IllegalStateException("the order failed");
+        })).hasMessage("the order failed");
+
+        assertThat(quotas.standing(buyer, Y2026).held()).isEqualTo(Money.ZERO);
+        assertThat(reserve(storeA, orderNo, "26000.00").reserved()).isEqualTo(yuan("26000.00"));
+    }
+
+    @Test
+    void the_same_order_reserved_from_ten_threads_at_once_counts_once() throws Exception {
+        String orderNo = order();
+        ExecutorService threads = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<AnnualQuota>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return reserve(storeA, orderNo, "2000.00");
+                }));
+            }
+            start.countDown();
+            for (Future<AnnualQuota> result : results) {
+                assertThat(result.get(2, TimeUnit.MINUTES).reserved()).isEqualTo(yuan("2000.00"));
+            }
+            assertThat(quotas.standing(buyer, Y2026).reserved()).isEqualTo(yuan("2000.00"));
+            assertThat(movements(orderNo)).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void fifty_concurrent_reservations_of_one_person_through_two_tenants_never_overshoot() throws Exception {
         reserve(storeA, order(), "500.00");
         int attempts = 50;

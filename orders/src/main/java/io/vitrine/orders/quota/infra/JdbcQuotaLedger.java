@@ -1,6 +1,7 @@
 package io.vitrine.orders.quota.infra;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.kernel.time.infra.SqlInstants;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.Year;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -114,7 +116,11 @@ class JdbcQuotaLedger implements QuotaLedger {
             insert.setString(9, SqlInstants.text(entry.createdAt()));
             insert.executeUpdate();
         } catch (SQLException e) {
-            // the (movement, reference) key: a racing twin got in first; the caller's transaction rolls back
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                // the (movement, reference) key: a twin committed after this transaction's snapshot was taken
+                throw new ConflictException("This " + entry.movement().name().toLowerCase(Locale.ROOT)
+                        + " was already recorded: try again.");
+            }
             throw new IllegalStateException("could not record an annual quota movement", e);
         }
     }
