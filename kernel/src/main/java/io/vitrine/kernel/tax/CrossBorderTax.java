@@ -70,8 +70,8 @@ public final class CrossBorderTax {
 
     /**
      * The dutiable value of each order line: its goods value plus its share of the order's freight and
-     * insurance, shared by value (domain.md: the tax base is the transaction price). Shares always add up
-     * to the whole freight and insurance ({@link Money#apportionBy}).
+     * insurance, shared by value (domain.md: the tax base is the transaction price), or equally when every line
+     * is worth nothing. Shares always add up to the whole freight and insurance ({@link Money#apportionBy}).
      */
     public static List<Money> dutiableValues(List<Money> lineValues, Money freight, Money insurance) {
         if (freight.isNegative() || insurance.isNegative()) {
@@ -80,11 +80,14 @@ public final class CrossBorderTax {
         if (freight.isZero() && insurance.isZero()) {
             return List.copyOf(lineValues);
         }
-        if (lineValues.stream().allMatch(Money::isZero)) {
-            throw new IllegalArgumentException("freight or insurance cannot be shared across lines worth nothing");
+        if (lineValues.isEmpty()) {
+            throw new IllegalArgumentException("freight or insurance needs at least one line to be shared across");
         }
-        List<Money> freightShares = freight.apportionBy(lineValues);
-        List<Money> insuranceShares = insurance.apportionBy(lineValues);
+        // lines worth nothing (free samples) share what there is to share equally: by value they would get nothing
+        List<Money> weights = lineValues.stream().allMatch(Money::isZero)
+                ? lineValues.stream().map(line -> Money.ofFen(1)).toList() : lineValues;
+        List<Money> freightShares = freight.apportionBy(weights);
+        List<Money> insuranceShares = insurance.apportionBy(weights);
         List<Money> values = new ArrayList<>(lineValues.size());
         for (int i = 0; i < lineValues.size(); i++) {
             values.add(lineValues.get(i).plus(freightShares.get(i)).plus(insuranceShares.get(i)));

@@ -109,8 +109,15 @@ class CrossBorderTaxTest {
         assertThat(CrossBorderTax.dutiableValues(lines, fen(1001), fen(10)))
                 .containsExactly(fen(6000 + 601 + 6), fen(3000 + 300 + 3), fen(1000 + 100 + 1));
         assertThat(CrossBorderTax.dutiableValues(lines, Money.ZERO, Money.ZERO)).isEqualTo(lines);
-        assertThatThrownBy(() -> CrossBorderTax.dutiableValues(List.of(Money.ZERO), fen(100), Money.ZERO))
+        assertThatThrownBy(() -> CrossBorderTax.dutiableValues(List.of(), fen(100), Money.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void lines_worth_nothing_share_freight_and_insurance_equally() {
+        assertThat(CrossBorderTax.dutiableValues(List.of(Money.ZERO, Money.ZERO, Money.ZERO), fen(100), fen(2)))
+                .containsExactly(fen(34 + 1), fen(33 + 1), fen(33));
+        assertThat(CrossBorderTax.dutiableValues(List.of(Money.ZERO), fen(100), Money.ZERO)).containsExactly(fen(100));
     }
 
     @Test
