@@ -167,7 +167,12 @@ class TenantIsolationWalkTest {
                     "/s/{memberA}/p/{skuB}?store={storeB}", null),
             new Probe("B's shelf tag on A's storefront", Caller.PUBLIC, "SHOP", "/s/{memberA}/d/{storeB}/{skuB}", null),
             // themes: B has a logo, A has none; the theme API has no tenant in its address (the caller's own)
-            new Probe("B's logo on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/theme/logo", null)
+            new Probe("B's logo on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/theme/logo", null),
+            new Probe("B's cart on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/carts/{cartB}", null),
+            new Probe("change B's cart on A's storefront", Caller.PUBLIC, "PUT", "/s/{memberA}/api/carts/{cartB}/items/{skuB}",
+                    Map.of("qty", 5)),
+            new Probe("remove from B's cart on A's storefront", Caller.PUBLIC, "DELETE",
+                    "/s/{memberA}/api/carts/{cartB}/items/{skuB}", null)
     );
 
     private final RunningVitrine vitrine;
@@ -183,6 +188,7 @@ class TenantIsolationWalkTest {
     private String gtinB;
     private String imageB;
     private String productJobB;
+    private String cartB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
@@ -224,6 +230,9 @@ class TenantIsolationWalkTest {
                 Map.of("shopName", "B shop", "colours", Map.of("primary", "#bb0000"))));
         api.expect(200, api.uploadBy("PUT", "/api/v1/tenant/theme/logo", "logo.png", "image/png", SampleImages.png(8, 8, 0xbb0000),
                 "Authorization", "Bearer " + merchantB.admin().token()));
+        cartB = (String) api.expect(201, api.post("/s/" + merchantB.slug() + "/api/carts", null,
+                Map.of("storeCode", "B-SHOP-1"))).get("cartId");
+        api.expect(200, api.put("/s/" + merchantB.slug() + "/api/carts/" + cartB + "/items/B-SKU-1", null, Map.of("qty", 1)));
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -243,7 +252,7 @@ class TenantIsolationWalkTest {
                 .replace("{staffB}", merchantB.admin().username()).replace("{parkAdminB}", parkB.admin().username())
                 .replace("{memberA}", merchantA.slug()).replace("{memberB}", merchantB.slug())
                 .replace("{jobB}", jobB).replace("{gtinB}", gtinB).replace("{imageB}", imageB)
-                .replace("{productJobB}", productJobB);
+                .replace("{productJobB}", productJobB).replace("{cartB}", cartB);
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -320,6 +329,9 @@ class TenantIsolationWalkTest {
                 merchantB.id())).isEmpty();
         assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/parks/" + parkB.slug() + "/tenants/" + merchantB.slug(),
                 parkB.admin().token())), "tenant")).containsEntry("status", "ACTIVE");
+        assertThat(TenantsApi.object(Map.of("line", ((List<?>) api.expect(200, api.get("/s/" + merchantB.slug()
+                + "/api/carts/" + cartB, null)).get("lines")).get(0)), "line")).containsEntry("sku", "B-SKU-1")
+                .containsEntry("qty", 1);
         // B's theme is B's alone: A's admin changing a theme changes A's
         api.expect(200, api.put("/api/v1/tenant/theme", merchantA.admin().token(), Map.of("shopName", "A shop")));
         assertThat(api.expect(200, api.get("/api/v1/tenant/theme", merchantB.admin().token())))

@@ -17,6 +17,14 @@ public interface KeyValueCache {
     /** Stores the value only if the key holds none; true when it was stored. */
     boolean putIfAbsent(ScopedKey key, byte[] value, Duration ttl);
 
+    /**
+     * Compare-and-set: stores {@code value} with a fresh TTL only if the key holds exactly {@code expected}
+     * (byte for byte) at this moment; true when it was replaced. A missing or expired entry is never
+     * replaced (create it with {@link #putIfAbsent}). Lets a read-modify-write of one entry (a cart that
+     * two requests change at once) retry instead of losing the other writer's change.
+     */
+    boolean replace(ScopedKey key, byte[] expected, byte[] value, Duration ttl);
+
     /** Removes the entry; true when there was one. */
     boolean evict(ScopedKey key);
 

@@ -134,6 +134,50 @@ public abstract class CacheContractTest {
         assertThat(cache.getString(key)).contains("next");
     }
 
+    @Test
+    void replace_stores_only_over_the_expected_value() {
+        ScopedKey key = fresh("carts");
+        assertThat(cache.replace(key, bytes("v1"), bytes("v2"), LONG)).as("nothing to replace").isFalse();
+        assertThat(cache.get(key)).isEmpty();
+
+        cache.putString(key, "v1", LONG);
+        assertThat(cache.replace(key, bytes("v0"), bytes("v2"), LONG)).as("not the value held").isFalse();
+        assertThat(cache.getString(key)).contains("v1");
+        assertThat(cache.replace(key, bytes("v1"), bytes("v2"), LONG)).isTrue();
+        assertThat(cache.getString(key)).contains("v2");
+        assertThat(cache.replace(key, bytes("v1"), bytes("v3"), LONG)).as("a stale expectation").isFalse();
+        assertThat(cache.getString(key)).contains("v2");
+    }
+
+    @Test
+    void replace_sets_the_new_ttl_and_never_revives_an_expired_entry() {
+        ScopedKey renewed = fresh("carts");
+        cache.putString(renewed, "v1", SHORT);
+        assertThat(cache.replace(renewed, bytes("v1"), bytes("v2"), LONG)).isTrue();
+
+        ScopedKey expiring = fresh("carts");
+        cache.putString(expiring, "v1", LONG);
+        assertThat(cache.replace(expiring, bytes("v1"), bytes("v2"), SHORT)).isTrue();
+        awaitUntil("the entry replaced with a short TTL expires", () -> cache.get(expiring).isEmpty());
+        assertThat(cache.replace(expiring, bytes("v2"), bytes("v3"), LONG)).as("an expired entry").isFalse();
+        assertThat(cache.get(expiring)).isEmpty();
+        assertThat(cache.getString(renewed)).as("outlived its first, short TTL").contains("v2");
+    }
+
+    @Test
+    void of_many_concurrent_replacements_of_one_value_exactly_one_wins() throws Exception {
+        ScopedKey key = fresh("carts");
+        cache.putString(key, "v0", LONG);
+        List<Boolean> won = concurrently(8, 1, () -> cache.replace(key, bytes("v0"),
+                bytes("v-" + Thread.currentThread().getId()), LONG));
+        assertThat(won).filteredOn(Boolean::booleanValue).hasSize(1);
+        assertThat(cache.getString(key)).hasValueSatisfying(value -> assertThat(value).startsWith("v-"));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     // ---- locks
 
     @Test

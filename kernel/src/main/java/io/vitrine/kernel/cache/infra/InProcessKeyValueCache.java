@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** The embedded default: a bounded Caffeine cache in this JVM. */
@@ -47,6 +48,21 @@ public class InProcessKeyValueCache implements KeyValueCache {
             return new ExpiringEntries.Entry<>(copy, deadline);
         });
         return stored[0];
+    }
+
+    @Override
+    public boolean replace(ScopedKey key, byte[] expected, byte[] value, Duration ttl) {
+        long deadline = entries.deadlineAfterMillis(Ttl.millis(ttl, "a cache TTL"));
+        byte[] copy = value.clone();
+        boolean[] replaced = {false};
+        entries.compute(key, (k, current) -> {
+            if (current == null || !Arrays.equals(current.value(), expected)) {
+                return current;
+            }
+            replaced[0] = true;
+            return new ExpiringEntries.Entry<>(copy, deadline);
+        });
+        return replaced[0];
     }
 
     @Override
