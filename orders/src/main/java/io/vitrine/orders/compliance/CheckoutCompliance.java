@@ -4,7 +4,9 @@ import io.vitrine.catalog.products.TradeMode;
 import io.vitrine.kernel.codes.ResidentIdNumber;
 import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tax.CrossBorderTax;
-import io.vitrine.kernel.tax.ImportTax;
+import io.vitrine.orders.pricing.LineToPrice;
+import io.vitrine.orders.pricing.PriceBreakdown;
+import io.vitrine.orders.pricing.Pricing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +23,7 @@ import java.util.List;
  * <p>Tax: each line's dutiable value is its goods value plus its share of freight and insurance, by value
  * ({@link CrossBorderTax#dutiableValues}); each line is taxed on its own and rounded half-up to the fen; the order's
  * tax is the sum. Within the limits at 70% ({@link CrossBorderTax#withinLimits}); the single-item exception in full
- * ({@link CrossBorderTax#generalTrade}).
+ * ({@link CrossBorderTax#generalTrade}). The amounts come from {@link Pricing}, the one computation carts use too.
  *
  * <p>The annual limit here is checked against the ledger's figure the caller read: it refuses early with every
  * other refusal. The ledger's own reservation ({@code AnnualQuotas.reserve}) is what holds under concurrency.
@@ -87,22 +89,16 @@ public final class CheckoutCompliance {
 
     private static AcceptedCheckout accept(CheckoutFacts facts, Taxation taxation) {
         List<CheckoutFacts.Line> lines = facts.lines();
-        List<Money> dutiable = CrossBorderTax.dutiableValues(
-                lines.stream().map(CheckoutFacts.Line::goodsValue).toList(), facts.freight(), facts.insurance());
-        List<AcceptedCheckout.TaxedLine> taxed = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            CheckoutFacts.Line line = lines.get(i);
-            ImportTax tax = switch (taxation) {
-                case DUTY_PAID -> ImportTax.NONE;
-                case WITHIN_LIMITS -> CrossBorderTax.withinLimits(dutiable.get(i), line.rates());
-                case GENERAL_TRADE_SINGLE_ITEM -> CrossBorderTax.generalTrade(dutiable.get(i), line.rates());
-            };
-            taxed.add(new AcceptedCheckout.TaxedLine(line.sku(), line.quantity(), line.unitPrice(), line.goodsValue(),
-                    dutiable.get(i), tax));
-        }
-        Money tax = Money.sum(taxed.stream().map(line -> line.tax().total()).toList());
-        CheckoutAmounts amounts = CheckoutAmounts.of(facts.goodsValue(), facts.freight(), facts.insurance(),
-                facts.discount(), tax);
+        List<LineToPrice> toPrice = lines.stream().map(line -> new LineToPrice(line.sku(),
+                Math.toIntExact(line.quantity()), line.unitPrice(), line.rates(), line.tradeMode())).toList();
+        PriceBreakdown price = Pricing.price(toPrice, facts.freight(), facts.insurance(), facts.discount(),
+                taxation == Taxation.GENERAL_TRADE_SINGLE_ITEM ? Pricing.LineTax.GENERAL_TRADE
+                        : Pricing.LineTax.WITHIN_LIMITS);
+        List<AcceptedCheckout.TaxedLine> taxed = price.lines().stream().map(line -> new AcceptedCheckout.TaxedLine(
+                line.line().sku(), line.line().quantity(), line.line().unitPrice(), line.value(), line.dutiableValue(),
+                line.tax())).toList();
+        CheckoutAmounts amounts = new CheckoutAmounts(price.goodsValue(), price.freight(), price.insurance(),
+                price.discount(), price.tax(), price.total());
         ResidentIdNumber buyerId = taxation.isDeclared()
                 ? BuyerIdentity.idNumber(facts.buyer().idNumber(), facts.orderedAt()).orElseThrow()
                 : null;
