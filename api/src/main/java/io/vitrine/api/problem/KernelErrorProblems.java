@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.error.BusinessRuleException;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.InvalidInputException;
@@ -14,11 +15,14 @@ import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.error.RateLimitedException;
 import io.vitrine.kernel.files.FileRejectedException;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP status of each kernel exception the domain throws; the body is left to {@link ProblemResponses}:
  * invalid input 400 (with the fields), unknown or another tenant's 404, state conflict 409, business rule 422
- * (with its code), rate limited 429 (with Retry-After), a refused upload 413 or 400.
+ * (with its code), rate limited 429 (with Retry-After), a refused upload 413 or 400, the shared cache (Redis)
+ * unreachable 503 (with Retry-After).
  */
 final class KernelErrorProblems {
 
@@ -110,6 +114,34 @@ final class KernelErrorProblems {
             return problems.processResponse(
                     ErrorContext.builder(request).cause(exception).errorMessage(exception.getMessage()).build(),
                     HttpResponse.status(status));
+        }
+    }
+
+    /**
+     * The shared cache (Redis in cluster mode: carts, locks) did not answer: 503 with {@code Retry-After}, so a kiosk
+     * or phone retries instead of showing a crash. The detail names no host or driver
+     * error ({@link ProblemResponses} gives every 503 one fixed sentence; the cause goes to the log).
+     */
+    @Singleton
+    static final class CacheUnavailable implements ExceptionHandler<CacheUnavailableException, HttpResponse<?>> {
+
+        static final String RETRY_AFTER_SECONDS = "5";
+        private static final Logger LOG = LoggerFactory.getLogger(CacheUnavailable.class);
+
+        private final ErrorResponseProcessor<?> problems;
+
+        CacheUnavailable(ErrorResponseProcessor<?> problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, CacheUnavailableException exception) {
+            LOG.warn("{} {}: the shared cache is unavailable: {}", request.getMethod(), request.getPath(),
+                    exception.getMessage());
+            return problems.processResponse(
+                    ErrorContext.builder(request).cause(exception).errorMessage(exception.getMessage()).build(),
+                    HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                            .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
  * exceptions all hand their {@link ErrorContext} to this one bean, replacing Micronaut's default JSON
  * error body.
  *
- * <p>A 5xx never carries the exception's message: it is logged, the client gets a fixed sentence.
+ * <p>A 5xx never carries the exception's message: it is logged, the client gets a fixed sentence (503: try again soon).
  */
 @Singleton
 final class ProblemResponses implements ErrorResponseProcessor<Problem> {
@@ -42,6 +42,10 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
 
     static Problem problemFor(HttpStatus status, @Nullable Throwable cause, List<Error> errors) {
         String title = status.getReason();
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            return new Problem(BLANK_TYPE, title, status.getCode(),
+                    "A service this request needs is briefly unavailable: try again in a few seconds.", null, null);
+        }
         if (status.getCode() >= 500) {
             return new Problem(BLANK_TYPE, title, status.getCode(),
                     "The server could not complete this request. The error has been logged.", null, null);
