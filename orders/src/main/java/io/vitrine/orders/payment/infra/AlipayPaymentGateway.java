@@ -222,15 +222,15 @@ public class AlipayPaymentGateway implements PaymentGateway {
         TenantAlipay alipay = clients.forTenant(tenant);
         try {
             T response = alipay.client().execute(request, null, alipay.appAuthToken());
-            if ("20000".equals(response.getCode()) || BUSY.contains(response.getSubCode())) {
+            if ("20000".equals(response.getCode()) || (response.getSubCode() != null && BUSY.contains(response.getSubCode()))) {
                 throw new PaymentGatewayUnavailableException("Alipay is busy (" + request.getApiMethodName() + ": "
                         + response.getSubCode() + "); retry later");
             }
             return response;
         } catch (AlipayApiException e) {
-            LOG.warn("alipay call failed tenant={} method={} error={}", tenant, request.getApiMethodName(), e.getErrMsg());
+            LOG.warn("alipay call failed tenant={} method={} error={}", tenant, request.getApiMethodName(), e.getMessage());
             throw new PaymentGatewayUnavailableException("Alipay did not answer " + request.getApiMethodName()
-                    + " (" + e.getErrMsg() + "); retry later", e);
+                    + " (" + e.getMessage() + "); retry later", e);
         }
     }
 

@@ -42,7 +42,8 @@ import java.util.concurrent.Executors;
  */
 public final class FakeAlipay implements AutoCloseable {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final KeyPair gatewayKeys;
     private final Ledger ledger;
     private final FakeState state;

@@ -7,4 +7,8 @@ public record FakeDeclaration(String appId, String outRequestNo, String tradeNo,
                               String customsPlace, String merchantCustomsCode, String merchantCustomsName,
                               String isSplit, String subOutBizNo, String alipayDeclareNo, String identityCheck,
                               String at) {
+
+    public FakeDeclaration {
+        amount = amount.setScale(2);
+    }
 }

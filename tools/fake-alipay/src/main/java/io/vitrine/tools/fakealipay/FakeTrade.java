@@ -17,11 +17,15 @@ public record FakeTrade(String appId, String callerAppId, String outTradeNo, Str
                         List<Refund> refunds) {
 
     public FakeTrade {
+        totalAmount = totalAmount.setScale(2); // yuan with two decimals, as Alipay writes them
         refunds = refunds == null ? List.of() : List.copyOf(refunds);
     }
 
     /** One accepted refund; {@code outRequestNo} makes a retry of it a no-op. */
     public record Refund(String outRequestNo, BigDecimal amount, String at) {
+        public Refund {
+            amount = amount.setScale(2);
+        }
     }
 
     public BigDecimal refunded() {
