@@ -364,7 +364,7 @@ class AlipayPaymentGatewayContractTest {
     }
 
     @Test
-    void through_the_isv_app_the_trade_is_the_merchants_and_its_notify_verifies() {
+    void through_the_isv_app_the_trade_is_the_merchants_and_its_notify_verifies() throws Exception {
         Merchant merchant = PaymentTesting.merchantThroughIsv("isv");
         String orderNo = orderNo();
         gateway.precreate(merchant.tenant(), trade(orderNo, "45.00"));
@@ -376,6 +376,12 @@ class AlipayPaymentGatewayContractTest {
         assertThat(notifies.verify(merchant.tenant(), form).totalAmount()).isEqualTo(Money.parse("45.00"));
         assertThatThrownBy(() -> notifies.verify(SHOP.tenant(), form)).isInstanceOf(NotifyRejectedException.class);
         assertThat(gateway.query(SHOP.tenant(), orderNo)).isEmpty();
+
+        String phoneOrder = orderNo();
+        WapPayment wap = gateway.wapPay(merchant.tenant(), trade(phoneOrder, "46.00"), URI.create("https://shop.example/done"));
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(wap.redirectUrl()).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("¥46.00");
+        assertThat(fake.trade(phoneOrder).orElseThrow().appId()).isEqualTo(merchant.appId());
     }
 
     private static TradeRequest trade(String orderNo, String amount) {

@@ -71,7 +71,7 @@ public final class FakeAlipay implements AutoCloseable {
         server.createContext("/gateway.do", exchange -> respond(exchange, this::gateway));
         server.createContext("/cashier/", exchange -> respond(exchange, this::cashier));
         server.createContext("/bills/", exchange -> respond(exchange, this::bill));
-        server.createContext("/control/", exchange -> respond(exchange, this::control));
+        server.createContext("/control/", exchange -> respond(exchange, new ControlApi(this, json)::handle));
         server.start();
     }
 
@@ -175,20 +175,6 @@ public final class FakeAlipay implements AutoCloseable {
 
     // ---- HTTP ----
 
-    private record Answer(int status, String contentType, byte[] body, String location) {
-        static Answer json(String body) {
-            return new Answer(200, "application/json;charset=UTF-8", body.getBytes(StandardCharsets.UTF_8), null);
-        }
-
-        static Answer html(int status, String body) {
-            return new Answer(status, "text/html;charset=UTF-8", body.getBytes(StandardCharsets.UTF_8), null);
-        }
-
-        static Answer text(int status, String body) {
-            return new Answer(status, "text/plain;charset=UTF-8", body.getBytes(StandardCharsets.UTF_8), null);
-        }
-    }
-
     @FunctionalInterface
     private interface Route {
         Answer handle(HttpExchange exchange) throws IOException;
@@ -252,12 +238,20 @@ public final class FakeAlipay implements AutoCloseable {
         GatewayMethods.Caller caller = new GatewayMethods.Caller(appId, merchant);
         JsonNode biz = json.readTree(params.getOrDefault("biz_content", "{}"));
         String outTradeNo = biz.path("out_trade_no").asText(null);
+        // one call at a time against the state: "look up, then create or change" must not interleave
         if ("alipay.trade.wap.pay".equals(method)) {
-            Optional<FakeTrade> trade = methods.openWapTrade(caller, biz, params);
+            Optional<FakeTrade> trade;
+            synchronized (state) {
+                trade = methods.openWapTrade(caller, biz, params);
+            }
             state.logCall(method, appId, outTradeNo, trade.isPresent() ? "10000" : "40004", null);
-            return trade.map(t -> cashierPage(t)).orElseGet(() -> Answer.html(400, "<p>订单信息无效</p>"));
+            return trade.map(this::cashierPage).orElseGet(() -> Answer.html(400, "<p>订单信息无效</p>"));
         }
-        return signed(root, methods.answer(method, caller, biz, params), method, appId, outTradeNo);
+        ObjectNode answer;
+        synchronized (state) {
+            answer = methods.answer(method, caller, biz, params);
+        }
+        return signed(root, answer, method, appId, outTradeNo);
     }
 
     /** {@code {"<root>":<node>,"sign":"..."}} with the signature over exactly the node's text. */
@@ -306,52 +300,6 @@ public final class FakeAlipay implements AutoCloseable {
         LocalDate day = LocalDate.parse(path[1].substring(0, 10));
         byte[] zip = Bills.zip(path[0], day, state.trades(), state.nowText());
         return new Answer(200, "application/zip", zip, null);
-    }
-
-    private Answer control(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath().substring("/control/".length());
-        boolean post = "POST".equals(exchange.getRequestMethod());
-        JsonNode body = post ? json.readTree(exchange.getRequestBody().readAllBytes()) : json.nullNode();
-        if (path.equals("public-key")) {
-            return Answer.text(200, alipayPublicKey());
-        }
-        if (path.equals("apps") && post) {
-            registerApp(body.path("appId").asText(), body.path("publicKey").asText());
-            return Answer.json("{}");
-        }
-        if (path.equals("authorisations") && post) {
-            authorise(body.path("token").asText(), body.path("appId").asText());
-            return Answer.json("{}");
-        }
-        if (path.equals("faults") && post) {
-            faults.failNext(body.path("failNext").asInt(0))
-                    .unreachableNext(body.path("unreachableNext").asInt(0))
-                    .delayNext(body.path("delayNext").asInt(0), Duration.ofMillis(body.path("delayMillis").asLong(0)))
-                    .duplicateNextNotifies(body.path("duplicateNextNotifies").asInt(0))
-                    .dropNextNotifies(body.path("dropNextNotifies").asInt(0));
-            if (body.hasNonNull("wrongAmountInNextNotify")) {
-                faults.wrongAmountInNextNotify(new BigDecimal(body.get("wrongAmountInNextNotify").asText()));
-            }
-            return Answer.json("{}");
-        }
-        if (path.equals("ledger")) {
-            return Answer.json(json.writeValueAsString(ledger()));
-        }
-        if (path.startsWith("trades/")) {
-            String[] parts = path.substring("trades/".length()).split("/");
-            String outTradeNo = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-            if (parts.length == 2 && parts[1].equals("pay") && post) {
-                return Answer.json(json.writeValueAsString(pay(outTradeNo)));
-            }
-            return trade(outTradeNo).map(t -> {
-                try {
-                    return Answer.json(json.writeValueAsString(t));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).orElseGet(() -> Answer.text(404, "no trade " + outTradeNo));
-        }
-        return Answer.text(404, "unknown control path");
     }
 
     /** Protocol parameters come in the query string, biz_content in the form body (what the SDK does). */
