@@ -306,6 +306,16 @@ class AlipayPaymentGatewayContractTest {
         String tampered = wap.redirectUrl().toString().replace("33.30", "0.01");
         assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tampered)).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).contains("isv.invalid-signature");
+
+        // the cashier's pay button (the shopper's phone in the sandbox): paid, notified, sent back to the shop
+        HttpResponse<String> paid = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        fake.baseUrl().resolve("/cashier/" + orderNo + "/pay")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(paid.statusCode()).isEqualTo(302);
+        assertThat(paid.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).startsWith("https://shop.example/orders/" + orderNo + "?out_trade_no=" + orderNo));
+        assertThat(notifies.verify(SHOP.tenant(), notifyFor(orderNo)).totalAmount()).isEqualTo(Money.parse("33.30"));
+        assertThat(gateway.query(SHOP.tenant(), orderNo).orElseThrow().status()).isEqualTo(TradeStatus.TRADE_SUCCESS);
     }
 
     @Test
