@@ -97,6 +97,15 @@ public class Settings {
         return Optional.ofNullable(current().alipayPrivateKeyEnc()).map(cipher::decrypt);
     }
 
+    /**
+     * The decrypted app_auth_token the merchant granted the platform (ISV mode), for the payment
+     * adapter only; empty when none is set.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> alipayAppAuthToken() {
+        return Optional.ofNullable(current().alipayAuthTokenEnc()).map(cipher::decrypt);
+    }
+
     @Nullable
     private String secret(@Nullable String sent, @Nullable String stored) {
         if (sent == null) {

@@ -1,0 +1,289 @@
+package io.vitrine.tools.fakealipay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The open-platform methods the fake answers, with Alipay's codes: 10000 success, 40004 business
+ * failure with an {@code ACQ.*} sub_code, 40002 invalid arguments. Each returns the content of the
+ * {@code <method>_response} node; {@link FakeAlipay} signs and sends it.
+ */
+final class GatewayMethods {
+
+    /** Who called: the app that signed, and the merchant app the call acts for (the same unless ISV). */
+    record Caller(String appId, String merchantAppId) {
+    }
+
+    private final ObjectMapper json;
+    private final FakeState state;
+    private final URI base;
+
+    GatewayMethods(ObjectMapper json, FakeState state, URI base) {
+        this.json = json;
+        this.state = state;
+        this.base = base;
+    }
+
+    ObjectNode answer(String method, Caller caller, JsonNode biz, Map<String, String> parameters) {
+        return switch (method) {
+            case "alipay.trade.precreate" -> precreate(caller, biz, parameters);
+            case "alipay.trade.query" -> query(caller, biz);
+            case "alipay.trade.close" -> close(caller, biz);
+            case "alipay.trade.refund" -> refund(caller, biz);
+            case "alipay.trade.customs.declare" -> declare(caller, biz);
+            case "alipay.trade.customs.query" -> declarations(caller, biz);
+            case "alipay.data.dataservice.bill.downloadurl.query" -> bill(caller, biz);
+            default -> error("40004", "Business Failed", "isv.invalid-method", "不存在的方法名");
+        };
+    }
+
+    /** alipay.trade.wap.pay is a page: the phone's browser lands here; the trade is created as for a QR. */
+    Optional<FakeTrade> openWapTrade(Caller caller, JsonNode biz, Map<String, String> parameters) {
+        ObjectNode created = create(caller, biz, parameters);
+        return "10000".equals(created.path("code").asText())
+                ? state.trade(biz.path("out_trade_no").asText()) : Optional.empty();
+    }
+
+    private ObjectNode precreate(Caller caller, JsonNode biz, Map<String, String> parameters) {
+        ObjectNode answer = create(caller, biz, parameters);
+        if ("10000".equals(answer.path("code").asText())) {
+            answer.put("qr_code", cashierUrl(biz.path("out_trade_no").asText()).toString());
+        }
+        return answer;
+    }
+
+    private ObjectNode create(Caller caller, JsonNode biz, Map<String, String> parameters) {
+        String outTradeNo = biz.path("out_trade_no").asText();
+        Optional<BigDecimal> amount = amount(biz.path("total_amount").asText());
+        if (outTradeNo.isEmpty() || outTradeNo.length() > 64 || amount.isEmpty() || biz.path("subject").asText().isEmpty()) {
+            return error("40002", "Invalid Arguments", "isv.invalid-parameter", "out_trade_no, total_amount or subject");
+        }
+        Optional<FakeTrade> existing = state.trade(outTradeNo);
+        if (existing.isPresent()) {
+            FakeTrade trade = existing.get();
+            if (!trade.appId().equals(caller.merchantAppId())) {
+                return error("40004", "Business Failed", "ACQ.TRADE_NO_EXIST_OTHER_MERCHANT", "交易号已被其他商户使用");
+            }
+            if ("TRADE_SUCCESS".equals(trade.status())) {
+                return error("40004", "Business Failed", "ACQ.TRADE_HAS_SUCCESS", "交易已被支付");
+            }
+            if ("TRADE_CLOSED".equals(trade.status())) {
+                return error("40004", "Business Failed", "ACQ.TRADE_HAS_CLOSE", "交易已经关闭");
+            }
+            if (trade.totalAmount().compareTo(amount.get()) != 0) {
+                return error("40004", "Business Failed", "ACQ.CONTEXT_INCONSISTENT", "交易信息被篡改");
+            }
+            return success().put("out_trade_no", outTradeNo); // asking again for an open trade answers it again
+        }
+        state.save(new FakeTrade(caller.merchantAppId(), caller.appId(), outTradeNo, state.nextTradeNo(), amount.get(),
+                biz.path("subject").asText(), "WAIT_BUYER_PAY", parameters.getOrDefault("notify_url", ""),
+                parameters.getOrDefault("return_url", ""), state.nowText(), null, List.of()));
+        return success().put("out_trade_no", outTradeNo);
+    }
+
+    private ObjectNode query(Caller caller, JsonNode biz) {
+        Optional<FakeTrade> found = find(caller, biz);
+        if (found.isEmpty()) {
+            return error("40004", "Business Failed", "ACQ.TRADE_NOT_EXIST", "交易不存在");
+        }
+        FakeTrade trade = found.get();
+        ObjectNode answer = success()
+                .put("trade_no", trade.tradeNo())
+                .put("out_trade_no", trade.outTradeNo())
+                .put("trade_status", trade.status())
+                .put("total_amount", trade.totalAmount().toPlainString());
+        if (trade.paidAt() != null) {
+            answer.put("buyer_logon_id", "159****5620")
+                    .put("buyer_pay_amount", trade.totalAmount().toPlainString())
+                    .put("receipt_amount", trade.totalAmount().subtract(trade.refunded()).toPlainString())
+                    .put("send_pay_date", trade.paidAt());
+        }
+        return answer;
+    }
+
+    private ObjectNode close(Caller caller, JsonNode biz) {
+        Optional<FakeTrade> found = find(caller, biz);
+        if (found.isEmpty()) {
+            return error("40004", "Business Failed", "ACQ.TRADE_NOT_EXIST", "交易不存在");
+        }
+        FakeTrade trade = found.get();
+        if ("TRADE_SUCCESS".equals(trade.status())) {
+            return error("40004", "Business Failed", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
+        }
+        if (!"TRADE_CLOSED".equals(trade.status())) {
+            state.save(trade.closed());
+        }
+        return success().put("trade_no", trade.tradeNo()).put("out_trade_no", trade.outTradeNo());
+    }
+
+    private ObjectNode refund(Caller caller, JsonNode biz) {
+        Optional<FakeTrade> found = find(caller, biz);
+        if (found.isEmpty()) {
+            return error("40004", "Business Failed", "ACQ.TRADE_NOT_EXIST", "交易不存在");
+        }
+        FakeTrade trade = found.get();
+        Optional<BigDecimal> amount = amount(biz.path("refund_amount").asText());
+        if (amount.isEmpty()) {
+            return error("40002", "Invalid Arguments", "isv.invalid-parameter", "refund_amount");
+        }
+        // Alipay: without out_request_no the request is a full refund identified by the trade itself
+        String outRequestNo = biz.path("out_request_no").asText(trade.outTradeNo());
+        Optional<FakeTrade.Refund> earlier = trade.refunds().stream()
+                .filter(r -> r.outRequestNo().equals(outRequestNo)).findFirst();
+        if (earlier.isPresent()) {
+            return refunded(trade, "N");
+        }
+        if (trade.paidAt() == null) {
+            return error("40004", "Business Failed", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
+        }
+        if (trade.refunded().add(amount.get()).compareTo(trade.totalAmount()) > 0) {
+            return error("40004", "Business Failed", "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限");
+        }
+        FakeTrade after = trade.refund(new FakeTrade.Refund(outRequestNo, amount.get(), state.nowText()));
+        state.save(after);
+        return refunded(after, "Y");
+    }
+
+    private ObjectNode refunded(FakeTrade trade, String fundChange) {
+        return success()
+                .put("trade_no", trade.tradeNo())
+                .put("out_trade_no", trade.outTradeNo())
+                .put("buyer_logon_id", "159****5620")
+                .put("fund_change", fundChange)
+                .put("refund_fee", trade.refunded().toPlainString())
+                .put("gmt_refund_pay", trade.refunds().get(trade.refunds().size() - 1).at());
+    }
+
+    private ObjectNode declare(Caller caller, JsonNode biz) {
+        String outRequestNo = biz.path("out_request_no").asText();
+        Optional<BigDecimal> amount = amount(biz.path("amount").asText());
+        if (outRequestNo.length() < 6 || outRequestNo.length() > 32 || amount.isEmpty()
+                || biz.path("merchant_customs_code").asText().isEmpty() || biz.path("merchant_customs_name").asText().isEmpty()
+                || biz.path("customs_place").asText().isEmpty()) {
+            return error("40002", "Invalid Arguments", "isv.invalid-parameter",
+                    "out_request_no (6-32), amount, merchant_customs_code, merchant_customs_name, customs_place");
+        }
+        Optional<FakeTrade> found = state.tradeByTradeNo(biz.path("trade_no").asText())
+                .filter(t -> t.appId().equals(caller.merchantAppId()));
+        if (found.isEmpty()) {
+            return error("40004", "Business Failed", "TRADE_NOT_EXIST", "交易不存在");
+        }
+        FakeTrade trade = found.get();
+        if (trade.paidAt() == null) {
+            return error("40004", "Business Failed", "TRADE_STATUS_ERROR", "交易未支付");
+        }
+        if (amount.get().compareTo(trade.totalAmount()) > 0) {
+            return error("40004", "Business Failed", "AMOUNT_OVER_TRADE", "报关金额大于交易金额");
+        }
+        FakeDeclaration declaration = state.declaration(outRequestNo).orElse(null);
+        if (declaration == null) {
+            JsonNode buyer = biz.path("buyer_info");
+            String identityCheck = buyer.isMissingNode() ? null
+                    : buyer.path("buyer_cert_no").asText().length() == 18 && !buyer.path("buyer_name").asText().isEmpty() ? "T" : "F";
+            declaration = new FakeDeclaration(caller.merchantAppId(), outRequestNo, trade.tradeNo(), trade.outTradeNo(),
+                    amount.get(), biz.path("customs_place").asText(), biz.path("merchant_customs_code").asText(),
+                    biz.path("merchant_customs_name").asText(), biz.path("is_split").asText("F"),
+                    biz.path("sub_out_biz_no").asText(""), state.nextNumber("2026"), identityCheck, state.nowText());
+            state.save(declaration);
+        } else if (!declaration.tradeNo().equals(trade.tradeNo())) {
+            return error("40004", "Business Failed", "OUT_REQUEST_NO_USED", "报关请求号已被使用");
+        }
+        ObjectNode answer = success()
+                .put("trade_no", trade.tradeNo())
+                .put("out_trade_no", trade.outTradeNo())
+                .put("alipay_declare_no", declaration.alipayDeclareNo())
+                .put("pay_code", "31222699S7")
+                .put("pay_transaction_id", trade.tradeNo())
+                .put("total_amount", trade.totalAmount().toPlainString())
+                .put("ver_dept", "2")
+                .put("currency", "CNY");
+        if (declaration.identityCheck() != null) {
+            answer.put("identity_check", declaration.identityCheck());
+        }
+        return answer;
+    }
+
+    private ObjectNode declarations(Caller caller, JsonNode biz) {
+        String[] numbers = biz.path("out_request_nos").asText().split(",");
+        if (numbers.length > 10) {
+            return error("40002", "Invalid Arguments", "isv.invalid-parameter", "at most 10 out_request_nos");
+        }
+        ArrayNode records = json.createArrayNode();
+        List<String> notFound = new ArrayList<>();
+        for (String number : numbers) {
+            Optional<FakeDeclaration> found = state.declaration(number.strip())
+                    .filter(d -> d.appId().equals(caller.merchantAppId()));
+            if (found.isEmpty()) {
+                notFound.add(number.strip());
+                continue;
+            }
+            FakeDeclaration d = found.get();
+            records.addObject()
+                    .put("out_request_no", d.outRequestNo())
+                    .put("trade_no", d.tradeNo())
+                    .put("alipay_declare_no", d.alipayDeclareNo())
+                    .put("amount", d.amount().toPlainString())
+                    .put("customs_place", d.customsPlace())
+                    .put("merchant_customs_code", d.merchantCustomsCode())
+                    .put("merchant_customs_name", d.merchantCustomsName())
+                    .put("is_split", d.isSplit())
+                    .put("sub_out_biz_no", d.subOutBizNo())
+                    .put("status", "succ")
+                    .put("customs_result_code", "1")
+                    .put("customs_result_info", "成功")
+                    .put("last_modified_time", d.at())
+                    .put("customs_result_return_time", d.at());
+        }
+        ObjectNode answer = success();
+        answer.set("records", records);
+        if (!notFound.isEmpty()) {
+            answer.put("not_found", String.join(",", notFound));
+        }
+        return answer;
+    }
+
+    private ObjectNode bill(Caller caller, JsonNode biz) {
+        String type = biz.path("bill_type").asText();
+        String date = biz.path("bill_date").asText();
+        if (!("trade".equals(type) || "signcustomer".equals(type)) || !date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return error("40002", "Invalid Arguments", "isv.invalid-parameter", "bill_type trade|signcustomer, bill_date yyyy-MM-dd");
+        }
+        return success().put("bill_download_url",
+                base.resolve("/bills/" + caller.merchantAppId() + "/" + date + ".csv.zip").toString());
+    }
+
+    URI cashierUrl(String outTradeNo) {
+        return base.resolve("/cashier/" + java.net.URLEncoder.encode(outTradeNo, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private Optional<FakeTrade> find(Caller caller, JsonNode biz) {
+        Optional<FakeTrade> trade = biz.hasNonNull("out_trade_no") ? state.trade(biz.get("out_trade_no").asText())
+                : state.tradeByTradeNo(biz.path("trade_no").asText());
+        return trade.filter(t -> t.appId().equals(caller.merchantAppId()));
+    }
+
+    private static Optional<BigDecimal> amount(String text) {
+        if (!text.matches("\\d{1,10}(\\.\\d{1,2})?")) {
+            return Optional.empty();
+        }
+        BigDecimal amount = new BigDecimal(text).setScale(2);
+        return amount.signum() > 0 ? Optional.of(amount) : Optional.empty();
+    }
+
+    private ObjectNode success() {
+        return json.createObjectNode().put("code", "10000").put("msg", "Success");
+    }
+
+    ObjectNode error(String code, String msg, String subCode, String subMsg) {
+        return json.createObjectNode().put("code", code).put("msg", msg).put("sub_code", subCode).put("sub_msg", subMsg);
+    }
+}
