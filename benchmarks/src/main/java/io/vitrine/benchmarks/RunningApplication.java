@@ -61,6 +61,11 @@ final class RunningApplication implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time the application's process has used so far, all its threads. */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     private void awaitHealthy(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,7 +77,7 @@ final class SearchBenchmark {
 
     /** One engine's figures. */
     record EngineRun(String engine, long documents, Duration generation, Duration reindex, Map<Integer, SearchLoad.Result> ours,
-                     Map<Integer, SearchLoad.Result> raw, LuceneFootprint.Figures lucene) {
+                     Map<Integer, Double> ourCpuMillis, Map<Integer, SearchLoad.Result> raw, LuceneFootprint.Figures lucene) {
 
         double reindexPerSecond() {
             return documents / (reindex.toNanos() / 1e9);
@@ -126,9 +127,10 @@ final class SearchBenchmark {
             Path log = Files.createTempFile("vitrine-bench-search-" + engine + "-", ".log");
             Duration reindex;
             Map<Integer, SearchLoad.Result> ours = new LinkedHashMap<>();
+            Map<Integer, Double> ourCpu = new LinkedHashMap<>();
             Map<Integer, SearchLoad.Result> raw = new LinkedHashMap<>();
             log(engine + ": starting the application (log " + log + ")");
-            try (RunningApplication app = RunningApplication.start(options.jar(), List.of("-Xms512m", "-Xmx1g"),
+            try (RunningApplication app = RunningApplication.start(options.jar(), applicationJvmOptions(),
                     environment(database, lucene, alias), log)) {
                 reindex = reindex(app);
                 log(engine + ": reindexed " + options.skus() + " products in " + reindex.toMillis() + " ms");
@@ -136,7 +138,15 @@ final class SearchBenchmark {
                 try {
                     checkAnswers(app, searches, floor);
                     for (int clients : options.clients()) {
-                        ours.put(clients, measure(engine + " endpoint", searches.size(), clients, i -> ourSearch(app, searches.get(i))));
+                        AtomicLong sent = new AtomicLong();
+                        Duration cpuBefore = app.cpuTime();
+                        ours.put(clients, measure(engine + " endpoint", searches.size(), clients, i -> {
+                            sent.incrementAndGet();
+                            return ourSearch(app, searches.get(i));
+                        }));
+                        // warm-up included: the CPU the application spent per request, whatever else the machine runs
+                        ourCpu.put(clients, (app.cpuTime().minus(cpuBefore).toNanos() / 1e6) / Math.max(1, sent.get()));
+                        log(String.format(Locale.ROOT, "  application CPU %.2f ms per request", ourCpu.get(clients)));
                         if (floor != null) {
                             raw.put(clients, measure("raw Elasticsearch", searches.size(), clients, floor::send));
                         }
@@ -152,8 +162,21 @@ final class SearchBenchmark {
                 log("lucene: heap and allocation of the adapter on the index the application built");
                 footprint = LuceneFootprint.measure(database.dataDir().resolve("search"), searches);
             }
-            return new EngineRun(engine, options.skus(), generation, reindex, ours, raw, footprint);
+            return new EngineRun(engine, options.skus(), generation, reindex, ours, ourCpu, raw, footprint);
         }
+    }
+
+    /**
+     * The application's heap, plus {@code VITRINE_BENCH_APP_JAVA_OPTS} (space-separated) when set: e.g. a flight
+     * recording ({@code -XX:StartFlightRecording=filename=/tmp/app.jfr}) to see where the endpoint's time goes.
+     */
+    private static List<String> applicationJvmOptions() {
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx1g"));
+        String extra = System.getenv("VITRINE_BENCH_APP_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            jvm.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        return jvm;
     }
 
     private Map<String, String> environment(BenchDatabase database, boolean lucene, String alias) {

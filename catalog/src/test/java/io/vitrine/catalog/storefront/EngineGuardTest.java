@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EngineGuardTest {
 
     private final MutableClock clock = new MutableClock();
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     private final EngineGuard guard = new EngineGuard(executor, clock, Duration.ofMillis(200), 3, Duration.ofSeconds(10),
             Duration.ofMinutes(1));
     private final AtomicInteger engineCalls = new AtomicInteger();
@@ -73,7 +74,7 @@ class EngineGuardTest {
         for (int i = 0; i < 3; i++) {
             assertThat(guard.call("search", () -> {
                 try {
-                    never.await(); // until the guard gives up and interrupts
+                    never.await(); // until the guard's deadline interrupts
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -81,6 +82,28 @@ class EngineGuardTest {
             })).isEmpty();
         }
         assertThat(guard.isOpen()).isTrue();
+        assertThat(Thread.currentThread().isInterrupted()).as("the deadline's interrupt is not left to the caller").isFalse();
+    }
+
+    @Test
+    void an_answer_that_comes_after_the_deadline_counts_as_failed_even_when_the_interrupt_was_swallowed() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(guard.call("search", () -> {
+                while (!Thread.interrupted()) { // an engine call that swallows the deadline's interrupt and answers
+                    LockSupport.parkNanos(1_000_000);
+                }
+                return "late";
+            })).isEmpty();
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+        assertThat(guard.isOpen()).isTrue();
+    }
+
+    @Test
+    void an_answer_in_time_runs_on_the_callers_thread() {
+        Thread caller = Thread.currentThread();
+        assertThat(guard.call("search", () -> Thread.currentThread() == caller)).contains(true);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 
     @Test
