@@ -173,7 +173,7 @@ final class ProductImportBenchmark {
                 .append("20 ms until it counts every product (no explicit refresh). Engine: ").append(feed.engine())
                 .append(" (Elasticsearch: the node of `VITRINE_BENCH_ES_URL`, 1 shard, 0 replicas).\n\n")
                 .append("| engine | products | seconds | docs/s |\n|---|---:|---:|---:|\n")
-                .append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f |%n", feed.engine(), feed.documents(),
+                .append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.1f |%n", feed.engine(), feed.documents(),
                         feed.seconds(), feed.documentsPerSecond()))
                 .toString();
     }
