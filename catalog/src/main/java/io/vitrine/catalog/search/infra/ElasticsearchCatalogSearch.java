@@ -71,8 +71,8 @@ public final class ElasticsearchCatalogSearch implements CatalogSearch {
     private volatile boolean liveIndexChecked;
 
     /**
-     * @param refreshInterval how soon a write is searchable; writes wait for it ({@code refresh=wait_for}), so
-     *                        it bounds the index's freshness (issue #4: within 1 s of a change, outbox included)
+     * @param refreshInterval how soon a write is searchable (writes do not wait for it); with the outbox's dispatch
+     *                        after commit it bounds the index's freshness (issue #4: within 1 s of a change)
      */
     @Inject
     public ElasticsearchCatalogSearch(ElasticsearchClient client,
