@@ -1,12 +1,15 @@
 package io.vitrine.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.vitrine.catalog.search.CatalogSearch;
+import io.vitrine.catalog.search.SearchQuery;
 import io.vitrine.catalog.transfer.ProductColumns;
 import io.vitrine.catalog.transfer.ProductImport;
 import io.vitrine.kernel.jobs.Job;
 import io.vitrine.kernel.jobs.JobStatus;
 import io.vitrine.kernel.jobs.Jobs;
 import io.vitrine.kernel.jobs.infra.JobRunner;
+import io.vitrine.kernel.outbox.infra.OutboxDispatcher;
 import io.vitrine.kernel.tabular.TabularFormat;
 import io.vitrine.kernel.tabular.TabularWriter;
 import io.vitrine.kernel.tenancy.TenantContext;
@@ -56,6 +59,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ProductImportBenchmark {
 
     static final int ROWS = Integer.getInteger("vitrine.bench.product-rows", 100_000);
+    /** {@code -Dvitrine.bench.product-formats=csv} for the CSV runs (and the feed) alone */
+    private static final List<TabularFormat> FORMATS = Arrays.stream(TabularFormat.values())
+            .filter(f -> System.getProperty("vitrine.bench.product-formats", "csv,xlsx").contains(f.extension())).toList();
     private static final String[] CATEGORIES = {"母婴/奶粉/婴儿奶粉", "母婴/纸尿裤", "美妆/护肤/面霜", "美妆/彩妆/口红",
             "保健/维生素", "食品/零食/巧克力", "食品/饮料/咖啡", "个护/口腔护理"};
     private static final String[] BRANDS = {"a2", "Swisse", "花王 Kao", "Estée Lauder", "雪花秀 Sulwhasoo", "Blackmores"};
@@ -71,23 +77,50 @@ final class ProductImportBenchmark {
         }
     }
 
+    /**
+     * The search feed catching up after the first CSV import: from the import's end (every batch committed, one
+     * {@code ProductChanged} each) until a search of the retailer counts every product. The outbox is dispatched on
+     * this thread as the after-commit wake-up would, round after round until nothing is due, while another thread
+     * polls the search (no explicit refresh: the engine's own refresh interval, as in production).
+     */
+    record Feed(String engine, long documents, double seconds) {
+        double documentsPerSecond() {
+            return documents / seconds;
+        }
+    }
+
     static String report(String machine) throws IOException {
         List<Run> runs = new ArrayList<>();
         String database = System.getProperty("vitrine.bench.database", "mariadb");
-        Path folder = Files.createTempDirectory("vitrine-product-bench-");
-        try (BenchDatabase db = BenchDatabase.start(database, Map.of(
+        String esUrl = System.getenv("VITRINE_BENCH_ES_URL");
+        String engine = esUrl == null ? "lucene" : "elasticsearch";
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "vitrine.catalog.import.max-file-size", "64MB",
                 "vitrine.tabular.max-file-size", "64MB",
                 "vitrine.files.categories.tabular.max-size", "64MB",
                 // the uploaded file on local disk in both modes: MariaDB's max_allowed_packet (16MB here) is below
                 // a 100,000-row CSV, and storing the upload is not what is measured
-                "vitrine.files.backend", "local"))) {
-            for (TabularFormat format : TabularFormat.values()) {
+                "vitrine.files.backend", "local"));
+        if (esUrl != null) {
+            // the feed into the Elasticsearch node of VITRINE_BENCH_ES_URL, in an index of its own
+            properties.put("vitrine.search.backend", "elasticsearch");
+            properties.put("elasticsearch.httpHosts", esUrl);
+            properties.put("vitrine.search.elasticsearch.index", "vt-bench-feed-" + Long.toString(System.currentTimeMillis(), 36));
+            properties.put("vitrine.search.elasticsearch.replicas", 0);
+        }
+        Feed feed = null;
+        Path folder = Files.createTempDirectory("vitrine-product-bench-");
+        try (BenchDatabase db = BenchDatabase.start(database, properties)) {
+            for (TabularFormat format : FORMATS) {
                 Path file = folder.resolve("products." + format.extension());
                 write(file, format, db.context().getBean(TabularWriter.class));
                 String merchant = db.newMerchant();
                 runs.add(timed(db, merchant, file, format, "first import"));
                 expect(db, merchant, runs.get(runs.size() - 1), ROWS + " rows: " + ROWS + " products created, 0 changed");
+                if (feed == null) {
+                    feed = feed(db, engine, TenantId.of(merchant));
+                    System.out.println(feed);
+                }
                 runs.add(timed(db, merchant, file, format, "same file again"));
                 expect(db, merchant, runs.get(runs.size() - 1), ROWS + " rows: 0 products created, 0 changed, " + ROWS
                         + " unchanged");
@@ -98,7 +131,51 @@ final class ProductImportBenchmark {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        return markdown(runs, database, machine);
+        return markdown(runs, database, machine) + feedMarkdown(feed);
+    }
+
+    private static Feed feed(BenchDatabase db, String engine, TenantId tenant) {
+        CatalogSearch search = db.context().getBean(CatalogSearch.class);
+        OutboxDispatcher dispatcher = db.context().getBean(OutboxDispatcher.class);
+        long started = System.nanoTime();
+        Thread dispatch = new Thread(() -> {
+            while (db.count("SELECT COUNT(*) FROM outbox_deliveries d JOIN outbox_events e ON e.id = d.event_id "
+                    + "WHERE d.status = 'PENDING' AND e.tenant_id = ?", tenant.value()) > 0) {
+                dispatcher.dispatchDue();
+            }
+        }, "bench-feed-dispatch");
+        dispatch.start();
+        long deadline = started + java.util.concurrent.TimeUnit.MINUTES.toNanos(60);
+        while (search.search(tenant, SearchQuery.builder().size(1).build()).total() < ROWS) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the search feed did not index " + ROWS + " products within an hour");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        try {
+            dispatch.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Feed(engine, ROWS, seconds);
+    }
+
+    private static String feedMarkdown(Feed feed) {
+        return new StringBuilder("\n## Search feed: from the import's end until every product is searchable\n\n")
+                .append("After the first CSV import (one `ProductChanged` event per product, committed), the outbox is ")
+                .append("dispatched on one thread until nothing is due while another polls a search of the retailer every ")
+                .append("20 ms until it counts every product (no explicit refresh). Engine: ").append(feed.engine())
+                .append(" (Elasticsearch: the node of `VITRINE_BENCH_ES_URL`, 1 shard, 0 replicas).\n\n")
+                .append("| engine | products | seconds | docs/s |\n|---|---:|---:|---:|\n")
+                .append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.1f |%n", feed.engine(), feed.documents(),
+                        feed.seconds(), feed.documentsPerSecond()))
+                .toString();
     }
 
     private static Run timed(BenchDatabase db, String merchant, Path file, TabularFormat format, String kind)
@@ -179,7 +256,7 @@ final class ProductImportBenchmark {
                 .append(" by `./vitrine bench product-import`: ").append(ROWS)
                 .append(" generated products per file, each import timed once, whole (upload kept, then the job run on one ")
                 .append("thread: file checked and counted, rows validated by the API's rules and upserted in batches of 500 ")
-                .append("with audit entries and outbox events; the search index is not fed here — the outbox is not polled). ")
+                .append("with audit entries and outbox events; the outbox is not polled during the import: the search feed is timed after it, below). ")
                 .append("Database: ").append(database).append(" (uploads on local disk). Heap: `-Xmx` ")
                 .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB.\n\n")
                 .append(machine).append(".\n\n")

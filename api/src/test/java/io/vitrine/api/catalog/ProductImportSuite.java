@@ -84,9 +84,9 @@ abstract class ProductImportSuite {
     }
 
     /**
-     * A bulk import publishes an event per product, which the search feed indexes one at a time: the index must
-     * catch up with all of them (and the application this suite shares with others must be left without a
-     * backlog, or their freshness checks would wait behind it).
+     * A bulk import publishes an event per product, which the search feed indexes a batch of events at a time
+     * (one bulk write each): the index must catch up with every one of them (and the application this suite shares
+     * with others must be left without a backlog, or their freshness checks would wait behind it).
      */
     @AfterAll
     void theSearchFeedCatchesUpWithEveryImportedProduct() {
@@ -102,6 +102,26 @@ abstract class ProductImportSuite {
             }
         }
         assertThat(awaitHit(big, String.format("BIG-%05d", BIG))).isPresent();
+        assertThat(awaitTotal(big, BIG)).as("every imported product searchable").isEqualTo(BIG);
+    }
+
+    /** The number of the owner's products a search finds, once it reaches {@code expected} or after a minute. */
+    private long awaitTotal(Merchant owner, long expected) {
+        long giveUp = System.nanoTime() + 60_000_000_000L; // a hang guard, not a timing assertion
+        long total;
+        do {
+            total = vitrine.bean(CatalogSearch.class).search(TenantId.of(owner.id()), SearchQuery.builder().build()).total();
+            if (total == expected) {
+                return total;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return total;
+            }
+        } while (System.nanoTime() < giveUp);
+        return total;
     }
 
     private long pending(List<String> tenants) {

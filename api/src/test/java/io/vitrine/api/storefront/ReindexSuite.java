@@ -55,6 +55,7 @@ abstract class ReindexSuite {
         search.delete(shop.tenant(), CREAM);                          // an update the index lost
         search.index(new SearchDocument(shop.tenant(), "GONE-1", null, "已删除 商品", null, "gone", List.of("x"),
                 "601", "1210", 100, 0, null, Instant.now(), null, null, Set.of(), Set.of())); // a deletion it lost
+        search.refresh();
         assertThat(skusInIndex()).containsExactlyInAnyOrder(A2, APTAMIL, VITAMIN, "GONE-1");
 
         Map<String, Object> accepted = api.expect(202, api.post("/api/v1/search:reindex", shop.token(), null));

@@ -82,6 +82,11 @@ public class SwitchableLuceneSearch implements CatalogSearch {
     }
 
     @Override
+    public void deleteAll(TenantId tenant, Collection<String> skus) {
+        lucene.deleteAll(tenant, skus);
+    }
+
+    @Override
     public SearchPage search(TenantId tenant, SearchQuery query) {
         engineReads.incrementAndGet();
         return lucene.search(tenant, query);

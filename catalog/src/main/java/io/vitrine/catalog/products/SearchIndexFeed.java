@@ -2,7 +2,7 @@ package io.vitrine.catalog.products;
 
 import io.vitrine.catalog.search.CatalogSearch;
 import io.vitrine.kernel.outbox.DeliveredEvent;
-import io.vitrine.kernel.outbox.OutboxListener;
+import io.vitrine.kernel.outbox.BatchOutboxListener;
 import io.vitrine.kernel.outbox.OutboxRetries;
 import io.vitrine.kernel.tenancy.TenantId;
 import jakarta.inject.Singleton;
@@ -14,15 +14,18 @@ import java.util.TreeSet;
 
 /**
  * Keeps the search index in step with the products (issue #4 "Freshness"): on {@link ProductChanged} or
- * {@link ProductDeleted} it reads the product as it is now — locking its row, so a change committing
- * meanwhile is indexed after this one — and writes or removes its document. On {@link ProductPlacementChanged}
- * (stock in or out at a warehouse, a store's assortment) it rewrites the documents of the SKUs named, again
- * from their rows locked in SKU order. The outbox delivers within the event's tenant and retries with backoff
- * when the engine is down ({@code SearchUnavailableException}) until delivered, however long, so an outage
- * delays the index and never loses a change. Writing is idempotent: the same document again, or deleting what is gone.
+ * {@link ProductDeleted} it reads the product as it is now and writes or removes its document; on
+ * {@link ProductPlacementChanged} (stock in or out at a warehouse, a store's assortment) it rewrites the documents
+ * of the SKUs named. It takes the outbox's due events in batches ({@link BatchOutboxListener}, one tenant each): the
+ * batch's SKUs are read once — their rows locked in SKU order, so a change committing meanwhile is indexed after
+ * this one — then one bulk write indexes the present products and one removes the gone ones (a 10,000-row import
+ * reaches the index in a few hundred bulk requests, not 10,000 single writes). The outbox retries a failed batch
+ * whole with backoff when the engine is down ({@code SearchUnavailableException}) until delivered, however long,
+ * so an outage delays the index and never loses a change. Writing is idempotent: the same document again, or
+ * deleting what is gone.
  */
 @Singleton
-public class SearchIndexFeed implements OutboxListener {
+public class SearchIndexFeed implements BatchOutboxListener {
 
     public static final String NAME = "catalog.search-index";
 
@@ -56,21 +59,31 @@ public class SearchIndexFeed implements OutboxListener {
     }
 
     @Override
-    public void on(DeliveredEvent event) {
-        TenantId tenant = event.tenant().orElseThrow(() -> new IllegalStateException(event + " has no tenant"));
-        List<String> skus = switch (event.type()) {
+    public void onBatch(List<DeliveredEvent> events) {
+        TenantId tenant = events.get(0).tenant().orElseThrow(() -> new IllegalStateException(events.get(0) + " has no tenant"));
+        Set<String> skus = new TreeSet<>(); // one lock order for every delivery
+        for (DeliveredEvent event : events) {
+            skus.addAll(skusOf(event));
+        }
+        List<Product> present = new ArrayList<>();
+        for (List<String> batch : SkuBatches.of(skus, SkuBatches.IN_LIST)) {
+            present.addAll(products.findBySkuInForUpdate(batch));
+        }
+        Set<String> gone = new TreeSet<>(skus);
+        present.forEach(product -> gone.remove(product.sku()));
+        if (!present.isEmpty()) {
+            search.indexAll(documents.of(tenant, present));
+        }
+        if (!gone.isEmpty()) {
+            search.deleteAll(tenant, gone);
+        }
+    }
+
+    private static List<String> skusOf(DeliveredEvent event) {
+        return switch (event.type()) {
             case ProductChanged.TYPE -> List.of(event.payloadAs(ProductChanged.class).sku());
             case ProductDeleted.TYPE -> List.of(event.payloadAs(ProductDeleted.class).sku());
             default -> event.payloadAs(ProductPlacementChanged.class).skus();
         };
-        List<Product> present = new ArrayList<>();
-        for (String sku : new TreeSet<>(skus)) { // one lock order for every delivery
-            products.findBySkuForUpdate(sku).ifPresentOrElse(present::add, () -> search.delete(tenant, sku));
-        }
-        if (present.size() == 1) {
-            search.index(documents.of(tenant, present.get(0)));
-        } else if (!present.isEmpty()) {
-            search.indexAll(documents.of(tenant, present));
-        }
     }
 }

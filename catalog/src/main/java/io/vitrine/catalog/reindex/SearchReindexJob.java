@@ -92,7 +92,11 @@ public class SearchReindexJob implements JobHandler {
             run.advance(skus.size(), 0);
             after = skus.get(skus.size() - 1);
         }
+        search.refresh(); // the walk below sees every entry
         int removed = stale.remove(tenant, indexed);
+        if (removed > 0) {
+            search.refresh(); // the job ends with its removals searchable too
+        }
         run.message(indexed.size() + " products indexed, " + removed + " stale search entries removed");
     }
 

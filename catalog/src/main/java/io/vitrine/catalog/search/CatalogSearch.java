@@ -9,7 +9,9 @@ import java.util.List;
  * Full-text product search with filters, facets and suggestions over every tenant's catalog. Every read
  * is confined to the given tenant by the adapter itself; a document is identified by (tenant, sku).
  *
- * <p>Writes are durable and visible to searches when they return. Engine failures surface as
+ * <p>Writes are durable when they return and searchable within the engine's refresh interval (Elasticsearch:
+ * {@code vitrine.search.elasticsearch.refresh-interval}, 500 ms by default; a write does not wait for it, so a
+ * bulk of writes is not held up by one refresh each) or at once (Lucene). Engine failures surface as
  * {@link SearchUnavailableException}. Adapters: {@code infra.LuceneCatalogSearch} (embedded, default)
  * and {@code infra.ElasticsearchCatalogSearch}, chosen by {@code vitrine.search.backend}.
  */
@@ -24,6 +26,19 @@ public interface CatalogSearch {
 
     /** Removes the document; nothing happens if there is none. */
     void delete(TenantId tenant, String sku);
+
+    /** Removes the tenant's documents of these SKUs, in one write where the engine allows; absent ones are skipped. */
+    default void deleteAll(TenantId tenant, Collection<String> skus) {
+        skus.forEach(sku -> delete(tenant, sku));
+    }
+
+    /**
+     * Makes every write acknowledged so far searchable now rather than at the next refresh, for a job that reads
+     * back what it wrote (a shop's reindex walks its index for stale entries) or reports it done. Nothing to do
+     * for an engine whose writes are searchable at once.
+     */
+    default void refresh() {
+    }
 
     SearchPage search(TenantId tenant, SearchQuery query);
 

@@ -41,6 +41,7 @@ public abstract class CatalogSearchContract {
     void indexFixture() {
         search = open("fixture");
         search.indexAll(SearchFixture.all());
+        search.refresh();
     }
 
     @AfterAll
@@ -312,22 +313,31 @@ public abstract class CatalogSearchContract {
         CatalogSearch own = open("writes");
         TenantId t = TenantId.of("shop-w");
         own.indexAll(SearchFixture.shopA().stream().map(d -> retenant(d, t)).toList());
+        own.refresh();
         assertThat(own.search(t, SearchQuery.text("奶粉")).total()).isEqualTo(7);
 
         own.index(SearchFixture.doc(t, 40, "A-MILK-01", "1234567890128", "爱他美卓萃婴儿奶粉", null, "爱他美",
                 "母婴/奶粉/婴儿奶粉", "304", "1210", 35800, 3200, "S1", "W-EAST", null));
+        own.refresh();
         assertThat(own.search(t, SearchQuery.text("卓萃")).items()).extracting(SearchHit::sku, SearchHit::priceFen)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("A-MILK-01", 35800L));
         assertThat(own.search(t, SearchQuery.text("奶粉")).total()).isEqualTo(7);
 
         own.delete(t, "A-MILK-01");
         own.delete(t, "NO-SUCH-SKU");
+        own.refresh();
         assertThat(own.search(t, SearchQuery.text("卓萃")).total()).isZero();
         assertThat(own.search(t, SearchQuery.text("奶粉")).total()).isEqualTo(6);
         assertThat(own.search(t, SearchQuery.text("1234567890128")).total()).isZero();
         assertThat(own.suggest(t, "爱他美卓", 10)).isEmpty();
         assertThat(own.search(t, SearchQuery.builder().build()).facets().brand())
                 .contains(new FacetCount("爱他美", 1));
+
+        List<String> twoMilks = skus(own, t, "奶粉").stream().sorted().limit(2).toList();
+        own.deleteAll(t, List.of(twoMilks.get(0), "NO-SUCH-SKU", twoMilks.get(1)));
+        own.refresh();
+        assertThat(own.search(t, SearchQuery.text("奶粉")).total()).isEqualTo(4);
+        assertThat(skus(own, t, "奶粉")).doesNotContainAnyElementsOf(twoMilks);
     }
 
     @Test
@@ -336,9 +346,11 @@ public abstract class CatalogSearchContract {
         TenantId t = TenantId.of("shop-img");
         SearchDocument milk = retenant(SearchFixture.shopA().get(0), t);
         own.index(image(milk, null));
+        own.refresh();
         assertThat(own.search(t, SearchQuery.text(milk.sku())).items()).extracting(SearchHit::imageUrl).containsExactly((String) null);
 
         own.index(image(milk, "/s/shop-img/images/0193a1b2-0000-7000-8000-000000000001/thumb"));
+        own.refresh();
         assertThat(own.search(t, SearchQuery.text(milk.sku())).items()).extracting(SearchHit::imageUrl)
                 .containsExactly("/s/shop-img/images/0193a1b2-0000-7000-8000-000000000001/thumb");
         assertThat(own.search(t, SearchQuery.builder().page(1).size(50).build()).items()).extracting(SearchHit::imageUrl)
@@ -351,6 +363,7 @@ public abstract class CatalogSearchContract {
         TenantId t = TenantId.of("shop-r");
         List<SearchDocument> before = SearchFixture.shopA().stream().map(d -> retenant(d, t)).toList();
         own.indexAll(before);
+        own.refresh();
 
         IndexRebuild rebuild = own.beginRebuild();
         assertThatThrownBy(own::beginRebuild).isInstanceOf(ConflictException.class);
@@ -366,6 +379,7 @@ public abstract class CatalogSearchContract {
         // changes made through the port meanwhile reach both indexes and are not undone by the rebuild
         own.index(rename(before.get(21), "有机婴儿米粉新配方"));
         own.delete(t, "A-TOY-01");
+        own.refresh();
         assertThat(skus(own, t, "新配方")).containsExactly("A-ORG-01");
         assertThat(skus(own, t, "乐高")).isEmpty();
         rebuild.indexAll(after.subList(10, after.size()));
@@ -383,6 +397,7 @@ public abstract class CatalogSearchContract {
 
         // writes after the switch land in the new index, and another rebuild may start
         own.delete(t, "A-CHOC-01");
+        own.refresh();
         assertThat(own.search(t, SearchQuery.text("金莎")).total()).isZero();
         try (IndexRebuild abandoned = own.beginRebuild()) {
             abandoned.indexAll(List.of(rename(before.get(0), "不会出现的名字")));

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.vitrine.kernel.outbox.TestListeners.ALWAYS_FAILS;
+import static io.vitrine.kernel.outbox.TestListeners.BATCH_RECORDER;
 import static io.vitrine.kernel.outbox.TestListeners.RECORDER_A;
 import static io.vitrine.kernel.outbox.TestListeners.RECORDER_B;
 import static io.vitrine.kernel.outbox.TestListeners.UNTIL_DELIVERED;
@@ -295,6 +296,93 @@ abstract class OutboxSuite {
                 assertThat(tables.effects(listener, id)).isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void a_batch_listener_gets_the_due_events_of_each_tenant_in_one_call_and_each_delivery_is_recorded() {
+        List<String> ids = publish(
+                new TestEvent(TestEvent.BATCHED, TENANT_A, tag + "-b1", "a1"),
+                new TestEvent(TestEvent.BATCHED, TENANT_B, tag + "-b2", "b1"),
+                new TestEvent(TestEvent.BATCHED, TENANT_A, tag + "-b3", "a2"),
+                new TestEvent(TestEvent.BATCHED, null, tag + "-b4", "platform"),
+                new TestEvent(TestEvent.BATCHED, TENANT_A, tag + "-b5", "a3"),
+                new TestEvent(TestEvent.BATCHED, TENANT_B, tag + "-b6", "b2"));
+
+        assertThat(dispatcher.dispatchBatch()).isEqualTo(6);
+
+        List<List<String>> batches = batchesOfThisTest();
+        assertThat(batches).containsExactlyInAnyOrder(
+                List.of(tag + "-b1", tag + "-b3", tag + "-b5"), List.of(tag + "-b2", tag + "-b6"), List.of(tag + "-b4"));
+        for (String id : ids) {
+            assertThat(log.calls(BATCH_RECORDER, id)).isEqualTo(1);
+            assertThat(tables.effects(BATCH_RECORDER, id)).isEqualTo(1);
+            assertThat(tables.delivery(id, BATCH_RECORDER).status()).isEqualTo("DONE");
+            assertThat(tables.effectColumn("seen_tenant", BATCH_RECORDER, id))
+                    .isEqualTo(tables.effectColumn("tenant_id", BATCH_RECORDER, id));
+        }
+        assertThat(tables.effectColumn("seen_tenant", BATCH_RECORDER, ids.get(3))).isNull();
+    }
+
+    @Test
+    void a_failed_batch_is_retried_whole_with_backoff_never_dead_and_a_processed_event_is_not_handed_again() {
+        String refused = tag + "-r2";
+        TestListeners.BatchRecorder.REFUSING.add(refused);
+        List<String> ids = publish(
+                new TestEvent(TestEvent.BATCHED, TENANT_A, tag + "-r1", "r1"),
+                new TestEvent(TestEvent.BATCHED, TENANT_A, refused, "r2"),
+                new TestEvent(TestEvent.BATCHED, TENANT_A, tag + "-r3", "r3"));
+        try {
+            dispatcher.dispatchDue();
+            assertThat(batchesOfThisTest()).hasSize(1);
+            for (String id : ids) {
+                assertThat(tables.delivery(id, BATCH_RECORDER)).satisfies(d -> {
+                    assertThat(d.status()).isEqualTo("PENDING");
+                    assertThat(d.attempts()).isEqualTo(1);
+                    assertThat(d.lastError()).contains("engine down for " + refused);
+                });
+                assertThat(tables.effects(BATCH_RECORDER, id)).as("the whole batch rolled back").isZero();
+            }
+
+            // the same backoff as one delivery (10s, 20s, then 40s), past max-attempts (3) without going DEAD
+            for (int waited : new int[]{10, 20, 40, 40}) {
+                clock.advance(Duration.ofSeconds(waited - 1));
+                dispatcher.dispatchDue();
+                int before = batchesOfThisTest().size();
+                clock.advance(Duration.ofSeconds(1));
+                dispatcher.dispatchDue();
+                assertThat(batchesOfThisTest()).as("due after %ss, not before, as one batch", waited).hasSize(before + 1);
+            }
+            assertThat(tables.delivery(ids.get(0), BATCH_RECORDER)).satisfies(d -> {
+                assertThat(d.status()).isEqualTo("PENDING");
+                assertThat(d.attempts()).isEqualTo(5);
+            });
+
+            TestListeners.BatchRecorder.REFUSING.remove(refused);
+            clock.advance(Duration.ofSeconds(40));
+            dispatcher.dispatchDue();
+        } finally {
+            TestListeners.BatchRecorder.REFUSING.remove(refused);
+        }
+        for (String id : ids) {
+            assertThat(tables.delivery(id, BATCH_RECORDER).status()).isEqualTo("DONE");
+            assertThat(tables.effects(BATCH_RECORDER, id)).isEqualTo(1);
+        }
+
+        int batches = batchesOfThisTest().size();
+        tables.makeDueAgain(ids.get(0), BATCH_RECORDER, clock.instant());
+        dispatcher.dispatchDue();
+
+        assertThat(batchesOfThisTest()).as("already processed: not handed to the listener again").hasSize(batches);
+        assertThat(tables.delivery(ids.get(0), BATCH_RECORDER).status()).isEqualTo("DONE");
+        assertThat(tables.effects(BATCH_RECORDER, ids.get(0))).isEqualTo(1);
+    }
+
+    /** The business keys of each batch handed to the batch listener with this test's events. */
+    private List<List<String>> batchesOfThisTest() {
+        return TestListeners.BatchRecorder.BATCHES.stream()
+                .map(batch -> batch.stream().map(DeliveredEvent::businessKey).toList())
+                .filter(keys -> keys.get(0).startsWith(tag))
+                .toList();
     }
 
     @Test

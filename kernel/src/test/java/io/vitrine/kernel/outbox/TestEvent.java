@@ -14,4 +14,6 @@ public record TestEvent(String eventType, @Nullable TenantId tenant, String busi
     public static final String CRASH = "test.Crash";
     /** only the listener that retries until delivered wants it */
     public static final String STUBBORN = "test.Stubborn";
+    /** only the batch listener wants it */
+    public static final String BATCHED = "test.Batched";
 }

@@ -86,8 +86,14 @@ public final class LuceneCatalogSearch implements CatalogSearch, Closeable {
 
     @Override
     public void delete(TenantId tenant, String sku) {
-        String id = ProductIndexEntry.idOf(tenant, sku);
-        write(generation -> generation.remove(id), List.of(id));
+        deleteAll(tenant, List.of(sku));
+    }
+
+    /** One commit for all of them (the search feed removes a batch's deleted products at once). */
+    @Override
+    public void deleteAll(TenantId tenant, Collection<String> skus) {
+        List<String> ids = skus.stream().map(sku -> ProductIndexEntry.idOf(tenant, sku)).toList();
+        write(generation -> generation.remove(ids), ids);
     }
 
     private void write(IndexChange change, List<String> ids) {

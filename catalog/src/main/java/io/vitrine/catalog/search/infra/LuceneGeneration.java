@@ -46,8 +46,8 @@ final class LuceneGeneration implements Closeable {
         }
     }
 
-    void remove(String id) throws IOException {
-        writer.deleteDocuments(new Term(ProductFields.ID, id));
+    void remove(Collection<String> ids) throws IOException {
+        writer.deleteDocuments(ids.stream().map(id -> new Term(ProductFields.ID, id)).toArray(Term[]::new));
     }
 
     /** Durable (fsync'd commit point), then visible to the next search. */

@@ -7,6 +7,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.vitrine.catalog.search.CatalogSearch;
 import io.vitrine.catalog.search.CatalogSearchContract;
+import io.vitrine.catalog.search.SearchDocument;
 import io.vitrine.catalog.search.SearchFixture;
 import io.vitrine.catalog.search.SearchHit;
 import io.vitrine.catalog.search.SearchPage;
@@ -109,6 +110,38 @@ class ElasticsearchCatalogSearchTest extends CatalogSearchContract {
         List<String> rawSkus = new ArrayList<>();
         hits.get("hits").forEach(h -> rawSkus.add(h.get("_source").get("sku").get(0).asText()));
         assertThat(rawSkus.subList(0, 3)).isEqualTo(page.items().stream().map(SearchHit::sku).toList());
+    }
+
+    /**
+     * Writes do not wait for a refresh (the search feed's bulk writes would each wait up to an interval): the live
+     * index refreshes on its own, its interval set explicitly (so a search-idle shard is not left unrefreshed), and
+     * a write becomes searchable with no refresh asked for.
+     */
+    @Test
+    void a_write_becomes_searchable_at_the_live_index_refresh_interval_without_a_refresh_asked_for()
+            throws IOException, InterruptedException {
+        String alias = TestServices.runId() + "-search-interval";
+        ElasticsearchCatalogSearch own = new ElasticsearchCatalogSearch(client, alias, 1, 0, "300ms", Clock.systemUTC());
+        try {
+            SearchDocument milk = SearchFixture.shopA().get(0);
+            own.index(milk);
+
+            var settings = client.indices().getSettings(g -> g.index(alias)).result();
+            assertThat(settings).hasSize(1);
+            assertThat(settings.values().iterator().next().settings().index().refreshInterval().time()).isEqualTo("300ms");
+            boolean found = false;
+            for (int poll = 0; poll < 300 && !found; poll++) { // a hang guard of about 30 s, not a timing assertion
+                found = own.search(milk.tenant(), SearchQuery.text(milk.sku())).total() == 1;
+                if (!found) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(found).as("searchable without an explicit refresh").isTrue();
+        } finally {
+            for (String index : client.indices().get(g -> g.index(alias + "*")).result().keySet()) {
+                client.indices().delete(d -> d.index(index));
+            }
+        }
     }
 
     @Test

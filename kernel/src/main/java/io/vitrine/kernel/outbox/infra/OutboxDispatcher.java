@@ -2,9 +2,11 @@ package io.vitrine.kernel.outbox.infra;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.kernel.outbox.BatchOutboxListener;
 import io.vitrine.kernel.outbox.DeliveredEvent;
 import io.vitrine.kernel.outbox.OutboxListener;
 import io.vitrine.kernel.outbox.OutboxListeners;
+import io.vitrine.kernel.outbox.OutboxRetries;
 import io.vitrine.kernel.outbox.OutboxSettings;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
@@ -16,6 +18,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +30,8 @@ import java.util.Optional;
  * and leased in a short transaction, then each is delivered in its own transaction together with
  * the listener's effects and its processed-event mark. A dispatcher that dies mid-batch leaves
  * its claims to expire; they are delivered again, and the processed-event mark keeps the
- * listener's database effects to once.
+ * listener's database effects to once. A {@link BatchOutboxListener} gets its claims of the batch grouped by
+ * tenant, each group in one transaction.
  */
 @Singleton
 public class OutboxDispatcher {
@@ -72,10 +77,69 @@ public class OutboxDispatcher {
         }
         Map<String, OutboxRows.EventRow> events = jdbc(connection ->
                 rows.events(connection, claims.stream().map(OutboxRows.Claim::eventId).distinct().toList()));
+        Map<BatchKey, List<OutboxRows.Claim>> batches = new LinkedHashMap<>();
         for (OutboxRows.Claim claim : claims) {
-            deliver(claim, events.get(claim.eventId()));
+            if (listeners.named(claim.listener()).orElse(null) instanceof BatchOutboxListener) {
+                batches.computeIfAbsent(new BatchKey(claim.listener(), events.get(claim.eventId()).tenant()),
+                        key -> new ArrayList<>()).add(claim);
+            } else {
+                deliver(claim, events.get(claim.eventId()));
+            }
         }
+        batches.forEach((key, batch) -> deliverBatch(
+                (BatchOutboxListener) listeners.named(key.listener()).orElseThrow(), batch, events));
         return claims.size();
+    }
+
+    /** A batch listener's claims of one tenant ({@code null}: platform events) go to it together. */
+    private record BatchKey(String listener, String tenant) {
+    }
+
+    /**
+     * One transaction for the batch: the processed marks, the listener's work on the events not processed before,
+     * and each delivery DONE. If the listener throws, every delivery of the batch records the failure.
+     */
+    private void deliverBatch(BatchOutboxListener listener, List<OutboxRows.Claim> claims,
+                              Map<String, OutboxRows.EventRow> events) {
+        List<DeliveredEvent> delivered = claims.stream().map(claim -> delivered(claim, events.get(claim.eventId()))).toList();
+        TenantId tenant = events.get(claims.get(0).eventId()).tenantId();
+        Runnable work = () -> jdbc(connection -> {
+            Instant now = clock.instant();
+            List<DeliveredEvent> fresh = new ArrayList<>();
+            for (DeliveredEvent event : delivered) {
+                if (rows.markProcessed(connection, listener.name(), event.id(), now)) {
+                    fresh.add(event);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                listener.onBatch(fresh);
+            }
+            for (OutboxRows.Claim claim : claims) {
+                rows.markDone(connection, claim, now);
+            }
+            return null;
+        });
+        try {
+            if (tenant == null) {
+                work.run();
+            } else {
+                TenantContext.runAs(tenant, work);
+            }
+        } catch (RuntimeException e) {
+            String error = describe(e);
+            LOG.warn("outbox: a batch of {} events ({} ...) failed for listener {} (attempt {} of the first, of {}): {}",
+                    claims.size(), delivered.get(0), listener.name(), claims.get(0).attempt(),
+                    listener.retries() == OutboxRetries.UNTIL_DELIVERED ? "unlimited" : settings.maxAttempts(), error);
+            LOG.debug("outbox: failure of a batch for {}", listener.name(), e);
+            for (OutboxRows.Claim claim : claims) {
+                failed(claim, error);
+            }
+        }
+    }
+
+    private DeliveredEvent delivered(OutboxRows.Claim claim, OutboxRows.EventRow event) {
+        return new DeliveredEvent(event.id(), event.type(), event.tenantId(),
+                event.businessKey(), event.occurredAt(), event.payload(), claim.attempt(), json);
     }
 
     private void deliver(OutboxRows.Claim claim, OutboxRows.EventRow event) {
@@ -85,8 +149,7 @@ public class OutboxDispatcher {
             failed(claim, "no listener named " + claim.listener() + " in this application instance");
             return;
         }
-        DeliveredEvent delivered = new DeliveredEvent(event.id(), event.type(), event.tenantId(),
-                event.businessKey(), event.occurredAt(), event.payload(), claim.attempt(), json);
+        DeliveredEvent delivered = delivered(claim, event);
         try {
             TenantId tenant = event.tenantId();
             if (tenant == null) {
