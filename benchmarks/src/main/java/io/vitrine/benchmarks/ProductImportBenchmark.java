@@ -55,7 +55,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ProductImportBenchmark {
 
-    static final int ROWS = Integer.getInteger("vitrine.bench.product-rows", 100_000);
+    /** Row counts measured, e.g. {@code -Dvitrine.bench.product-rows=10000,100000} ({@code ./vitrine bench product-import --rows}). */
+    static final List<Integer> ROW_COUNTS = Arrays.stream(System.getProperty("vitrine.bench.product-rows", "10000,100000")
+            .split(",")).map(String::strip).map(Integer::valueOf).toList();
     private static final String[] CATEGORIES = {"母婴/奶粉/婴儿奶粉", "母婴/纸尿裤", "美妆/护肤/面霜", "美妆/彩妆/口红",
             "保健/维生素", "食品/零食/巧克力", "食品/饮料/咖啡", "个护/口腔护理"};
     private static final String[] BRANDS = {"a2", "Swisse", "花王 Kao", "Estée Lauder", "雪花秀 Sulwhasoo", "Blackmores"};
@@ -64,7 +66,7 @@ final class ProductImportBenchmark {
     }
 
     /** One measured import. */
-    record Run(String format, String kind, long rows, long fileBytes, double seconds, long peakHeapBytes,
+    record Run(String format, String kind, int rows, long fileBytes, double seconds, long peakHeapBytes,
                long liveAfterGcBytes, String message) {
         double rowsPerSecond() {
             return rows / seconds;
@@ -75,23 +77,22 @@ final class ProductImportBenchmark {
         List<Run> runs = new ArrayList<>();
         String database = System.getProperty("vitrine.bench.database", "mariadb");
         Path folder = Files.createTempDirectory("vitrine-product-bench-");
+        // the application's limits (api application.yml): files in the database in chunks (mariadb), local (h2)
         try (BenchDatabase db = BenchDatabase.start(database, Map.of(
-                "vitrine.catalog.import.max-file-size", "64MB",
-                "vitrine.tabular.max-file-size", "64MB",
-                "vitrine.files.categories.tabular.max-size", "64MB",
-                // the uploaded file on local disk in both modes: MariaDB's max_allowed_packet (16MB here) is below
-                // a 100,000-row CSV, and storing the upload is not what is measured
-                "vitrine.files.backend", "local"))) {
-            for (TabularFormat format : TabularFormat.values()) {
-                Path file = folder.resolve("products." + format.extension());
-                write(file, format, db.context().getBean(TabularWriter.class));
-                String merchant = db.newMerchant();
-                runs.add(timed(db, merchant, file, format, "first import"));
-                expect(db, merchant, runs.get(runs.size() - 1), ROWS + " rows: " + ROWS + " products created, 0 changed");
-                runs.add(timed(db, merchant, file, format, "same file again"));
-                expect(db, merchant, runs.get(runs.size() - 1), ROWS + " rows: 0 products created, 0 changed, " + ROWS
-                        + " unchanged");
-                System.out.println(runs.get(runs.size() - 2) + "\n" + runs.get(runs.size() - 1));
+                "vitrine.files.categories.tabular.max-size", "64MB"))) {
+            for (int rows : ROW_COUNTS) {
+                for (TabularFormat format : TabularFormat.values()) {
+                    Path file = folder.resolve("products-" + rows + "." + format.extension());
+                    write(file, format, db.context().getBean(TabularWriter.class), rows);
+                    String merchant = db.newMerchant();
+                    runs.add(timed(db, merchant, file, format, "first import", rows));
+                    expect(db, merchant, runs.get(runs.size() - 1), rows + " rows: " + rows + " products created, 0 changed");
+                    runs.add(timed(db, merchant, file, format, "same file again", rows));
+                    expect(db, merchant, runs.get(runs.size() - 1), rows + " rows: 0 products created, 0 changed, " + rows
+                            + " unchanged");
+                    System.out.println(runs.get(runs.size() - 2) + "\n" + runs.get(runs.size() - 1));
+                    Files.delete(file);
+                }
             }
         } finally {
             try (var paths = Files.walk(folder)) {
@@ -101,7 +102,7 @@ final class ProductImportBenchmark {
         return markdown(runs, database, machine);
     }
 
-    private static Run timed(BenchDatabase db, String merchant, Path file, TabularFormat format, String kind)
+    private static Run timed(BenchDatabase db, String merchant, Path file, TabularFormat format, String kind, int rows)
             throws IOException {
         TenantId tenant = TenantId.of(merchant);
         Actor admin = Actor.staff("bench-staff", "bench-admin", StaffRole.RETAILER_ADMIN, tenant);
@@ -117,35 +118,35 @@ final class ProductImportBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] memory = heap.stop();
         Job job = TenantContext.callAs(tenant, () -> db.context().getBean(Jobs.class).find(jobId)).orElseThrow();
-        if (job.status() != JobStatus.SUCCEEDED || job.done() != ROWS || job.failed() != 0) {
+        if (job.status() != JobStatus.SUCCEEDED || job.done() != rows || job.failed() != 0) {
             throw new IllegalStateException("the import did not succeed: " + job.status() + ", done " + job.done()
                     + ", failed " + job.failed() + ": " + job.message() + " " + job.errors());
         }
-        return new Run(format.extension(), kind, ROWS, Files.size(file), seconds, memory[0], memory[1], job.message());
+        return new Run(format.extension(), kind, rows, Files.size(file), seconds, memory[0], memory[1], job.message());
     }
 
     private static void expect(BenchDatabase db, String merchant, Run run, String message) {
         long products = db.count("SELECT COUNT(*) FROM products WHERE tenant_id = ?", merchant);
-        if (products != ROWS || !run.message().startsWith(message)) {
+        if (products != run.rows() || !run.message().startsWith(message)) {
             throw new IllegalStateException(products + " products; the job said: " + run.message());
         }
     }
 
-    /** ROWS products of a bonded warehouse, with every column the export writes. */
-    static void write(Path file, TabularFormat format, TabularWriter writer) throws IOException {
+    /** {@code rows} products of a bonded warehouse, with every column the export writes. */
+    static void write(Path file, TabularFormat format, TabularWriter writer, int rows) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             if (format == TabularFormat.CSV) {
                 try (BufferedWriter csv = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8))) {
                     csv.write(String.join(",", ProductColumns.HEADER));
                     csv.write("\r\n");
-                    for (int i = 1; i <= ROWS; i++) {
+                    for (int i = 1; i <= rows; i++) {
                         csv.write(String.join(",", cells(i).stream().map(c -> c == null ? "" : c).toList()));
                         csv.write("\r\n");
                     }
                 }
             } else {
                 try (TabularWriter.TabularSheet sheet = writer.open(out, format, ProductColumns.HEADER)) {
-                    for (int i = 1; i <= ROWS; i++) {
+                    for (int i = 1; i <= rows; i++) {
                         sheet.row(cells(i));
                     }
                 }
@@ -176,11 +177,13 @@ final class ProductImportBenchmark {
     private static String markdown(List<Run> runs, String database, String machine) {
         StringBuilder table = new StringBuilder("# Product import: throughput\n\n")
                 .append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                .append(" by `./vitrine bench product-import`: ").append(ROWS)
+                .append(" by `./vitrine bench product-import`: ").append(ROW_COUNTS)
                 .append(" generated products per file, each import timed once, whole (upload kept, then the job run on one ")
                 .append("thread: file checked and counted, rows validated by the API's rules and upserted in batches of 500 ")
                 .append("with audit entries and outbox events; the search index is not fed here — the outbox is not polled). ")
-                .append("Database: ").append(database).append(" (uploads on local disk). Heap: `-Xmx` ")
+                .append("Database: ").append(database).append(database.equals("mariadb")
+                        ? " (uploads kept in the database, in chunks, as in cluster mode)" : " (uploads on local disk)")
+                .append(". Heap: `-Xmx` ")
                 .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB.\n\n")
                 .append(machine).append(".\n\n")
                 .append("| file | run | rows | file size | seconds | rows/s | peak heap (garbage included) | live heap after GC (max) |\n")
