@@ -40,7 +40,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Throughput of the product import (issue #4 "Measure": import throughput, rows/s) on 100,000 generated rows,
+ * Throughput of the product import (issue #4 "Measure": import throughput, rows/s) on 10,000 and 100,000 generated rows,
  * as CSV and as XLSX, on MariaDB as in cluster mode. Not JMH: one import of 100,000 rows takes minutes, so each
  * is timed once, whole — the upload ({@code ProductImport.submit}: the file kept) and the job run to its end on
  * this thread ({@code JobRunner.runDue()}): the file read twice (the whole-file check and count, then the rows),

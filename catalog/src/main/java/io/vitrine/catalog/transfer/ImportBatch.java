@@ -25,7 +25,7 @@ import java.util.Set;
  * Commits a batch of import rows in one transaction: the batch's stored products are locked first (so two
  * runners of one job, after a lost lease, cannot both create a SKU), then each row is checked by the product
  * rules ({@link Products#plan}: same validation as the API) and the batch's new and changed products are written
- * together ({@link Products#putAll}: batched inserts and updates, with an audit entry and a {@code ProductChanged}
+ * together ({@link Products#putAll}: a batched insert of the new products, with an audit entry and a {@code ProductChanged}
  * event per product, batched too). A refused row changes nothing; its errors come back with its row number.
  */
 @Singleton

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,12 +67,15 @@ class JdbcOutbox implements Outbox {
         Instant now = clock.instant();
         List<String> eventIds = new ArrayList<>(events.size());
         Map<String, List<OutboxRows.EventRow>> byType = new LinkedHashMap<>();
-        for (OutboxEvent event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            OutboxEvent event = events.get(i);
             String type = required(event.eventType(), "event type", 100);
             String businessKey = required(event.businessKey(), "business key", 128);
             TenantId tenant = event.tenant();
+            // a microsecond apart (what DATETIME(6) keeps): deliveries are claimed by due time, so events published
+            // together are still delivered in their order (a bulk import's first product is indexed first)
             OutboxRows.EventRow row = new OutboxRows.EventRow(ids.nextId(), type, tenant == null ? null : tenant.value(),
-                    businessKey, payload(event), now);
+                    businessKey, payload(event), i == 0 ? now : now.truncatedTo(ChronoUnit.MICROS).plus(i, ChronoUnit.MICROS));
             eventIds.add(row.id());
             byType.computeIfAbsent(type, t -> new ArrayList<>()).add(row);
         }
@@ -81,9 +85,9 @@ class JdbcOutbox implements Outbox {
                 if (typed.getValue().size() == 1) {
                     OutboxRows.EventRow row = typed.getValue().get(0);
                     rows.insertEvent(connection, row);
-                    rows.insertDeliveries(connection, row.id(), listeners.subscribedTo(typed.getKey()), now);
+                    rows.insertDeliveries(connection, row.id(), listeners.subscribedTo(typed.getKey()), row.occurredAt());
                 } else {
-                    rows.insertEvents(connection, typed.getValue(), listeners.subscribedTo(typed.getKey()), now);
+                    rows.insertEvents(connection, typed.getValue(), listeners.subscribedTo(typed.getKey()));
                 }
             }
         } catch (SQLException e) {

@@ -51,8 +51,11 @@ class OutboxRows {
         }
     }
 
-    /** Many events, and each one's deliveries to the same listeners, in two batched statements. */
-    void insertEvents(Connection connection, List<EventRow> events, Collection<String> listeners, Instant due)
+    /**
+     * Many events, and each one's deliveries to the same listeners, in two batched statements; each delivery is
+     * due when its event occurred.
+     */
+    void insertEvents(Connection connection, List<EventRow> events, Collection<String> listeners)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO outbox_events (id, event_type, tenant_id, business_key, payload, occurred_at) "
@@ -78,7 +81,7 @@ class OutboxRows {
                 for (String listener : listeners) {
                     insert.setString(1, event.id());
                     insert.setString(2, listener);
-                    insert.setString(3, utc(due));
+                    insert.setString(3, utc(event.occurredAt()));
                     insert.addBatch();
                 }
             }
