@@ -72,10 +72,11 @@ class JdbcOutbox implements Outbox {
             String type = required(event.eventType(), "event type", 100);
             String businessKey = required(event.businessKey(), "business key", 128);
             TenantId tenant = event.tenant();
-            // a microsecond apart (what DATETIME(6) keeps): deliveries are claimed by due time, so events published
-            // together are still delivered in their order (a bulk import's first product is indexed first)
+            // a microsecond apart (what DATETIME(6) keeps), the last one now: deliveries are claimed by due time, so
+            // events published together are delivered in their order (a bulk import's first product indexed first)
+            int before = events.size() - 1 - i;
             OutboxRows.EventRow row = new OutboxRows.EventRow(ids.nextId(), type, tenant == null ? null : tenant.value(),
-                    businessKey, payload(event), i == 0 ? now : now.truncatedTo(ChronoUnit.MICROS).plus(i, ChronoUnit.MICROS));
+                    businessKey, payload(event), before == 0 ? now : now.truncatedTo(ChronoUnit.MICROS).minus(before, ChronoUnit.MICROS));
             eventIds.add(row.id());
             byType.computeIfAbsent(type, t -> new ArrayList<>()).add(row);
         }
