@@ -43,7 +43,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Throughput of the product import (issue #4 "Measure": import throughput, rows/s) on 100,000 generated rows,
+ * Throughput of the product import (issue #4 "Measure": import throughput, rows/s) on 10,000 and 100,000 generated rows,
  * as CSV and as XLSX, on MariaDB as in cluster mode. Not JMH: one import of 100,000 rows takes minutes, so each
  * is timed once, whole — the upload ({@code ProductImport.submit}: the file kept) and the job run to its end on
  * this thread ({@code JobRunner.runDue()}): the file read twice (the whole-file check and count, then the rows),
@@ -58,7 +58,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ProductImportBenchmark {
 
-    static final int ROWS = Integer.getInteger("vitrine.bench.product-rows", 100_000);
+    /** Row counts measured, e.g. {@code -Dvitrine.bench.product-rows=10000,100000} ({@code ./vitrine bench product-import --rows}). */
+    static final List<Integer> ROW_COUNTS = Arrays.stream(System.getProperty("vitrine.bench.product-rows", "10000,100000")
+            .split(",")).map(String::strip).map(Integer::valueOf).toList();
     /** {@code -Dvitrine.bench.product-formats=csv} for the CSV runs (and the feed) alone */
     private static final List<TabularFormat> FORMATS = Arrays.stream(TabularFormat.values())
             .filter(f -> System.getProperty("vitrine.bench.product-formats", "csv,xlsx").contains(f.extension())).toList();
@@ -70,7 +72,7 @@ final class ProductImportBenchmark {
     }
 
     /** One measured import. */
-    record Run(String format, String kind, long rows, long fileBytes, double seconds, long peakHeapBytes,
+    record Run(String format, String kind, int rows, long fileBytes, double seconds, long peakHeapBytes,
                long liveAfterGcBytes, String message) {
         double rowsPerSecond() {
             return rows / seconds;
@@ -94,13 +96,8 @@ final class ProductImportBenchmark {
         String database = System.getProperty("vitrine.bench.database", "mariadb");
         String esUrl = System.getenv("VITRINE_BENCH_ES_URL");
         String engine = esUrl == null ? "lucene" : "elasticsearch";
-        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
-                "vitrine.catalog.import.max-file-size", "64MB",
-                "vitrine.tabular.max-file-size", "64MB",
-                "vitrine.files.categories.tabular.max-size", "64MB",
-                // the uploaded file on local disk in both modes: MariaDB's max_allowed_packet (16MB here) is below
-                // a 100,000-row CSV, and storing the upload is not what is measured
-                "vitrine.files.backend", "local"));
+        // the application's limits (api application.yml): files in the database in chunks (mariadb), local (h2)
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of("vitrine.files.categories.tabular.max-size", "64MB"));
         if (esUrl != null) {
             // the feed into the Elasticsearch node of VITRINE_BENCH_ES_URL, in an index of its own
             properties.put("vitrine.search.backend", "elasticsearch");
@@ -111,20 +108,23 @@ final class ProductImportBenchmark {
         Feed feed = null;
         Path folder = Files.createTempDirectory("vitrine-product-bench-");
         try (BenchDatabase db = BenchDatabase.start(database, properties)) {
-            for (TabularFormat format : FORMATS) {
-                Path file = folder.resolve("products." + format.extension());
-                write(file, format, db.context().getBean(TabularWriter.class));
-                String merchant = db.newMerchant();
-                runs.add(timed(db, merchant, file, format, "first import"));
-                expect(db, merchant, runs.get(runs.size() - 1), ROWS + " rows: " + ROWS + " products created, 0 changed");
-                if (feed == null) {
-                    feed = feed(db, engine, TenantId.of(merchant));
-                    System.out.println(feed);
+            for (int rows : ROW_COUNTS) {
+                for (TabularFormat format : FORMATS) {
+                    Path file = folder.resolve("products-" + rows + "." + format.extension());
+                    write(file, format, db.context().getBean(TabularWriter.class), rows);
+                    String merchant = db.newMerchant();
+                    runs.add(timed(db, merchant, file, format, "first import", rows));
+                    expect(db, merchant, runs.get(runs.size() - 1), rows + " rows: " + rows + " products created, 0 changed");
+                    if (feed == null) {
+                        feed = feed(db, engine, TenantId.of(merchant), rows);
+                        System.out.println(feed);
+                    }
+                    runs.add(timed(db, merchant, file, format, "same file again", rows));
+                    expect(db, merchant, runs.get(runs.size() - 1), rows + " rows: 0 products created, 0 changed, " + rows
+                            + " unchanged");
+                    System.out.println(runs.get(runs.size() - 2) + "\n" + runs.get(runs.size() - 1));
+                    Files.delete(file);
                 }
-                runs.add(timed(db, merchant, file, format, "same file again"));
-                expect(db, merchant, runs.get(runs.size() - 1), ROWS + " rows: 0 products created, 0 changed, " + ROWS
-                        + " unchanged");
-                System.out.println(runs.get(runs.size() - 2) + "\n" + runs.get(runs.size() - 1));
             }
         } finally {
             try (var paths = Files.walk(folder)) {
@@ -134,7 +134,7 @@ final class ProductImportBenchmark {
         return markdown(runs, database, machine) + feedMarkdown(feed);
     }
 
-    private static Feed feed(BenchDatabase db, String engine, TenantId tenant) {
+    private static Feed feed(BenchDatabase db, String engine, TenantId tenant, int rows) {
         CatalogSearch search = db.context().getBean(CatalogSearch.class);
         OutboxDispatcher dispatcher = db.context().getBean(OutboxDispatcher.class);
         long started = System.nanoTime();
@@ -146,9 +146,9 @@ final class ProductImportBenchmark {
         }, "bench-feed-dispatch");
         dispatch.start();
         long deadline = started + java.util.concurrent.TimeUnit.MINUTES.toNanos(60);
-        while (search.search(tenant, SearchQuery.builder().size(1).build()).total() < ROWS) {
+        while (search.search(tenant, SearchQuery.builder().size(1).build()).total() < rows) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the search feed did not index " + ROWS + " products within an hour");
+                throw new IllegalStateException("the search feed did not index " + rows + " products within an hour");
             }
             try {
                 Thread.sleep(20);
@@ -163,7 +163,7 @@ final class ProductImportBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new Feed(engine, ROWS, seconds);
+        return new Feed(engine, rows, seconds);
     }
 
     private static String feedMarkdown(Feed feed) {
@@ -178,7 +178,7 @@ final class ProductImportBenchmark {
                 .toString();
     }
 
-    private static Run timed(BenchDatabase db, String merchant, Path file, TabularFormat format, String kind)
+    private static Run timed(BenchDatabase db, String merchant, Path file, TabularFormat format, String kind, int rows)
             throws IOException {
         TenantId tenant = TenantId.of(merchant);
         Actor admin = Actor.staff("bench-staff", "bench-admin", StaffRole.RETAILER_ADMIN, tenant);
@@ -194,35 +194,35 @@ final class ProductImportBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] memory = heap.stop();
         Job job = TenantContext.callAs(tenant, () -> db.context().getBean(Jobs.class).find(jobId)).orElseThrow();
-        if (job.status() != JobStatus.SUCCEEDED || job.done() != ROWS || job.failed() != 0) {
+        if (job.status() != JobStatus.SUCCEEDED || job.done() != rows || job.failed() != 0) {
             throw new IllegalStateException("the import did not succeed: " + job.status() + ", done " + job.done()
                     + ", failed " + job.failed() + ": " + job.message() + " " + job.errors());
         }
-        return new Run(format.extension(), kind, ROWS, Files.size(file), seconds, memory[0], memory[1], job.message());
+        return new Run(format.extension(), kind, rows, Files.size(file), seconds, memory[0], memory[1], job.message());
     }
 
     private static void expect(BenchDatabase db, String merchant, Run run, String message) {
         long products = db.count("SELECT COUNT(*) FROM products WHERE tenant_id = ?", merchant);
-        if (products != ROWS || !run.message().startsWith(message)) {
+        if (products != run.rows() || !run.message().startsWith(message)) {
             throw new IllegalStateException(products + " products; the job said: " + run.message());
         }
     }
 
-    /** ROWS products of a bonded warehouse, with every column the export writes. */
-    static void write(Path file, TabularFormat format, TabularWriter writer) throws IOException {
+    /** {@code rows} products of a bonded warehouse, with every column the export writes. */
+    static void write(Path file, TabularFormat format, TabularWriter writer, int rows) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             if (format == TabularFormat.CSV) {
                 try (BufferedWriter csv = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8))) {
                     csv.write(String.join(",", ProductColumns.HEADER));
                     csv.write("\r\n");
-                    for (int i = 1; i <= ROWS; i++) {
+                    for (int i = 1; i <= rows; i++) {
                         csv.write(String.join(",", cells(i).stream().map(c -> c == null ? "" : c).toList()));
                         csv.write("\r\n");
                     }
                 }
             } else {
                 try (TabularWriter.TabularSheet sheet = writer.open(out, format, ProductColumns.HEADER)) {
-                    for (int i = 1; i <= ROWS; i++) {
+                    for (int i = 1; i <= rows; i++) {
                         sheet.row(cells(i));
                     }
                 }
@@ -253,11 +253,13 @@ final class ProductImportBenchmark {
     private static String markdown(List<Run> runs, String database, String machine) {
         StringBuilder table = new StringBuilder("# Product import: throughput\n\n")
                 .append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                .append(" by `./vitrine bench product-import`: ").append(ROWS)
+                .append(" by `./vitrine bench product-import`: ").append(ROW_COUNTS)
                 .append(" generated products per file, each import timed once, whole (upload kept, then the job run on one ")
                 .append("thread: file checked and counted, rows validated by the API's rules and upserted in batches of 500 ")
-                .append("with audit entries and outbox events; the outbox is not polled during the import: the search feed is timed after it, below). ")
-                .append("Database: ").append(database).append(" (uploads on local disk). Heap: `-Xmx` ")
+                .append("with audit entries and outbox events; the outbox is not polled during the import: the search feed is timed after the first one, below). ")
+                .append("Database: ").append(database).append(database.equals("mariadb")
+                        ? " (uploads kept in the database, in chunks, as in cluster mode)" : " (uploads on local disk)")
+                .append(". Heap: `-Xmx` ")
                 .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB.\n\n")
                 .append(machine).append(".\n\n")
                 .append("| file | run | rows | file size | seconds | rows/s | peak heap (garbage included) | live heap after GC (max) |\n")

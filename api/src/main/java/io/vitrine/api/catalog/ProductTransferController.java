@@ -46,7 +46,9 @@ import java.util.concurrent.ExecutorService;
  * Products in and out as files (api.md "Catalog and stock"). {@code POST /api/v1/products:import}: a CSV or XLSX
  * of products (multipart field {@code file}, columns in catalog/README.md "Import and export"), answered 202
  * with the job that {@code GET /api/v1/jobs/{jobId}} follows (progress, per-row errors); over
- * {@code vitrine.catalog.import.max-file-size} (8MB) 413. {@code GET /api/v1/products:export?format=csv|xlsx}:
+ * {@code vitrine.catalog.import.max-file-size} (64MB) 413, and a request declaring more than
+ * {@code micronaut.server.max-request-size} (66MB) 413 before its body is read. The part arrives in a temporary
+ * file (multipart {@code mixed}, above 1MB), not in memory. {@code GET /api/v1/products:export?format=csv|xlsx}:
  * the catalog, streamed while it is read — written on a worker thread into a pipe the response reads from, so
  * neither side holds the file; a failure midway breaks the download instead of ending it short.
  */

@@ -79,6 +79,74 @@ public final class ProductImports {
         return vitrine.send(request.build());
     }
 
+    /**
+     * The upload with its content streamed from {@code content} ({@code size} bytes), never held whole: for
+     * files of tens of megabytes.
+     */
+    public HttpResponse<String> upload(String token, String filename, String contentType, long size,
+                                       java.util.function.Supplier<java.io.InputStream> content) {
+        String boundary = "vitrine-product-import-boundary-Q2w";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(vitrine.uri("/api/v1/products:import"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() ->
+                        new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                                new java.io.ByteArrayInputStream(head), content.get(),
+                                new java.io.ByteArrayInputStream(tail))))), head.length + size + tail.length));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return vitrine.send(request.build());
+    }
+
+    /** Status, content type and body of an answer read off a plain socket. */
+    public record RawAnswer(int status, String contentType, String body) {
+    }
+
+    /**
+     * Sends only the headers of an import declaring {@code contentLength} bytes of body, and reads the answer
+     * without sending any of it (a server waiting for the body would time the read out: the test then fails).
+     */
+    public RawAnswer declareOnly(String token, long contentLength) throws IOException {
+        java.net.URI uri = vitrine.uri("/api/v1/products:import");
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(60_000);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: multipart/form-data; boundary=vitrine-boundary"
+                    + "\r\nContent-Length: " + contentLength + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String statusLine = in.readLine();
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            String contentType = "";
+            int length = -1;
+            String line;
+            while ((line = in.readLine()) != null && !line.isEmpty()) {
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-type:")) {
+                    contentType = line.substring(13).strip();
+                } else if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).strip());
+                }
+            }
+            char[] body = new char[Math.max(length, 0)];
+            int read = 0;
+            while (read < body.length) {
+                int n = in.read(body, read, body.length - read);
+                if (n == -1) {
+                    break;
+                }
+                read += n;
+            }
+            return new RawAnswer(status, contentType, new String(body, 0, read));
+        }
+    }
+
     public String submit(String token, String filename, byte[] content) {
         String type = filename.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv";
         return (String) api.expect(202, upload(token, filename, type, content)).get("jobId");

@@ -6,6 +6,8 @@ import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.audit.AuditTrail;
 import jakarta.inject.Singleton;
 
+import java.util.List;
+
 /**
  * What follows a product change inside its transaction: the audit trail entry and the outbox event that
  * other modules (the search index now; POS feeds later) react to.
@@ -29,6 +31,18 @@ class ProductChanges {
     void updated(Actor by, TenantId tenant, Product product) {
         audit.record(by, tenant, "PRODUCT_UPDATED", "product", product.sku(), null);
         outbox.publish(new ProductChanged(tenant, product.sku()));
+    }
+
+    /** Many products created at once (a bulk import's batch): one entry and one event each, batched. */
+    void created(Actor by, TenantId tenant, List<Product> products) {
+        audit.recordAll(by, tenant, "PRODUCT_CREATED", "product", products.stream().map(Product::sku).toList());
+        outbox.publishAll(products.stream().map(product -> new ProductChanged(tenant, product.sku())).toList());
+    }
+
+    /** Many products changed at once (a bulk import's batch): one entry and one event each, batched. */
+    void updated(Actor by, TenantId tenant, List<Product> products) {
+        audit.recordAll(by, tenant, "PRODUCT_UPDATED", "product", products.stream().map(Product::sku).toList());
+        outbox.publishAll(products.stream().map(product -> new ProductChanged(tenant, product.sku())).toList());
     }
 
     void deleted(Actor by, TenantId tenant, Product product) {

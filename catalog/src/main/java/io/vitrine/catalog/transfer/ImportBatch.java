@@ -24,8 +24,9 @@ import java.util.Set;
 /**
  * Commits a batch of import rows in one transaction: the batch's stored products are locked first (so two
  * runners of one job, after a lost lease, cannot both create a SKU), then each row is checked by the product
- * rules and created, changed or left alone ({@link Products#put}: same validation, audit and events as the
- * API). A refused row changes nothing; its errors come back with its row number.
+ * rules ({@link Products#plan}: same validation as the API) and the batch's new and changed products are written
+ * together ({@link Products#putAll}: a batched insert of the new products, with an audit entry and a {@code ProductChanged}
+ * event per product, batched too). A refused row changes nothing; its errors come back with its row number.
  */
 @Singleton
 class ImportBatch {
@@ -61,7 +62,7 @@ class ImportBatch {
 
         ImportTally tally = new ImportTally();
         List<RowError> errors = new ArrayList<>();
-        int done = 0;
+        List<ProductPut> puts = new ArrayList<>(rows.size());
         for (PendingRow pending : rows) {
             TabularRow row = pending.row();
             FieldChecks checks = new FieldChecks();
@@ -72,17 +73,18 @@ class ImportBatch {
                         checks);
                 String gtinOwner = row.value("gtin").filter(Gtin::isValid)
                         .map(raw -> stored.gtinOwners().get(Gtin.parse(raw).value())).orElse(null);
-                put = products.put(by, checks, form, stored, current, gtinOwner);
+                put = products.plan(checks, form, stored, current, gtinOwner);
             }
             if (put == null) {
                 tally.refused();
                 report(row.rowNumber(), pending.early().isEmpty() ? errorsOf(checks) : pending.early(), errors);
             } else {
                 tally.product(put.outcome());
-                done++;
+                puts.add(put);
             }
         }
-        return new Outcome(tally, errors, done, rows.size() - done);
+        products.putAll(by, puts);
+        return new Outcome(tally, errors, puts.size(), rows.size() - puts.size());
     }
 
     static String caseless(String sku) {

@@ -14,16 +14,17 @@ import io.vitrine.tenants.audit.AuditTrail;
 import io.vitrine.tenants.stores.provisioning.UploadedBy;
 import jakarta.inject.Singleton;
 
-import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Accepts a product file (CSV or XLSX) of the current tenant for import: keeps it (file category
  * {@code tabular}: its type rules apply) and queues a {@link ProductImportJob} in the same transaction, as the
- * store import does. Files over {@code vitrine.catalog.import.max-file-size} (8MB) are refused as too large.
- * Progress and per-row errors come from the job.
+ * store import does. Files over {@code vitrine.catalog.import.max-file-size} (64MB: a 100,000-row file is 20-30MB)
+ * are refused as too large, after reading just past the limit. The upload is streamed into the file storage
+ * (spooled to disk, then kept in chunks in cluster mode), never held in memory. Progress and per-row errors come
+ * from the job.
  */
 @Singleton
 public class ProductImport {
@@ -53,7 +54,7 @@ public class ProductImport {
     public String submit(Actor by, String filename, String declaredType, InputStream content) {
         TenantId tenant = currentTenant.require();
         String type = TabularFormat.named(filename).map(TabularFormat::contentType).orElse(declaredType);
-        StoredFile file = files.store(tenant, FILE_CATEGORY, filename, type, new ByteArrayInputStream(upTo(content)));
+        StoredFile file = files.store(tenant, FILE_CATEGORY, filename, type, new AtMost(content, maxFileSize));
         UploadedBy uploader = UploadedBy.of(by);
         String jobId = jobs.submit(ProductImportJob.KIND, tenant, JobInput.file(file.id()).withParameters(uploader.parameters()),
                 uploader.username());
@@ -61,17 +62,47 @@ public class ProductImport {
         return jobId;
     }
 
-    /** The upload's bytes (the web server holds them already, below its request limit), refused past the limit. */
-    private byte[] upTo(InputStream content) {
-        try {
-            byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileSize + 1));
-            if (bytes.length > maxFileSize) {
-                throw new FileRejectedException(FileRejectedException.Reason.TOO_LARGE,
-                        "product files are at most " + maxFileSize + " bytes");
+    /** The upload, refused as too large once more than {@code limit} bytes came through. */
+    private static final class AtMost extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        AtMost(InputStream content, long limit) {
+            super(content);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b != -1) {
+                counted(1);
             }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not receive the product file", e);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            counted(skipped);
+            return skipped;
+        }
+
+        private void counted(long n) {
+            read += n;
+            if (read > limit) {
+                throw new FileRejectedException(FileRejectedException.Reason.TOO_LARGE,
+                        "product files are at most " + limit + " bytes");
+            }
         }
     }
 }

@@ -50,7 +50,7 @@ public class ProductImportJob implements JobHandler {
         this.files = files;
         this.reader = reader;
         this.batch = batch;
-        this.limits = tabular.withMaxRows(settings.maxRows());
+        this.limits = tabular.withMaxRows(settings.maxRows()).withMaxFileSize(settings.maxFileSize());
         this.batchSize = settings.batchSize();
     }
 

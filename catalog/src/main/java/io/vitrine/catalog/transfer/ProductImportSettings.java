@@ -7,15 +7,16 @@ import io.micronaut.core.convert.format.ReadableBytes;
 /**
  * {@code vitrine.catalog.import.*}.
  *
- * @param maxFileSize bytes of an uploaded product file; keep it below {@code micronaut.server.max-request-size}
- *                    (10MB) so a larger file gets this limit's 413, and (cluster mode, files in the database)
- *                    below the server's {@code max_allowed_packet}
+ * @param maxFileSize bytes of an uploaded product file (a 100,000-row CSV is about 20MB); keep it at most the
+ *                    {@code tabular} file category's limit and a little below {@code micronaut.server.max-request-size}
+ *                    (66MB, room for the multipart envelope), so a larger file gets this limit's 413. Files in
+ *                    the database are kept in chunks, so the server's {@code max_allowed_packet} does not bound it
  * @param maxRows     data rows per file (a larger file fails its job before any row is read)
  * @param batchSize   rows committed per transaction
  */
 @ConfigurationProperties("vitrine.catalog.import")
 public record ProductImportSettings(
-        @ReadableBytes @Bindable(defaultValue = "8MB") long maxFileSize,
+        @ReadableBytes @Bindable(defaultValue = "64MB") long maxFileSize,
         @Bindable(defaultValue = "100000") int maxRows,
         @Bindable(defaultValue = "500") int batchSize) {
 

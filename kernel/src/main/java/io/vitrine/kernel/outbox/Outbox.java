@@ -14,4 +14,14 @@ public interface Outbox {
      * @throws IllegalStateException when called outside a transaction
      */
     String publish(OutboxEvent event);
+
+    /**
+     * {@link #publish} for many events at once, each with its own deliveries, written in a few batched statements
+     * (a bulk import publishes one event per product).
+     *
+     * @return the event ids, in the events' order
+     */
+    default java.util.List<String> publishAll(java.util.List<? extends OutboxEvent> events) {
+        return events.stream().map(this::publish).toList();
+    }
 }

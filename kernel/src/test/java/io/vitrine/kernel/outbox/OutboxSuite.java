@@ -99,6 +99,30 @@ abstract class OutboxSuite {
     }
 
     @Test
+    void events_published_together_are_each_delivered_once_with_their_own_payload_and_id_in_order() {
+        List<TestEvent> events = List.of(
+                new TestEvent(TestEvent.RECORDED, TENANT_A, tag + "-all-1", "one"),
+                new TestEvent(TestEvent.DOOMED, TENANT_A, tag + "-all-2", "two"),
+                new TestEvent(TestEvent.RECORDED, TENANT_B, tag + "-all-3", "three"));
+        List<String> ids = transactions.executeWrite(status -> outbox.publishAll(events));
+
+        dispatcher.dispatchDue();
+
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+        for (int i : new int[] {0, 2}) {
+            for (String listener : List.of(RECORDER_A, RECORDER_B)) {
+                assertThat(log.calls(listener, ids.get(i))).isEqualTo(1);
+                assertThat(tables.delivery(ids.get(i), listener).status()).isEqualTo("DONE");
+            }
+        }
+        assertThat(tables.effectColumn("note", RECORDER_A, ids.get(0))).isEqualTo("one");
+        assertThat(tables.effectColumn("note", RECORDER_B, ids.get(2))).isEqualTo("three");
+        assertThat(tables.effectColumn("seen_tenant", RECORDER_A, ids.get(2))).isEqualTo(TENANT_B.value());
+        assertThat(tables.delivery(ids.get(1), ALWAYS_FAILS)).as("its own type's listener").isNotNull();
+        assertThat(tables.delivery(ids.get(0), ALWAYS_FAILS)).as("not subscribed to this type").isNull();
+    }
+
+    @Test
     void a_platform_event_is_delivered_without_a_tenant() {
         String id = publish(new TestEvent(TestEvent.RECORDED, null, tag + "-platform", "for everyone")).get(0);
 

@@ -79,7 +79,10 @@ public final class KernelContexts {
                 "vitrine.files.categories.image.allowed-types", "image/png,image/jpeg,image/webp",
                 "vitrine.files.categories.tabular.max-size", "64KB",
                 "vitrine.files.categories.tabular.allowed-types",
-                "text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                "text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                // large files in the database, stored in chunks (DatabaseFileStorageContract)
+                "vitrine.files.categories.bulk.max-size", "24MB",
+                "vitrine.files.categories.bulk.allowed-types", "text/csv");
     }
 
     public static ApplicationContext start(Map<String, Object> properties) {

@@ -38,6 +38,23 @@ public class AuditTrail {
                 action, subjectType, subjectId, detail, clock.instant()));
     }
 
+    /**
+     * The same action on many subjects (a bulk import's products), one entry each, written in one batched
+     * statement within the caller's transaction.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void recordAll(Actor actor, @Nullable TenantId concerning, String action, String subjectType,
+                          List<String> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return;
+        }
+        java.time.Instant now = clock.instant();
+        events.saveAll(subjectIds.stream().map(subjectId -> new AuditEvent(ids.nextId(),
+                concerning == null ? null : concerning.value(),
+                actor.id(), actor.name(), actor.role() == null ? null : actor.role().name(),
+                action, subjectType, subjectId, null, now)).toList());
+    }
+
     /** The history of one subject (an application, a store...) within one tenant, oldest first. */
     @Transactional(readOnly = true)
     public List<AuditEvent> historyOf(TenantId tenant, String subjectType, String subjectId) {

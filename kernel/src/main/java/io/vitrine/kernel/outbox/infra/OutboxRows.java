@@ -51,6 +51,44 @@ class OutboxRows {
         }
     }
 
+    /**
+     * Many events, and each one's deliveries to the same listeners, in two batched statements; each delivery is
+     * due when its event occurred.
+     */
+    void insertEvents(Connection connection, List<EventRow> events, Collection<String> listeners)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox_events (id, event_type, tenant_id, business_key, payload, occurred_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (EventRow event : events) {
+                insert.setString(1, event.id());
+                insert.setString(2, event.type());
+                insert.setString(3, event.tenant());
+                insert.setString(4, event.businessKey());
+                insert.setString(5, event.payload());
+                insert.setString(6, utc(event.occurredAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        if (listeners.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox_deliveries (event_id, listener, status, attempts, next_attempt_at) "
+                        + "VALUES (?, ?, 'PENDING', 0, ?)")) {
+            for (EventRow event : events) {
+                for (String listener : listeners) {
+                    insert.setString(1, event.id());
+                    insert.setString(2, listener);
+                    insert.setString(3, utc(event.occurredAt()));
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
     void insertDeliveries(Connection connection, String eventId, Collection<String> listeners, Instant due)
             throws SQLException {
         if (listeners.isEmpty()) {
