@@ -233,7 +233,7 @@ abstract class StoreImportSuite {
     void bad_rows_are_refused_with_their_row_field_and_rule_and_change_nothing() {
         String good = code("OK");
         String also = code("OK");
-        List<String> codes = IntStream.range(0, 8).mapToObj(i -> code("BAD")).toList();
+        List<String> codes = IntStream.range(0, 9).mapToObj(i -> code("BAD")).toList();
         byte[] file = csv(HEADER, List.of(
                 store(good, "IM-01", 0, 1),                                                  // row 2
                 store(codes.get(0), "IM-01", 1, 0).replace("CONVENIENCE_STORE", "SUPERMARKET"), // 3
@@ -245,16 +245,17 @@ abstract class StoreImportSuite {
                 store(codes.get(5), "IM-01", 21, 0),                                         // 9
                 store(also, "IM-02", 1, 0),                                                  // 10
                 store(codes.get(6), "OT-01", 1, 0),                                          // 11
-                store(codes.get(7), "IM-01", 1, 0).replace("440305", "44030")));             // 12
+                store(codes.get(7), "IM-01", 1, 0).replace("440305", "44030"),               // 12
+                store(codes.get(8), "IM-01", 1, 0).replace("440305", "999999")));            // 13
 
         Map<String, Object> job = imports.imported(token(), file);
 
-        assertThat(job).containsEntry("status", "SUCCEEDED").containsEntry("total", 11).containsEntry("done", 2)
-                .containsEntry("failed", 9);
+        assertThat(job).containsEntry("status", "SUCCEEDED").containsEntry("total", 12).containsEntry("done", 2)
+                .containsEntry("failed", 10);
         assertThat(errors(job)).containsExactly(
                 "3 kind NOT_ONE_OF", "4 warehouseCode UNKNOWN_WAREHOUSE", "5 code DUPLICATE_CODE", "6 lat DECIMAL_FORM",
                 "7 lat LATITUDE_RANGE", "8 lat COORDINATES_PAIR", "9 kiosks KIOSK_COUNT_RANGE",
-                "11 warehouseCode UNKNOWN_WAREHOUSE", "12 district DISTRICT_CODE_FORM");
+                "11 warehouseCode UNKNOWN_WAREHOUSE", "12 district DISTRICT_CODE_FORM", "13 district UNKNOWN_DISTRICT");
         assertThat(api.expect(200, api.get("/api/v1/stores/" + good, token())))
                 .containsEntry("name", "Store " + good).containsEntry("warehouseCode", "IM-01");
         assertThat(Rows.column(vitrine, "SELECT kind FROM devices WHERE store_code = ?", good)).containsExactly("POS");

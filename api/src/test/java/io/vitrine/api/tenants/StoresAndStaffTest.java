@@ -76,6 +76,20 @@ class StoresAndStaffTest {
     }
 
     @Test
+    void a_district_code_of_the_right_form_that_names_no_district_is_refused_and_nothing_is_stored() {
+        String code = SampleCodes.unique("U");
+        Map<String, Object> request = store(code, "QH-01");
+        request.put("district", "999999");
+
+        Map<String, Object> problem = api.expectProblem(400, api.post("/api/v1/stores", token(), request));
+
+        assertThat(fieldRules(problem)).containsExactly("district:UNKNOWN_DISTRICT");
+        api.expectProblem(404, api.get("/api/v1/stores/" + code, token()));
+        request.put("district", "140105");
+        assertThat(api.expect(201, api.post("/api/v1/stores", token(), request))).containsEntry("district", "140105");
+    }
+
+    @Test
     void a_store_manager_sees_only_the_stores_it_is_scoped_to() {
         String mine = SampleCodes.unique("M").toUpperCase();
         String theirs = SampleCodes.unique("T").toUpperCase();

@@ -1,6 +1,7 @@
 package io.vitrine.tenants.stores;
 
 import io.micronaut.core.annotation.Nullable;
+import io.vitrine.kernel.codes.DistrictCode;
 import io.vitrine.kernel.error.FieldChecks;
 
 import java.math.BigDecimal;
@@ -10,16 +11,15 @@ import java.util.regex.Pattern;
 
 /**
  * What makes a store valid (api.md "Tenants and onboarding"), in one place for the API's create and
- * update and for the bulk import: the fields' forms, and the warehouse being a bonded warehouse of
- * the merchant's park. Made for the current tenant by {@link Stores#rules()}, which reads the park's
- * warehouse codes once, so an import of thousands of rows asks the database once, not per row.
+ * update and for the bulk import: the fields' forms, the district being a real GB/T 2260 district
+ * ({@link DistrictCode}, from the kernel's division dataset), and the warehouse being a bonded
+ * warehouse of the merchant's park. Made for the current tenant by {@link Stores#rules()}, which reads
+ * the park's warehouse codes once, so an import of thousands of rows asks the database once, not per row.
  */
 public final class StoreRules {
 
     /** Store codes: letters, digits, '-' and '_' (they appear in kiosk URLs and CSV imports). */
     public static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
-    /** A GB/T 2260 county-level division code. */
-    private static final Pattern DISTRICT = Pattern.compile("[1-9][0-9]{5}");
     private static final BigDecimal MAX_LAT = BigDecimal.valueOf(90);
     private static final BigDecimal MAX_LNG = BigDecimal.valueOf(180);
     /** The columns keep 6 decimals (about 0.1 m); rounding here keeps both databases and comparisons alike. */
@@ -43,8 +43,7 @@ public final class StoreRules {
         String name = checks.text("name", form.name(), 200);
         StoreKind kind = checks.oneOf("kind", form.kind(), StoreKind.class);
         String address = checks.text("address", form.address(), 500);
-        String district = checks.matching("district", form.district(), DISTRICT, "DISTRICT_CODE_FORM",
-                "a GB/T 2260 division code: 6 digits");
+        DistrictCode district = checks.parse("district", form.district(), DistrictCode::parse);
         boolean valid = name != null && kind != null && address != null && district != null;
         if ((form.lat() == null) != (form.lng() == null)) {
             valid = fail(checks, form.lat() == null ? "lat" : "lng", "COORDINATES_PAIR", "give both lat and lng, or neither");
@@ -61,7 +60,7 @@ public final class StoreRules {
         } else if (!parkWarehouseCodes.contains(warehouseCode)) {
             valid = fail(checks, "warehouseCode", "UNKNOWN_WAREHOUSE", "not a bonded warehouse of your park");
         }
-        return valid ? new StoreDetails(name, kind, address, district, rounded(form.lat()), rounded(form.lng()), warehouseCode)
+        return valid ? new StoreDetails(name, kind, address, district.value(), rounded(form.lat()), rounded(form.lng()), warehouseCode)
                 : null;
     }
 

@@ -42,6 +42,19 @@ class StoreRulesTest {
     }
 
     @Test
+    void the_district_must_be_a_real_district_of_the_division_dataset() {
+        for (String code : List.of("999999", "440399", "440000", "440300")) {
+            assertThat(rulesBroken(new StoreForm("S1", "Shop", "CONVENIENCE_STORE", "1 Qianhai Rd", code, null, null, "QH-01")))
+                    .as(code).containsExactly("district:UNKNOWN_DISTRICT");
+        }
+        FieldChecks checks = new FieldChecks();
+        StoreDetails xiaodian = rules.details(checks,
+                new StoreForm("S1", "Shop", "EXPERIENCE_STORE", "长风街 1 号", " 140105 ", null, null, "QH-01"));
+        assertThat(checks.hasErrors()).isFalse();
+        assertThat(xiaodian.districtCode()).isEqualTo("140105");
+    }
+
+    @Test
     void details_equal_by_value_are_the_same_store() {
         StoreDetails details = rules.details(new FieldChecks(), form("Shop", "EXPERIENCE_STORE", "QH-02",
                 new BigDecimal("22.5"), new BigDecimal("113.9")));
