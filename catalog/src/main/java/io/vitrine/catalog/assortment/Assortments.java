@@ -76,6 +76,7 @@ public class Assortments {
         added.removeAll(current);
         Set<String> removed = new TreeSet<>(current);
         removed.removeAll(wanted);
+        lockProducts(skus, added);
         StoreAssortment now = rows.apply(locked, added, removed, wanted.size(), by.id());
         AssortmentChange change = new AssortmentChange(store.code(), wanted.size(), added.size(), removed.size(),
                 now.version());
@@ -87,6 +88,29 @@ public class Assortments {
     @Transactional(readOnly = true)
     public long version(Actor by, String storeCode) {
         return rows.version(stores.get(by, storeCode).code());
+    }
+
+    /**
+     * Locks the products this save adds until it commits, in SKU order, and finds each still there: a product
+     * deletion (which locks the product first, then takes it out of every assortment it finds) either commits first
+     * — the SKU is then refused as unknown — or waits and finds the listing. No assortment keeps a deleted product.
+     */
+    private void lockProducts(List<String> sent, Set<String> added) {
+        Set<String> found = new HashSet<>();
+        for (List<String> batch : SkuBatches.of(added, SkuBatches.IN_LIST)) {
+            products.findBySkuInForUpdate(batch).forEach(product -> found.add(product.sku()));
+        }
+        if (found.size() == added.size()) {
+            return;
+        }
+        FieldChecks checks = new FieldChecks();
+        for (int i = 0; i < sent.size(); i++) {
+            String sku = sent.get(i) == null ? null : sent.get(i).strip();
+            if (added.contains(sku) && !found.contains(sku)) {
+                checks.fail("skus[" + i + "]", "UNKNOWN_SKU", "no product " + sku + " (it has just been deleted)");
+            }
+        }
+        checks.throwIfAny();
     }
 
     /** Every SKU once, each a product of the tenant; the failures all at once (the first 100). */

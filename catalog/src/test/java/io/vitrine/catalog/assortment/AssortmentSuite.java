@@ -213,6 +213,20 @@ abstract class AssortmentSuite {
         assertThat(fixtures.assortedSkus(merchant, store)).containsExactly(skus.get(0), skus.get(1));
     }
 
+    @Test
+    void a_save_racing_the_deletion_of_a_product_it_adds_refuses_the_sku_and_lists_no_deleted_product()
+            throws Exception {
+        Interleaving.Outcome<AssortmentChange> saved = new Interleaving(context()).firstHoldsThenSecond(
+                merchant.tenant(),
+                () -> context().getBean(Products.class).delete(ADMIN, skus.get(1)),
+                () -> assortments.replace(ADMIN, store, List.of(skus.get(0), skus.get(1))));
+
+        assertThat(saved.failure()).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                .extracting(error -> error.field() + ":" + error.rule()).containsExactly("skus[1]:UNKNOWN_SKU"));
+        assertThat(fixtures.assortmentRows(merchant, skus.get(1))).isZero();
+        assertThat(fixtures.assortedSkus(merchant, store)).isEmpty();
+    }
+
     private AssortmentChange replace(String... codes) {
         return as(() -> assortments.replace(ADMIN, store, Arrays.asList(codes)));
     }

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 /**
  * Two writers made to overlap in one exact order, without sleeping: the first runs inside a transaction the test
  * keeps open; the second starts on another thread and runs until it finishes or waits for a row lock (the
- * database says so: MariaDB's {@code INNODB_TRX}, H2's {@code SESSIONS.BLOCKER_ID}); only then does the first
+ * database says so: H2's {@code SESSIONS.BLOCKER_ID}; MariaDB's {@code INNODB_TRX}, or a statement of the test's
+ * database still running after a second while the first sleeps); only then does the first
  * commit. Without a lock in common the second finishes while the first is still uncommitted — the race the
  * locks exist to close — so a test asserting on the outcome fails without them, every time.
  */
@@ -78,8 +79,13 @@ public final class Interleaving {
                 boolean h2 = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
                 String sql = h2
                         ? "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL"
-                        : "SELECT COUNT(*) FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p "
-                        + "ON p.ID = t.trx_mysql_thread_id WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()";
+                        // MariaDB 10.11 does not always show a waiting transaction as LOCK WAIT (seen: waiting on
+                        // a row another transaction deleted, shown RUNNING): a statement of this database that has
+                        // run for a second while the first writer sleeps uncommitted is waiting for it, too
+                        : "SELECT (SELECT COUNT(*) FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p "
+                        + "ON p.ID = t.trx_mysql_thread_id WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()) "
+                        + "+ (SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE() "
+                        + "AND ID <> CONNECTION_ID() AND COMMAND = 'Query' AND TIME >= 1)";
                 try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
                     rows.next();
                     return rows.getInt(1) > 0;
