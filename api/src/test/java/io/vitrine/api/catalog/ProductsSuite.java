@@ -168,20 +168,21 @@ abstract class ProductsSuite {
     }
 
     @Test
-    void images_are_the_tenants_own_stored_image_files() {
+    void images_are_the_tenants_own_uploaded_images_not_bare_files() {
         FileStorage files = vitrine.bean(FileStorage.class);
         TenantId tenant = TenantId.of(merchant.id());
-        String image = files.store(tenant, "image", "front.png", "image/png", new ByteArrayInputStream(PNG)).id();
+        String image = uploaded(token(), "front.png");
         String licence = files.store(tenant, "licence", "licence.pdf", "application/pdf",
                 new ByteArrayInputStream(SampleCodes.pdf())).id();
+        String bareFile = files.store(tenant, "image", "raw.png", "image/png", new ByteArrayInputStream(PNG)).id();
         Merchant other = api.merchant(park);
-        String theirs = files.store(TenantId.of(other.id()), "image", "x.png", "image/png", new ByteArrayInputStream(PNG)).id();
+        String theirs = uploaded(other.admin().token(), "x.png");
         String sku = SampleCodes.unique("I").toUpperCase();
 
         Map<String, Object> refused = api.expectProblem(400, api.post("/api/v1/products", token(),
-                with(formula(sku, "WH-1"), "images", List.of(image, licence, theirs, image))));
+                with(formula(sku, "WH-1"), "images", List.of(image, licence, theirs, image, bareFile))));
         assertThat(fieldRules(refused)).containsExactly("images[1]:UNKNOWN_IMAGE", "images[2]:UNKNOWN_IMAGE",
-                "images[3]:IMAGE_REPEATED");
+                "images[3]:IMAGE_REPEATED", "images[4]:UNKNOWN_IMAGE");
 
         Map<String, Object> created = api.expect(201, api.post("/api/v1/products", token(),
                 with(formula(sku, "WH-1"), "images", List.of(image))));
@@ -321,6 +322,12 @@ abstract class ProductsSuite {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An image uploaded as the API stores one (with its renditions): its id. */
+    private String uploaded(String adminToken, String filename) {
+        return (String) api.expect(201, api.upload("/api/v1/images", null, filename, "image/png", SampleImages.png(40, 30),
+                "Authorization", "Bearer " + adminToken)).get("imageId");
     }
 
     private String token() {

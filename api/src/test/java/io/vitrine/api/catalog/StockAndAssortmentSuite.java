@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,34 @@ abstract class StockAndAssortmentSuite {
         assertThat(number(api.expect(200, api.get(assortment(store), token())), "total")).isEqualTo(2);
         api.expectProblem(404, api.put(assortment("NO-SUCH-STORE"), token(), Map.of("skus", List.of(first))));
         api.expectProblem(403, api.put(assortment(store), park.admin().token(), Map.of("skus", List.of())));
+    }
+
+    @Test
+    void a_replacement_sent_with_the_etag_of_an_older_list_is_refused_with_409_and_changes_nothing() {
+        String first = product();
+        String second = product();
+        String freshStore = SampleCodes.unique("S").toUpperCase();
+        api.expect(201, api.post("/api/v1/stores", token(), Map.of("code", freshStore, "name", "Store", "kind",
+                "CONVENIENCE_STORE", "address", "x", "district", "440305", "warehouseCode", "WH-1")));
+        HttpResponse<String> empty = api.get(assortment(freshStore), token());
+        assertThat(empty.headers().firstValue("ETag")).hasValue("\"0\"");
+
+        HttpResponse<String> saved = api.send("PUT", assortment(freshStore), token(), Map.of("skus", List.of(first)),
+                "If-Match", "\"0\"");
+        assertThat(api.expect(200, saved)).containsEntry("version", 1);
+        assertThat(saved.headers().firstValue("ETag")).hasValue("\"1\"");
+        // a colleague's tab still holds version 0
+        Map<String, Object> stale = api.expectProblem(409, api.send("PUT", assortment(freshStore), token(),
+                Map.of("skus", List.of(second)), "If-Match", "\"0\""));
+        assertThat(stale.get("detail").toString()).contains("nothing was saved", "version 1");
+        assertThat(items(api.expect(200, api.get(assortment(freshStore), token())))).extracting(row -> row.get("sku"))
+                .containsExactly(first);
+        assertThat(api.get(assortment(freshStore), token()).headers().firstValue("ETag")).hasValue("\"1\"");
+        api.expectProblem(400, api.send("PUT", assortment(freshStore), token(), Map.of("skus", List.of(second)),
+                "If-Match", "W/\"x\""));
+        // without If-Match (as before) the list is replaced whatever its version
+        assertThat(api.expect(200, api.put(assortment(freshStore), token(), Map.of("skus", List.of(second)))))
+                .containsEntry("version", 2);
     }
 
     @Test

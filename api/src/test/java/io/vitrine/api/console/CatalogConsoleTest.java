@@ -225,6 +225,35 @@ class CatalogConsoleTest {
     }
 
     @Test
+    void a_save_from_a_page_another_save_overtook_is_refused_with_409_and_the_current_list() {
+        String store = store();
+        String prefix = SampleCodes.unique("ST").toUpperCase();
+        String a = product(prefix + "-A", "a2");
+        String b = product(prefix + "-B", "a2");
+        String page = "/console/stores/" + store + "/assortment";
+        String mine = versionOn(browser.get(page + "?lang=en").body());
+        String theirs = versionOn(browser.get(page + "?lang=en").body()); // a colleague's tab, opened at the same time
+
+        assertThat(browser.postFields(page + "?lang=en", List.of("skus", a, "version", theirs)).statusCode()).isEqualTo(303);
+        HttpResponse<String> refused = browser.postFields(page + "?lang=en", List.of("skus", b, "version", mine));
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("data-testid=\"stale\"", "nothing was saved", ">" + b + "</textarea>");
+        assertThat(rows(refused.body())).containsExactly(a);
+        assertThat(versionOn(refused.body())).isNotEqualTo(mine);
+        assertThat(skus(store)).containsExactly(a);
+        assertThat(browser.postFields(page + "?lang=en", List.of("skus", b, "version", versionOn(refused.body())))
+                .statusCode()).isEqualTo(303);
+        assertThat(skus(store)).containsExactly(a, b);
+    }
+
+    private static String versionOn(String page) {
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertThat(version.find()).as("the form carries the list's version").isTrue();
+        return version.group(1);
+    }
+
+    @Test
     void a_store_manager_reads_products_stock_and_its_own_stores_assortment_and_changes_nothing() {
         String mine = store();
         String notMine = store();

@@ -12,11 +12,21 @@ public interface AssortedSkuRepository extends GenericRepository<AssortedSku, St
 
     List<String> findSkuByStoreCode(String storeCode);
 
+    /**
+     * The store's SKUs as committed now, locked: read after the store's row is locked, so a replacement that
+     * committed while this one waited is seen even where the transaction's snapshot (MariaDB's repeatable read)
+     * is older.
+     */
+    List<String> findSkuByStoreCodeForUpdate(String storeCode);
+
     Page<AssortedSku> findByStoreCode(String storeCode, Pageable pageable);
 
     boolean existsByStoreCodeAndSku(String storeCode, String sku);
 
     List<String> findSkuByStoreCodeAndSkuIn(String storeCode, Collection<String> skus);
+
+    /** The same, as committed now and locked (inside the store's lock). */
+    List<String> findSkuByStoreCodeAndSkuInForUpdate(String storeCode, Collection<String> skus);
 
     List<AssortedSku> findBySkuIn(Collection<String> skus);
 

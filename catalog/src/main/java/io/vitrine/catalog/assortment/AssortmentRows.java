@@ -33,19 +33,26 @@ class AssortmentRows {
         return stores.findByStoreCodeForUpdate(storeCode).orElseThrow();
     }
 
+    /** The locked store's SKUs as committed, whatever the transaction read before its lock. */
     List<String> skusOf(String storeCode) {
-        return skus.findSkuByStoreCode(storeCode);
+        return skus.findSkuByStoreCodeForUpdate(storeCode);
+    }
+
+    /** The version a save may name: 0 for a store never given an assortment. */
+    long version(String storeCode) {
+        return stores.findByStoreCode(storeCode).map(StoreAssortment::version).orElse(0L);
     }
 
     /** Applies the difference to the locked store and records the new count. */
-    void apply(StoreAssortment locked, Collection<String> added, Collection<String> removed, int count, String by) {
+    StoreAssortment apply(StoreAssortment locked, Collection<String> added, Collection<String> removed, int count,
+                          String by) {
         String storeCode = locked.storeCode();
         Instant now = now();
         for (List<String> batch : SkuBatches.of(removed, SkuBatches.IN_LIST)) {
             skus.deleteByStoreCodeAndSkuIn(storeCode, batch);
         }
         skus.saveAll(added.stream().map(sku -> new AssortedSku(ids.nextId(), null, storeCode, sku, now)).toList());
-        stores.update(locked.replaced(count, now, by));
+        return stores.update(locked.replaced(count, now, by));
     }
 
     /** Cut to what a DATETIME(6) column keeps, so an answer shows what a later read shows. */

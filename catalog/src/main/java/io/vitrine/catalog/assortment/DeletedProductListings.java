@@ -33,12 +33,13 @@ class DeletedProductListings implements ProductLeftovers {
         skus.findBySkuIn(List.of(sku)).forEach(row -> storeCodes.add(row.storeCode()));
         for (String storeCode : storeCodes) {
             StoreAssortment locked = rows.lock(tenant, storeCode, by.id());
-            if (!skus.existsByStoreCodeAndSku(storeCode, sku)) {
+            if (skus.findSkuByStoreCodeAndSkuInForUpdate(storeCode, List.of(sku)).isEmpty()) { // as committed
                 continue; // replaced without it meanwhile
             }
             int count = Math.max(locked.skuCount() - 1, 0);
-            rows.apply(locked, List.of(), List.of(sku), count, by.id());
-            changes.replaced(by, tenant, new AssortmentChange(storeCode, count, 0, 1), Set.of(), Set.of(sku));
+            StoreAssortment now = rows.apply(locked, List.of(), List.of(sku), count, by.id());
+            changes.replaced(by, tenant, new AssortmentChange(storeCode, count, 0, 1, now.version()), Set.of(),
+                    Set.of(sku));
         }
     }
 }

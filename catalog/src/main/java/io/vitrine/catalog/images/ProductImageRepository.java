@@ -11,7 +11,7 @@ public interface ProductImageRepository extends GenericRepository<ProductImage, 
 
     Optional<ProductImage> findById(String id);
 
-    /** Locks the image while it is being deleted. */
+    /** Locks the image while it is being deleted, or while a product write that lists it commits. */
     Optional<ProductImage> findByIdForUpdate(String id);
 
     ProductImage save(ProductImage image);

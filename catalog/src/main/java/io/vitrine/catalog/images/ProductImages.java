@@ -1,6 +1,7 @@
 package io.vitrine.catalog.images;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.InvalidInputException;
@@ -22,14 +23,24 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The current tenant's product images. An upload is kept as it came (the file storage's {@code image} category
  * checks its size and that its bytes are what it claims), its header is checked against decompression bombs, and
  * the renditions of {@link ImageSize} are made and stored (category {@code image-rendition}); any refusal removes
  * what was stored. An image a product lists cannot be deleted (409).
+ * <p>
+ * A product write and an image deletion meet on the image's row: the write locks the rows of the images it adds
+ * ({@link #hold}) and lists only those still there; the deletion locks the row, then looks for products listing
+ * the image. Whichever comes second sees what the first committed — a deletion after the write is refused (409
+ * naming the product), a write after the deletion is refused ({@code UNKNOWN_IMAGE}) — so no product ever lists a
+ * deleted image.
  */
 @Singleton
 public class ProductImages {
@@ -96,8 +107,26 @@ public class ProductImages {
         return files.open(tenant, fileId).orElseThrow(ProductImages::notFound);
     }
 
-    /** Deletes the original and its renditions; refused (409) while a product lists the image. */
-    @Transactional
+    /**
+     * Locks these images of the current tenant until the caller's transaction ends — in id order, so two writers
+     * never wait for each other crosswise — and answers the ids of those that exist. Until then none of them can be
+     * deleted ({@link #delete} takes the same lock): a product may list what this answers.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Set<String> hold(Collection<String> imageIds) {
+        Set<String> held = new HashSet<>();
+        for (String id : new TreeSet<>(imageIds)) {
+            images.findByIdForUpdate(id).ifPresent(image -> held.add(image.id()));
+        }
+        return held;
+    }
+
+    /**
+     * Deletes the original and its renditions; refused (409) while a product lists the image. The products are read
+     * after the image's lock is granted and in read-committed isolation, so a product write that held the image
+     * (and committed meanwhile) is seen, whatever the transaction read before.
+     */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public void delete(Actor by, String imageId) {
         TenantId tenant = currentTenant.require();
         ProductImage image = images.findByIdForUpdate(imageId).orElseThrow(ProductImages::notFound);

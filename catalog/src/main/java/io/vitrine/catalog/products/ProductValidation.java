@@ -4,24 +4,20 @@ import io.micronaut.core.annotation.Nullable;
 import io.vitrine.catalog.categories.Categories;
 import io.vitrine.catalog.categories.CategoryPath;
 import io.vitrine.catalog.customscodes.CustomsCodeTable;
+import io.vitrine.catalog.images.ProductImages;
 import io.vitrine.kernel.codes.Gtin;
 import io.vitrine.kernel.codes.HsCode;
 import io.vitrine.kernel.error.FieldChecks;
-import io.vitrine.kernel.files.FileContent;
-import io.vitrine.kernel.files.FileStorage;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.tenants.registry.Tenant;
 import io.vitrine.tenants.registry.TenantDirectory;
 import io.vitrine.tenants.warehouses.ParkWarehouses;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -44,18 +40,17 @@ public class ProductValidation {
     private static final int QUANTITY_SCALE = 5;
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("99999999999999");
     private static final int RATE_SCALE = 6;
-    static final String IMAGE_CATEGORY = "image";
 
     private final TenantDirectory directory;
     private final ParkWarehouses warehouses;
-    private final FileStorage files;
+    private final ProductImages productImages;
     private final Categories categories;
 
-    public ProductValidation(TenantDirectory directory, ParkWarehouses warehouses, FileStorage files,
+    public ProductValidation(TenantDirectory directory, ParkWarehouses warehouses, ProductImages productImages,
                              Categories categories) {
         this.directory = directory;
         this.warehouses = warehouses;
-        this.files = files;
+        this.productImages = productImages;
         this.categories = categories;
     }
 
@@ -137,7 +132,7 @@ public class ProductValidation {
         BigDecimal mfn = form.mfnTariffRate() == null ? null : rate(checks, "mfnTariffRate", form.mfnTariffRate(), true, false);
         String warehouse = warehouse(checks, form.warehouseCode(), knownWarehouse);
         long price = price(checks, form.priceFen());
-        List<String> images = images(checks, tenant, form.images(), current == null ? List.of() : current.images());
+        List<String> images = images(checks, form.images(), current == null ? List.of() : current.images());
         String descriptionZh = checks.optionalText("descriptionZh", form.descriptionZh(), 4000);
         String descriptionEn = checks.optionalText("descriptionEn", form.descriptionEn(), 4000);
         if (checks.hasErrors()) {
@@ -234,41 +229,33 @@ public class ProductValidation {
         return 0;
     }
 
-    /** Stored images of this tenant; ids the product already has are not opened again. */
-    private List<String> images(FieldChecks checks, TenantId tenant, @Nullable List<String> raw, List<String> kept) {
-        List<String> ids = raw == null ? List.of() : raw;
+    /**
+     * Images of this tenant ({@link ProductImages#upload}); ids the product already has are not looked up again (an
+     * image a product lists cannot be deleted). The others are locked until the write commits
+     * ({@link ProductImages#hold}), so none of them can be deleted meanwhile: validation runs inside the write's
+     * transaction, after the product's row is locked.
+     */
+    private List<String> images(FieldChecks checks, @Nullable List<String> raw, List<String> kept) {
+        List<String> ids = raw == null ? List.of() : raw.stream().map(id -> id == null ? "" : id.strip()).toList();
         if (ids.size() > MAX_IMAGES) {
             return checks.fail("images", "TOO_MANY_IMAGES", "at most " + MAX_IMAGES + " images");
         }
+        Set<String> held = productImages.hold(ids.stream()
+                .filter(id -> !kept.contains(id) && !id.isEmpty() && id.length() <= 36).toList());
         Set<String> seen = new HashSet<>();
         List<String> valid = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i) == null ? "" : ids.get(i).strip();
+            String id = ids.get(i);
             String field = "images[" + i + "]";
             if (!seen.add(id)) {
                 checks.fail(field, "IMAGE_REPEATED", "the same image is listed twice");
-            } else if (!kept.contains(id) && !isStoredImage(tenant, id)) {
-                checks.fail(field, "UNKNOWN_IMAGE", "not an image file you uploaded");
+            } else if (!kept.contains(id) && !held.contains(id)) {
+                checks.fail(field, "UNKNOWN_IMAGE", "not an image you uploaded, or it has been deleted");
             } else {
                 valid.add(id);
             }
         }
         return List.copyOf(valid);
-    }
-
-    private boolean isStoredImage(TenantId tenant, String id) {
-        if (id.isEmpty() || id.length() > 36) {
-            return false;
-        }
-        Optional<FileContent> file = files.open(tenant, id);
-        if (file.isEmpty()) {
-            return false;
-        }
-        try (FileContent content = file.get()) {
-            return IMAGE_CATEGORY.equals(content.file().category());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** What the product is, apart from its fields: kept from the stored product on update. */

@@ -17,6 +17,13 @@ import java.time.temporal.ChronoUnit;
  * The transactions behind {@link Stock}: a pair's row is opened once in a short transaction of its own, then
  * each count or adjustment locks it, checks the rules against what it holds and writes (with the ledger).
  * Concurrent changes of one pair queue on its row lock, so none is lost.
+ * <p>
+ * Every one of them first locks the product's row, the lock {@code Products.delete} takes before it reads the
+ * product's stock rows: product row, then stock rows, for writers and the deletion alike. So a deletion and a
+ * count of the same SKU run one after the other — a count that comes second finds the product gone (404) and a
+ * deletion that comes second finds the stock (422 {@code PRODUCT_HAS_STOCK}) — even for a warehouse whose row
+ * did not exist when the deletion read the rows. (The search feed holds the product's row while it indexes the
+ * product: a count of that product waits for it, well under a second.)
  */
 @Singleton
 class StockCounting {
@@ -38,6 +45,7 @@ class StockCounting {
     /** Creates the pair's row with nothing on hand unless it exists; committed at once (see the repository). */
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public void open(TenantId tenant, String warehouseCode, String sku) {
+        lockProduct(sku);
         if (items.findByWarehouseCodeAndSku(warehouseCode, sku).isEmpty()) {
             items.insertIfAbsent(ids.nextId(), tenant.value(), warehouseCode, sku,
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
@@ -46,8 +54,8 @@ class StockCounting {
 
     @Transactional
     public StockLevel count(TenantId tenant, Actor by, String warehouseCode, String sku, long quantity, String reason) {
+        lockProduct(sku);
         StockItem item = moves.lock(warehouseCode, sku).orElseThrow(StockCounting::productGone);
-        requireProduct(sku);
         requireAboveReserved(item, quantity);
         return moves.write(tenant, item, quantity, item.reserved(),
                 new StockMoves.LedgerLine(StockMovement.COUNT, reason, by)).level();
@@ -55,11 +63,11 @@ class StockCounting {
 
     @Transactional
     public StockLevel adjust(TenantId tenant, Actor by, String warehouseCode, String sku, long delta, String reason) {
+        lockProduct(sku);
         StockItem item = moves.lock(warehouseCode, sku).orElse(null); // a removal from a pair never stocked
         if (item == null && delta > 0) { // opened, then removed with its product in between
             throw productGone();
         }
-        requireProduct(sku);
         long before = item == null ? 0 : item.onHand();
         long after = before + delta;
         if (after < 0) {
@@ -75,14 +83,11 @@ class StockCounting {
     }
 
     /**
-     * The product was deleted since the request found it: its empty rows went with it, and a row opened meanwhile
-     * must not be stocked. Read after the row's lock, so a deletion that committed first is seen. (The product's row
-     * itself is not locked here: the search feed holds it while it indexes, and stock writes must not wait for that.)
+     * Locks the product's row until the transaction ends, before any stock row (the deletion's order), and finds
+     * it still there: a deletion that committed first leaves nothing to stock.
      */
-    private void requireProduct(String sku) {
-        if (!products.existsBySku(sku)) {
-            throw productGone();
-        }
+    private void lockProduct(String sku) {
+        products.findBySkuForUpdate(sku).orElseThrow(StockCounting::productGone);
     }
 
     /** The product was deleted since the request found it (its empty rows went with it). */

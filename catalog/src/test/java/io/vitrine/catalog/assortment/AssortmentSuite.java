@@ -5,6 +5,7 @@ import io.vitrine.catalog.products.ProductPlacementChanged;
 import io.vitrine.catalog.products.Products;
 import io.vitrine.catalog.testing.CatalogFixtures;
 import io.vitrine.catalog.testing.CatalogFixtures.Merchant;
+import io.vitrine.catalog.testing.Interleaving;
 import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.tenancy.TenantContext;
@@ -61,8 +62,8 @@ abstract class AssortmentSuite {
         AssortmentChange first = replace(skus.get(0), skus.get(1), skus.get(2));
         AssortmentChange second = replace(skus.get(3), skus.get(1));
 
-        assertThat(first).isEqualTo(new AssortmentChange(store, 3, 3, 0));
-        assertThat(second).isEqualTo(new AssortmentChange(store, 2, 1, 2));
+        assertThat(first).isEqualTo(new AssortmentChange(store, 3, 3, 0, 1));
+        assertThat(second).isEqualTo(new AssortmentChange(store, 2, 1, 2, 2));
         assertThat(as(() -> read.list(ADMIN, store, 0, 10)).getContent()).extracting(AssortedSku::sku)
                 .containsExactly(skus.get(1), skus.get(3));
         assertThat(as(() -> read.list(ADMIN, store, 1, 1)).getContent()).extracting(AssortedSku::sku)
@@ -72,7 +73,7 @@ abstract class AssortmentSuite {
         assertThat(as(() -> read.assortedOf(store, skus))).containsExactly(skus.get(1), skus.get(3));
         List<AuditEvent> history = as(() -> context().getBean(AuditTrail.class).historyOf(merchant.tenant(), "store", store));
         assertThat(history).extracting(AuditEvent::action).containsExactly("ASSORTMENT_REPLACED", "ASSORTMENT_REPLACED");
-        assertThat(as(() -> replace())).isEqualTo(new AssortmentChange(store, 0, 0, 2));
+        assertThat(as(() -> replace())).isEqualTo(new AssortmentChange(store, 0, 0, 2, 3));
         assertThat(as(() -> read.list(ADMIN, store, 0, 10)).getTotalSize()).isZero();
     }
 
@@ -153,7 +154,77 @@ abstract class AssortmentSuite {
                 .containsExactly(skus.get(0));
         assertThat(as(() -> read.list(ADMIN, other, 0, 10)).getTotalSize()).isZero();
         assertThat(fixtures.events(merchant.tenant(), ProductPlacementChanged.TYPE)).isEqualTo(before + 2);
-        assertThat(as(() -> replace(skus.get(0)))).isEqualTo(new AssortmentChange(store, 1, 0, 0));
+        assertThat(as(() -> replace(skus.get(0)))).isEqualTo(new AssortmentChange(store, 1, 0, 0, 3));
+    }
+
+    @Test
+    void a_save_made_from_an_older_version_is_refused_and_changes_nothing() {
+        assertThat(as(() -> assortments.version(ADMIN, store))).isZero();
+        AssortmentChange first = replace(skus.get(0));
+        AssortmentChange second = as(() -> assortments.replace(ADMIN, store, List.of(skus.get(0), skus.get(1)), 1L));
+        int events = fixtures.events(merchant.tenant(), ProductPlacementChanged.TYPE);
+
+        assertThatThrownBy(() -> as(() -> assortments.replace(ADMIN, store, List.of(skus.get(2)), first.version())))
+                .isInstanceOfSatisfying(StaleAssortmentException.class, e -> {
+                    assertThat(e.currentVersion()).isEqualTo(2);
+                    assertThat(e.getMessage()).contains(store, "version 2", "nothing was saved");
+                });
+
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(as(() -> assortments.version(ADMIN, store))).isEqualTo(2);
+        assertThat(as(() -> read.assortedOf(store, skus))).containsExactly(skus.get(0), skus.get(1));
+        assertThat(fixtures.events(merchant.tenant(), ProductPlacementChanged.TYPE)).isEqualTo(events);
+        assertThat(as(() -> assortments.replace(ADMIN, store, List.of(skus.get(2)), 2L)).version()).isEqualTo(3);
+    }
+
+    @Test
+    void two_saves_at_once_leave_exactly_the_last_list_and_events_name_every_sku_whose_listing_changed()
+            throws Exception {
+        replace(skus.get(0));
+        int before = fixtures.events(merchant.tenant(), ProductPlacementChanged.TYPE);
+
+        Interleaving.Outcome<AssortmentChange> second = new Interleaving(context()).firstHoldsThenSecond(
+                merchant.tenant(),
+                () -> assortments.replace(ADMIN, store, List.of(skus.get(0), skus.get(1))),
+                () -> assortments.replace(ADMIN, store, List.of(skus.get(0), skus.get(2))));
+
+        assertThat(second.failure()).isNull();
+        assertThat(second.value()).isEqualTo(new AssortmentChange(store, 2, 1, 1, 3));
+        assertThat(fixtures.assortedSkus(merchant, store)).containsExactly(skus.get(0), skus.get(2));
+        assertThat(fixtures.assortmentCount(merchant, store)).isEqualTo(2);
+        List<String> announced = fixtures.eventPayloads(merchant.tenant(), ProductPlacementChanged.TYPE);
+        assertThat(announced).hasSize(before + 2);
+        // the first save's event names skus[1]; the second's names skus[1] (gone again) and skus[2]
+        assertThat(announced).filteredOn(payload -> payload.contains("\"" + skus.get(1) + "\"")).hasSize(2);
+        assertThat(announced).filteredOn(payload -> payload.contains("\"" + skus.get(2) + "\"")).hasSize(1);
+        assertThat(announced).filteredOn(payload -> payload.contains("\"" + skus.get(0) + "\"")).hasSize(1);
+    }
+
+    @Test
+    void a_save_from_an_old_version_waiting_for_a_concurrent_save_is_refused_once_that_one_commits() throws Exception {
+        AssortmentChange read = replace(skus.get(0));
+
+        Interleaving.Outcome<AssortmentChange> second = new Interleaving(context()).firstHoldsThenSecond(
+                merchant.tenant(),
+                () -> assortments.replace(ADMIN, store, List.of(skus.get(0), skus.get(1)), read.version()),
+                () -> assortments.replace(ADMIN, store, List.of(skus.get(0), skus.get(2)), read.version()));
+
+        assertThat(second.failure()).isInstanceOf(StaleAssortmentException.class);
+        assertThat(fixtures.assortedSkus(merchant, store)).containsExactly(skus.get(0), skus.get(1));
+    }
+
+    @Test
+    void a_save_racing_the_deletion_of_a_product_it_adds_refuses_the_sku_and_lists_no_deleted_product()
+            throws Exception {
+        Interleaving.Outcome<AssortmentChange> saved = new Interleaving(context()).firstHoldsThenSecond(
+                merchant.tenant(),
+                () -> context().getBean(Products.class).delete(ADMIN, skus.get(1)),
+                () -> assortments.replace(ADMIN, store, List.of(skus.get(0), skus.get(1))));
+
+        assertThat(saved.failure()).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                .extracting(error -> error.field() + ":" + error.rule()).containsExactly("skus[1]:UNKNOWN_SKU"));
+        assertThat(fixtures.assortmentRows(merchant, skus.get(1))).isZero();
+        assertThat(fixtures.assortedSkus(merchant, store)).isEmpty();
     }
 
     private AssortmentChange replace(String... codes) {

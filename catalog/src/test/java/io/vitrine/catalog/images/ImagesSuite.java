@@ -3,9 +3,13 @@ package io.vitrine.catalog.images;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.catalog.products.Catalog;
+import io.vitrine.catalog.products.Product;
+import io.vitrine.catalog.products.ProductForm;
+import io.vitrine.catalog.products.Products;
 import io.vitrine.catalog.products.SearchDocuments;
 import io.vitrine.catalog.testing.CatalogFixtures;
 import io.vitrine.catalog.testing.CatalogFixtures.Merchant;
+import io.vitrine.catalog.testing.Interleaving;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.error.NotFoundException;
@@ -24,8 +28,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.List;
 import java.util.function.Supplier;
 
 import static io.vitrine.catalog.testing.CatalogFixtures.unique;
@@ -171,6 +177,50 @@ abstract class ImagesSuite {
         }
         assertThatThrownBy(() -> as(() -> images.open(second.id(), null))).isInstanceOf(NotFoundException.class);
         assertThat(as(() -> images.find(first.id()))).isPresent();
+    }
+
+    @Test
+    void a_deletion_racing_a_product_update_that_lists_the_image_is_refused_and_the_image_stays() throws Exception {
+        ProductImage image = upload("front.png", "image/png", TestImages.png(64, 48));
+        String sku = unique("IMG");
+        fixtures.product(merchant, sku, warehouse);
+        Products products = context().getBean(Products.class);
+
+        Interleaving.Outcome<Object> deleted = new Interleaving(context()).firstHoldsThenSecond(merchant.tenant(),
+                () -> products.update(ADMIN, sku, form(sku, image.id())),
+                () -> {
+                    images.delete(ADMIN, image.id());
+                    return null;
+                });
+
+        assertThat(deleted.failure()).isInstanceOf(ConflictException.class).hasMessageContaining(sku);
+        assertThat(as(() -> images.find(image.id()))).isPresent();
+        assertThat(bytesOf(image.id(), ImageSize.THUMB)).isNotEmpty();
+        assertThat(as(() -> context().getBean(Catalog.class).get(sku)).product().images()).containsExactly(image.id());
+    }
+
+    @Test
+    void a_product_update_racing_the_images_deletion_is_refused_and_lists_nothing_deleted() throws Exception {
+        ProductImage image = upload("front.png", "image/png", TestImages.png(64, 48));
+        String sku = unique("IMG");
+        fixtures.product(merchant, sku, warehouse);
+        Products products = context().getBean(Products.class);
+
+        Interleaving.Outcome<Product> updated = new Interleaving(context()).firstHoldsThenSecond(merchant.tenant(),
+                () -> images.delete(ADMIN, image.id()),
+                () -> products.update(ADMIN, sku, form(sku, image.id())));
+
+        assertThat(updated.failure()).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                .extracting(error -> error.field() + ":" + error.rule()).containsExactly("images[0]:UNKNOWN_IMAGE"));
+        assertThat(as(() -> images.find(image.id()))).isEmpty();
+        assertThat(as(() -> context().getBean(Catalog.class).get(sku)).product().images()).isEmpty();
+    }
+
+    /** The fixture's product as a retailer admin would send it, showing these images. */
+    private ProductForm form(String sku, String... imageIds) {
+        return new ProductForm(sku, null, "奶粉 " + sku, null, "a2", "母婴/奶粉", "1901101000", "ITEM-1", "601", "122",
+                "035", new BigDecimal("0.9"), null, null, new BigDecimal("1.2"), new BigDecimal("0.9"),
+                new BigDecimal("0.13"), BigDecimal.ZERO, null, "1210", warehouse, 29900L, List.of(imageIds), null, null);
     }
 
     @Test

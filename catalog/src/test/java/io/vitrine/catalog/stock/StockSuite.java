@@ -5,6 +5,7 @@ import io.vitrine.catalog.products.ProductPlacementChanged;
 import io.vitrine.catalog.products.Products;
 import io.vitrine.catalog.testing.CatalogFixtures;
 import io.vitrine.catalog.testing.CatalogFixtures.Merchant;
+import io.vitrine.catalog.testing.Interleaving;
 import io.vitrine.kernel.error.BusinessRuleException;
 import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.error.NotFoundException;
@@ -242,6 +243,34 @@ abstract class StockSuite {
         assertThatThrownBy(() -> as(merchant, () -> stock.set(ADMIN, warehouse, sku, BigDecimal.ONE, null)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(fixtures.stockRows(merchant, sku)).isZero();
+    }
+
+    @Test
+    void a_count_racing_the_products_deletion_never_leaves_stock_of_a_deleted_product() throws Exception {
+        Products products = context().getBean(Products.class);
+        String fresh = unique("WH"); // a warehouse with no row yet: nothing there for the deletion to lock
+        fixtures.bondedWarehouse(merchant, fresh);
+
+        Interleaving.Outcome<StockLevel> counted = new Interleaving(context()).firstHoldsThenSecond(merchant.tenant(),
+                () -> products.delete(ADMIN, sku),
+                () -> stock.set(ADMIN, fresh, sku, BigDecimal.valueOf(5), null));
+
+        assertThat(counted.failure()).isInstanceOf(NotFoundException.class).hasMessageContaining("No such product");
+        assertThat(fixtures.stockRows(merchant, sku)).isZero();
+        assertThat(fixtures.ledgerLines(merchant, sku)).isZero();
+    }
+
+    @Test
+    void a_deletion_racing_a_first_count_is_refused_with_the_counted_stock() throws Exception {
+        Products products = context().getBean(Products.class);
+
+        Interleaving.Outcome<Object> deleted = new Interleaving(context()).firstHoldsThenSecond(merchant.tenant(),
+                () -> stock.set(ADMIN, warehouse, sku, BigDecimal.valueOf(5), null),
+                () -> delete(products));
+
+        assertThat(deleted.failure()).isInstanceOfSatisfying(BusinessRuleException.class,
+                e -> assertThat(e.code()).isEqualTo("PRODUCT_HAS_STOCK"));
+        assertThat(as(merchant, () -> levels.get(warehouse, sku)).onHand()).isEqualTo(5);
     }
 
     private Object delete(Products products) {

@@ -61,6 +61,24 @@ public final class CatalogFixtures {
                 merchant.tenant().value(), sku);
     }
 
+    /** The store's SKUs as the table holds them, in SKU order. */
+    public java.util.List<String> assortedSkus(Merchant merchant, String storeCode) {
+        return probe.strings("SELECT sku FROM store_assortment_skus WHERE tenant_id = ? AND store_code = ? ORDER BY sku",
+                merchant.tenant().value(), storeCode);
+    }
+
+    /** The count the store's assortment row keeps. */
+    public int assortmentCount(Merchant merchant, String storeCode) {
+        return probe.count("SELECT sku_count FROM store_assortments WHERE tenant_id = ? AND store_code = ?",
+                merchant.tenant().value(), storeCode);
+    }
+
+    /** Payloads of the events of a type published for a tenant, oldest first (ids are time-ordered). */
+    public java.util.List<String> eventPayloads(TenantId tenant, String type) {
+        return probe.strings("SELECT payload FROM outbox_events WHERE tenant_id = ? AND event_type = ? ORDER BY id",
+                tenant.value(), type);
+    }
+
     /** Another merchant of the same park: it shares the park's warehouses. */
     public Merchant neighbourOf(Merchant merchant) {
         return new Merchant(TenantId.of(tenant(merchant.parkId())), merchant.parkId());

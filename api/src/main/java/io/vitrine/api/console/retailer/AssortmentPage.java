@@ -26,6 +26,7 @@ import io.vitrine.api.security.StaffClaims;
 import io.vitrine.catalog.assortment.AssortedSku;
 import io.vitrine.catalog.assortment.AssortmentChange;
 import io.vitrine.catalog.assortment.Assortments;
+import io.vitrine.catalog.assortment.StaleAssortmentException;
 import io.vitrine.catalog.assortment.StoreAssortments;
 import io.vitrine.catalog.products.Catalog;
 import io.vitrine.catalog.products.CatalogProduct;
@@ -48,6 +49,10 @@ import java.util.Set;
  * field for a list of SKUs to add at once. Saved through {@link Assortments#replace} — the store's whole list with
  * the boxes applied, so its rules (every SKU a product of the tenant, at most 20,000) and its events are the ones
  * of the API. A store manager reads the assortment of its own stores.
+ * <p>
+ * The form carries the version of the list it shows ({@code version}); a save made from a page that another save
+ * (or a product deletion) has overtaken is refused — 409, the page shown again as it is now with what was typed,
+ * and a notice that nothing was saved — instead of silently undoing the other change.
  */
 @Controller("/console/stores/{code}/assortment")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -77,7 +82,7 @@ final class AssortmentPage {
                          @QueryValue(defaultValue = "0") int page, @Nullable @QueryValue String added,
                          @Nullable @QueryValue String removed) {
         return page(HttpStatus.OK, caller, code, q, page, Map.of(), null,
-                added == null ? null : new AssortmentChange(code, 0, parse(added), parse(removed)));
+                added == null ? null : new AssortmentChange(code, 0, parse(added), parse(removed), 0), false);
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -88,13 +93,15 @@ final class AssortmentPage {
         Store store = stores.get(actor, code);
         List<String> wanted = fields.applyTo(allSkus(actor, store.code()));
         try {
-            AssortmentChange change = assortments.replace(actor, store.code(), wanted);
+            AssortmentChange change = assortments.replace(actor, store.code(), wanted, fields.version());
             return ConsoleLinks.seeOther(request, "/console/stores/" + ConsoleLinks.encode(store.code())
                     + "/assortment?added=" + change.added() + "&removed=" + change.removed()
                     + (fields.q() == null || fields.q().isBlank() ? "" : "&q=" + ConsoleLinks.encode(fields.q().strip())));
         } catch (InvalidInputException invalid) {
             return page(HttpStatus.BAD_REQUEST, caller, code, fields.q(), 0, problems(invalid, request, wanted),
-                    fields.skus(), null);
+                    fields.skus(), null, false);
+        } catch (StaleAssortmentException stale) {
+            return page(HttpStatus.CONFLICT, caller, code, fields.q(), 0, Map.of(), fields.skus(), null, true);
         }
     }
 
@@ -127,9 +134,10 @@ final class AssortmentPage {
 
     private HttpResponse<?> page(HttpStatus status, Authentication caller, String code, @Nullable String q, int page,
                                  Map<String, String> problems, @Nullable String typedSkus,
-                                 @Nullable AssortmentChange saved) {
+                                 @Nullable AssortmentChange saved, boolean stale) {
         Actor actor = StaffClaims.actorOf(caller);
         Store store = stores.get(actor, code);
+        long version = assortments.version(actor, store.code()); // before the list: a change between shows as stale
         Page<AssortedSku> shown = read.list(actor, store.code(), Math.max(page, 0), PAGE_SIZE);
         boolean admin = actor.is(StaffRole.RETAILER_ADMIN);
         String query = q == null ? "" : q.strip();
@@ -156,6 +164,8 @@ final class AssortmentPage {
                 "problems", problems,
                 "typedSkus", typedSkus,
                 "saved", saved,
+                "version", version,
+                "stale", stale,
                 "admin", admin));
     }
 
@@ -175,14 +185,25 @@ final class AssortmentPage {
 
     /**
      * The boxes ticked: {@code remove} takes SKUs off, {@code add} puts found products on, {@code skus} is a typed
-     * list (commas, spaces or lines) to put on as well. Repeated values are one.
+     * list (commas, spaces or lines) to put on as well. Repeated values are one. {@code version}: of the list the
+     * page showed (none, or not a number: the save applies to the list as it is).
      */
     public record AssortmentFields(@Nullable List<String> add, @Nullable List<String> remove, @Nullable String skus,
-                                   @Nullable String q) {
+                                   @Nullable String q, @Nullable Long version) {
 
         /** Read from the whole body ({@link FormBody}): a page of boxes makes a long form. */
         static AssortmentFields of(FormBody form) {
-            return new AssortmentFields(form.all("add"), form.all("remove"), form.first("skus"), form.first("q"));
+            return new AssortmentFields(form.all("add"), form.all("remove"), form.first("skus"), form.first("q"),
+                    versionOf(form.first("version")));
+        }
+
+        @Nullable
+        private static Long versionOf(@Nullable String text) {
+            try {
+                return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
+            } catch (NumberFormatException notAVersion) {
+                return null;
+            }
         }
 
         List<String> applyTo(List<String> current) {
