@@ -2,6 +2,7 @@ package io.vitrine.tools.fakealipay;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.EnumMap;
 
 /**
  * What the fake can be told to get wrong, each for the next N occurrences. Thread-safe; counters
@@ -9,43 +10,36 @@ import java.time.Duration;
  */
 public final class Faults {
 
-    private int systemErrors;
-    private int unreachable;
-    private int delayed;
+    private enum Kind { SYSTEM_ERROR, UNREACHABLE, DELAY, DUPLICATE_NOTIFY, DROPPED_NOTIFY }
+
+    private final EnumMap<Kind, Integer> remaining = new EnumMap<>(Kind.class);
     private Duration delay = Duration.ZERO;
-    private int duplicateNotifies;
-    private int droppedNotifies;
     private BigDecimal wrongNotifyAmount;
 
     /** The next {@code n} gateway calls answer Alipay's "system busy" error (code 20000, isp.unknow-error). */
     public synchronized Faults failNext(int n) {
-        systemErrors = n;
-        return this;
+        return arm(Kind.SYSTEM_ERROR, n);
     }
 
     /** The next {@code n} gateway calls answer HTTP 502 with no Alipay body, as a broken proxy would. */
     public synchronized Faults unreachableNext(int n) {
-        unreachable = n;
-        return this;
+        return arm(Kind.UNREACHABLE, n);
     }
 
     /** The next {@code n} gateway calls wait {@code by} before answering. */
     public synchronized Faults delayNext(int n, Duration by) {
-        delayed = n;
         delay = by;
-        return this;
+        return arm(Kind.DELAY, n);
     }
 
     /** The next {@code n} async notifies are sent twice. */
     public synchronized Faults duplicateNextNotifies(int n) {
-        duplicateNotifies = n;
-        return this;
+        return arm(Kind.DUPLICATE_NOTIFY, n);
     }
 
     /** The next {@code n} async notifies are never sent (lost on the way); a query still shows the payment. */
     public synchronized Faults dropNextNotifies(int n) {
-        droppedNotifies = n;
-        return this;
+        return arm(Kind.DROPPED_NOTIFY, n);
     }
 
     /** The next async notify carries this total_amount instead of the trade's, correctly signed. */
@@ -55,47 +49,49 @@ public final class Faults {
     }
 
     public synchronized void clear() {
-        systemErrors = 0;
-        unreachable = 0;
-        delayed = 0;
-        duplicateNotifies = 0;
-        droppedNotifies = 0;
+        remaining.clear();
+        delay = Duration.ZERO;
         wrongNotifyAmount = null;
     }
 
     synchronized boolean takeSystemError() {
-        boolean fire = systemErrors > 0;
-        systemErrors -= fire ? 1 : 0;
-        return fire;
+        return take(Kind.SYSTEM_ERROR);
     }
 
     synchronized boolean takeUnreachable() {
-        boolean fire = unreachable > 0;
-        unreachable -= fire ? 1 : 0;
-        return fire;
+        return take(Kind.UNREACHABLE);
     }
 
     synchronized Duration takeDelay() {
-        boolean fire = delayed > 0;
-        delayed -= fire ? 1 : 0;
-        return fire ? delay : Duration.ZERO;
+        return take(Kind.DELAY) ? delay : Duration.ZERO;
     }
 
     synchronized boolean takeDuplicateNotify() {
-        boolean fire = duplicateNotifies > 0;
-        duplicateNotifies -= fire ? 1 : 0;
-        return fire;
+        return take(Kind.DUPLICATE_NOTIFY);
     }
 
     synchronized boolean takeDroppedNotify() {
-        boolean fire = droppedNotifies > 0;
-        droppedNotifies -= fire ? 1 : 0;
-        return fire;
+        return take(Kind.DROPPED_NOTIFY);
     }
 
     synchronized BigDecimal takeWrongNotifyAmount() {
         BigDecimal amount = wrongNotifyAmount;
         wrongNotifyAmount = null;
         return amount;
+    }
+
+    private Faults arm(Kind kind, int times) {
+        remaining.put(kind, times);
+        return this;
+    }
+
+    /** True (and one fewer left) when the fault is armed. */
+    private boolean take(Kind kind) {
+        int left = remaining.getOrDefault(kind, 0);
+        if (left <= 0) {
+            return false;
+        }
+        remaining.put(kind, left - 1);
+        return true;
     }
 }
