@@ -18,6 +18,9 @@ public interface ProductRepository extends CrudRepository<Product, String> {
 
     boolean existsBySku(String sku);
 
+    /** These SKUs' products, in one query (checkout reads a cart's products at once). */
+    List<Product> findBySkuIn(Collection<String> skus);
+
     /** Locks these SKUs' rows until the transaction ends (a bulk import's batch). */
     List<Product> findBySkuInForUpdate(Collection<String> skus);
 

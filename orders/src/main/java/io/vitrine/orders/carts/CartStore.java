@@ -46,6 +46,13 @@ public class CartStore {
         }
     }
 
+    /** Deletes the cart (it became an order); nothing happens when it is gone already. */
+    public void delete(TenantId tenant, String cartId) {
+        if (isCartId(cartId)) {
+            cache.evict(key(tenant, cartId));
+        }
+    }
+
     public Optional<Cart> find(TenantId tenant, String cartId) {
         if (!isCartId(cartId)) {
             return Optional.empty();
@@ -76,7 +83,7 @@ public class CartStore {
         throw new ConflictException("the cart is being changed by other requests; try again");
     }
 
-    static NotFoundException notFound() {
+    public static NotFoundException notFound() {
         return new NotFoundException("no such cart (carts expire after a while without changes)");
     }
 

@@ -1,0 +1,56 @@
+package io.vitrine.orders.ordering;
+
+import io.micronaut.core.annotation.Nullable;
+import io.vitrine.catalog.products.TradeMode;
+import io.vitrine.kernel.money.Money;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.orders.compliance.CheckoutAmounts;
+import io.vitrine.orders.compliance.Taxation;
+
+import java.time.Instant;
+import java.time.Year;
+
+/**
+ * An order as stored: its amounts (the same figures the cart showed and Alipay charges), its status, its payment,
+ * and the buyer's and consignee's personal data sealed ({@link SealedPersonalData}).
+ *
+ * @param quotaAmount what the annual quota ledger holds for it (zero when duty-paid, then no {@code quotaYear})
+ * @param paymentLink the QR code's content or the wap redirect URL, once the Alipay trade exists
+ * @param version     optimistic lock: every change writes {@code version + 1} where the version was read
+ */
+public record Order(String id, TenantId tenant, String orderNo, String storeCode, @Nullable String deviceId,
+                    OrderStatus status, TradeMode tradeMode, String warehouseCode, Taxation taxation,
+                    CheckoutAmounts amounts, Money quotaAmount, @Nullable Year quotaYear, PayMethod payMethod,
+                    @Nullable String paymentLink, Instant paymentExpiresAt, @Nullable Instant paidAt,
+                    @Nullable Money paidAmount, @Nullable String tradeNo, @Nullable String refundRequestNo,
+                    @Nullable Money refunded, Instant placedAt, Instant updatedAt, int version,
+                    SealedPersonalData personal) {
+
+    public boolean holdsQuota() {
+        return quotaAmount.isPositive();
+    }
+
+    Order moved(OrderStatus next, Instant at) {
+        return new Order(id, tenant, orderNo, storeCode, deviceId, next, tradeMode, warehouseCode, taxation, amounts,
+                quotaAmount, quotaYear, payMethod, paymentLink, paymentExpiresAt, paidAt, paidAmount, tradeNo,
+                refundRequestNo, refunded, placedAt, at, version, personal);
+    }
+
+    Order paid(Instant paidAt, Money amount, String tradeNo) {
+        return new Order(id, tenant, orderNo, storeCode, deviceId, status, tradeMode, warehouseCode, taxation, amounts,
+                quotaAmount, quotaYear, payMethod, paymentLink, paymentExpiresAt, paidAt, amount, tradeNo,
+                refundRequestNo, refunded, placedAt, updatedAt, version, personal);
+    }
+
+    Order refundedBy(String requestNo, Money amount) {
+        return new Order(id, tenant, orderNo, storeCode, deviceId, status, tradeMode, warehouseCode, taxation, amounts,
+                quotaAmount, quotaYear, payMethod, paymentLink, paymentExpiresAt, paidAt, paidAmount, tradeNo,
+                requestNo, amount, placedAt, updatedAt, version, personal);
+    }
+
+    Order withPaymentLink(String link) {
+        return new Order(id, tenant, orderNo, storeCode, deviceId, status, tradeMode, warehouseCode, taxation, amounts,
+                quotaAmount, quotaYear, payMethod, link, paymentExpiresAt, paidAt, paidAmount, tradeNo,
+                refundRequestNo, refunded, placedAt, updatedAt, version, personal);
+    }
+}

@@ -1,0 +1,88 @@
+package io.vitrine.orders.ordering;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.vitrine.catalog.products.Product;
+import io.vitrine.catalog.stock.ReservationLine;
+import io.vitrine.catalog.stock.Reservations;
+import io.vitrine.kernel.id.Ids;
+import io.vitrine.kernel.money.Money;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.kernel.time.ChinaTime;
+import io.vitrine.orders.compliance.AcceptedCheckout;
+import io.vitrine.orders.compliance.CheckoutFacts;
+import io.vitrine.orders.numbers.OrderNumbers;
+import io.vitrine.orders.quota.AnnualQuotas;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records an accepted checkout as an order, all in one transaction: a new order number, the stock reserved under
+ * it for the payment window, the annual quota reserved (not for a duty-paid order), the order with its lines and
+ * its first history line, the personal data sealed. Any refusal (OUT_OF_STOCK, ANNUAL_LIMIT_EXCEEDED under a
+ * concurrent order, a second order of the same cart) rolls everything back, the number included.
+ */
+@Singleton
+class OrderIntake {
+
+    private final OrderNumbers numbers;
+    private final Reservations stock;
+    private final AnnualQuotas quotas;
+    private final Orders orders;
+    private final PersonalDataSeal seal;
+    private final Ids ids;
+
+    OrderIntake(OrderNumbers numbers, Reservations stock, AnnualQuotas quotas, Orders orders, PersonalDataSeal seal,
+                Ids ids) {
+        this.numbers = numbers;
+        this.stock = stock;
+        this.quotas = quotas;
+        this.orders = orders;
+        this.seal = seal;
+        this.ids = ids;
+    }
+
+    @Transactional
+    Order record(TenantId tenant, NewOrder order, Instant now, Duration paymentWindow) {
+        AcceptedCheckout checkout = order.checkout();
+        String orderNo = numbers.issue(tenant).value();
+        stock.reserve(orderNo, checkout.lines().stream()
+                .map(line -> new ReservationLine(checkout.warehouseCode(), line.sku(), line.quantity())).toList(),
+                paymentWindow);
+        boolean holdsQuota = checkout.quotaAmount().isPositive();
+        if (holdsQuota) {
+            quotas.reserve(orderNo, checkout.buyerId(), now, checkout.quotaAmount());
+        }
+        Order placed = new Order(ids.nextId(), tenant, orderNo, order.storeCode(), order.deviceId(),
+                OrderStatus.PENDING_PAYMENT, checkout.tradeMode(), checkout.warehouseCode(), checkout.taxation(),
+                checkout.amounts(), holdsQuota ? checkout.quotaAmount() : Money.ZERO,
+                holdsQuota ? ChinaTime.yearOf(now) : null, order.payMethod(), null, now.plus(paymentWindow), null, null,
+                null, null, null, now, now, 0, seal.seal(orderNo, order.buyer(), order.consignee()));
+        orders.insert(placed, order.cartRef(), order.tokenHash(), lines(checkout, order.products()),
+                HistoryEntry.transition(null, OrderStatus.PENDING_PAYMENT, now, order.actor(), null));
+        return placed;
+    }
+
+    private static List<OrderLine> lines(AcceptedCheckout checkout, Map<String, Product> products) {
+        List<OrderLine> lines = new ArrayList<>();
+        for (AcceptedCheckout.TaxedLine taxed : checkout.lines()) {
+            Product p = products.get(taxed.sku());
+            lines.add(new OrderLine(lines.size() + 1, p.sku(), p.gtin(), p.nameZh(), p.nameEn(), p.brand(), p.hsCode(),
+                    p.itemRecordNo(), p.originCountry(), p.unit(), p.unit1(), p.qty1PerUnit(), p.unit2(),
+                    p.qty2PerUnit(), p.grossWeightKg(), p.netWeightKg(), p.tradeMode(),
+                    Math.toIntExact(taxed.quantity()), taxed.unitPrice(), taxed.goodsValue(), taxed.dutiableValue(),
+                    taxed.tax()));
+        }
+        return lines;
+    }
+
+    /** What the placement hands over: the accepted checkout and the form's parts that are stored. */
+    record NewOrder(AcceptedCheckout checkout, Map<String, Product> products, String storeCode, String deviceId,
+                    PayMethod payMethod, CheckoutFacts.Buyer buyer, PersonalDataSeal.ValidConsignee consignee,
+                    String cartRef, String tokenHash, String actor) {
+    }
+}

@@ -1,0 +1,117 @@
+package io.vitrine.orders.ordering;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.vitrine.kernel.codes.DistrictCode;
+import io.vitrine.kernel.error.FieldChecks;
+import io.vitrine.kernel.privacy.PersonalDataKind;
+import io.vitrine.kernel.tenancy.CurrentTenant;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.orders.carts.Cart;
+import io.vitrine.orders.carts.CartStore;
+import io.vitrine.orders.compliance.AcceptedCheckout;
+import io.vitrine.orders.compliance.CheckoutCompliance;
+import io.vitrine.tenants.access.BearerToken;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Places an order from a cart (issue #5): the form checked (400), the cart's live facts gathered, the compliance
+ * rules applied (422 with the first refusal's code), then {@link OrderIntake} records it in one transaction, and
+ * only after that commits the Alipay trade is opened ({@link TradeOpening}): a remote call never holds the stock
+ * and quota row locks other checkouts wait on. If opening the trade fails, the order is closed at once (stock and
+ * quota given back, the cart free again) and the failure answered (503 to retry, or 422). The cart is deleted once
+ * the order has its trade; a second order of the same cart, even racing the first, is a 409.
+ *
+ * <p>Payment window: {@code vitrine.orders.payment-window} (15m).
+ */
+@Singleton
+public class OrderPlacement {
+
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+    private final CartStore carts;
+    private final CheckoutGathering gathering;
+    private final OrderIntake intake;
+    private final TradeOpening trades;
+    private final CurrentTenant currentTenant;
+    private final Clock clock;
+    private final Duration paymentWindow;
+
+    @Inject
+    OrderPlacement(CartStore carts, CheckoutGathering gathering, OrderIntake intake, TradeOpening trades,
+                   CurrentTenant currentTenant, Clock clock,
+                   @Value("${vitrine.orders.payment-window:15m}") Duration paymentWindow) {
+        if (paymentWindow.toMinutes() < 1) {
+            throw new IllegalArgumentException("vitrine.orders.payment-window is at least one minute (Alipay's)");
+        }
+        this.carts = carts;
+        this.gathering = gathering;
+        this.intake = intake;
+        this.trades = trades;
+        this.currentTenant = currentTenant;
+        this.clock = clock;
+        this.paymentWindow = paymentWindow;
+    }
+
+    public PlacedOrder place(PlaceOrder form) {
+        FieldChecks checks = new FieldChecks();
+        String cartId = checks.text("cartId", form.cartId(), 64);
+        String storeCode = checks.text("storeCode", form.storeCode(), 32);
+        PayMethod payMethod = checks.oneOf("payMethod", form.payMethod(), PayMethod.class);
+        PersonalDataSeal.ValidConsignee consignee = consignee(form.consignee(), checks);
+        checks.throwIfAny();
+        TenantId tenant = currentTenant.require();
+        Cart cart = carts.find(tenant, cartId).orElseThrow(CartStore::notFound);
+        if (!cart.storeCode().equals(storeCode)) {
+            checks.fail("storeCode", "NOT_THE_CARTS_STORE", "the cart is for store " + cart.storeCode());
+            checks.throwIfAny();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CheckoutGathering.Gathered gathered = gathering.gather(cart, form.buyer(), form.consent(), now);
+        AcceptedCheckout accepted = CheckoutCompliance.check(gathered.facts()).orThrow();
+        if (consignee == null && accepted.tradeMode().isCrossBorderRetail()) {
+            checks.fail("consignee", "REQUIRED", "a cross-border order names who receives it");
+            checks.throwIfAny();
+        }
+        String token = BearerToken.generate();
+        Order order = intake.record(tenant, new OrderIntake.NewOrder(accepted, gathered.products(), storeCode,
+                form.deviceId(), payMethod, accepted.buyerId() == null ? null : form.buyer(), consignee,
+                BearerToken.hash(cartId), BearerToken.hash(token), "shopper"), now, paymentWindow);
+        Order opened = trades.open(order, form.returnPage().resolve(order.orderNo() + "?token=" + token));
+        carts.delete(tenant, cartId);
+        return new PlacedOrder(opened, token);
+    }
+
+    /** The consignee's fields, or null when none was given; errors named {@code consignee.<field>}. */
+    @Nullable
+    private static PersonalDataSeal.ValidConsignee consignee(@Nullable PlaceOrder.Consignee typed, FieldChecks checks) {
+        if (typed == null) {
+            return null;
+        }
+        String name = checks.text("consignee.name", typed.name(), 50);
+        String phone = typed.phone() == null ? null : PersonalDataKind.PHONE.normalise(typed.phone());
+        if (phone == null || phone.isEmpty()) {
+            checks.fail("consignee.phone", "REQUIRED", "is required");
+        } else if (!MOBILE.matcher(phone).matches()) {
+            checks.fail("consignee.phone", "MOBILE_NUMBER", "a mainland mobile number, 11 digits from 13");
+        }
+        String district = typed.districtCode();
+        if (district == null || district.isBlank()) {
+            checks.fail("consignee.districtCode", "REQUIRED", "is required");
+        } else if (!DistrictCode.isValid(district.strip())) {
+            checks.fail("consignee.districtCode", "DISTRICT_CODE", "a 6-digit GB/T 2260 district code");
+        }
+        String address = checks.text("consignee.address", typed.address(), 200);
+        if (checks.hasErrors()) {
+            return null;
+        }
+        return new PersonalDataSeal.ValidConsignee(name, phone, district.strip(), address);
+    }
+}

@@ -1,0 +1,69 @@
+package io.vitrine.orders.ordering;
+
+import io.vitrine.kernel.error.ConflictException;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An order's statuses (api.md "Orders, payments, customs, returns") and, in {@link #ALLOWED}, every transition
+ * between them: the one place that says what may follow what. Anything else is a 409.
+ */
+public enum OrderStatus {
+    PENDING_PAYMENT,
+    PAID,
+    /** Risk review. */
+    ON_HOLD,
+    DECLARING,
+    /** Customs rejected the declaration. */
+    REJECTED,
+    RELEASED,
+    SHIPPED,
+    DELIVERED,
+    PARTIALLY_RETURNED,
+    RETURNED,
+    /** Cancelled by the shopper or the shop; refunded if it was paid. */
+    CANCELLED,
+    /** Never paid within the payment window. */
+    CLOSED;
+
+    private static final Map<OrderStatus, Set<OrderStatus>> ALLOWED = new EnumMap<>(OrderStatus.class);
+
+    static {
+        ALLOWED.put(PENDING_PAYMENT, EnumSet.of(PAID, CLOSED, CANCELLED));
+        ALLOWED.put(PAID, EnumSet.of(ON_HOLD, DECLARING, CANCELLED));
+        ALLOWED.put(ON_HOLD, EnumSet.of(DECLARING, CANCELLED));
+        ALLOWED.put(DECLARING, EnumSet.of(RELEASED, REJECTED));
+        ALLOWED.put(REJECTED, EnumSet.of(DECLARING, CANCELLED));
+        ALLOWED.put(RELEASED, EnumSet.of(SHIPPED));
+        ALLOWED.put(SHIPPED, EnumSet.of(DELIVERED));
+        ALLOWED.put(DELIVERED, EnumSet.of(PARTIALLY_RETURNED, RETURNED));
+        ALLOWED.put(PARTIALLY_RETURNED, EnumSet.of(PARTIALLY_RETURNED, RETURNED));
+        ALLOWED.put(RETURNED, EnumSet.noneOf(OrderStatus.class));
+        ALLOWED.put(CANCELLED, EnumSet.noneOf(OrderStatus.class));
+        ALLOWED.put(CLOSED, EnumSet.noneOf(OrderStatus.class));
+    }
+
+    public boolean canBecome(OrderStatus next) {
+        return ALLOWED.get(this).contains(next);
+    }
+
+    /** @throws ConflictException (409) when the table does not allow it */
+    public void requireCanBecome(OrderStatus next) {
+        if (!canBecome(next)) {
+            throw new ConflictException("An order " + name() + " cannot become " + next.name() + ".");
+        }
+    }
+
+    /** Closed or cancelled: a payment arriving now is refunded. */
+    public boolean isAbandoned() {
+        return this == CLOSED || this == CANCELLED;
+    }
+
+    /** Paid at some point and not abandoned unpaid. */
+    public boolean isPaid() {
+        return this != PENDING_PAYMENT && this != CLOSED && this != CANCELLED;
+    }
+}

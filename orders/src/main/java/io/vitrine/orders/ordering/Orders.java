@@ -1,0 +1,56 @@
+package io.vitrine.orders.ordering;
+
+import io.micronaut.core.annotation.Nullable;
+import io.vitrine.kernel.tenancy.TenantId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The orders tables (V23). Everything but {@link #unpaidDue} is in the current tenant; every call joins the
+ * caller's transaction. Implemented in {@code infra}.
+ */
+public interface Orders {
+
+    /** The order, its lines (one batch) and its first history entry; a second order of the same cart is a 409. */
+    void insert(Order order, String cartRef, String tokenHash, List<OrderLine> lines, HistoryEntry placed);
+
+    Optional<Order> find(String orderNo);
+
+    /** Locks the order's row until the transaction ends. */
+    Optional<Order> lock(String orderNo);
+
+    /** Writes status, payment and refund fields where the version is still the one read; 409 otherwise. */
+    Order update(Order changed);
+
+    void record(Order order, HistoryEntry entry);
+
+    void savePaymentLink(String orderId, String link);
+
+    /** Frees the cart for a new order (the order never got its payment). */
+    void releaseCart(String orderId);
+
+    Optional<String> tokenHash(String orderNo);
+
+    void saveTokenHash(String orderId, String tokenHash);
+
+    List<OrderLine> lines(String orderId);
+
+    List<HistoryEntry> history(String orderId);
+
+    OrderPage list(OrderFilter filter, int page, int size);
+
+    /** Unpaid orders past their payment window, in every tenant, the longest due first. */
+    List<Due> unpaidDue(Instant now, int limit);
+
+    record Due(TenantId tenant, String orderNo) {
+    }
+
+    record OrderFilter(@Nullable OrderStatus status, @Nullable String storeCode, @Nullable Instant from,
+                       @Nullable Instant to) {
+    }
+
+    record OrderPage(List<Order> items, long total) {
+    }
+}
