@@ -1,0 +1,414 @@
+package io.vitrine.orders.ordering;
+
+import io.micronaut.context.ApplicationContext;
+import io.vitrine.kernel.codes.ResidentIdNumber;
+import io.vitrine.kernel.error.ConflictException;
+import io.vitrine.kernel.error.NotFoundException;
+import io.vitrine.kernel.error.RateLimitedException;
+import io.vitrine.kernel.money.Money;
+import io.vitrine.kernel.tenancy.TenantContext;
+import io.vitrine.kernel.testing.MutableClock;
+import io.vitrine.orders.carts.Carts;
+import io.vitrine.orders.compliance.CheckoutFacts;
+import io.vitrine.orders.compliance.CheckoutRefusedException;
+import io.vitrine.orders.payment.NotifyRejectedException;
+import io.vitrine.orders.quota.AnnualQuotas;
+import io.vitrine.orders.testing.OrderFixtures;
+import io.vitrine.orders.testing.OrderFixtures.Shop;
+import io.vitrine.orders.testing.OrderingContexts.Ordering;
+import io.vitrine.orders.testing.TestBuyers;
+import io.vitrine.tools.fakealipay.FakeAlipay;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Orders end to end at the service level, on H2 and on MariaDB, against the in-process fake Alipay: placing (QR
+ * and wap), paying by notify (replays, wrong amount, forged), closing after the window, late payment refunded,
+ * cancelling a paid order, the last unit raced, the lookup, sealed personal data, and one person's 50 parallel
+ * orders through two shops that never pass 26,000.00.
+ */
+abstract class OrderingSuite {
+
+    private Ordering ordering;
+    private ApplicationContext context;
+    private FakeAlipay fake;
+    private OrderFixtures fixtures;
+    private Shop shop;
+
+    protected abstract Ordering ordering();
+
+    @BeforeEach
+    void setUp() {
+        ordering = ordering();
+        context = ordering.context();
+        fake = ordering.fake();
+        fixtures = new OrderFixtures(context, fake);
+        shop = fixtures.shop();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        fake.faults().clear();
+    }
+
+    @Test
+    void a_qr_order_reserves_stock_and_quota_and_opens_the_trade_and_consumes_the_cart() {
+        String sku = fixtures.product(shop, 29900, 5);
+        ResidentIdNumber buyer = TestBuyers.newBuyer();
+        String cartId = cart(shop, sku, 2);
+
+        PlacedOrder placed = place(shop, cartId, buyer, "ALIPAY_QR");
+
+        Order order = placed.order();
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(order.amounts().goodsValue()).isEqualTo(Money.ofFen(59800));
+        assertThat(order.paymentLink()).startsWith(fake.baseUrl().toString());
+        assertThat(fake.trade(order.orderNo()).orElseThrow().totalAmount())
+                .isEqualByComparingTo(order.amounts().total().toYuan());
+        assertThat(fixtures.reserved(shop, sku)).isEqualTo(2);
+        assertThat(standing(buyer)).isEqualTo(order.quotaAmount());
+        assertThatThrownBy(() -> TenantContext.callAs(shop.tenant(), () -> context.getBean(Carts.class).get(cartId)))
+                .isInstanceOf(NotFoundException.class);
+        OrderDetails details = as(shop, () -> reading().byToken(order.orderNo(), placed.orderToken()));
+        assertThat(details.lines()).hasSize(1);
+        assertThat(details.history()).extracting(HistoryEntry::to).containsExactly(OrderStatus.PENDING_PAYMENT);
+        assertThat(details.buyer().idNumber()).isEqualTo(buyer.value().substring(0, 4) + "**********"
+                + buyer.value().substring(14));
+    }
+
+    @Test
+    void a_wap_order_answers_the_redirect_url() {
+        String sku = fixtures.product(shop, 10000, 5);
+        PlacedOrder placed = place(shop, cart(shop, sku, 1), TestBuyers.newBuyer(), "ALIPAY_WAP");
+        assertThat(placed.order().paymentLink()).startsWith(fake.baseUrl().toString());
+        assertThat(placed.order().payMethod()).isEqualTo(PayMethod.ALIPAY_WAP);
+    }
+
+    @Test
+    void a_paid_notify_marks_the_order_paid_once_however_often_it_is_replayed() {
+        String sku = fixtures.product(shop, 29900, 5);
+        ResidentIdNumber buyer = TestBuyers.newBuyer();
+        PlacedOrder placed = place(shop, cart(shop, sku, 1), buyer, "ALIPAY_QR");
+        String orderNo = placed.order().orderNo();
+
+        fake.faults().duplicateNextNotifies(1);
+        FakeAlipay.Payment payment = fake.pay(orderNo);
+        assertThat(payment.notifies()).allMatch(delivery -> delivery.acknowledged());
+        Map<String, String> form = lastNotify(orderNo);
+        assertThat(notifications().receive(form)).isEqualTo(PaymentOutcome.ALREADY_PAID);
+
+        Order paid = as(shop, () -> reading().details(orderNo)).order();
+        assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(paid.tradeNo()).isEqualTo(form.get("trade_no"));
+        assertThat(fixtures.onHand(shop, sku)).isEqualTo(4);
+        assertThat(fixtures.reserved(shop, sku)).isZero();
+        assertThat(fixtures.count("SELECT COUNT(*) FROM outbox_events WHERE event_type = ? AND business_key = ?",
+                OrderPaid.TYPE, orderNo)).isEqualTo(1);
+        assertThat(as(shop, () -> context.getBean(AnnualQuotas.class).standing(buyer, Year.of(2026))).consumed())
+                .isEqualTo(paid.quotaAmount());
+    }
+
+    @Test
+    void a_notify_of_another_amount_never_marks_the_order_paid() {
+        String sku = fixtures.product(shop, 29900, 5);
+        PlacedOrder placed = place(shop, cart(shop, sku, 1), TestBuyers.newBuyer(), "ALIPAY_QR");
+        String orderNo = placed.order().orderNo();
+
+        PaymentOutcome outcome = as(shop, () -> context.getBean(OrderPayments.class).pay(new PaymentFacts(orderNo,
+                "2026113022001", Money.parse("0.01"), io.vitrine.orders.payment.TradeStatus.TRADE_SUCCESS, null)));
+
+        assertThat(outcome).isEqualTo(PaymentOutcome.AMOUNT_MISMATCH);
+        OrderDetails details = as(shop, () -> reading().details(orderNo));
+        assertThat(details.order().status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(details.history()).anyMatch(entry -> entry.kind() == HistoryEntry.Kind.NOTE
+                && entry.reason().contains("does not match"));
+    }
+
+    @Test
+    void a_forged_notify_changes_nothing_and_an_unknown_order_is_not_found() {
+        String sku = fixtures.product(shop, 29900, 5);
+        PlacedOrder placed = place(shop, cart(shop, sku, 1), TestBuyers.newBuyer(), "ALIPAY_QR");
+        String orderNo = placed.order().orderNo();
+        fake.faults().dropNextNotifies(1);
+        fake.pay(orderNo);
+        Map<String, String> forged = new HashMap<>(fake.resendNotify(orderNo).isEmpty() ? Map.of() : lastNotify(orderNo));
+        forged.put("total_amount", "0.02");
+        forged.put("out_trade_no", orderNo);
+
+        assertThatThrownBy(() -> notifications().receive(forged)).isInstanceOf(NotifyRejectedException.class);
+        Map<String, String> unknown = new HashMap<>(forged);
+        unknown.put("out_trade_no", "V2611300000000000");
+        assertThatThrownBy(() -> notifications().receive(unknown)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void an_order_unpaid_past_its_window_is_closed_giving_stock_and_quota_back_and_a_late_payment_is_refunded_once() {
+        String sku = fixtures.product(shop, 29900, 5);
+        ResidentIdNumber buyer = TestBuyers.newBuyer();
+        PlacedOrder placed = place(shop, cart(shop, sku, 1), buyer, "ALIPAY_QR");
+        String orderNo = placed.order().orderNo();
+
+        clock().advance(Duration.ofMinutes(16));
+        try {
+            context.getBean(UnpaidOrderClosing.class).closeDue();
+        } finally {
+            clock().advance(Duration.ofMinutes(-16));
+        }
+
+        assertThat(as(shop, () -> reading().details(orderNo)).order().status()).isEqualTo(OrderStatus.CLOSED);
+        assertThat(fixtures.reserved(shop, sku)).isZero();
+        assertThat(standing(buyer)).isEqualTo(Money.ZERO);
+
+    }
+
+    @Test
+    void cancelling_a_paid_order_refunds_it_once_and_gives_the_quota_back() {
+        String sku = fixtures.product(shop, 29900, 5);
+        ResidentIdNumber buyer = TestBuyers.newBuyer();
+        PlacedOrder placed = place(shop, cart(shop, sku, 1), buyer, "ALIPAY_QR");
+        String orderNo = placed.order().orderNo();
+        fake.pay(orderNo);
+
+        Order cancelled = as(shop, () -> context.getBean(OrderCancellations.class).cancel(orderNo, "staff-1", "asked"));
+        Order again = as(shop, () -> context.getBean(OrderCancellations.class).cancel(orderNo, "staff-1", "asked"));
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(again.refundRequestNo()).isEqualTo(orderNo + "-C");
+        assertThat(again.refunded()).isEqualTo(placed.order().amounts().total());
+        assertThat(standing(buyer)).isEqualTo(Money.ZERO);
+        assertThat(fake.trade(orderNo).orElseThrow().refunded())
+                .isEqualByComparingTo(placed.order().amounts().total().toYuan());
+        assertThatThrownBy(() -> as(shop, () -> context.getBean(OrderCancellations.class).closeIfDue("V0")))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_payment_arriving_for_a_closed_order_is_refunded_once() {
+        String sku = fixtures.product(shop, 29900, 5);
+        PlacedOrder placed = place(shop, cart(shop, sku, 1), TestBuyers.newBuyer(), "ALIPAY_QR");
+        String orderNo = placed.order().orderNo();
+        fake.faults().dropNextNotifies(1);
+        fake.pay(orderNo);
+        // our side closed it as the shopper paid (the close round and the payment crossed)
+        fixtures.execute("UPDATE orders SET status = 'CLOSED' WHERE order_no = ?", orderNo);
+
+        fake.resendNotify(orderNo);
+        fake.resendNotify(orderNo);
+
+        Order order = as(shop, () -> reading().details(orderNo)).order();
+        assertThat(order.status()).isEqualTo(OrderStatus.CLOSED);
+        assertThat(order.refundRequestNo()).isEqualTo(orderNo + "-L");
+        assertThat(fake.trade(orderNo).orElseThrow().refunds()).hasSize(1);
+        assertThat(fake.trade(orderNo).orElseThrow().refunded())
+                .isEqualByComparingTo(placed.order().amounts().total().toYuan());
+        assertThat(as(shop, () -> reading().details(orderNo)).history())
+                .filteredOn(entry -> entry.kind() == HistoryEntry.Kind.NOTE).hasSize(1);
+    }
+
+    @Test
+    void refusals_change_nothing() {
+        String sku = fixtures.product(shop, 600000, 5);
+        String cartId = cart(shop, sku, 1);
+        assertThatThrownBy(() -> place(shop, cartId, TestBuyers.newBuyer(), "ALIPAY_QR"))
+                .isInstanceOf(CheckoutRefusedException.class).hasFieldOrPropertyWithValue("code", "SINGLE_LIMIT_EXCEEDED");
+        String unlisted = fixtures.product(shop, 100, "1210", OrderFixtures.UNLISTED_HS_CODE, 5);
+        assertThatThrownBy(() -> place(shop, cart(shop, unlisted, 1), TestBuyers.newBuyer(), "ALIPAY_QR"))
+                .hasFieldOrPropertyWithValue("code", "NOT_ON_POSITIVE_LIST");
+        String scarce = fixtures.product(shop, 100, 1);
+        assertThatThrownBy(() -> place(shop, cart(shop, scarce, 2), TestBuyers.newBuyer(), "ALIPAY_QR"))
+                .hasFieldOrPropertyWithValue("code", "OUT_OF_STOCK");
+        assertThat(fixtures.count("SELECT COUNT(*) FROM orders WHERE tenant_id = ?", shop.tenant().value())).isZero();
+        assertThat(fixtures.reserved(shop, scarce)).isZero();
+    }
+
+    @Test
+    void duty_paid_goods_need_no_identity_and_hold_no_quota() {
+        String sku = fixtures.product(shop, 5000, "GENERAL", "3304990099", 5);
+        PlacedOrder placed = as(shop, () -> placement().place(new PlaceOrder(cart(shop, sku, 1), shop.store(), null,
+                null, false, "ALIPAY_QR", null, URI.create("http://shop.test/s/x/orders/"))));
+        assertThat(placed.order().quotaAmount()).isEqualTo(Money.ZERO);
+        assertThat(placed.order().quotaYear()).isNull();
+    }
+
+    @Test
+    void the_same_cart_ordered_twice_gives_one_order() {
+        String sku = fixtures.product(shop, 100, 5);
+        String cartId = cart(shop, sku, 1);
+        ResidentIdNumber buyer = TestBuyers.newBuyer();
+        place(shop, cartId, buyer, "ALIPAY_QR");
+        assertThatThrownBy(() -> place(shop, cartId, buyer, "ALIPAY_QR")).isInstanceOf(NotFoundException.class);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM orders WHERE tenant_id = ?", shop.tenant().value())).isEqualTo(1);
+    }
+
+    @Test
+    void two_shoppers_racing_for_the_last_unit_make_exactly_one_order() throws Exception {
+        String sku = fixtures.product(shop, 100, 1);
+        List<String> carts = List.of(cart(shop, sku, 1), cart(shop, sku, 1));
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (String cartId : carts) {
+            attempts.add(() -> {
+                try {
+                    place(shop, cartId, TestBuyers.newBuyer(), "ALIPAY_QR");
+                    return true;
+                } catch (io.vitrine.kernel.error.BusinessRuleException e) {
+                    assertThat(e.code()).isEqualTo("OUT_OF_STOCK");
+                    return false;
+                }
+            });
+        }
+        assertThat(race(attempts)).containsExactlyInAnyOrder(true, false);
+        assertThat(fixtures.reserved(shop, sku)).isEqualTo(1);
+    }
+
+    @Test
+    void the_database_holds_no_plain_personal_data() {
+        String sku = fixtures.product(shop, 100, 5);
+        ResidentIdNumber buyer = TestBuyers.newBuyer();
+        PlacedOrder placed = place(shop, cart(shop, sku, 1), buyer, "ALIPAY_QR");
+
+        List<String> row = fixtures.strings("SELECT CONCAT_WS('|', " + String.join(", ", List.of("buyer_name",
+                "buyer_id_number", "buyer_phone", "buyer_id_index", "buyer_id_last6_index", "buyer_phone_index",
+                "consignee_name", "consignee_phone", "consignee_address", "token_hash", "cart_ref"))
+                + ") FROM orders WHERE order_no = ?", placed.order().orderNo());
+        assertThat(row).hasSize(1);
+        assertThat(row.get(0)).doesNotContain(buyer.value()).doesNotContain(buyer.value().substring(12))
+                .doesNotContain("13800138000").doesNotContain("张三").doesNotContain("科技园")
+                .doesNotContain(placed.orderToken());
+    }
+
+    @Test
+    void a_lookup_with_the_right_details_answers_a_new_token_and_is_rate_limited() {
+        String sku = fixtures.product(shop, 100, 5);
+        ResidentIdNumber buyer = TestBuyers.newBuyer();
+        PlacedOrder placed = place(shop, cart(shop, sku, 1), buyer, "ALIPAY_QR");
+        String orderNo = placed.order().orderNo();
+        String last6 = buyer.value().substring(12);
+
+        assertThatThrownBy(() -> as(shop, () -> reading().lookup(orderNo, "13800138000", "000000", "10.0.0.1")))
+                .isInstanceOf(NotFoundException.class);
+        String token = as(shop, () -> reading().lookup(orderNo, "+86 138 0013 8000", last6.toLowerCase(), "10.0.0.1"));
+
+        assertThat(as(shop, () -> reading().byToken(orderNo, token)).order().orderNo()).isEqualTo(orderNo);
+        assertThatThrownBy(() -> as(shop, () -> reading().byToken(orderNo, placed.orderToken())))
+                .isInstanceOf(NotFoundException.class);
+        for (int i = 0; i < 3; i++) {
+            as(shop, () -> reading().lookup(orderNo, "13800138000", last6, "10.0.0.2"));
+        }
+        assertThatThrownBy(() -> as(shop, () -> reading().lookup(orderNo, "13800138000", last6, "10.0.0.3")))
+                .isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
+    void fifty_parallel_orders_of_one_person_through_two_shops_never_pass_26000() throws Exception {
+        Shop other = fixtures.shop();
+        String here = fixtures.product(shop, 100000, 100);
+        String there = fixtures.product(other, 100000, 100);
+        ResidentIdNumber buyer = TestBuyers.newBuyer();
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Shop which = i % 2 == 0 ? shop : other;
+            String cartId = cart(which, which == shop ? here : there, 1);
+            attempts.add(() -> {
+                try {
+                    place(which, cartId, buyer, "ALIPAY_QR");
+                    return true;
+                } catch (CheckoutRefusedException e) {
+                    assertThat(e.code()).isEqualTo("ANNUAL_LIMIT_EXCEEDED");
+                    return false;
+                }
+            });
+        }
+        List<Boolean> outcomes = race(attempts);
+        assertThat(outcomes.stream().filter(placedOne -> placedOne).count()).isEqualTo(26);
+        assertThat(standing(buyer)).isEqualTo(Money.parse("26000.00"));
+    }
+
+    // --- helpers
+
+    private PlacedOrder place(Shop in, String cartId, ResidentIdNumber buyer, String payMethod) {
+        return as(in, () -> placement().place(new PlaceOrder(cartId, in.store(),
+                new CheckoutFacts.Buyer("张三", buyer.value(), "13800138000"),
+                new PlaceOrder.Consignee("张三", "13800138000", "440305", "广东省深圳市南山区科技园1号"), true, payMethod,
+                null, URI.create("http://shop.test/s/x/orders/"))));
+    }
+
+    private String cart(Shop in, String sku, int quantity) {
+        Carts carts = context.getBean(Carts.class);
+        return as(in, () -> {
+            String id = carts.create(in.store()).cart().id();
+            carts.setQuantity(id, sku, BigDecimal.valueOf(quantity));
+            return id;
+        });
+    }
+
+    private Money standing(ResidentIdNumber buyer) {
+        return as(shop, () -> context.getBean(AnnualQuotas.class).standing(buyer, Year.of(2026)).held());
+    }
+
+    private Map<String, String> lastNotify(String orderNo) {
+        List<Map<String, String>> forms = ordering.notifies().stream()
+                .filter(form -> orderNo.equals(form.get("out_trade_no"))).toList();
+        return forms.get(forms.size() - 1);
+    }
+
+    private static List<Boolean> race(List<Callable<Boolean>> attempts) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(attempts.size(), 16));
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (Callable<Boolean> attempt : attempts) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return attempt.call();
+                }));
+            }
+            start.countDown();
+            List<Boolean> outcomes = new ArrayList<>();
+            for (Future<Boolean> future : futures) {
+                outcomes.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private <T> T as(Shop in, TenantContext.Work<T, RuntimeException> work) {
+        return TenantContext.callAs(in.tenant(), work);
+    }
+
+    private MutableClock clock() {
+        return context.getBean(MutableClock.class);
+    }
+
+    private OrderPlacement placement() {
+        return context.getBean(OrderPlacement.class);
+    }
+
+    private OrderReading reading() {
+        return context.getBean(OrderReading.class);
+    }
+
+    private PaymentNotifications notifications() {
+        return context.getBean(PaymentNotifications.class);
+    }
+}

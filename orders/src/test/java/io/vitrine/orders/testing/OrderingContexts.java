@@ -1,0 +1,124 @@
+package io.vitrine.orders.testing;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.context.ApplicationContext;
+import io.vitrine.kernel.testing.KernelContexts;
+import io.vitrine.kernel.testing.TestServices;
+import io.vitrine.orders.ordering.PaymentNotifications;
+import io.vitrine.tools.fakealipay.FakeAlipay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Contexts for the ordering suites, one per database, with the in-process fake Alipay as the gateway and a notify
+ * receiver that hands each notify to the context's {@link PaymentNotifications} (what the HTTP endpoint does) and
+ * answers "success" only when that worked. The close round is off: tests run it by hand after moving the clock.
+ */
+public final class OrderingContexts {
+
+    private OrderingContexts() {
+    }
+
+    public static Ordering h2() {
+        return H2.ORDERING;
+    }
+
+    public static Ordering mariaDb() {
+        return MariaDb.ORDERING;
+    }
+
+    /** A context, its fake gateway and every notify form it received. */
+    public record Ordering(ApplicationContext context, FakeAlipay fake, List<Map<String, String>> notifies) {
+    }
+
+    private static Ordering start(String url, String user, String password, Path folder) {
+        FakeAlipay fake = FakeAlipay.start();
+        List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+        ApplicationContext[] holder = new ApplicationContext[1];
+        HttpServer receiver = receiver(received, holder);
+        Map<String, Object> properties = KernelContexts.databaseProperties(url, user, password);
+        properties.put("vitrine.search.lucene-dir", folder.resolve("search").toString());
+        properties.put("vitrine.catalog.reservations.expiry-enabled", false);
+        properties.put("vitrine.orders.close-enabled", false);
+        properties.put("datasources.default.maximum-pool-size", 20);
+        properties.put("vitrine.payments.alipay.gateway-url", fake.gatewayUrl().toString());
+        properties.put("vitrine.payments.alipay.notify-url",
+                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/notify");
+        properties.put("vitrine.payments.alipay.read-timeout", "5s");
+        ApplicationContext context = KernelContexts.start(properties);
+        holder[0] = context;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            receiver.stop(0);
+            fake.close();
+        }));
+        return new Ordering(context, fake, received);
+    }
+
+    private static HttpServer receiver(List<Map<String, String>> received, ApplicationContext[] context) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/notify", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Map<String, String> form = new LinkedHashMap<>();
+                for (String pair : body.split("&")) {
+                    int eq = pair.indexOf('=');
+                    form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+                received.add(form);
+                String answer;
+                int status;
+                try {
+                    context[0].getBean(PaymentNotifications.class).receive(form);
+                    answer = "success";
+                    status = 200;
+                } catch (RuntimeException e) {
+                    answer = "failure";
+                    status = 400;
+                }
+                byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path folder(String name) {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class H2 {
+        static final Ordering ORDERING;
+
+        static {
+            Path folder = folder("h2-ordering-");
+            ORDERING = start(TestServices.h2FileUrl(folder, "ordering"), "sa", "", folder);
+        }
+    }
+
+    private static final class MariaDb {
+        static final Ordering ORDERING = start(TestServices.freshMariaDbDatabase("ordering"),
+                TestServices.mariaDbUser(), TestServices.mariaDbPassword(), folder("mariadb-ordering-"));
+    }
+}
