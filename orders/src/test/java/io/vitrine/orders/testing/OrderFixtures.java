@@ -61,6 +61,9 @@ public final class OrderFixtures {
         TenantContext.runAs(tenant, () -> settings.replace(Actor.system(), new SettingsForm(appId,
                 RsaKeys.privateKeyText(keys), fake.alipayPublicKey(), null, null, null, null, null, null, null, null,
                 null)));
+        update("INSERT INTO stores (id, tenant_id, code, name, kind, address, district_code, warehouse_code, created_at, "
+                + "updated_at) VALUES (?, ?, 'S1', 'store', 'CONVENIENCE_STORE', 'x', '440305', 'W1', ?, ?)",
+                id(), tenant.value(), now(), now());
         update("INSERT INTO store_assortments (id, tenant_id, store_code, sku_count, updated_at, updated_by) "
                 + "VALUES (?, ?, 'S1', 0, ?, 'test')", id(), tenant.value(), now());
         return new Shop(tenant, "S1", "W1");
@@ -110,7 +113,8 @@ public final class OrderFixtures {
     private void ensurePositiveList() {
         PositiveList list = context.getBean(PositiveList.class);
         if (list.find(io.vitrine.kernel.codes.HsCode.parse(LISTED_HS_CODE)).isEmpty()) {
-            list.replace(Actor.system(), new ByteArrayInputStream(("hsCode\n" + LISTED_HS_CODE + "\n")
+            list.replace(Actor.staff("fixtures", "fixtures", io.vitrine.tenants.access.StaffRole.PLATFORM_ADMIN, null),
+                    new ByteArrayInputStream(("hsCode\n" + LISTED_HS_CODE + "\n")
                     .getBytes(StandardCharsets.UTF_8)), TabularFormat.CSV);
         }
     }
