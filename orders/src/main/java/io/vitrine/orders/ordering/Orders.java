@@ -47,7 +47,8 @@ public interface Orders {
     record Due(TenantId tenant, String orderNo) {
     }
 
-    record OrderFilter(@Nullable OrderStatus status, @Nullable String storeCode, @Nullable Instant from,
+    /** @param storeCodes null for every store; otherwise only these (never empty) */
+    record OrderFilter(@Nullable OrderStatus status, @Nullable List<String> storeCodes, @Nullable Instant from,
                        @Nullable Instant to) {
     }
 

@@ -234,9 +234,9 @@ class JdbcOrders implements Orders {
             where.append(" AND status = ?");
             values.add(filter.status().name());
         }
-        if (filter.storeCode() != null) {
-            where.append(" AND store_code = ?");
-            values.add(filter.storeCode());
+        if (filter.storeCodes() != null) {
+            where.append(" AND store_code IN (").append("?,".repeat(filter.storeCodes().size() - 1)).append("?)");
+            values.addAll(filter.storeCodes());
         }
         if (filter.from() != null) {
             where.append(" AND placed_at >= ?");

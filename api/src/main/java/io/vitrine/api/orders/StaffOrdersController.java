@@ -1,0 +1,101 @@
+package io.vitrine.api.orders;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vitrine.api.security.StaffClaims;
+import io.vitrine.api.tenants.Listing;
+import io.vitrine.kernel.error.FieldChecks;
+import io.vitrine.orders.ordering.Order;
+import io.vitrine.orders.ordering.OrderStatus;
+import io.vitrine.orders.ordering.Orders;
+import io.vitrine.orders.ordering.StaffOrders;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The shop's orders for its staff (api.md "Orders, payments, customs, returns"): retailer admins see every store's,
+ * store managers their stores'. Another shop's order, or one of a store the manager does not see, is 404.
+ */
+@Controller("/api/v1/orders")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"RETAILER_ADMIN", "STORE_MANAGER"})
+@Tag(name = "Orders")
+class StaffOrdersController {
+
+    private final StaffOrders orders;
+
+    StaffOrdersController(StaffOrders orders) {
+        this.orders = orders;
+    }
+
+    @Get
+    @Operation(summary = "The shop's orders, newest first",
+            description = "status: one of the order statuses; store: a store code; from/to: ISO-8601 instants, placed "
+                    + "at from (inclusive) to to (exclusive). Bad values: 400 with the field.")
+    Listing<OrderRow> list(@Nullable @QueryValue String status, @Nullable @QueryValue String store,
+                           @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                           @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size,
+                           Authentication caller) {
+        Listing.checkPage(page, size);
+        FieldChecks checks = new FieldChecks();
+        OrderStatus wanted = status == null ? null : checks.oneOf("status", status, OrderStatus.class);
+        Instant since = instant(checks, "from", from);
+        Instant until = instant(checks, "to", to);
+        checks.throwIfAny();
+        Orders.OrderPage found = orders.list(StaffClaims.actorOf(caller), wanted, store, since, until, page, size);
+        return new Listing<>(found.items().stream().map(OrderRow::of).toList(), found.total());
+    }
+
+    @Get("/{orderNo}")
+    @Operation(summary = "One order: amounts, payment, masked buyer and consignee, lines, timeline")
+    OrderView get(@PathVariable String orderNo, Authentication caller) {
+        return OrderView.of(orders.details(StaffClaims.actorOf(caller), orderNo));
+    }
+
+    @Post("/{orderNo}/cancel")
+    @Operation(summary = "Cancels the order; a paid one is refunded in full",
+            description = "409 once the order is declaring or later; cancelling a cancelled order answers it again.")
+    OrderView cancel(@PathVariable String orderNo, @Nullable @Body CancelRequest request, Authentication caller) {
+        orders.cancel(StaffClaims.actorOf(caller), orderNo, request == null ? null : request.reason());
+        return get(orderNo, caller);
+    }
+
+    @Nullable
+    private static Instant instant(FieldChecks checks, String field, @Nullable String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            return checks.fail(field, "INSTANT", "an ISO-8601 instant, e.g. 2026-11-30T00:00:00Z");
+        }
+    }
+
+    @Serdeable
+    record CancelRequest(@Nullable String reason) {
+    }
+
+    @Serdeable
+    record OrderRow(String orderNo, String status, String storeCode, String payMethod, Instant placedAt,
+                    long totalFen, @Nullable Instant paidAt) {
+
+        static OrderRow of(Order order) {
+            return new OrderRow(order.orderNo(), order.status().name(), order.storeCode(), order.payMethod().name(),
+                    order.placedAt(), order.amounts().total().fen(), order.paidAt());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.vitrine.api.storefront.orders;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vitrine.api.idempotency.Idempotent;
+import io.vitrine.api.orders.OrderView;
+import io.vitrine.api.security.ClientAddress;
+import io.vitrine.api.storefront.pages.ShopperAddress;
+import io.vitrine.orders.compliance.CheckoutFacts;
+import io.vitrine.orders.ordering.Order;
+import io.vitrine.orders.ordering.OrderPlacement;
+import io.vitrine.orders.ordering.OrderReading;
+import io.vitrine.orders.ordering.PayMethod;
+import io.vitrine.orders.ordering.PlaceOrder;
+import io.vitrine.orders.ordering.PlacedOrder;
+
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * A shopper's orders (api.md "Storefront"), anonymous, in the tenant of the {@code /s/{tenant}} path: placing one
+ * from a cart (Idempotency-Key honoured; without one a double click still makes one order, the cart being consumed),
+ * reading it back with its token, and getting a new token by order number, phone and the ID number's last six
+ * characters. Answers are never cached.
+ */
+@Controller("/s/{tenant}/api/orders")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "Storefront")
+class OrderController {
+
+    private final OrderPlacement placement;
+    private final OrderReading reading;
+    private final ShopperAddress addresses;
+    private final ClientAddress clientAddress;
+
+    OrderController(OrderPlacement placement, OrderReading reading, ShopperAddress addresses,
+                    ClientAddress clientAddress) {
+        this.placement = placement;
+        this.reading = reading;
+        this.addresses = addresses;
+        this.clientAddress = clientAddress;
+    }
+
+    @Post
+    @Idempotent
+    @Operation(summary = "Places an order from a cart and opens its Alipay payment",
+            description = "201 {orderNo, orderToken, status, amounts, payment{qrCode | redirectUrl, expiresAt}}. 400: "
+                    + "cartId, storeCode, payMethod, consignee.* (REQUIRED and their forms). 404: the cart (unknown, "
+                    + "expired, another shop's, or already ordered). 409: the same cart ordered at the same moment. "
+                    + "422 with code: SINGLE_LIMIT_EXCEEDED, ANNUAL_LIMIT_EXCEEDED, NOT_ON_POSITIVE_LIST, "
+                    + "MIXED_TRADE_MODES, MIXED_WAREHOUSES, OUT_OF_STOCK, INVALID_IDENTITY, CONSENT_REQUIRED, "
+                    + "NOT_IN_ASSORTMENT, EMPTY_CART, ALIPAY_NOT_CONFIGURED; every refusal in errors. 503: Alipay "
+                    + "unreachable (nothing was ordered; retry).")
+    HttpResponse<Placed> place(@PathVariable String tenant, @Body OrderRequest request, HttpRequest<?> http) {
+        URI returnPage = URI.create(addresses.absolute(http, "/s/" + tenant + "/orders/"));
+        PlacedOrder placed = placement.place(new PlaceOrder(request.cartId(), request.storeCode(),
+                request.buyer() == null ? null : new CheckoutFacts.Buyer(request.buyer().name(),
+                        request.buyer().idNumber(), request.buyer().phone()),
+                request.consignee() == null ? null : new PlaceOrder.Consignee(request.consignee().name(),
+                        request.consignee().phone(), request.consignee().districtCode(), request.consignee().address()),
+                Boolean.TRUE.equals(request.consent()), request.payMethod(), null, returnPage));
+        return HttpResponse.<Placed>status(HttpStatus.CREATED).body(Placed.of(placed))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Get("/{orderNo}")
+    @Operation(summary = "The order, read with its token",
+            description = "Status, amounts, payment, masked buyer and consignee, lines and timeline. Any other token "
+                    + "or order number: 404.")
+    HttpResponse<OrderView> get(@PathVariable String tenant, @PathVariable String orderNo,
+                                @Nullable @QueryValue String token) {
+        return HttpResponse.ok(OrderView.of(reading.byToken(orderNo, token)))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Post("/lookup")
+    @Operation(summary = "A new order token for a shopper who lost the link",
+            description = "{orderNo, phone, idNumberLast6} -> {orderToken}. The token is new: the old link stops "
+                    + "working. Any mismatch 404 (the same answer whatever was wrong); 5 attempts per order number and "
+                    + "per client address in 15 minutes, then 429 with Retry-After.")
+    HttpResponse<TokenAnswer> lookup(@PathVariable String tenant, @Body LookupRequest request, HttpRequest<?> http) {
+        String token = reading.lookup(request.orderNo(), request.phone(), request.idNumberLast6(),
+                clientAddress.of(http));
+        return HttpResponse.ok(new TokenAnswer(token)).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Serdeable
+    record OrderRequest(@Nullable String cartId, @Nullable String storeCode, @Nullable BuyerForm buyer,
+                        @Nullable ConsigneeForm consignee, @Nullable Boolean consent, @Nullable String payMethod) {
+    }
+
+    @Serdeable
+    record BuyerForm(@Nullable String name, @Nullable String idNumber, @Nullable String phone) {
+        @Override
+        public String toString() {
+            return "BuyerForm[masked]";
+        }
+    }
+
+    @Serdeable
+    record ConsigneeForm(@Nullable String name, @Nullable String phone, @Nullable String districtCode,
+                         @Nullable String address) {
+        @Override
+        public String toString() {
+            return "ConsigneeForm[masked]";
+        }
+    }
+
+    @Serdeable
+    record LookupRequest(@Nullable String orderNo, @Nullable String phone, @Nullable String idNumberLast6) {
+    }
+
+    @Serdeable
+    record TokenAnswer(String orderToken) {
+    }
+
+    /** The 201 body, exactly api.md's. */
+    @Serdeable
+    record Placed(String orderNo, String orderToken, String status, OrderView.Amounts amounts, Payment payment) {
+
+        static Placed of(PlacedOrder placed) {
+            Order order = placed.order();
+            boolean qr = order.payMethod() == PayMethod.ALIPAY_QR;
+            return new Placed(order.orderNo(), placed.orderToken(), order.status().name(),
+                    OrderView.Amounts.of(order.amounts()), new Payment(qr ? order.paymentLink() : null,
+                    qr ? null : order.paymentLink(), order.paymentExpiresAt()));
+        }
+    }
+
+    @Serdeable
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Payment(@Nullable String qrCode, @Nullable String redirectUrl, Instant expiresAt) {
+    }
+}
