@@ -172,7 +172,20 @@ class TenantIsolationWalkTest {
             new Probe("change B's cart on A's storefront", Caller.PUBLIC, "PUT", "/s/{memberA}/api/carts/{cartB}/items/{skuB}",
                     Map.of("qty", 5)),
             new Probe("remove from B's cart on A's storefront", Caller.PUBLIC, "DELETE",
-                    "/s/{memberA}/api/carts/{cartB}/items/{skuB}", null)
+                    "/s/{memberA}/api/carts/{cartB}/items/{skuB}", null),
+            // orders: B's order (number {orderB}, token {orderTokenB}) and B's cart seen from A
+            new Probe("order B's cart on A's storefront", Caller.PUBLIC, "POST", "/s/{memberA}/api/orders",
+                    Map.of("cartId", "{cartB}", "storeCode", "B-SHOP-1", "consent", true, "payMethod", "ALIPAY_QR",
+                            "buyer", Map.of("name", "张三", "idNumber", "11010519491231002X", "phone", "13800138000"),
+                            "consignee", Map.of("name", "张三", "phone", "13800138000", "districtCode", "440305",
+                                    "address", "广东省深圳市南山区1号"))),
+            new Probe("B's order with its token on A's storefront", Caller.PUBLIC, "GET",
+                    "/s/{memberA}/api/orders/{orderB}?token={orderTokenB}", null),
+            new Probe("look up B's order on A's storefront", Caller.PUBLIC, "POST", "/s/{memberA}/api/orders/lookup",
+                    Map.of("orderNo", "{orderB}", "phone", "13800138000", "idNumberLast6", "31002X")),
+            new Probe("B's order (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/orders/{orderB}", null),
+            new Probe("cancel B's order (staff of A)", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/orders/{orderB}/cancel",
+                    Map.of("reason", "walk"))
     );
 
     private final RunningVitrine vitrine;
@@ -189,6 +202,8 @@ class TenantIsolationWalkTest {
     private String imageB;
     private String productJobB;
     private String cartB;
+    private String orderB;
+    private String orderTokenB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
@@ -233,6 +248,8 @@ class TenantIsolationWalkTest {
         cartB = (String) api.expect(201, api.post("/s/" + merchantB.slug() + "/api/carts", null,
                 Map.of("storeCode", "B-SHOP-1"))).get("cartId");
         api.expect(200, api.put("/s/" + merchantB.slug() + "/api/carts/" + cartB + "/items/B-SKU-1", null, Map.of("qty", 1)));
+        orderTokenB = io.vitrine.tenants.access.BearerToken.generate();
+        orderB = pendingOrder(merchantB.id(), orderTokenB);
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -245,14 +262,7 @@ class TenantIsolationWalkTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("probes")
     void tenant_a_finds_nothing_of_tenant_b(Probe probe) {
-        String path = probe.path().replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())
-                .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB)
-                .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB)
-                .replace("{skuB}", "B-SKU-1")
-                .replace("{staffB}", merchantB.admin().username()).replace("{parkAdminB}", parkB.admin().username())
-                .replace("{memberA}", merchantA.slug()).replace("{memberB}", merchantB.slug())
-                .replace("{jobB}", jobB).replace("{gtinB}", gtinB).replace("{imageB}", imageB)
-                .replace("{productJobB}", productJobB).replace("{cartB}", cartB);
+        String path = fill(probe.path());
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
@@ -263,7 +273,7 @@ class TenantIsolationWalkTest {
             case "UPLOAD" -> api.upload(path, openB.token(), "licence.pdf", "application/pdf", SampleCodes.pdf());
             case "PAGE", "FORM" -> consolePage(probe, path, token);
             case "SHOP" -> api.vitrine().get(path);
-            default -> api.send(probe.method(), path, token, probe.body());
+            default -> api.send(probe.method(), path, token, fill(probe.body()));
         };
 
         if (List.of("PAGE", "FORM", "SHOP").contains(probe.method())) {
@@ -273,6 +283,51 @@ class TenantIsolationWalkTest {
             api.expectProblem(404, response);
         }
         assertThat(response.body()).doesNotContain(parkB.id(), openB.slug());
+    }
+
+    /** The probe's placeholders filled in. */
+    private String fill(String text) {
+        return text.replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())
+                .replace("{appB}", openB.id()).replace("{tokenB}", openB.token()).replace("{docB}", documentB)
+                .replace("{storeB}", "B-SHOP-1").replace("{deviceB}", deviceB)
+                .replace("{skuB}", "B-SKU-1")
+                .replace("{staffB}", merchantB.admin().username()).replace("{parkAdminB}", parkB.admin().username())
+                .replace("{memberA}", merchantA.slug()).replace("{memberB}", merchantB.slug())
+                .replace("{jobB}", jobB).replace("{gtinB}", gtinB).replace("{imageB}", imageB)
+                .replace("{productJobB}", productJobB).replace("{cartB}", cartB)
+                .replace("{orderB}", orderB).replace("{orderTokenB}", orderTokenB);
+    }
+
+    /** A JSON body with the placeholders of its text values (nested too) filled in. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fill(Map<String, Object> body) {
+        if (body == null) {
+            return null;
+        }
+        Map<String, Object> filled = new java.util.LinkedHashMap<>();
+        body.forEach((key, value) -> filled.put(key, value instanceof String text ? fill(text)
+                : value instanceof Map<?, ?> nested ? fill((Map<String, Object>) nested) : value));
+        return filled;
+    }
+
+    /**
+     * An unpaid order of B's written straight into the table (the walk's application has no Alipay gateway to open a
+     * trade with): what A must not see, read, look up or cancel.
+     */
+    private String pendingOrder(String tenantId, String token) {
+        String body = "V261130" + String.format("%09d", java.util.concurrent.ThreadLocalRandom.current()
+                .nextLong(1_000_000_000L));
+        String orderNo = java.util.stream.IntStream.range(0, 10).mapToObj(digit -> body + digit)
+                .filter(io.vitrine.orders.numbers.OrderNumber::isValid).findFirst().orElseThrow();
+        String now = "2026-11-30 10:00:00.000000";
+        Rows.update(api.vitrine(), "INSERT INTO orders (id, tenant_id, order_no, store_code, cart_ref, status, trade_mode, "
+                + "warehouse_code, taxation, goods_value_fen, freight_fen, insurance_fen, discount_fen, tax_fen, total_fen, "
+                + "quota_fen, token_hash, pay_method, payment_expires_at, placed_at, updated_at, version) VALUES (?, ?, ?, "
+                + "'B-SHOP-1', ?, 'PENDING_PAYMENT', '1210', 'B-01', 'WITHIN_LIMITS', 29900, 0, 0, 0, 2721, 32621, 0, ?, "
+                + "'ALIPAY_QR', ?, ?, ?, 0)", java.util.UUID.randomUUID().toString(), tenantId, orderNo,
+                io.vitrine.tenants.access.BearerToken.hash(token), io.vitrine.tenants.access.BearerToken.hash(token),
+                now, now, now);
+        return orderNo;
     }
 
     /** A console page (GET), or a console form sent from our own pages (the cross-site guard lets it through). */
@@ -292,6 +347,9 @@ class TenantIsolationWalkTest {
 
     @AfterAll
     void tenant_b_is_untouched() {
+        assertThat(api.expect(200, api.get("/api/v1/orders/" + orderB, merchantB.admin().token())))
+                .containsEntry("status", "PENDING_PAYMENT");
+        assertThat(items(api.expect(200, api.get("/api/v1/orders", merchantA.admin().token())))).isEmpty();
         Map<String, Object> application = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         assertThat(TenantsApi.object(application, "application")).containsEntry("status", "SUBMITTED");
         assertThat((List<?>) application.get("documents")).hasSize(1);

@@ -16,6 +16,7 @@ import io.vitrine.orders.quota.AnnualQuotas;
 import io.vitrine.orders.testing.OrderFixtures;
 import io.vitrine.orders.testing.OrderFixtures.Shop;
 import io.vitrine.orders.testing.OrderingContexts.Ordering;
+import io.vitrine.orders.testing.SqlStatements;
 import io.vitrine.orders.testing.TestBuyers;
 import io.vitrine.tools.fakealipay.FakeAlipay;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +48,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * orders through two shops that never pass 26,000.00.
  */
 abstract class OrderingSuite {
+
+    /** Measured, not the goal (≤ 15): orders README "SQL statements per placement" says where the rest go. */
+    static final int MAX_STATEMENTS_ONE_LINE = 40;
 
     private Ordering ordering;
     private ApplicationContext context;
@@ -346,6 +350,23 @@ abstract class OrderingSuite {
         List<Boolean> outcomes = race(attempts);
         assertThat(outcomes.stream().filter(placedOne -> placedOne).count()).isEqualTo(26);
         assertThat(standing(buyer)).isEqualTo(Money.parse("26000.00"));
+    }
+
+    @Test
+    void a_placement_sends_a_bounded_number_of_sql_statements() {
+        String first = fixtures.product(shop, 100, 50);
+        String second = fixtures.product(shop, 200, 50);
+        place(shop, cart(shop, first, 1), TestBuyers.newBuyer(), "ALIPAY_QR"); // the shop's settings read once
+        String oneLine = cart(shop, first, 1);
+        String twoLines = cart(shop, first, 1);
+        as(shop, () -> context.getBean(Carts.class).setQuantity(twoLines, second, BigDecimal.ONE));
+
+        int forOne = SqlStatements.count(() -> place(shop, oneLine, TestBuyers.newBuyer(), "ALIPAY_QR")).statements();
+        int forTwo = SqlStatements.count(() -> place(shop, twoLines, TestBuyers.newBuyer(), "ALIPAY_QR")).statements();
+
+        System.out.printf("SQL statements per placement: %d for one line, %d for two%n", forOne, forTwo);
+        assertThat(forOne).isLessThanOrEqualTo(MAX_STATEMENTS_ONE_LINE);
+        assertThat(forTwo - forOne).as("per further line").isLessThanOrEqualTo(2);
     }
 
     // --- helpers

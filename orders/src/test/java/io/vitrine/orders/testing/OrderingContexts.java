@@ -51,6 +51,7 @@ public final class OrderingContexts {
         properties.put("vitrine.search.lucene-dir", folder.resolve("search").toString());
         properties.put("vitrine.catalog.reservations.expiry-enabled", false);
         properties.put("vitrine.orders.close-enabled", false);
+        properties.put("vitrine.test.count-statements", true);
         properties.put("datasources.default.maximum-pool-size", 20);
         properties.put("vitrine.payments.alipay.gateway-url", fake.gatewayUrl().toString());
         properties.put("vitrine.payments.alipay.notify-url",

@@ -1,0 +1,343 @@
+package io.vitrine.api.storefront;
+
+import com.sun.net.httpserver.HttpServer;
+import io.vitrine.api.catalog.CatalogSamples;
+import io.vitrine.api.tenants.TenantsApi;
+import io.vitrine.api.testing.OwnVitrine;
+import io.vitrine.api.testing.RunningVitrine;
+import io.vitrine.kernel.codes.ResidentIdNumber;
+import io.vitrine.kernel.money.Money;
+import io.vitrine.kernel.tenancy.TenantContext;
+import io.vitrine.orders.quota.AnnualQuotas;
+import io.vitrine.tools.fakealipay.FakeAlipay;
+import io.vitrine.tools.fakealipay.RsaKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import static io.vitrine.api.storefront.ShopFixture.A2;
+import static io.vitrine.api.storefront.ShopFixture.APTAMIL;
+import static io.vitrine.api.storefront.ShopFixture.CREAM;
+import static io.vitrine.api.storefront.ShopFixture.VITAMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Orders over HTTP (api.md "Storefront" orders, the staff's orders, the Alipay notify) in an embedded application
+ * of its own whose Alipay gateway is the in-process fake; the fake's notifies reach the real notify endpoint through
+ * a relay (the application's port is only known once it runs). The shop is {@link ShopFixture}'s, with the formula
+ * HS code on the positive list (the cream's is not) and 50 units of the cream in stock.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrdersHttpTest {
+
+    private final FakeAlipay fake = FakeAlipay.start();
+    private final List<String> relayed = new CopyOnWriteArrayList<>();
+    private HttpServer relay;
+    private RunningVitrine vitrine;
+    private TenantsApi api;
+    private ShopFixture shop;
+
+    @BeforeAll
+    void aShopPayingThroughTheFake() throws IOException {
+        relay = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        relay.createContext("/notify", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            relayed.add(body);
+            HttpResponse<String> answer = postForm(body);
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.statusCode(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        relay.start();
+        vitrine = OwnVitrine.embedded(Map.of(
+                "vitrine.payments.alipay.gateway-url", fake.gatewayUrl().toString(),
+                "vitrine.payments.alipay.notify-url", "http://127.0.0.1:" + relay.getAddress().getPort() + "/notify",
+                "vitrine.orders.close-enabled", false));
+        api = new TenantsApi(vitrine);
+        PositiveListUpload.put(api, "hsCode\n" + CatalogSamples.FORMULA_HS + "\n");
+        shop = new ShopFixture(api);
+        api.expect(201, api.post("/api/v1/parks/" + shop.park.slug() + "/warehouses", shop.park.admin().token(),
+                Map.of("code", "WH-2", "name", "Bonded 2", "emsNo", "T5349W8", "customsCode", "5349", "areaCode",
+                        "5349W", "operatorUscc", io.vitrine.api.tenants.SampleCodes.uscc())));
+        shop.create(CatalogSamples.formula("A2-WH2", "WH-2"));
+        api.expect(200, api.put("/api/v1/stock/WH-1/" + CREAM, shop.token(), Map.of("quantity", 50)));
+        api.expect(200, api.put("/api/v1/stock/WH-2/A2-WH2", shop.token(), Map.of("quantity", 50)));
+        api.expect(200, api.put("/api/v1/stock/WH-1/" + VITAMIN, shop.token(), Map.of("quantity", 50)));
+        api.expect(200, api.put("/api/v1/stores/S1/assortment", shop.token(),
+                Map.of("skus", List.of(A2, APTAMIL, CREAM, VITAMIN, "A2-WH2"))));
+        String appId = "20210000007" + ThreadLocalRandom.current().nextInt(10000, 99999);
+        KeyPair keys = RsaKeys.generate();
+        fake.registerApp(appId, RsaKeys.publicKeyText(keys));
+        api.expect(200, api.put("/api/v1/tenant/settings", shop.token(), Map.of("alipay", Map.of("appId", appId,
+                "appPrivateKey", RsaKeys.privateKeyText(keys), "alipayPublicKey", fake.alipayPublicKey()))));
+    }
+
+    @AfterAll
+    void close() {
+        vitrine.close();
+        relay.stop(0);
+        fake.close();
+    }
+
+    @Test
+    void an_order_is_placed_paid_by_notify_and_read_back_masked() {
+        String buyer = newBuyer();
+        HttpResponse<String> created = post("orders", order(cart(A2, 1), buyer, "ALIPAY_QR"), "Idempotency-Key",
+                "k-" + UUID.randomUUID());
+        Map<String, Object> placed = api.expect(201, created);
+
+        assertThat(placed).containsOnlyKeys("orderNo", "orderToken", "status", "amounts", "payment");
+        assertThat(placed).containsEntry("status", "PENDING_PAYMENT");
+        assertThat(TenantsApi.object(placed, "amounts")).containsEntry("goodsValueFen", 29900)
+                .containsEntry("taxFen", 2721).containsEntry("totalFen", 32621).containsEntry("freightFen", 0)
+                .containsEntry("insuranceFen", 0).containsEntry("discountFen", 0);
+        assertThat(TenantsApi.object(placed, "payment")).containsOnlyKeys("qrCode", "expiresAt");
+        String orderNo = (String) placed.get("orderNo");
+        String token = (String) placed.get("orderToken");
+
+        FakeAlipay.Payment payment = fake.pay(orderNo);
+        assertThat(payment.notifies()).hasSize(1).allMatch(delivery -> delivery.acknowledged());
+
+        Map<String, Object> read = api.expect(200, vitrine.get(path("orders/" + orderNo + "?token=" + token)));
+        assertThat(read).containsEntry("status", "PAID");
+        Map<String, Object> shownBuyer = TenantsApi.object(read, "buyer");
+        assertThat(shownBuyer).containsEntry("idNumber", buyer.substring(0, 4) + "**********" + buyer.substring(14))
+                .containsEntry("phone", "138****8000").containsEntry("name", "张*");
+        assertThat(TenantsApi.object(read, "consignee")).containsEntry("address", "广东省深圳市南山区****");
+        assertThat(vitrine.get(path("orders/" + orderNo)).body()).doesNotContain(buyer);
+        assertThat(read.toString()).doesNotContain(buyer).doesNotContain("13800138000");
+        api.expectProblem(404, vitrine.get(path("orders/" + orderNo + "?token=" + token + "x")));
+
+        // the notify again (Alipay retries): acknowledged, nothing changes twice
+        assertThat(postForm(relayed.get(relayed.size() - 1)).body()).isEqualTo("success");
+        Map<String, Object> staffView = api.expect(200, api.get("/api/v1/orders/" + orderNo, shop.token()));
+        assertThat(items(staffView, "timeline")).extracting(entry -> entry.get("status"))
+                .containsExactly("PENDING_PAYMENT", "PAID");
+    }
+
+    @Test
+    void a_wap_order_answers_a_redirect_url() {
+        Map<String, Object> placed = api.expect(201, post("orders", order(cart(A2, 1), newBuyer(), "ALIPAY_WAP")));
+        assertThat(TenantsApi.object(placed, "payment")).containsOnlyKeys("redirectUrl", "expiresAt");
+    }
+
+    @Test
+    void the_same_key_and_body_answer_the_same_order_and_another_body_is_refused() {
+        Map<String, Object> body = order(cart(A2, 1), newBuyer(), "ALIPAY_QR");
+        String key = "k-" + UUID.randomUUID();
+        Map<String, Object> first = api.expect(201, post("orders", body, "Idempotency-Key", key));
+        HttpResponse<String> again = post("orders", body, "Idempotency-Key", key);
+        assertThat(api.expect(201, again)).isEqualTo(first);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).isPresent();
+        Map<String, Object> other = new HashMap<>(body);
+        other.put("payMethod", "ALIPAY_WAP");
+        assertThat(api.expectProblem(422, post("orders", other, "Idempotency-Key", key)))
+                .containsEntry("code", "IDEMPOTENCY_KEY_REUSED");
+        // a double click without a key: the cart is consumed, the second finds none
+        api.expectProblem(404, post("orders", body));
+    }
+
+    @Test
+    void every_refusal_answers_422_with_its_code_and_changes_nothing() {
+        Object ordersBefore = api.expect(200, api.get("/api/v1/orders", shop.token())).get("total");
+        Object reservedBefore = api.expect(200, api.get("/api/v1/stock/WH-1/" + A2, shop.token())).get("reserved");
+        Map<String, Object> noConsent = order(cart(A2, 1), newBuyer(), "ALIPAY_QR");
+        noConsent.put("consent", false);
+        refused(noConsent, "CONSENT_REQUIRED");
+        Map<String, Object> badId = order(cart(A2, 1), badCheckCharacter(), "ALIPAY_QR");
+        assertThat(items(refused(badId, "INVALID_IDENTITY"), "errors")).extracting(e -> e.get("field"))
+                .containsExactly("buyer.idNumber");
+        refused(order(cart(CREAM, 1), newBuyer(), "ALIPAY_QR"), "NOT_ON_POSITIVE_LIST");
+        refused(order(cart(Map.of(A2, 1, VITAMIN, 1)), newBuyer(), "ALIPAY_QR"), "MIXED_TRADE_MODES");
+        refused(order(cart(Map.of(A2, 1, "A2-WH2", 1)), newBuyer(), "ALIPAY_QR"), "MIXED_WAREHOUSES");
+        refused(order(cart(A2, 17), newBuyer(), "ALIPAY_QR"), "SINGLE_LIMIT_EXCEEDED");
+        refused(order(cart(APTAMIL, 1), newBuyer(), "ALIPAY_QR"), "OUT_OF_STOCK");
+        String full = newBuyer();
+        TenantContext.runAs(shop.tenant(), () -> vitrine.bean(AnnualQuotas.class)
+                .reserve("HOLD-" + UUID.randomUUID(), ResidentIdNumber.parse(full), Instant.now(),
+                        Money.parse("25900.00")));
+        refused(order(cart(A2, 1), full, "ALIPAY_QR"), "ANNUAL_LIMIT_EXCEEDED");
+        assertThat(api.expect(200, api.get("/api/v1/orders", shop.token())).get("total")).isEqualTo(ordersBefore);
+        assertThat(api.expect(200, api.get("/api/v1/stock/WH-1/" + A2, shop.token()))).containsEntry("reserved", reservedBefore);
+    }
+
+    @Test
+    void bad_input_is_400_with_fields() {
+        Map<String, Object> body = order(cart(A2, 1), newBuyer(), null);
+        body.put("consignee", Map.of("name", "李四", "phone", "12345", "districtCode", "999999", "address", "x"));
+        Map<String, Object> problem = api.expectProblem(400, post("orders", body));
+        assertThat(items(problem, "errors")).extracting(e -> e.get("field") + " " + e.get("rule"))
+                .containsExactlyInAnyOrder("payMethod REQUIRED", "consignee.phone MOBILE_NUMBER",
+                        "consignee.districtCode DISTRICT_CODE");
+    }
+
+    @Test
+    void a_forged_notify_is_400_and_an_unknown_order_404_and_nothing_changes() {
+        Map<String, Object> placed = api.expect(201, post("orders", order(cart(A2, 1), newBuyer(), "ALIPAY_QR")));
+        String orderNo = (String) placed.get("orderNo");
+        Map<String, String> forged = new HashMap<>(Map.of("out_trade_no", orderNo, "trade_no", "2026113022999",
+                "total_amount", "326.21", "trade_status", "TRADE_SUCCESS", "notify_id", "n1", "sign_type", "RSA2",
+                "sign", "AAAA"));
+        HttpResponse<String> answer = postForm(form(forged));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        forged.put("out_trade_no", "V2611300000000000");
+        assertThat(postForm(form(forged)).statusCode()).isEqualTo(404);
+        Map<String, Object> read = api.expect(200, vitrine.get(path("orders/" + orderNo + "?token="
+                + placed.get("orderToken"))));
+        assertThat(read).containsEntry("status", "PENDING_PAYMENT");
+    }
+
+    @Test
+    void a_lost_link_is_found_by_phone_and_id_last_six_and_the_lookup_is_rate_limited() {
+        String buyer = newBuyer();
+        Map<String, Object> placed = api.expect(201, post("orders", order(cart(A2, 1), buyer, "ALIPAY_QR")));
+        String orderNo = (String) placed.get("orderNo");
+
+        api.expectProblem(404, post("orders/lookup", Map.of("orderNo", orderNo, "phone", "13800138000",
+                "idNumberLast6", "000000")));
+        Map<String, Object> found = api.expect(200, post("orders/lookup", Map.of("orderNo", orderNo, "phone",
+                "13800138000", "idNumberLast6", buyer.substring(12))));
+        String token = (String) found.get("orderToken");
+        api.expect(200, vitrine.get(path("orders/" + orderNo + "?token=" + token)));
+        api.expectProblem(404, vitrine.get(path("orders/" + orderNo + "?token=" + placed.get("orderToken"))));
+        HttpResponse<String> limited = null;
+        for (int i = 0; i < 5 && (limited == null || limited.statusCode() != 429); i++) {
+            limited = post("orders/lookup", Map.of("orderNo", orderNo, "phone", "13800138000", "idNumberLast6",
+                    "111111"));
+        }
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void staff_list_and_cancel_a_paid_order_which_is_refunded() {
+        Map<String, Object> placed = api.expect(201, post("orders", order(cart(A2, 1), newBuyer(), "ALIPAY_QR")));
+        String orderNo = (String) placed.get("orderNo");
+        fake.pay(orderNo);
+
+        Map<String, Object> paid = api.expect(200, api.get("/api/v1/orders?status=PAID&store=S1", shop.token()));
+        assertThat(TenantsApi.items(paid)).extracting(row -> row.get("orderNo")).contains(orderNo);
+        api.expectProblem(400, api.get("/api/v1/orders?status=LOST", shop.token()));
+
+        Map<String, Object> cancelled = api.expect(200, api.post("/api/v1/orders/" + orderNo + "/cancel",
+                shop.token(), Map.of("reason", "out of stock at the counter")));
+        assertThat(cancelled).containsEntry("status", "CANCELLED");
+        assertThat(TenantsApi.object(cancelled, "payment")).containsEntry("refundedFen", 32621);
+        assertThat(fake.trade(orderNo).orElseThrow().refunds()).hasSize(1);
+    }
+
+    // --- helpers
+
+    private Map<String, Object> refused(Map<String, Object> body, String code) {
+        Map<String, Object> problem = api.expectProblem(422, post("orders", body));
+        assertThat(problem).containsEntry("code", code);
+        return problem;
+    }
+
+    private static Map<String, Object> order(String cartId, String idNumber, String payMethod) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("cartId", cartId);
+        body.put("storeCode", "S1");
+        body.put("buyer", Map.of("name", "张三", "idNumber", idNumber, "phone", "13800138000"));
+        body.put("consignee", Map.of("name", "张三", "phone", "13800138000", "districtCode", "440305",
+                "address", "广东省深圳市南山区科技园1号"));
+        body.put("consent", true);
+        if (payMethod != null) {
+            body.put("payMethod", payMethod);
+        }
+        return body;
+    }
+
+    private String cart(String sku, int quantity) {
+        return cart(Map.of(sku, quantity));
+    }
+
+    private String cart(Map<String, Integer> lines) {
+        String cartId = (String) api.expect(201, post("carts", Map.of("storeCode", "S1"))).get("cartId");
+        lines.forEach((sku, qty) -> api.expect(200, api.put(path("carts/" + cartId + "/items/" + sku), null,
+                Map.of("qty", qty))));
+        return cartId;
+    }
+
+    private HttpResponse<String> post(String what, Object body, String... headers) {
+        return api.send("POST", path(what), null, body, headers);
+    }
+
+    private String path(String what) {
+        return "/s/" + shop.slug() + "/api/" + what;
+    }
+
+    private HttpResponse<String> postForm(String body) {
+        return vitrine.send(HttpRequest.newBuilder(vitrine.uri("/api/v1/payments/alipay/notify"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> parent, String field) {
+        return (List<Map<String, Object>>) parent.get(field);
+    }
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
+    /** A fresh valid ID number, so each test has a buyer of its own in the platform-wide quota ledger. */
+    private static String newBuyer() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String body = String.format("110105%04d%02d%02d%03d", 1950 + random.nextInt(50), 1 + random.nextInt(12),
+                1 + random.nextInt(28), random.nextInt(1000));
+        int sum = 0;
+        for (int i = 0; i < WEIGHTS.length; i++) {
+            sum += (body.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    /** A valid number with another check character. */
+    private static String badCheckCharacter() {
+        String valid = newBuyer();
+        char wrong = valid.charAt(17) == '0' ? '1' : '0';
+        return valid.substring(0, 17) + wrong;
+    }
+
+    /** The platform admin's positive-list upload. */
+    private static final class PositiveListUpload {
+        static void put(TenantsApi api, String csv) {
+            HttpResponse<String> answer = api.vitrine().send(HttpRequest.newBuilder(
+                            api.vitrine().uri("/api/v1/positive-list"))
+                    .header("Content-Type", "text/csv")
+                    .header("Authorization", "Bearer " + api.platformAdminToken())
+                    .PUT(HttpRequest.BodyPublishers.ofString(csv)).build());
+            if (answer.statusCode() / 100 != 2) {
+                throw new UncheckedIOException(new IOException("positive list: " + answer.statusCode() + " "
+                        + answer.body()));
+            }
+        }
+    }
+}
