@@ -3,6 +3,7 @@ package io.vitrine.orders.testing;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -20,23 +21,34 @@ import java.util.function.Supplier;
  */
 @Singleton
 @Requires(property = "vitrine.test.count-statements", value = "true")
-public class SqlStatements implements BeanCreatedEventListener<DataSource> {
+public class SqlStatements implements BeanCreatedEventListener<DataSource>, Ordered {
 
-    private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.List<String>> COUNTING = new ThreadLocal<>();
 
     /** Runs the work; answers how many statements it executed on this thread. */
     public static <T> Counted<T> count(Supplier<T> work) {
-        int[] counter = new int[1];
-        COUNTING.set(counter);
+        java.util.List<String> executed = new java.util.ArrayList<>();
+        COUNTING.set(executed);
         try {
             T result = work.get();
-            return new Counted<>(result, counter[0]);
+            return new Counted<>(result, executed);
         } finally {
             COUNTING.remove();
         }
     }
 
-    public record Counted<T>(T result, int statements) {
+    /** @param executed each statement's SQL (the first 60 characters), in order */
+    public record Counted<T>(T result, java.util.List<String> executed) {
+
+        public int statements() {
+            return executed.size();
+        }
+    }
+
+    /** Before micronaut-data wraps the pool in its contextual data source, so that it unwraps to this one. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override
@@ -52,17 +64,19 @@ public class SqlStatements implements BeanCreatedEventListener<DataSource> {
         return proxy(Connection.class, target, (proxy, method, args) -> {
             Object result = invoke(target, method, args);
             if (result instanceof Statement statement && method.getName().matches("prepareStatement|createStatement|prepareCall")) {
-                return statement(statement, method.getReturnType());
+                String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : "?";
+                return statement(statement, method.getReturnType(), sql);
             }
             return result;
         });
     }
 
     @SuppressWarnings("unchecked")
-    private static <S extends Statement> S statement(Statement target, Class<?> type) {
+    private static <S extends Statement> S statement(Statement target, Class<?> type, String sql) {
         return (S) proxy((Class<Statement>) type, target, (proxy, method, args) -> {
             if (method.getName().startsWith("execute") && COUNTING.get() != null) {
-                COUNTING.get()[0]++;
+                String text = args != null && args.length > 0 && args[0] instanceof String direct ? direct : sql;
+                COUNTING.get().add(text.substring(0, Math.min(60, text.length())));
             }
             return invoke(target, method, args);
         });
