@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Orders over HTTP (api.md "Storefront" orders, the staff's orders, the Alipay notify) in an embedded application
  * of its own whose Alipay gateway is the in-process fake; the fake's notifies reach the real notify endpoint through
  * a relay (the application's port is only known once it runs). The shop is {@link ShopFixture}'s, with the formula
- * HS code on the positive list (the cream's is not) and 50 units of the cream in stock.
+ * HS code on the positive list (the cream's is not), 100 units of A2 and 50 of the cream and the vitamins in stock,
+ * and A2 also in a second warehouse WH-2.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrdersHttpTest {
@@ -81,6 +82,7 @@ class OrdersHttpTest {
                         "5349W", "operatorUscc", io.vitrine.api.tenants.SampleCodes.uscc())));
         shop.create(CatalogSamples.formula("A2-WH2", "WH-2"));
         api.expect(200, api.put("/api/v1/stock/WH-1/" + CREAM, shop.token(), Map.of("quantity", 50)));
+        api.expect(200, api.put("/api/v1/stock/WH-1/" + A2, shop.token(), Map.of("quantity", 100)));
         api.expect(200, api.put("/api/v1/stock/WH-2/A2-WH2", shop.token(), Map.of("quantity", 50)));
         api.expect(200, api.put("/api/v1/stock/WH-1/" + VITAMIN, shop.token(), Map.of("quantity", 50)));
         api.expect(200, api.put("/api/v1/stores/S1/assortment", shop.token(),
