@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The orders tables (V23). Everything but {@link #unpaidDue} is in the current tenant; every call joins the
- * caller's transaction. Implemented in {@code infra}.
+ * caller's transaction ({@link #savePaymentLink} and {@link #unpaidDue} start their own when there is none).
+ * Implemented in {@code infra}.
  */
 public interface Orders {
 

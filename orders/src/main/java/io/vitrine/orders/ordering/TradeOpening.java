@@ -1,12 +1,10 @@
 package io.vitrine.orders.ordering;
 
-import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.orders.payment.PaymentGateway;
 import io.vitrine.orders.payment.TradeRequest;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
-import java.sql.Connection;
 import java.time.Duration;
 
 /**
@@ -21,15 +19,13 @@ class TradeOpening {
     private final PaymentGateway gateway;
     private final Orders orders;
     private final OrderCancellations cancellations;
-    private final TransactionOperations<Connection> transactions;
     private final OrderTransitions transitions;
 
     TradeOpening(PaymentGateway gateway, Orders orders, OrderCancellations cancellations,
-                 TransactionOperations<Connection> transactions, OrderTransitions transitions) {
+                 OrderTransitions transitions) {
         this.gateway = gateway;
         this.orders = orders;
         this.cancellations = cancellations;
-        this.transactions = transactions;
         this.transitions = transitions;
     }
 
@@ -47,10 +43,7 @@ class TradeOpening {
             cancellations.abandon(order.orderNo());
             throw e;
         }
-        transactions.executeWrite(status -> {
-            orders.savePaymentLink(order.id(), link);
-            return null;
-        });
+        orders.savePaymentLink(order.id(), link);
         return order.withPaymentLink(link);
     }
 }

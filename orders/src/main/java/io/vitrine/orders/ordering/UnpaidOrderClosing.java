@@ -2,7 +2,6 @@ package io.vitrine.orders.ordering;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
 import io.vitrine.kernel.cache.ScopedKey;
@@ -11,7 +10,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,19 +32,17 @@ public class UnpaidOrderClosing {
     private final Orders orders;
     private final OrderCancellations cancellations;
     private final DistributedLocks locks;
-    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final Duration hold;
     private final boolean enabled;
 
     UnpaidOrderClosing(Orders orders, OrderCancellations cancellations, DistributedLocks locks,
-                       TransactionOperations<Connection> transactions, Clock clock,
+                       Clock clock,
                        @Value("${vitrine.orders.close-interval:30s}") Duration interval,
                        @Value("${vitrine.orders.close-enabled:true}") boolean enabled) {
         this.orders = orders;
         this.cancellations = cancellations;
         this.locks = locks;
-        this.transactions = transactions;
         this.clock = clock;
         this.hold = interval.multipliedBy(9).dividedBy(10);
         this.enabled = enabled;
@@ -80,7 +76,7 @@ public class UnpaidOrderClosing {
     public int closeDue() {
         int closed = 0;
         while (true) {
-            List<Orders.Due> batch = transactions.executeRead(status -> orders.unpaidDue(clock.instant(), BATCH));
+            List<Orders.Due> batch = orders.unpaidDue(clock.instant(), BATCH);
             int before = closed;
             for (Orders.Due due : batch) {
                 try {

@@ -1,6 +1,7 @@
 package io.vitrine.orders.ordering.infra;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.catalog.products.TradeMode;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.id.Ids;
@@ -152,6 +153,7 @@ class JdbcOrders implements Orders {
     }
 
     @Override
+    @Transactional
     public void savePaymentLink(String orderId, String link) {
         execute("UPDATE orders SET payment_link = ? WHERE id = ? AND tenant_id = ?", link, orderId);
     }
@@ -274,6 +276,7 @@ class JdbcOrders implements Orders {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<Due> unpaidDue(Instant now, int limit) {
         try (PreparedStatement select = connection().prepareStatement("SELECT tenant_id, order_no FROM orders "
                 + "WHERE status = 'PENDING_PAYMENT' AND payment_expires_at <= ? ORDER BY payment_expires_at LIMIT ?")) {
