@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The fake Alipay gateway, started with the application on a free loopback port, its ledger and keys under
  * {@code vitrine.payments.alipay.sandbox.data-dir} (so trades and the gateway's key survive a restart). Each
  * tenant without Alipay settings gets a sandbox app: an RSA key pair kept in that folder, registered with the
- * gateway. Notifies go to this server's own {@code /api/v1/payments/alipay/notify}, known once it listens.
+ * gateway. Notifies go to this server's own {@code /api/v1/payments/alipay/notify}, known once it listens (or to
+ * {@code vitrine.payments.alipay.sandbox.notify-url} when set).
  */
 @Context
 @Singleton
@@ -41,17 +42,23 @@ class SandboxGateway implements AlipaySandbox, ApplicationEventListener<ServerSt
     private final FakeAlipay fake;
     private final Path appsDir;
     private final Map<TenantId, SandboxApp> apps = new ConcurrentHashMap<>();
+    private final String notifyUrlSetting;
     private volatile String notifyUrl;
 
-    SandboxGateway(@Value("${vitrine.payments.alipay.sandbox.data-dir:${vitrine.data-dir:./data}/alipay-sandbox}") Path dataDir) {
+    SandboxGateway(@Value("${vitrine.payments.alipay.sandbox.data-dir:${vitrine.data-dir:./data}/alipay-sandbox}") Path dataDir,
+                   @Value("${vitrine.payments.alipay.sandbox.notify-url:}") String notifyUrlSetting) {
         this.appsDir = dataDir.resolve("apps");
+        this.notifyUrlSetting = notifyUrlSetting.isBlank() ? null : notifyUrlSetting;
+        this.notifyUrl = this.notifyUrlSetting;
         this.fake = FakeAlipay.builder().dataDir(dataDir).port(0).start();
         LOG.info("alipay sandbox: gateway listening at {} (embedded sandbox; no real money moves)", fake.gatewayUrl());
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent started) {
-        notifyUrl = "http://127.0.0.1:" + started.getSource().getPort() + NOTIFY_PATH;
+        if (notifyUrlSetting == null) {
+            notifyUrl = "http://127.0.0.1:" + started.getSource().getPort() + NOTIFY_PATH;
+        }
         LOG.info("alipay sandbox: notifies go to {}", notifyUrl);
     }
 

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -51,13 +53,13 @@ public class BillReconciliation {
         try {
             AlipayBill bill = bill(tenant, day);
             List<ExpectedPayment> ours = expected.on(tenant, day);
-            report = ReconciliationReport.compared(ids.nextId(), tenant, day, clock.instant(), bill,
+            report = ReconciliationReport.compared(ids.nextId(), tenant, day, ranAt(), bill,
                     BillComparison.compare(bill, ours));
             LOG.info("alipay bill reconciliation tenant={} day={} outcome={} matched={} differences={}", tenant, day,
                     report.outcome(), report.matched(), report.differences().size());
         } catch (RuntimeException e) {
             LOG.warn("alipay bill reconciliation tenant={} day={} failed: {}", tenant, day, e.getMessage());
-            report = ReconciliationReport.failed(ids.nextId(), tenant, day, clock.instant(), failure(e));
+            report = ReconciliationReport.failed(ids.nextId(), tenant, day, ranAt(), failure(e));
         }
         reports.save(report);
         return report;
@@ -75,6 +77,11 @@ public class BillReconciliation {
         } catch (IOException e) {
             throw new MalformedBillException("the bill could not be downloaded: " + e.getMessage(), e);
         }
+    }
+
+    /** To the microsecond, as the database keeps it. */
+    private Instant ranAt() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String failure(RuntimeException e) {
