@@ -32,15 +32,17 @@ public class BillReconciliation {
 
     private final PaymentGateway gateway;
     private final BillDownloads downloads;
+    private final BillReader reader;
     private final ExpectedPayments expected;
     private final ReconciliationReports reports;
     private final Ids ids;
     private final Clock clock;
 
-    BillReconciliation(PaymentGateway gateway, BillDownloads downloads, ExpectedPayments expected,
+    BillReconciliation(PaymentGateway gateway, BillDownloads downloads, BillReader reader, ExpectedPayments expected,
                        ReconciliationReports reports, Ids ids, Clock clock) {
         this.gateway = gateway;
         this.downloads = downloads;
+        this.reader = reader;
         this.expected = expected;
         this.reports = reports;
         this.ids = ids;
@@ -73,7 +75,7 @@ public class BillReconciliation {
     private AlipayBill bill(TenantId tenant, LocalDate day) {
         URI url = gateway.billDownloadUrl(tenant, day);
         try (InputStream zip = downloads.open(url)) {
-            return AlipayBillReader.read(zip);
+            return reader.read(zip);
         } catch (IOException e) {
             throw new MalformedBillException("the bill could not be downloaded: " + e.getMessage(), e);
         }

@@ -151,9 +151,9 @@ class BillReconciliationTest {
         Paid paid = pay(tenant, "1.00");
         books.set(tenant, paid.day(), List.of(ExpectedPayment.completed(paid.entry())));
         BillReconciliation withBrokenDownload = new BillReconciliation(gateway,
-                url -> new ByteArrayInputStream(AlipayBillReaderTest.gbkBill(AlipayBillReaderTest.bill(
-                        AlipayBillReaderTest.row("1", paid.orderNo(), "交易", "1.00", ""), 3, 0))),
-                books, context.getBean(ReconciliationReports.class), context.getBean(Ids.class), Clock.systemUTC());
+                url -> new ByteArrayInputStream(BillFiles.gbkBill(BillFiles.bill(
+                        BillFiles.row("1", paid.orderNo(), "交易", "1.00", ""), 3, 0))),
+                context.getBean(BillReader.class), books, context.getBean(ReconciliationReports.class), context.getBean(Ids.class), Clock.systemUTC());
 
         ReconciliationReport report = withBrokenDownload.run(tenant, paid.day());
 
@@ -165,7 +165,7 @@ class BillReconciliationTest {
 
         BillReconciliation notAZip = new BillReconciliation(gateway,
                 url -> new ByteArrayInputStream("<html>busy</html>".getBytes(StandardCharsets.UTF_8)),
-                books, context.getBean(ReconciliationReports.class), context.getBean(Ids.class), Clock.systemUTC());
+                context.getBean(BillReader.class), books, context.getBean(ReconciliationReports.class), context.getBean(Ids.class), Clock.systemUTC());
         assertThat(notAZip.run(tenant, paid.day()).failure()).contains("no detail CSV");
     }
 

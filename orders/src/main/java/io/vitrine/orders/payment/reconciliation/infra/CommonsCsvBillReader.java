@@ -1,6 +1,13 @@
-package io.vitrine.orders.payment.reconciliation;
+package io.vitrine.orders.payment.reconciliation.infra;
 
 import io.vitrine.kernel.money.Money;
+import io.vitrine.orders.payment.reconciliation.AlipayBill;
+import io.vitrine.orders.payment.reconciliation.BillReader;
+import io.vitrine.orders.payment.reconciliation.EntryKind;
+import io.vitrine.orders.payment.reconciliation.MalformedBillException;
+import io.vitrine.orders.payment.reconciliation.PaymentEntry;
+import io.vitrine.orders.payment.reconciliation.Totals;
+import jakarta.inject.Singleton;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,7 +34,8 @@ import java.util.zip.ZipInputStream;
  * <p>A bill that cannot be trusted as read is refused whole with {@link MalformedBillException}: the footer's
  * {@code #交易合计：N笔，退款合计：M笔} must match the rows read, so a cut-off download never passes as a short day.
  */
-public final class AlipayBillReader {
+@Singleton
+class CommonsCsvBillReader implements BillReader {
 
     static final Charset GBK = Charset.forName("GBK");
     static final String TRADE_NO = "支付宝交易号";
@@ -46,11 +54,8 @@ public final class AlipayBillReader {
             .setIgnoreEmptyLines(true)
             .get();
 
-    private AlipayBillReader() {
-    }
-
-    /** The bill in the zip; the stream is read to the detail CSV's end, not closed. */
-    public static AlipayBill read(InputStream zipped) {
+    @Override
+    public AlipayBill read(InputStream zipped) {
         try {
             ZipInputStream zip = new ZipInputStream(zipped, GBK);
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
