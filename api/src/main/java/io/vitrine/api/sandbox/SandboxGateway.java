@@ -1,9 +1,11 @@
 package io.vitrine.api.sandbox;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.orders.payment.AlipaySandbox;
@@ -45,8 +47,11 @@ class SandboxGateway implements AlipaySandbox, ApplicationEventListener<ServerSt
     private final String notifyUrlSetting;
     private volatile String notifyUrl;
 
-    SandboxGateway(@Value("${vitrine.payments.alipay.sandbox.data-dir:${vitrine.data-dir:./data}/alipay-sandbox}") Path dataDir,
+    SandboxGateway(@Nullable @Property(name = "vitrine.payments.alipay.sandbox.data-dir") Path configuredDir,
+                   @Value("${vitrine.data-dir:./data}") Path applicationDataDir,
                    @Value("${vitrine.payments.alipay.sandbox.notify-url:}") String notifyUrlSetting) {
+        // (a nested placeholder as the default of @Value is not resolved as one: hence two properties)
+        Path dataDir = configuredDir != null ? configuredDir : applicationDataDir.resolve("alipay-sandbox");
         this.appsDir = dataDir.resolve("apps");
         this.notifyUrlSetting = notifyUrlSetting.isBlank() ? null : notifyUrlSetting;
         this.notifyUrl = this.notifyUrlSetting;

@@ -30,8 +30,6 @@ class AlipaySandboxSwitchTest {
         assertThat(sandbox.notifyUrl()).hasValue(vitrine.uri("/api/v1/payments/alipay/notify").toString()
                 .replace("localhost", "127.0.0.1"));
         assertThat(sandbox.gatewayUrl()).startsWith("http://127.0.0.1:").endsWith("/gateway.do");
-        System.out.println("DEBUG " + vitrine.context().getProperty("vitrine.payments.alipay.sandbox.data-dir", String.class)
-                + " " + vitrine.context().getProperty("vitrine.data-dir", String.class) + " " + vitrine.dataDir());
         assertThat(vitrine.dataDir().resolve("alipay-sandbox/gateway-key.pk8")).as("its key, kept for restarts").exists();
     }
 
