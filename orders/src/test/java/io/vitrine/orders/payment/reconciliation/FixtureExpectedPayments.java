@@ -1,6 +1,7 @@
 package io.vitrine.orders.payment.reconciliation;
 
 import io.vitrine.kernel.tenancy.TenantId;
+import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -8,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Our books for the tests: whatever a test says a tenant's day holds (nothing otherwise). */
+/**
+ * Our books for the tests: whatever a test says a tenant's day holds (nothing otherwise). Replaces the real
+ * implementation (on the orders table) in the test contexts, so the reconciliation's tests choose both sides.
+ */
 @Singleton
+@Replaces(ExpectedPayments.class)
 public class FixtureExpectedPayments implements ExpectedPayments {
 
     private record Day(TenantId tenant, LocalDate day) {
