@@ -20,7 +20,7 @@ CREATE TABLE payment_reconciliations (
     failure             VARCHAR(1000) NULL,
     PRIMARY KEY (id),
     CONSTRAINT uq_payment_reconciliations_day UNIQUE (tenant_id, bill_day)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;  -- the same collation as the differences' key
 
 CREATE TABLE payment_reconciliation_differences (
     reconciliation_id   CHAR(36)      NOT NULL,
