@@ -5,9 +5,11 @@ import com.alipay.api.AlipayConfig;
 import com.alipay.api.DefaultAlipayClient;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.core.annotation.Nullable;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.orders.payment.AlipayNotConfiguredException;
+import io.vitrine.orders.payment.AlipaySandbox;
 import io.vitrine.tenants.settings.Settings;
 import io.vitrine.tenants.settings.TenantSettings;
 import jakarta.inject.Singleton;
@@ -27,6 +29,9 @@ import java.util.HexFormat;
  * <p>A tenant with its own app id, private key and Alipay public key calls as itself. A tenant that only
  * granted an app_auth_token is served by the platform's ISV app ({@link AlipayConfiguration}) passing
  * that token. Money always reaches the merchant's own account.
+ *
+ * <p>With the embedded sandbox on ({@link AlipaySandbox}), a tenant that has neither gets a sandbox app, called at
+ * the sandbox gateway with the sandbox's notify URL; its own credentials, once set, win from its next call on.
  */
 @Singleton
 class AlipayClients {
@@ -36,21 +41,28 @@ class AlipayClients {
 
     private final Settings settings;
     private final AlipayConfiguration configuration;
+    @Nullable
+    private final AlipaySandbox sandbox;
     private final Cache<Key, TenantAlipay> clients = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(6))
             .build();
 
-    AlipayClients(Settings settings, AlipayConfiguration configuration) {
+    AlipayClients(Settings settings, AlipayConfiguration configuration, @Nullable AlipaySandbox sandbox) {
         this.settings = settings;
         this.configuration = configuration;
+        this.sandbox = sandbox;
     }
 
     TenantAlipay forTenant(TenantId tenant) {
         return TenantContext.callAs(tenant, () -> {
             TenantSettings stored = settings.current();
             boolean ownApp = stored.alipayAppId() != null && stored.hasAlipayPrivateKey() && stored.alipayPublicKey() != null;
-            if (!ownApp && !(stored.hasAlipayAuthToken() && configuration.hasIsvApp())) {
+            boolean isv = !ownApp && stored.hasAlipayAuthToken() && configuration.hasIsvApp();
+            if (sandbox != null && nothingSetUp(stored)) {
+                return inSandbox(tenant);
+            }
+            if (!ownApp && !isv) {
                 throw new AlipayNotConfiguredException("This store cannot take Alipay payments yet: its Alipay app is not set up.");
             }
             Key key = new Key(tenant, version(ownApp, stored));
@@ -60,19 +72,35 @@ class AlipayClients {
 
     private TenantAlipay ownApp(TenantSettings stored) {
         String privateKey = settings.alipayPrivateKey().orElseThrow();
-        return new TenantAlipay(client(stored.alipayAppId(), privateKey, stored.alipayPublicKey()), null,
-                stored.alipayAppId(), stored.alipayAppId(), stored.alipayPublicKey());
+        return new TenantAlipay(client(configuration.gatewayUrl(), stored.alipayAppId(), privateKey, stored.alipayPublicKey()),
+                null, stored.alipayAppId(), stored.alipayAppId(), stored.alipayPublicKey(), configuration.notifyUrl());
+    }
+
+    /** Any Alipay setting at all, even half of one, is the tenant's own: the sandbox never covers it. */
+    private static boolean nothingSetUp(TenantSettings stored) {
+        return stored.alipayAppId() == null && !stored.hasAlipayPrivateKey() && stored.alipayPublicKey() == null
+                && !stored.hasAlipayAuthToken();
+    }
+
+    /** The sandbox app is fixed for the sandbox's life; the notify URL is known once the server listens. */
+    private TenantAlipay inSandbox(TenantId tenant) {
+        AlipaySandbox.SandboxApp app = sandbox.appFor(tenant);
+        String notifyUrl = sandbox.notifyUrl().orElse(null);
+        Key key = new Key(tenant, "sandbox\u0000" + app.appId() + "\u0000" + sandbox.gatewayUrl() + "\u0000" + notifyUrl);
+        return clients.get(key, k -> new TenantAlipay(client(sandbox.gatewayUrl(), app.appId(), app.privateKey(),
+                app.alipayPublicKey()), null, app.appId(), app.appId(), app.alipayPublicKey(), notifyUrl));
     }
 
     private TenantAlipay asIsv(TenantSettings stored) {
         String token = settings.alipayAppAuthToken().orElseThrow();
-        return new TenantAlipay(client(configuration.isvAppId(), configuration.isvPrivateKey(), configuration.isvAlipayPublicKey()),
-                token, configuration.isvAppId(), stored.alipayAppId(), configuration.isvAlipayPublicKey());
+        return new TenantAlipay(client(configuration.gatewayUrl(), configuration.isvAppId(), configuration.isvPrivateKey(),
+                configuration.isvAlipayPublicKey()), token, configuration.isvAppId(), stored.alipayAppId(),
+                configuration.isvAlipayPublicKey(), configuration.notifyUrl());
     }
 
-    private DefaultAlipayClient client(String appId, String privateKey, String alipayPublicKey) {
+    private DefaultAlipayClient client(String gatewayUrl, String appId, String privateKey, String alipayPublicKey) {
         AlipayConfig config = new AlipayConfig();
-        config.setServerUrl(configuration.gatewayUrl());
+        config.setServerUrl(gatewayUrl);
         config.setAppId(appId);
         config.setPrivateKey(privateKey);
         config.setAlipayPublicKey(alipayPublicKey);

@@ -69,11 +69,9 @@ public class AlipayPaymentGateway implements PaymentGateway {
     private static final String NOT_EXIST = "ACQ.TRADE_NOT_EXIST";
 
     private final AlipayClients clients;
-    private final AlipayConfiguration configuration;
 
-    AlipayPaymentGateway(AlipayClients clients, AlipayConfiguration configuration) {
+    AlipayPaymentGateway(AlipayClients clients) {
         this.clients = clients;
-        this.configuration = configuration;
     }
 
     @Override
@@ -85,8 +83,9 @@ public class AlipayPaymentGateway implements PaymentGateway {
         model.setTimeoutExpress(trade.timeout().toMinutes() + "m");
         AlipayTradePrecreateRequest request = new AlipayTradePrecreateRequest();
         request.setBizModel(model);
-        request.setNotifyUrl(configuration.notifyUrl());
-        AlipayTradePrecreateResponse response = succeeded(execute(tenant, request));
+        TenantAlipay alipay = clients.forTenant(tenant);
+        request.setNotifyUrl(alipay.notifyUrl());
+        AlipayTradePrecreateResponse response = succeeded(execute(tenant, alipay, request));
         return new QrCode(trade.outTradeNo(), response.getQrCode());
     }
 
@@ -112,7 +111,7 @@ public class AlipayPaymentGateway implements PaymentGateway {
         model.setTimeoutExpress(trade.timeout().toMinutes() + "m");
         AlipayTradeWapPayRequest request = new AlipayTradeWapPayRequest();
         request.setBizModel(model);
-        request.setNotifyUrl(configuration.notifyUrl());
+        request.setNotifyUrl(alipay.notifyUrl());
         request.setReturnUrl(returnUrl.toString());
         if (alipay.appAuthToken() != null) {
             request.putOtherTextParam("app_auth_token", alipay.appAuthToken());
@@ -219,7 +218,10 @@ public class AlipayPaymentGateway implements PaymentGateway {
 
     /** Sends the call as the tenant; a lost, late or unverifiable answer is "outcome unknown". */
     private <T extends AlipayResponse> T execute(TenantId tenant, AlipayRequest<T> request) {
-        TenantAlipay alipay = clients.forTenant(tenant);
+        return execute(tenant, clients.forTenant(tenant), request);
+    }
+
+    private <T extends AlipayResponse> T execute(TenantId tenant, TenantAlipay alipay, AlipayRequest<T> request) {
         try {
             T response = alipay.client().execute(request, null, alipay.appAuthToken());
             if ("20000".equals(response.getCode()) || (response.getSubCode() != null && BUSY.contains(response.getSubCode()))) {

@@ -11,9 +11,10 @@ import io.micronaut.core.annotation.Nullable;
  * @param notifyAppId     the app_id a genuine notify carries: the tenant's app, or the platform's ISV app
  * @param merchantAppId   the merchant's own app id, when known (the notify's auth_app_id in ISV mode)
  * @param alipayPublicKey the key notifies and answers are verified with
+ * @param notifyUrl       where Alipay is asked to post this tenant's notifies; null: no notifies
  */
 record TenantAlipay(AlipayClient client, @Nullable String appAuthToken, String notifyAppId,
-                    @Nullable String merchantAppId, String alipayPublicKey) {
+                    @Nullable String merchantAppId, String alipayPublicKey, @Nullable String notifyUrl) {
 
     @Override
     public String toString() {
