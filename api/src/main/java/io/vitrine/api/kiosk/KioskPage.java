@@ -1,6 +1,5 @@
 package io.vitrine.api.kiosk;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +18,7 @@ import io.vitrine.api.security.ClientAddress;
 import io.vitrine.api.storefront.pages.ProductFacts;
 import io.vitrine.api.storefront.pages.QrCodeSvg;
 import io.vitrine.api.storefront.pages.ResultsView;
+import io.vitrine.api.storefront.pages.CheckoutModel;
 import io.vitrine.api.storefront.pages.ShopFront;
 import io.vitrine.api.storefront.pages.ShopperAddress;
 import io.vitrine.api.storefront.pages.ShopperLinks;
@@ -28,7 +28,6 @@ import io.vitrine.catalog.storefront.SearchParameters;
 import io.vitrine.catalog.storefront.ShopperCatalog;
 import io.vitrine.catalog.storefront.ShopperRateLimit;
 import io.vitrine.catalog.storefront.StorefrontSearch;
-import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.tenants.stores.Store;
 
@@ -50,26 +49,23 @@ import java.util.Map;
 @Hidden
 final class KioskPage {
 
-    private final ShopFront shop;
+    private final KioskScreen screen;
     private final StorefrontSearch search;
     private final ShopperCatalog catalog;
     private final StoreAssortments assortments;
     private final ShopperAddress addresses;
     private final ShopperRateLimit rateLimit;
     private final ClientAddress clientAddress;
-    private final int idleSeconds;
 
-    KioskPage(ShopFront shop, StorefrontSearch search, ShopperCatalog catalog, StoreAssortments assortments,
-              ShopperAddress addresses, ShopperRateLimit rateLimit, ClientAddress clientAddress,
-              @Value("${vitrine.kiosk.idle-seconds:90}") int idleSeconds) {
-        this.shop = shop;
+    KioskPage(KioskScreen screen, StorefrontSearch search, ShopperCatalog catalog, StoreAssortments assortments,
+              ShopperAddress addresses, ShopperRateLimit rateLimit, ClientAddress clientAddress) {
+        this.screen = screen;
         this.search = search;
         this.catalog = catalog;
         this.assortments = assortments;
         this.addresses = addresses;
         this.rateLimit = rateLimit;
         this.clientAddress = clientAddress;
-        this.idleSeconds = idleSeconds;
     }
 
     @Get
@@ -108,25 +104,8 @@ final class KioskPage {
     }
 
     private Map<String, Object> kioskModel(String tenant, String storeCode, HttpRequest<?> request) {
-        Map<String, Object> model = shop.model();
-        Store store = store(storeCode);
-        String kiosk = ShopperLinks.kiosk(tenant, store.code());
-        model.put("store", store);
-        model.put("kioskHome", kiosk);
-        model.put("searchAction", kiosk);
-        model.put("suggestUrl", ShopperLinks.suggest(tenant));
-        model.put("pairUrl", kiosk + "/pair");
-        model.put("heartbeatUrl", ShopperLinks.kioskHeartbeat(tenant));
-        model.put("paired", request.getCookies().findCookie(KioskController.COOKIE).isPresent());
-        model.put("idleSeconds", idleSeconds);
-        return model;
-    }
-
-    private Store store(String code) {
-        try {
-            return catalog.store(code).orElseThrow(() -> new NotFoundException("no store"));
-        } catch (InvalidInputException unknown) {
-            throw new NotFoundException("no store of this shop has this code");
-        }
+        Map<String, Object> model = screen.model(tenant, storeCode, request);
+        Store store = (Store) model.get("store");
+        return CheckoutModel.kiosk(model, tenant, store.code());
     }
 }
