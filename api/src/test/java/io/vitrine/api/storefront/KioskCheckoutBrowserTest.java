@@ -1,0 +1,227 @@
+package io.vitrine.api.storefront;
+
+import io.vitrine.api.tenants.TenantsApi;
+import io.vitrine.api.testing.HeadlessChromium;
+import io.vitrine.api.testing.OwnVitrine;
+import io.vitrine.api.testing.RunningVitrine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.vitrine.api.storefront.ShopFixture.A2;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kiosk's checkout in real headless Chromium (issue #5 "Pages", "Browser test"): a shopper adds A2 to the cart
+ * from its product page, changes the quantity on the cart screen (amounts in yuan follow), goes to checkout, and the
+ * identity form refuses in the browser what the server would: an ID number whose check character is wrong, a phone
+ * that is no mainland mobile, and a missing consent, without sending anything; the idle reset forgets the cart.
+ * Its own application: the sandbox flag on (the QR screen's "pay in sandbox" button) and a short idle time.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KioskCheckoutBrowserTest {
+
+    private static final int IDLE_SECONDS = 30;
+    static final String VALID_ID = "440305199001011256";
+    static final String WRONG_CHECK_CHARACTER = "440305199001011257";
+
+    private RunningVitrine vitrine;
+    private ShopFixture shop;
+    private HeadlessChromium chromium;
+    private WebDriver browser;
+
+    @BeforeAll
+    void aShopWhoseKioskOffersTheSandbox() {
+        vitrine = OwnVitrine.embedded(Map.of("vitrine.kiosk.idle-seconds", IDLE_SECONDS,
+                "vitrine.storefront.search.timeout", "20s", "vitrine.payments.alipay.sandbox.enabled", true));
+        shop = new ShopFixture(new TenantsApi(vitrine));
+    }
+
+    @AfterAll
+    void stop() {
+        vitrine.close();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        chromium = new HeadlessChromium(1280, 1600);
+        browser = chromium.driver();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void a_shopper_adds_a_product_changes_the_quantity_in_the_cart_and_goes_to_checkout() {
+        addA2ToTheCart();
+        click("go-to-cart");
+        WebElement line = waitFor(By.cssSelector("[data-testid=cart-line][data-sku='" + A2 + "']"));
+        assertThat(line.findElement(By.cssSelector("[data-testid=line-qty]")).getText()).isEqualTo("1");
+        assertThat(text("amount-goods")).isEqualTo("¥299.00");
+        assertThat(text("amount-tax")).isEqualTo("¥27.21");
+        assertThat(text("amount-total")).isEqualTo("¥326.21");
+
+        line.findElement(By.cssSelector("[data-testid=line-more]")).click();
+        awaitText("amount-goods", "¥598.00");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=cart-line] [data-testid=line-qty]")).getText())
+                .isEqualTo("2");
+        assertThat(text("cart-count")).isEqualTo("2");
+        chromium.screenshot("kiosk-cart");
+
+        browser.findElement(By.cssSelector("[data-testid=cart-line] [data-testid=line-less]")).click();
+        awaitText("amount-goods", "¥299.00");
+
+        click("to-checkout");
+        waitFor(By.cssSelector("[data-testid=checkout-form]"));
+        awaitText("amount-total", "¥326.21");
+        assertThat(browser.getCurrentUrl()).endsWith("/kiosk/S1/checkout");
+    }
+
+    @Test
+    void the_identity_form_refuses_a_wrong_id_check_character_and_a_bad_phone_in_the_browser() {
+        addA2ToTheCart();
+        browser.get(kiosk("/checkout"));
+        waitFor(By.cssSelector("[data-testid=checkout-form]"));
+        countOrderPosts();
+
+        field("buyer.name").sendKeys("张三");
+        field("buyer.idNumber").sendKeys(WRONG_CHECK_CHARACTER);
+        field("buyer.phone").click(); // leaving the ID number checks it
+        WebElement idError = waitFor(By.cssSelector("[data-testid='error-buyer.idNumber']"));
+        assertThat(idError.getText()).isNotBlank();
+        assertThat(field("buyer.idNumber").getAttribute("aria-invalid")).isEqualTo("true");
+        field("buyer.phone").sendKeys("12345678901"); // 12… is no mainland mobile
+        field("consignee.districtCode").click();
+        assertThat(waitFor(By.cssSelector("[data-testid='error-buyer.phone']")).getText()).isNotBlank();
+        field("consignee.districtCode").sendKeys("440305");
+        field("consignee.address").sendKeys("前海路 1 号");
+        field("consent").click();
+        chromium.screenshot("kiosk-checkout-invalid");
+
+        click("place-order");
+        // refused here: nothing sent, the banner says so, the button ready again once corrected
+        WebElement form = browser.findElement(By.cssSelector("[data-testid=checkout-form]"));
+        assertThat(form.getAttribute("data-refused")).isEqualTo("client");
+        assertThat(waitFor(By.cssSelector("[data-testid=checkout-banner]")).getText()).isNotBlank();
+        assertThat(sentOrders()).isZero();
+        assertThat(browser.getCurrentUrl()).endsWith("/kiosk/S1/checkout");
+
+        // corrected: the errors go as the shopper types
+        field("buyer.idNumber").clear();
+        field("buyer.idNumber").sendKeys(VALID_ID);
+        field("buyer.phone").clear();
+        field("buyer.phone").sendKeys("13800138000");
+        field("buyer.name").click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver ->
+                !driver.findElement(By.cssSelector("[data-testid='error-buyer.idNumber']")).isDisplayed()
+                        && !driver.findElement(By.cssSelector("[data-testid='error-buyer.phone']")).isDisplayed());
+        assertThat(field("buyer.idNumber").getAttribute("aria-invalid")).isEqualTo("false");
+    }
+
+    @Test
+    void the_consent_is_required_before_the_order_is_sent() {
+        addA2ToTheCart();
+        browser.get(kiosk("/checkout?lang=en"));
+        waitFor(By.cssSelector("[data-testid=checkout-form]"));
+        countOrderPosts();
+        assertThat(text("consent-text")).contains("China Customs").contains("Alipay");
+        // on a kiosk the consignee is the buyer: only the address is asked
+        assertThat(field("consignee.name").isDisplayed()).isFalse();
+
+        field("buyer.name").sendKeys("Zhang San");
+        field("buyer.idNumber").sendKeys(VALID_ID);
+        field("buyer.phone").sendKeys("+86 138 0013 8000");
+        field("consignee.districtCode").sendKeys("440305");
+        field("consignee.address").sendKeys("1 Qianhai Road");
+        click("place-order");
+
+        WebElement consentError = waitFor(By.cssSelector("[data-testid=error-consent]"));
+        assertThat(consentError.getText()).contains("agree");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=checkout-form]")).getAttribute("data-refused"))
+                .isEqualTo("client");
+        assertThat(sentOrders()).isZero();
+        // the other fields were fine
+        assertThat(browser.findElements(By.cssSelector(".field.is-invalid"))).hasSize(1);
+
+        field("consent").click();
+        assertThat(consentError.isDisplayed()).isFalse();
+    }
+
+    @Test
+    void the_idle_kiosk_forgets_the_cart_for_the_next_shopper() {
+        addA2ToTheCart();
+        browser.get(kiosk("/cart"));
+        waitFor(By.cssSelector("[data-testid=cart-line]"));
+        new WebDriverWait(browser, Duration.ofSeconds(IDLE_SECONDS * 3L)).until(ExpectedConditions.urlToBe(kiosk("")));
+        waitFor(By.cssSelector("[data-testid=welcome]"));
+        browser.get(kiosk("/cart"));
+        waitFor(By.cssSelector("[data-testid=cart-empty]"));
+        assertThat(browser.findElements(By.cssSelector("[data-testid=cart-line]"))).isEmpty();
+        assertThat(text("cart-count")).isEqualTo("0");
+    }
+
+    private void addA2ToTheCart() {
+        browser.get(kiosk("/p/" + A2));
+        click("add-to-cart");
+        awaitText("cart-count", "1");
+        assertThat(text("add-status")).isNotBlank();
+    }
+
+    /** How many POSTs the page sent to the orders API since {@link #countOrderPosts()}. */
+    private long sentOrders() {
+        return ((Number) ((JavascriptExecutor) browser).executeScript("return window.sentOrders;")).longValue();
+    }
+
+    private String kiosk(String rest) {
+        return vitrine.uri("/s/" + shop.slug() + "/kiosk/S1" + rest).toString();
+    }
+
+    private WebElement field(String name) {
+        return browser.findElement(By.cssSelector("[data-testid='field-" + name + "']"));
+    }
+
+    private void click(String testId) {
+        waitFor(By.cssSelector("[data-testid='" + testId + "']")).click();
+    }
+
+    private String text(String testId) {
+        return browser.findElement(By.cssSelector("[data-testid='" + testId + "']")).getText().trim();
+    }
+
+    private void awaitText(String testId, String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(
+                By.cssSelector("[data-testid='" + testId + "']"), expected));
+    }
+
+    private WebElement waitFor(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** From now on, the page counts its POSTs to the orders API (a wrapper around fetch). */
+    private void countOrderPosts() {
+        ((JavascriptExecutor) browser).executeScript("""
+                window.sentOrders = 0;
+                var original = window.fetch;
+                window.fetch = function (url, options) {
+                  if (options && options.method === 'POST' && String(url).indexOf('/api/orders') >= 0) {
+                    window.sentOrders++;
+                  }
+                  return original.apply(this, arguments);
+                };
+                """);
+    }
+}
