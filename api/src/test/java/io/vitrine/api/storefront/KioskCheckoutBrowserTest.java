@@ -1,10 +1,12 @@
 package io.vitrine.api.storefront;
 
+import io.vitrine.api.catalog.CatalogSamples;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.testing.HeadlessChromium;
 import io.vitrine.api.testing.OwnVitrine;
 import io.vitrine.api.testing.RunningVitrine;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,12 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from its product page, changes the quantity on the cart screen (amounts in yuan follow), goes to checkout, and the
  * identity form refuses in the browser what the server would: an ID number whose check character is wrong, a phone
  * that is no mainland mobile, and a missing consent, without sending anything; the idle reset forgets the cart.
- * Its own application: the sandbox flag on (the QR screen's "pay in sandbox" button) and a short idle time.
+ * With the orders API and the Alipay sandbox present, the full purchase: order placed once, QR screen, sandbox pay,
+ * PAID, back to the start. Its own application: the sandbox flag on (the QR screen's "pay in sandbox" button), a
+ * short idle time and result time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KioskCheckoutBrowserTest {
 
     private static final int IDLE_SECONDS = 30;
+    private static final int RESULT_SECONDS = 4;
     static final String VALID_ID = "440305199001011256";
     static final String WRONG_CHECK_CHARACTER = "440305199001011257";
 
@@ -45,7 +50,8 @@ class KioskCheckoutBrowserTest {
     @BeforeAll
     void aShopWhoseKioskOffersTheSandbox() {
         vitrine = OwnVitrine.embedded(Map.of("vitrine.kiosk.idle-seconds", IDLE_SECONDS,
-                "vitrine.storefront.search.timeout", "20s", "vitrine.payments.alipay.sandbox.enabled", true));
+                "vitrine.storefront.search.timeout", "20s", "vitrine.payments.alipay.sandbox.enabled", true,
+                "vitrine.kiosk.result-seconds", RESULT_SECONDS));
         shop = new ShopFixture(new TenantsApi(vitrine));
     }
 
@@ -159,6 +165,85 @@ class KioskCheckoutBrowserTest {
 
         field("consent").click();
         assertThat(consentError.isDisplayed()).isFalse();
+    }
+
+    @Test
+    void the_qr_screen_draws_the_orders_payment_counts_down_and_offers_the_sandbox_pay_button() {
+        browser.get(kiosk("/checkout"));
+        waitFor(By.cssSelector("[data-testid=checkout-form]"));
+        String qrText = "https://qr.alipay.com/bax00000test0000";
+        String expiresAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusMinutes(15).toString();
+        // what checkout.js does with a 201 of the orders API: post the payment to the QR screen
+        ((JavascriptExecutor) browser).executeScript("""
+                var post = document.createElement('form');
+                post.method = 'post';
+                post.action = arguments[0];
+                [['orderNo', 'VT-TEST-1'], ['orderToken', 'token-1'], ['qrCode', arguments[1]], ['expiresAt', arguments[2]]]
+                  .forEach(function (pair) {
+                    var field = document.createElement('input');
+                    field.type = 'hidden'; field.name = pair[0]; field.value = pair[1];
+                    post.appendChild(field);
+                  });
+                document.body.appendChild(post);
+                post.submit();
+                """, "/s/" + shop.slug() + "/kiosk/S1/pay", qrText, expiresAt);
+
+        WebElement qr = waitFor(By.cssSelector("[data-testid=payment-qr-code]"));
+        assertThat(QrDecoding.fromPng(qr.getScreenshotAs(org.openqa.selenium.OutputType.BYTES))).isEqualTo(qrText);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> text("countdown").matches("1[45]:\\d\\d"));
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-idle-paused")).isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=sandbox-pay]")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=result-paid]")).isDisplayed()).isFalse();
+        chromium.screenshot("kiosk-payment-screen");
+    }
+
+    /**
+     * The whole purchase: needs the orders API (POST /s/{tenant}/api/orders, GET …/{orderNo}?token=) and the embedded
+     * Alipay sandbox (POST /sandbox/alipay/trades/{orderNo}/pay) of issue #5's other slices; skipped while this build
+     * has no orders API (it answers 404), run as soon as it has one.
+     */
+    @Test
+    void a_full_kiosk_purchase_places_the_order_shows_the_qr_code_and_follows_the_sandbox_payment_to_paid() {
+        Assumptions.assumeTrue(vitrine.send(java.net.http.HttpRequest.newBuilder(vitrine.uri("/s/" + shop.slug()
+                        + "/api/orders")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode() != 404,
+                "no orders API in this build yet (issue #5, slice orders-core)");
+        putFormulaOnThePositiveList();
+        addA2ToTheCart();
+        browser.get(kiosk("/checkout"));
+        waitFor(By.cssSelector("[data-testid=checkout-form]"));
+        countOrderPosts();
+        field("buyer.name").sendKeys("张三");
+        field("buyer.idNumber").sendKeys(VALID_ID);
+        field("buyer.phone").sendKeys("13800138000");
+        field("consignee.districtCode").sendKeys("440305");
+        field("consignee.address").sendKeys("前海路 1 号");
+        field("consent").click();
+        WebElement place = browser.findElement(By.cssSelector("[data-testid=place-order]"));
+        place.click();
+        place.click(); // a double tap sends one order
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(kiosk("/pay")));
+        WebElement qr = waitFor(By.cssSelector("[data-testid=payment-qr-code]"));
+        assertThat(QrDecoding.fromPng(qr.getScreenshotAs(org.openqa.selenium.OutputType.BYTES))).isNotBlank();
+        assertThat(text("countdown")).matches("\\d\\d:\\d\\d");
+        chromium.screenshot("kiosk-payment");
+        click("sandbox-pay");
+        waitFor(By.cssSelector("[data-testid=result-paid]"));
+        chromium.screenshot("kiosk-paid");
+        // the result stays a moment, then the kiosk is ready for the next shopper, with an empty cart
+        new WebDriverWait(browser, Duration.ofSeconds(RESULT_SECONDS * 4L)).until(ExpectedConditions.urlToBe(kiosk("")));
+        browser.get(kiosk("/cart"));
+        waitFor(By.cssSelector("[data-testid=cart-empty]"));
+    }
+
+    private void putFormulaOnThePositiveList() {
+        TenantsApi api = new TenantsApi(vitrine);
+        var put = java.net.http.HttpRequest.newBuilder(vitrine.uri("/api/v1/positive-list"))
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + api.platformAdminToken())
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("hsCode,description\n" + CatalogSamples.FORMULA_HS
+                        + ",婴幼儿配方奶粉\n")).build();
+        assertThat(vitrine.send(put).statusCode()).isEqualTo(200);
     }
 
     @Test
