@@ -1,5 +1,7 @@
 package io.vitrine.api.storefront;
 
+import io.vitrine.api.catalog.CatalogSamples;
+import io.vitrine.api.tenants.SampleCodes;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.testing.EmbeddedVitrine;
@@ -36,25 +38,40 @@ class CheckoutPagesTest {
 
     private final RunningVitrine vitrine;
     private final TenantsApi api;
-    private ShopFixture shop;
+    private TenantsApi.Park park;
+    private Merchant merchant;
 
     CheckoutPagesTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
         this.api = new TenantsApi(vitrine);
     }
 
+    /** A shop with store S1 that shows A2 (no stock, no search needed: these pages read neither). */
     @BeforeAll
     void aShopWithAStore() {
-        shop = new ShopFixture(api);
+        park = api.park();
+        api.expect(201, api.post("/api/v1/parks/" + park.slug() + "/warehouses", park.admin().token(),
+                Map.of("code", "WH-1", "name", "Bonded 1", "emsNo", "T5349W9", "customsCode", "5349", "areaCode", "5349W",
+                        "operatorUscc", SampleCodes.uscc())));
+        merchant = api.merchant(park);
+        String token = merchant.admin().token();
+        api.expect(201, api.post("/api/v1/stores", token, Map.of("code", "S1", "name", "Store 1", "kind",
+                "EXPERIENCE_STORE", "address", "1 Qianhai Rd", "district", "440305", "warehouseCode", "WH-1")));
+        api.expect(201, api.post("/api/v1/products", token, CatalogSamples.formula(A2, "WH-1")));
+        api.expect(200, api.put("/api/v1/stores/S1/assortment", token, Map.of("skus", List.of(A2))));
+    }
+
+    private String slug() {
+        return merchant.slug();
     }
 
     @Test
     void the_kiosk_product_page_adds_to_the_stores_cart_and_links_to_it() {
         String product = page(200, kiosk("/p/" + A2));
         assertThat(product).contains("data-testid=\"add-to-cart\"").contains("data-sku=\"" + A2 + "\"")
-                .contains("data-store=\"S1\"").contains("data-cart-key=\"vitrine.cart." + shop.slug() + ".kiosk.S1\"")
-                .contains("data-carts-api=\"/s/" + shop.slug() + "/api/carts\"")
-                .contains("href=\"/s/" + shop.slug() + "/kiosk/S1/cart\"").contains("/static/js/cart.js");
+                .contains("data-store=\"S1\"").contains("data-cart-key=\"vitrine.cart." + slug() + ".kiosk.S1\"")
+                .contains("data-carts-api=\"/s/" + slug() + "/api/carts\"")
+                .contains("href=\"/s/" + slug() + "/kiosk/S1/cart\"").contains("/static/js/cart.js");
         // the home screen has the cart button too
         assertThat(page(200, kiosk(""))).contains("data-testid=\"cart-link\"");
     }
@@ -65,7 +82,7 @@ class CheckoutPagesTest {
         assertThat(cart).contains("data-testid=\"cart\"").contains("data-testid=\"cart-lines\"")
                 .contains("data-testid=\"amount-goods\"").contains("data-testid=\"amount-freight\"")
                 .contains("data-testid=\"amount-tax\"").contains("data-testid=\"amount-total\"")
-                .contains("href=\"/s/" + shop.slug() + "/kiosk/S1/checkout\"").contains("Your cart is empty.")
+                .contains("href=\"/s/" + slug() + "/kiosk/S1/checkout\"").contains("Your cart is empty.")
                 .contains("data-idle-seconds=\"90\"").contains("/static/js/kiosk.js");
         assertThat(page(200, kiosk("/cart") + "?lang=zh-CN")).contains("购物车是空的。");
     }
@@ -78,8 +95,8 @@ class CheckoutPagesTest {
             assertThat(form).as(field).contains("name=\"" + field + "\"").contains("data-testid=\"error-" + field + "\"");
         }
         assertThat(form).contains("data-pay-method=\"ALIPAY_QR\"").contains("data-testid=\"consignee-is-buyer\"")
-                .contains("data-payment-href=\"/s/" + shop.slug() + "/kiosk/S1/pay\"")
-                .contains("data-orders-api=\"/s/" + shop.slug() + "/api/orders\"")
+                .contains("data-payment-href=\"/s/" + slug() + "/kiosk/S1/pay\"")
+                .contains("data-orders-api=\"/s/" + slug() + "/api/orders\"")
                 .containsPattern("<input type=\"checkbox\" name=\"consent\"[^>]* required")
                 .contains("sent to China Customs and to the payment company (Alipay)")
                 .contains("/static/js/checkout.js");
@@ -95,7 +112,7 @@ class CheckoutPagesTest {
         assertThat(screen.statusCode()).as(screen.body()).isEqualTo(200);
         String html = screen.body();
         assertThat(QrDecoding.fromPage(html)).isEqualTo(QR_TEXT);
-        assertThat(html).contains("data-order-api=\"/s/" + shop.slug() + "/api/orders/VT20300101-0001\"")
+        assertThat(html).contains("data-order-api=\"/s/" + slug() + "/api/orders/VT20300101-0001\"")
                 .contains("data-token=\"tok_abc-123\"").contains("data-expires-at=\"" + expiry.toEpochMilli() + "\"")
                 .contains("data-testid=\"result-paid\"").contains("data-testid=\"result-closed\"")
                 .contains("/static/js/payment.js")
@@ -114,9 +131,9 @@ class CheckoutPagesTest {
 
     @Test
     void the_phone_pages_cart_checkout_order_and_lookup() {
-        String base = "/s/" + shop.slug();
+        String base = "/s/" + slug();
         assertThat(page(200, base + "/cart")).contains("data-testid=\"cart\"")
-                .contains("data-cart-key=\"vitrine.cart." + shop.slug() + "\"").contains("href=\"" + base + "/checkout\"");
+                .contains("data-cart-key=\"vitrine.cart." + slug() + "\"").contains("href=\"" + base + "/checkout\"");
         String checkout = page(200, base + "/checkout?lang=en");
         assertThat(checkout).contains("data-pay-method=\"ALIPAY_WAP\"").contains("name=\"consignee.name\"")
                 .doesNotContain("consignee-is-buyer").contains("sent to China Customs");
@@ -140,11 +157,11 @@ class CheckoutPagesTest {
 
     @Test
     void unknown_shops_other_shops_stores_and_impossible_order_numbers_are_404_pages() {
-        Merchant other = api.merchant(shop.park);
+        Merchant other = api.merchant(park);
         for (String path : List.of("/s/no-such-shop/cart", "/s/no-such-shop/checkout", "/s/no-such-shop/orders",
                 "/s/no-such-shop/orders/VT1?token=x", "/s/no-such-shop/kiosk/S1/cart", "/s/no-such-shop/kiosk/S1/checkout",
                 "/s/" + other.slug() + "/kiosk/S1/cart", "/s/" + other.slug() + "/kiosk/S1/checkout",
-                "/s/" + shop.slug() + "/kiosk/NOPE/cart", "/s/" + shop.slug() + "/orders/not%20an%20order")) {
+                "/s/" + slug() + "/kiosk/NOPE/cart", "/s/" + slug() + "/orders/not%20an%20order")) {
             assertThat(page(404, path)).as(path).contains("data-testid=\"error\"").contains("data-status=\"404\"");
         }
         HttpResponse<String> elsewhere = vitrine.send(form("/s/no-such-shop/kiosk/S1/pay", Map.of("orderNo", "VT1",
@@ -154,7 +171,7 @@ class CheckoutPagesTest {
 
     @Test
     void checkout_pages_run_under_a_strict_content_security_policy() {
-        String base = "/s/" + shop.slug();
+        String base = "/s/" + slug();
         for (String path : List.of(kiosk("/cart"), kiosk("/checkout"), base + "/cart", base + "/checkout",
                 base + "/orders", base + "/orders/VT1?token=t")) {
             assertThat(page(200, path)).as(path).doesNotContainPattern("<script(?![^>]*\\ssrc=)")
@@ -175,7 +192,7 @@ class CheckoutPagesTest {
     }
 
     private String kiosk(String rest) {
-        return "/s/" + shop.slug() + "/kiosk/S1" + rest;
+        return "/s/" + slug() + "/kiosk/S1" + rest;
     }
 
     private String page(int status, String path) {

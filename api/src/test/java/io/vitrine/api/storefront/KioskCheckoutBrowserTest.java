@@ -234,7 +234,8 @@ class KioskCheckoutBrowserTest {
         // the result stays a moment, then the kiosk is ready for the next shopper, with an empty cart
         new WebDriverWait(browser, Duration.ofSeconds(RESULT_SECONDS * 4L)).until(ExpectedConditions.urlToBe(kiosk("")));
         browser.get(kiosk("/cart"));
-        waitFor(By.cssSelector("[data-testid=cart-empty]"));
+        waitFor(By.cssSelector("body[data-cart-ready=true]"));
+        assertThat(browser.findElements(By.cssSelector("[data-testid=cart-line]"))).isEmpty();
     }
 
     private void putFormulaOnThePositiveList() {
@@ -253,10 +254,12 @@ class KioskCheckoutBrowserTest {
         waitFor(By.cssSelector("[data-testid=cart-line]"));
         new WebDriverWait(browser, Duration.ofSeconds(IDLE_SECONDS * 3L)).until(ExpectedConditions.urlToBe(kiosk("")));
         waitFor(By.cssSelector("[data-testid=welcome]"));
-        browser.get(kiosk("/cart"));
-        waitFor(By.cssSelector("[data-testid=cart-empty]"));
-        assertThat(browser.findElements(By.cssSelector("[data-testid=cart-line]"))).isEmpty();
+        waitFor(By.cssSelector("body[data-cart-ready=true]"));
         assertThat(text("cart-count")).isEqualTo("0");
+        browser.get(kiosk("/cart"));
+        waitFor(By.cssSelector("body[data-cart-ready=true]"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=cart-empty]")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("[data-testid=cart-line]"))).isEmpty();
     }
 
     private void addA2ToTheCart() {
