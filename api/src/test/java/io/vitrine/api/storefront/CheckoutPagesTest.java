@@ -6,6 +6,10 @@ import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.testing.EmbeddedVitrine;
 import io.vitrine.api.testing.RunningVitrine;
+import io.vitrine.catalog.search.CatalogSearch;
+import io.vitrine.catalog.search.SearchQuery;
+import io.vitrine.catalog.search.SearchUnavailableException;
+import io.vitrine.kernel.tenancy.TenantId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,7 +62,27 @@ class CheckoutPagesTest {
         api.expect(201, api.post("/api/v1/stores", token, Map.of("code", "S1", "name", "Store 1", "kind",
                 "EXPERIENCE_STORE", "address", "1 Qianhai Rd", "district", "440305", "warehouseCode", "WH-1")));
         api.expect(201, api.post("/api/v1/products", token, CatalogSamples.formula(A2, "WH-1")));
+        awaitIndexed();
         api.expect(200, api.put("/api/v1/stores/S1/assortment", token, Map.of("skus", List.of(A2))));
+    }
+
+    /**
+     * The search feed holds the new product's row while it writes the index (catalog SearchIndexFeed); on a cold,
+     * busy machine that first write outlasts H2's 2 s lock wait, so the next change of the product waits for it.
+     */
+    private void awaitIndexed() {
+        CatalogSearch search = vitrine.bean(CatalogSearch.class);
+        for (int i = 0; i < 800; i++) {
+            try {
+                if (search.search(TenantId.of(merchant.id()), SearchQuery.builder().build()).total() == 1) {
+                    return;
+                }
+            } catch (SearchUnavailableException justCreated) {
+                // the live index's first search may come before its shard started
+            }
+            ShopFixture.pause();
+        }
+        throw new AssertionError("A2 never reached the index");
     }
 
     private String slug() {

@@ -167,6 +167,75 @@ class KioskCheckoutBrowserTest {
         assertThat(consentError.isDisplayed()).isFalse();
     }
 
+    /**
+     * The orders API answers are played by a stand-in for fetch (this build has no orders API yet): a double tap sends
+     * one POST, with an Idempotency-Key; a 422 naming a field shows under that field and a refusal's detail in the
+     * banner, as text; after a refusal the next try has a new key.
+     */
+    @Test
+    void a_double_tap_sends_one_order_and_the_servers_refusals_show_by_their_field() {
+        addA2ToTheCart();
+        browser.get(kiosk("/checkout"));
+        waitFor(By.cssSelector("[data-testid=checkout-form]"));
+        ((JavascriptExecutor) browser).executeScript("""
+                window.orderPosts = [];
+                window.answerOrder = null;
+                var original = window.fetch;
+                window.fetch = function (url, options) {
+                  if (options && options.method === 'POST' && String(url).indexOf('/api/orders') >= 0) {
+                    window.orderPosts.push({url: String(url), key: options.headers['Idempotency-Key'], body: options.body});
+                    return new Promise(function (resolve) { window.answerOrder = resolve; });
+                  }
+                  return original.apply(this, arguments);
+                };
+                """);
+        field("buyer.name").sendKeys("张三");
+        field("buyer.idNumber").sendKeys(VALID_ID);
+        field("buyer.phone").sendKeys("13800138000");
+        field("consignee.districtCode").sendKeys("440305");
+        field("consignee.address").sendKeys("前海路 1 号");
+        field("consent").click();
+        WebElement place = browser.findElement(By.cssSelector("[data-testid=place-order]"));
+        place.click();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].form.requestSubmit();", place); // the second tap
+
+        assertThat(place.isEnabled()).isFalse();
+        Map<String, Object> sent = firstPost();
+        assertThat((String) sent.get("key")).hasSizeGreaterThanOrEqualTo(32);
+        assertThat((String) sent.get("body")).contains("\"payMethod\":\"ALIPAY_QR\"").contains("\"consent\":true")
+                .contains("\"storeCode\":\"S1\"").contains("\"cartId\":\"")
+                .contains("\"consignee\":{\"name\":\"张三\",\"phone\":\"13800138000\"");
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return window.orderPosts.length;")).intValue())
+                .isEqualTo(1);
+
+        answer(422, "{\"code\":\"INVALID_IDENTITY\",\"detail\":\"identity refused\","
+                + "\"errors\":[{\"field\":\"buyer.idNumber\",\"message\":\"not this one\"}]}");
+        assertThat(waitFor(By.cssSelector("[data-testid='error-buyer.idNumber']")).getText()).isNotBlank();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> place.isEnabled());
+        assertThat(browser.findElement(By.cssSelector("[data-testid=checkout-form]")).getAttribute("data-refused"))
+                .isEqualTo("INVALID_IDENTITY");
+
+        place.click();
+        String secondKey = (String) ((JavascriptExecutor) browser).executeScript("return window.orderPosts[1].key;");
+        assertThat(secondKey).isNotEqualTo(sent.get("key"));
+        answer(422, "{\"code\":\"SINGLE_LIMIT_EXCEEDED\",\"detail\":\"<b>over 5,000 CNY</b>\"}");
+        WebElement banner = waitFor(By.cssSelector("[data-testid=checkout-banner]"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> banner.getText().contains("over 5,000 CNY"));
+        assertThat(banner.getText()).isEqualTo("<b>over 5,000 CNY</b>"); // text, not markup
+        assertThat(banner.findElements(By.tagName("b"))).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> firstPost() {
+        return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("return window.orderPosts[0];");
+    }
+
+    /** Answers the pending POST to the orders API with this status and problem+json body. */
+    private void answer(int status, String problem) {
+        ((JavascriptExecutor) browser).executeScript("window.answerOrder(new Response(arguments[1], {status: arguments[0],"
+                + " headers: {'Content-Type': 'application/problem+json'}}));", status, problem);
+    }
+
     @Test
     void the_qr_screen_draws_the_orders_payment_counts_down_and_offers_the_sandbox_pay_button() {
         browser.get(kiosk("/checkout"));
