@@ -274,6 +274,20 @@
   window.vitrineCart = {load: load, forget: forget, stored: stored, render: render, yuan: yuan,
     showAmounts: showAmounts, call: call};
 
+  // the phone's last placed order (checkout.js), for a shopper whom Alipay did not bring back
+  Array.prototype.forEach.call(document.querySelectorAll("[data-last-order]"), function (link) {
+    try {
+      var last = JSON.parse(window.localStorage.getItem(key + ".lastOrder"));
+      if (last && typeof last.href === "string" && last.href.indexOf(body.getAttribute("data-order-page")) === 0) {
+        link.href = last.href;
+        link.querySelector("[data-last-order-no]").textContent = String(last.orderNo);
+        link.hidden = false;
+      }
+    } catch (unreadable) {
+      // no link then
+    }
+  });
+
   load().then(function (cart) {
     render(cart);
     body.setAttribute("data-cart-ready", "true");

@@ -7,8 +7,9 @@
 //   Idempotency-Key made once for the form (a retry after a lost answer sends the same key; a new key only once
 //   the server has refused), the button disabled while it is in flight. 400/422 field errors (problem
 //   errors[].field) are shown under their field, other refusals (422 detail) in the banner.
-// - 201: the cart is forgotten; the phone follows payment.redirectUrl (Alipay), the kiosk posts the payment to
-//   its QR screen (the order's token stays out of the address).
+// - 201: the cart is forgotten; the phone keeps a link to the order (localStorage "<cart key>.lastOrder", shown on
+//   the cart page) and follows payment.redirectUrl (Alipay); the kiosk posts the payment to its QR screen (the
+//   order's token stays out of the address, and a shared screen keeps no link).
 (function () {
   "use strict";
 
@@ -213,6 +214,13 @@
   function paid(placed) {
     cart.forget();
     var payment = placed.payment || {};
+    var orderHref = body.getAttribute("data-order-page") + encodeURIComponent(placed.orderNo)
+      + "?token=" + encodeURIComponent(placed.orderToken);
+    if (!form.getAttribute("data-payment-href")) {
+      // on the phone: the way back to this order should Alipay not bring the shopper back (cart.js shows it)
+      window.localStorage.setItem(body.getAttribute("data-cart-key") + ".lastOrder",
+        JSON.stringify({orderNo: placed.orderNo, href: orderHref}));
+    }
     if (payment.redirectUrl) {
       window.location.assign(payment.redirectUrl);
       return;
@@ -236,8 +244,7 @@
       post.submit();
       return;
     }
-    window.location.assign(body.getAttribute("data-order-page") + encodeURIComponent(placed.orderNo)
-      + "?token=" + encodeURIComponent(placed.orderToken));
+    window.location.assign(orderHref);
   }
 
   function done() {

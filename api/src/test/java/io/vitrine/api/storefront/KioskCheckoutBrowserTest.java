@@ -225,6 +225,58 @@ class KioskCheckoutBrowserTest {
         assertThat(banner.findElements(By.tagName("b"))).isEmpty();
     }
 
+    /**
+     * The phone: a product of store S1 into the shop's cart, the cart, the checkout with the consignee apart, Alipay on
+     * the phone (the orders API's 201 played by a stand-in for fetch: its redirectUrl is followed), then the cart page
+     * links to that order.
+     */
+    @Test
+    void on_the_phone_the_checkout_sends_the_consignee_apart_and_follows_alipays_redirect() {
+        String shopBase = vitrine.uri("/s/" + shop.slug()).toString();
+        browser.get(shopBase + "/p/" + A2 + "?store=S1");
+        click("add-to-cart");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !text("add-status").isBlank());
+        click("go-to-cart");
+        waitFor(By.cssSelector("[data-testid=cart-line][data-sku='" + A2 + "']"));
+        click("to-checkout");
+        waitFor(By.cssSelector("[data-testid=checkout-form]"));
+        assertThat(field("consignee.name").isDisplayed()).isTrue();
+        String orderPage = shopBase + "/orders/VT-PHONE-1?token=tok-1";
+        ((JavascriptExecutor) browser).executeScript("""
+                var original = window.fetch;
+                window.fetch = function (url, options) {
+                  if (options && options.method === 'POST' && String(url).indexOf('/api/orders') >= 0) {
+                    sessionStorage.setItem('sentOrder', options.body);
+                    return Promise.resolve(new Response(JSON.stringify({orderNo: 'VT-PHONE-1', orderToken: 'tok-1',
+                      status: 'PENDING_PAYMENT', payment: {redirectUrl: arguments[0]}}), {status: 201,
+                      headers: {'Content-Type': 'application/json'}}));
+                  }
+                  return original.apply(this, arguments);
+                };
+                """.replace("arguments[0]", "'" + orderPage + "'"));
+        field("buyer.name").sendKeys("张三");
+        field("buyer.idNumber").sendKeys(VALID_ID);
+        field("buyer.phone").sendKeys("13800138000");
+        field("consignee.name").sendKeys("李四");
+        field("consignee.phone").sendKeys("13900139000");
+        field("consignee.districtCode").sendKeys("110105");
+        field("consignee.address").sendKeys("朝阳路 2 号");
+        field("consent").click();
+        click("place-order");
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(orderPage));
+        String sent = (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('sentOrder');");
+        assertThat(sent).contains("\"payMethod\":\"ALIPAY_WAP\"").contains("\"storeCode\":\"S1\"")
+                .contains("\"consignee\":{\"name\":\"李四\",\"phone\":\"13900139000\",\"districtCode\":\"110105\"");
+        waitFor(By.cssSelector("[data-testid=order]"));
+
+        browser.get(shopBase + "/cart");
+        WebElement last = waitFor(By.cssSelector("[data-testid=last-order]"));
+        assertThat(last.getText()).contains("VT-PHONE-1");
+        assertThat(last.getAttribute("href")).isEqualTo(orderPage);
+        assertThat(browser.findElement(By.cssSelector("[data-testid=cart-empty]")).isDisplayed()).isTrue();
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> firstPost() {
         return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("return window.orderPosts[0];");
