@@ -15,10 +15,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.vitrine.api.security.ClientAddress;
+import io.vitrine.api.storefront.pages.CheckoutModel;
 import io.vitrine.api.storefront.pages.ProductFacts;
 import io.vitrine.api.storefront.pages.QrCodeSvg;
 import io.vitrine.api.storefront.pages.ResultsView;
-import io.vitrine.api.storefront.pages.CheckoutModel;
 import io.vitrine.api.storefront.pages.ShopFront;
 import io.vitrine.api.storefront.pages.ShopperAddress;
 import io.vitrine.api.storefront.pages.ShopperLinks;
@@ -37,7 +37,8 @@ import java.util.Map;
  * The kiosk page {@code /s/{tenant}/kiosk/{storeCode}} (api.md "Storefront", Pages): a touch screen in the store
  * that searches the store's assortment only (with live suggestions in Chinese, pinyin and initials from the
  * suggest API), narrows by brand and category, and opens a product ({@code …/p/{sku}}, in the assortment or 404)
- * with its tax-inclusive price, origin, the stock at the store and a QR code to the phone's product page. After
+ * with its tax-inclusive price, origin, the stock at the store, a QR code to the phone's product page and the button
+ * that adds it to the kiosk's cart ({@link KioskCheckoutPage} for the cart, checkout and payment). After
  * {@code vitrine.kiosk.idle-seconds} without a touch the page goes back to its home screen (static/js/kiosk.js).
  * Shoppers use it whether or not the kiosk is paired; an unpaired one offers staff the pairing form, a paired one
  * (its device cookie) sends heartbeats.
