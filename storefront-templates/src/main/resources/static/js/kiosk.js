@@ -4,7 +4,9 @@
 //   its suggestions are cleared;
 // - a paired kiosk (data-paired, from its HttpOnly device cookie) sends a heartbeat now and every minute; a 404
 //   (unpaired or revoked) shows the staff pairing form again;
-// - the staff pairing form posts the code as JSON to the pair endpoint, which sets the device cookie.
+// - the staff pairing form posts the code as JSON to the pair endpoint, which sets the device cookie;
+// - the idle reset forgets the kiosk's cart (data-cart-key in localStorage): the next shopper starts empty; it waits
+//   while the page says data-idle-paused="true" (the QR payment screen, while the shopper pays on the phone).
 (function () {
   "use strict";
 
@@ -18,6 +20,17 @@
   }
 
   function backToHome() {
+    if (body.getAttribute("data-idle-paused") === "true") {
+      touched();
+      return;
+    }
+    var cartKey = body.getAttribute("data-cart-key");
+    if (cartKey) {
+      window.localStorage.removeItem(cartKey);
+      if (window.vitrineCart) {
+        window.vitrineCart.render(null);
+      }
+    }
     if (!atHome()) {
       window.location.replace(home);
       return;

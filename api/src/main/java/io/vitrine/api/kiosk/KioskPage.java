@@ -1,6 +1,5 @@
 package io.vitrine.api.kiosk;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.vitrine.api.security.ClientAddress;
+import io.vitrine.api.storefront.pages.CheckoutModel;
 import io.vitrine.api.storefront.pages.ProductFacts;
 import io.vitrine.api.storefront.pages.QrCodeSvg;
 import io.vitrine.api.storefront.pages.ResultsView;
@@ -28,7 +28,6 @@ import io.vitrine.catalog.storefront.SearchParameters;
 import io.vitrine.catalog.storefront.ShopperCatalog;
 import io.vitrine.catalog.storefront.ShopperRateLimit;
 import io.vitrine.catalog.storefront.StorefrontSearch;
-import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.tenants.stores.Store;
 
@@ -38,7 +37,8 @@ import java.util.Map;
  * The kiosk page {@code /s/{tenant}/kiosk/{storeCode}} (api.md "Storefront", Pages): a touch screen in the store
  * that searches the store's assortment only (with live suggestions in Chinese, pinyin and initials from the
  * suggest API), narrows by brand and category, and opens a product ({@code …/p/{sku}}, in the assortment or 404)
- * with its tax-inclusive price, origin, the stock at the store and a QR code to the phone's product page. After
+ * with its tax-inclusive price, origin, the stock at the store, a QR code to the phone's product page and the button
+ * that adds it to the kiosk's cart ({@link KioskCheckoutPage} for the cart, checkout and payment). After
  * {@code vitrine.kiosk.idle-seconds} without a touch the page goes back to its home screen (static/js/kiosk.js).
  * Shoppers use it whether or not the kiosk is paired; an unpaired one offers staff the pairing form, a paired one
  * (its device cookie) sends heartbeats.
@@ -50,26 +50,23 @@ import java.util.Map;
 @Hidden
 final class KioskPage {
 
-    private final ShopFront shop;
+    private final KioskScreen screen;
     private final StorefrontSearch search;
     private final ShopperCatalog catalog;
     private final StoreAssortments assortments;
     private final ShopperAddress addresses;
     private final ShopperRateLimit rateLimit;
     private final ClientAddress clientAddress;
-    private final int idleSeconds;
 
-    KioskPage(ShopFront shop, StorefrontSearch search, ShopperCatalog catalog, StoreAssortments assortments,
-              ShopperAddress addresses, ShopperRateLimit rateLimit, ClientAddress clientAddress,
-              @Value("${vitrine.kiosk.idle-seconds:90}") int idleSeconds) {
-        this.shop = shop;
+    KioskPage(KioskScreen screen, StorefrontSearch search, ShopperCatalog catalog, StoreAssortments assortments,
+              ShopperAddress addresses, ShopperRateLimit rateLimit, ClientAddress clientAddress) {
+        this.screen = screen;
         this.search = search;
         this.catalog = catalog;
         this.assortments = assortments;
         this.addresses = addresses;
         this.rateLimit = rateLimit;
         this.clientAddress = clientAddress;
-        this.idleSeconds = idleSeconds;
     }
 
     @Get
@@ -108,25 +105,8 @@ final class KioskPage {
     }
 
     private Map<String, Object> kioskModel(String tenant, String storeCode, HttpRequest<?> request) {
-        Map<String, Object> model = shop.model();
-        Store store = store(storeCode);
-        String kiosk = ShopperLinks.kiosk(tenant, store.code());
-        model.put("store", store);
-        model.put("kioskHome", kiosk);
-        model.put("searchAction", kiosk);
-        model.put("suggestUrl", ShopperLinks.suggest(tenant));
-        model.put("pairUrl", kiosk + "/pair");
-        model.put("heartbeatUrl", ShopperLinks.kioskHeartbeat(tenant));
-        model.put("paired", request.getCookies().findCookie(KioskController.COOKIE).isPresent());
-        model.put("idleSeconds", idleSeconds);
-        return model;
-    }
-
-    private Store store(String code) {
-        try {
-            return catalog.store(code).orElseThrow(() -> new NotFoundException("no store"));
-        } catch (InvalidInputException unknown) {
-            throw new NotFoundException("no store of this shop has this code");
-        }
+        Map<String, Object> model = screen.model(tenant, storeCode, request);
+        Store store = (Store) model.get("store");
+        return CheckoutModel.kiosk(model, tenant, store.code());
     }
 }

@@ -54,9 +54,12 @@ final class ShopFixture {
         create(with(formula(VITAMIN, "WH-1"), "nameZh", "日本 维生素C 片", "nameEn", "Vitamin C tablets", "brand", "DHC",
                 "categoryPath", "保健/维生素", "originCountry", "116", "tradeMode", "GENERAL", "itemRecordNo", null,
                 "priceFen", 4900));
-        api.expect(200, api.put("/api/v1/stock/WH-1/" + A2, token(), Map.of("quantity", 5)));
-        api.expect(200, api.put("/api/v1/stores/S1/assortment", token(), Map.of("skus", List.of(A2, APTAMIL, CREAM))));
+        // the search feed holds the products' rows while it writes the index: on a cold, busy machine the first
+        // writes outlast H2's 2 s lock wait, so each next change of those rows waits for the index first
         awaitIndexed(products.size());
+        api.expect(200, api.put("/api/v1/stock/WH-1/" + A2, token(), Map.of("quantity", 5)));
+        awaitIndexed(SearchQuery.builder().inStockAtWarehouse("WH-1").build(), 1);
+        api.expect(200, api.put("/api/v1/stores/S1/assortment", token(), Map.of("skus", List.of(A2, APTAMIL, CREAM))));
         awaitIndexed(SearchQuery.builder().store("S1").inStockAtWarehouse("WH-1").build(), 1);
         awaitIndexed(SearchQuery.builder().store("S1").build(), 3);
     }

@@ -166,6 +166,9 @@ class TenantIsolationWalkTest {
             new Probe("B's product with B's store's stock on A's storefront", Caller.PUBLIC, "SHOP",
                     "/s/{memberA}/p/{skuB}?store={storeB}", null),
             new Probe("B's shelf tag on A's storefront", Caller.PUBLIC, "SHOP", "/s/{memberA}/d/{storeB}/{skuB}", null),
+            new Probe("B's store's kiosk cart on A's storefront", Caller.PUBLIC, "SHOP", "/s/{memberA}/kiosk/{storeB}/cart", null),
+            new Probe("B's store's kiosk checkout on A's storefront", Caller.PUBLIC, "SHOP",
+                    "/s/{memberA}/kiosk/{storeB}/checkout", null),
             // themes: B has a logo, A has none; the theme API has no tenant in its address (the caller's own)
             new Probe("B's logo on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/theme/logo", null),
             new Probe("B's cart on A's storefront", Caller.PUBLIC, "GET", "/s/{memberA}/api/carts/{cartB}", null),

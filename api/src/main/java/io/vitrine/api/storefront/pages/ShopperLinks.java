@@ -38,6 +38,52 @@ public final class ShopperLinks {
         return kiosk(tenant, storeCode) + "/p/" + segment(sku);
     }
 
+    public static String kioskCart(String tenant, String storeCode) {
+        return kiosk(tenant, storeCode) + "/cart";
+    }
+
+    public static String kioskCheckout(String tenant, String storeCode) {
+        return kiosk(tenant, storeCode) + "/checkout";
+    }
+
+    /** The kiosk's QR payment screen (a POST: the order's token stays out of the address and the history). */
+    public static String kioskPayment(String tenant, String storeCode) {
+        return kiosk(tenant, storeCode) + "/pay";
+    }
+
+    public static String cart(String tenant) {
+        return "/s/" + segment(tenant) + "/cart";
+    }
+
+    public static String checkout(String tenant) {
+        return "/s/" + segment(tenant) + "/checkout";
+    }
+
+    /** The order lookup page, for a shopper who lost the link to an order. */
+    public static String orderLookup(String tenant) {
+        return "/s/" + segment(tenant) + "/orders";
+    }
+
+    /** An order's status page; without a token the page asks for one (the lookup). */
+    public static String order(String tenant, String orderNo, @Nullable String token) {
+        return query(orderLookup(tenant) + "/" + segment(orderNo), "token", token);
+    }
+
+    /** The cart API (api.md "Storefront"): POST creates, {@code /{cartId}} reads, {@code /{cartId}/items/{sku}} changes. */
+    public static String cartsApi(String tenant) {
+        return "/s/" + segment(tenant) + "/api/carts";
+    }
+
+    /** The orders API (api.md "Storefront"): POST places, {@code /lookup}, {@code /{orderNo}?token=} reads. */
+    public static String ordersApi(String tenant) {
+        return "/s/" + segment(tenant) + "/api/orders";
+    }
+
+    /** One order in the orders API; its reader adds {@code ?token=}. */
+    public static String orderApi(String tenant, String orderNo) {
+        return ordersApi(tenant) + "/" + segment(orderNo);
+    }
+
     public static String kioskHeartbeat(String tenant) {
         return "/s/" + segment(tenant) + "/kiosk/heartbeat";
     }

@@ -30,7 +30,8 @@ import java.util.Map;
  * The shopper's phone pages (api.md "Storefront", Pages): {@code /s/{tenant}/} searches the shop,
  * {@code /s/{tenant}/p/{sku}} shows a product (with the stock at {@code ?store=}, where a kiosk's QR code leads),
  * {@code /s/{tenant}/d/{storeCode}/{sku}} is what a shelf tag's QR code opens: the product with the stock at that
- * store, only if the store shows it. An unknown shop, store or SKU is the 404 page ({@link StorefrontErrorPages}).
+ * store, only if the store shows it; with a store, the product goes into the shop's cart (that store's). An unknown
+ * shop, store or SKU is the 404 page ({@link StorefrontErrorPages}).
  */
 @Controller("/s/{tenant}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -76,7 +77,7 @@ final class ShopperPages {
 
     @Get("/p/{sku}")
     HttpResponse<?> product(@PathVariable String tenant, @PathVariable String sku, @Nullable @QueryValue String store) {
-        Map<String, Object> model = shop.model();
+        Map<String, Object> model = CheckoutModel.mobile(shop.model(), tenant);
         model.put("product", ProductFacts.of(tenant, catalog.bySku(sku, knownStore(store))));
         return ShopFront.render("product", model);
     }

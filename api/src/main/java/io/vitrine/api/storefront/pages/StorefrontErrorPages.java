@@ -19,10 +19,11 @@ import java.util.Map;
 /**
  * Errors on the storefront's pages are pages, not problem+json (the JSON API under {@code /s/{tenant}/api} keeps
  * its problems): an unknown or suspended shop, store or SKU, a product a store does not show, too many requests
- * (429, its Retry-After kept). The page says "not found" for 404 and that something went wrong otherwise, with the
+ * (429, its Retry-After kept), and the checkout pages'. The page says "not found" for 404 and that something went wrong otherwise, with the
  * same status; it links to the shop's home only when the shop exists.
  */
-@ServerFilter({"/s/*", "/s/*/", "/s/*/p/*", "/s/*/d/*/*", "/s/*/kiosk/*", "/s/*/kiosk/*/p/*"})
+@ServerFilter({"/s/*", "/s/*/", "/s/*/p/*", "/s/*/d/*/*", "/s/*/kiosk/*", "/s/*/kiosk/*/p/*", "/s/*/cart",
+        "/s/*/checkout", "/s/*/orders", "/s/*/orders/*", "/s/*/kiosk/*/cart", "/s/*/kiosk/*/checkout"})
 final class StorefrontErrorPages implements Ordered {
 
     private final ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer;
