@@ -1,6 +1,6 @@
 // The phone's order pages (templates/storefront/order.ftlh, order-lookup.ftlh). Text only (textContent).
 // - #order: GET data-order-api?token= once, then its status, lines, amounts (in yuan from the *Fen fields), the
-//   buyer as the API masks it and the timeline (history[{status, at}]); a missing or wrong token (404) offers the
+//   buyer as the API masks it and the timeline (timeline[{status, at, note}]); a missing or wrong token (404) offers the
 //   lookup. While the order waits for payment it is read again every 5 s (the shopper may come back from Alipay
 //   before its notify).
 // - #lookup-form: POST {orderNo, phone, idNumberLast6} to the orders API's /lookup; the answer's orderToken opens
@@ -61,7 +61,7 @@
     });
     var history = section.querySelector("[data-order-history]");
     history.textContent = "";
-    (order.history || []).forEach(function (step) {
+    (order.timeline || []).forEach(function (step) {
       var item = document.createElement("li");
       item.className = "timeline__step";
       item.setAttribute("data-status", step.status || "");
