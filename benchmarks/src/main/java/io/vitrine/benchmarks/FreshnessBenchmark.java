@@ -112,7 +112,7 @@ final class FreshnessBenchmark {
             database.release();
             Path log = Files.createTempFile("vitrine-bench-freshness-" + engine + "-", ".log");
             log(engine + ": starting the application (log " + log + ")");
-            try (RunningApplication app = RunningApplication.start(options.jar(), List.of("-Xms512m", "-Xmx1g"),
+            try (RunningApplication app = RunningApplication.start(options.jar(), applicationJvmOptions(),
                     environment(database, lucene, alias), log)) {
                 reindex(app);
                 awaitSearchable(app, shop);
@@ -137,6 +137,16 @@ final class FreshnessBenchmark {
             }
         }
         return rows;
+    }
+
+    /** As the search benchmark's: the heap, plus {@code VITRINE_BENCH_APP_JAVA_OPTS} (space-separated), e.g. a flight recording. */
+    private static List<String> applicationJvmOptions() {
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx1g"));
+        String extra = System.getenv("VITRINE_BENCH_APP_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            jvm.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        return jvm;
     }
 
     private Map<String, String> environment(BenchDatabase database, boolean lucene, String alias) {
