@@ -30,11 +30,12 @@ final class FreshnessBenchmark {
 
     /** What {@code ./vitrine bench freshness [options]} takes. */
     record Options(int products, int changes, double rate, List<FreshnessChanges.Kind> kinds, List<String> engines,
-                   Duration probeInterval, String outboxPollInterval, String refreshInterval, boolean dispatchAfterCommit,
+                   Duration probeInterval, String outboxPollInterval, String refreshInterval, int refreshWritesUpTo,
+                   boolean dispatchAfterCommit,
                    String luceneDatabase, Path jar, String esUrl, Path resultFile) {
 
         static final List<String> KNOWN = List.of("products", "changes", "rate", "kinds", "engines", "probe-interval-ms",
-                "outbox-poll-interval", "refresh-interval", "dispatch-after-commit", "lucene-database", "jar", "es-url", "result");
+                "outbox-poll-interval", "refresh-interval", "refresh-writes-up-to", "dispatch-after-commit", "lucene-database", "jar", "es-url", "result");
 
         static Options parse(List<String> args, Path defaultResult) {
             Map<String, String> given = new HashMap<>();
@@ -63,6 +64,7 @@ final class FreshnessBenchmark {
                             .map(FreshnessChanges.Kind::of).toList(),
                     engines, Duration.ofMillis(Long.parseLong(given.getOrDefault("probe-interval-ms", "15"))),
                     given.getOrDefault("outbox-poll-interval", "1s"), given.getOrDefault("refresh-interval", "500ms"),
+                    Integer.parseInt(given.getOrDefault("refresh-writes-up-to", "10")),
                     Boolean.parseBoolean(given.getOrDefault("dispatch-after-commit", "true")), luceneDatabase,
                     Path.of(given.getOrDefault("jar", "api/target/vitrine.jar")), esUrl,
                     Path.of(given.getOrDefault("result", defaultResult.toString())));
@@ -179,6 +181,7 @@ final class FreshnessBenchmark {
             env.put("VITRINE_SEARCH_ELASTICSEARCH_INDEX", alias);
             env.put("VITRINE_SEARCH_ELASTICSEARCH_REPLICAS", "0");
             env.put("VITRINE_SEARCH_ELASTICSEARCH_REFRESH_INTERVAL", options.refreshInterval());
+            env.put("VITRINE_SEARCH_ELASTICSEARCH_REFRESH_WRITES_UP_TO", Integer.toString(options.refreshWritesUpTo()));
         }
         return env;
     }

@@ -25,7 +25,8 @@ final class FreshnessReport {
                 .append("to warm the JIT).\n\n");
         md.append("Settings: outbox poll interval `").append(options.outboxPollInterval()).append("`, dispatch after commit `")
                 .append(options.dispatchAfterCommit()).append("`, Elasticsearch refresh interval `").append(options.refreshInterval())
-                .append("` (1 shard, 0 replicas; `tools/es-test-node`), Lucene on ").append(options.luceneDatabase())
+                .append("` and immediate refresh of writes up to ").append(options.refreshWritesUpTo())
+                .append(" documents (1 shard, 0 replicas; `tools/es-test-node`), Lucene on ").append(options.luceneDatabase())
                 .append(", Elasticsearch with MariaDB + Redis (cluster mode). Application `-Xmx1g`.\n\n");
         md.append(Benchmarks.machine("uptime " + loadBefore + " before, " + loadAfter + " after"))
                 .append(". The machine is shared with other helpers' builds and test suites.\n\n");
