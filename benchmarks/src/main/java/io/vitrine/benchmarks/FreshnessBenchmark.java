@@ -213,6 +213,7 @@ final class FreshnessBenchmark {
 
     private void awaitSearchable(RunningApplication app, SearchCatalog.Merchant shop) throws Exception {
         URI all = app.base().resolve("/s/" + shop.slug() + "/api/search?sort=newest&size=1");
+        String last = "";
         for (int i = 0; i < 600; i++) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(all).build(), HttpResponse.BodyHandlers.ofString());
             Matcher total = TOTAL.matcher(answer.body());
@@ -220,9 +221,12 @@ final class FreshnessBenchmark {
                     && Long.parseLong(total.group(1)) == shop.skus().size()) {
                 return;
             }
+            last = answer.statusCode() + " " + answer.headers().firstValue("X-Search-Degraded").map(d -> "degraded ").orElse("")
+                    + answer.body().substring(0, Math.min(200, answer.body().length()));
             RunningApplication.sleep(100);
         }
-        throw new IllegalStateException("the reindexed shop did not become searchable:\n" + app.logTail());
+        throw new IllegalStateException("the reindexed shop did not become searchable (last answer: " + last + "):\n"
+                + app.logTail());
     }
 
     private void deleteIndexes(String alias) {
