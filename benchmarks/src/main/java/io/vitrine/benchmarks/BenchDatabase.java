@@ -74,7 +74,7 @@ final class BenchDatabase implements AutoCloseable {
             createMariaDbDatabase(mariaDbDatabase);
             properties.put("datasources.default.url", mariaDbUrl() + "/" + mariaDbDatabase + "?characterEncoding=UTF-8"
                     + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&preserveInstants=true&useSSL=false"
-                    + "&allowPublicKeyRetrieval=true");
+                    + "&allowPublicKeyRetrieval=true" + extraJdbcOptions());
             properties.put("datasources.default.username", mariaDbUser());
             properties.put("datasources.default.password", mariaDbPassword());
             properties.put("datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver");
@@ -241,6 +241,15 @@ final class BenchDatabase implements AutoCloseable {
             throw new IllegalStateException("MariaDB is not reachable at " + mariaDbUrl()
                     + " (set VITRINE_TEST_MARIADB_URL, _USER, _PASSWORD): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code -Dvitrine.bench.jdbc-options=rewriteBatchedStatements=true} (more joined by {@code &}): driver options
+     * added to the MariaDB URL, to measure one (benchmarks/results/freshness.md measured that one).
+     */
+    private static String extraJdbcOptions() {
+        String options = System.getProperty("vitrine.bench.jdbc-options", "").strip();
+        return options.isEmpty() ? "" : "&" + options;
     }
 
     static String mariaDbUrl() {

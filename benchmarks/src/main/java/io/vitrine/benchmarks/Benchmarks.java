@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * Runs a benchmark suite with JMH and writes its result table:
  * {@code java -cp ... io.vitrine.benchmarks.Benchmarks <suite> [result-file]} (what
  * {@code ./vitrine bench <suite>} does). Suites: {@code device-auth}, {@code store-import} (JMH), and
- * {@code search} ({@link SearchBenchmark}: {@code Benchmarks search [--option value]...}).
+ * {@code search} ({@link SearchBenchmark}: {@code Benchmarks search [--option value]...}) and {@code freshness}
+ * ({@link FreshnessBenchmark}, options alike).
  */
 public final class Benchmarks {
 
@@ -43,6 +44,12 @@ public final class Benchmarks {
             // not JMH: HTTP load from concurrent clients against the running application (SearchBenchmark)
             SearchBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty()).toList(),
                     Path.of("benchmarks/results/search.md"));
+            return;
+        }
+        if (suite.equals("freshness")) {
+            // not JMH: per change, the time until a storefront search shows it (FreshnessBenchmark)
+            FreshnessBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty()).toList(),
+                    Path.of("benchmarks/results/freshness.md"));
             return;
         }
         if (suite.equals("product-import")) {
@@ -65,7 +72,8 @@ public final class Benchmarks {
         if (benchmark == null) {
             System.err.println("usage: Benchmarks device-auth|store-import|product-import [result file, default benchmarks/results/<suite>.md]\n"
                     + "       Benchmarks search [--skus 100000] [--tenants 50] [--warmup 15] [--duration 30] [--clients 1,8] "
-                    + "[--engines lucene,elasticsearch] [--jar api/target/vitrine.jar] [--es-url URL] [--result file]");
+                    + "[--engines lucene,elasticsearch] [--jar api/target/vitrine.jar] [--es-url URL] [--result file]\n"
+                    + "       Benchmarks freshness [--" + String.join(" value] [--", FreshnessBenchmark.Options.KNOWN) + " value]");
             System.exit(2);
         }
         Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");
@@ -137,6 +145,16 @@ public final class Benchmarks {
     static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException notLinux) {
+            return "unknown";
+        }
+    }
+
+    /** The three load averages (1, 5, 15 minutes), as {@code uptime} prints them. */
+    static String uptime() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
         } catch (IOException | RuntimeException notLinux) {
             return "unknown";
         }

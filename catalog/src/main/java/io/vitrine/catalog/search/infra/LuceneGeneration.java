@@ -50,10 +50,15 @@ final class LuceneGeneration implements Closeable {
         writer.deleteDocuments(ids.stream().map(id -> new Term(ProductFields.ID, id)).toArray(Term[]::new));
     }
 
-    /** Durable (fsync'd commit point), then visible to the next search. */
+    /**
+     * Visible to the next search, then durable (fsync'd commit point) before returning. Visible first: the fsyncs
+     * of a commit took 50 ms and more per feed delivery on a busy machine (benchmarks/results/freshness.md), and a
+     * search need not wait for them. A crash in between loses nothing acknowledged: the caller (the search feed's
+     * outbox delivery) has not returned, so the change is delivered again after the restart.
+     */
     void commitAndRefresh() throws IOException {
-        writer.commit();
         searchers.maybeRefreshBlocking();
+        writer.commit();
     }
 
     IndexSearcher acquire() throws IOException {

@@ -115,13 +115,13 @@ class ElasticsearchCatalogSearchTest extends CatalogSearchContract {
     /**
      * Writes do not wait for a refresh (the search feed's bulk writes would each wait up to an interval): the live
      * index refreshes on its own, its interval set explicitly (so a search-idle shard is not left unrefreshed), and
-     * a write becomes searchable with no refresh asked for.
+     * a write becomes searchable with no refresh asked for (here with no write small enough to ask for one).
      */
     @Test
     void a_write_becomes_searchable_at_the_live_index_refresh_interval_without_a_refresh_asked_for()
             throws IOException, InterruptedException {
         String alias = TestServices.runId() + "-search-interval";
-        ElasticsearchCatalogSearch own = new ElasticsearchCatalogSearch(client, alias, 1, 0, "300ms", Clock.systemUTC());
+        ElasticsearchCatalogSearch own = new ElasticsearchCatalogSearch(client, alias, 1, 0, "300ms", 0, Clock.systemUTC());
         try {
             SearchDocument milk = SearchFixture.shopA().get(0);
             own.index(milk);
@@ -137,6 +137,39 @@ class ElasticsearchCatalogSearchTest extends CatalogSearchContract {
                 }
             }
             assertThat(found).as("searchable without an explicit refresh").isTrue();
+        } finally {
+            for (String index : client.indices().get(g -> g.index(alias + "*")).result().keySet()) {
+                client.indices().delete(d -> d.index(index));
+            }
+        }
+    }
+
+    /**
+     * A product or stock change (the feed writes its one document) is searchable as soon as the write returns, not
+     * at the next refresh interval (issue #4 "Freshness"); a bulk write larger than
+     * {@code refresh-writes-up-to} (an import's batch) waits for the interval. The interval here is an hour, so
+     * only the immediate refresh can make the first write searchable.
+     */
+    @Test
+    void a_small_write_is_searchable_when_it_returns_and_a_large_one_waits_for_the_interval() throws IOException {
+        String alias = TestServices.runId() + "-search-small-writes";
+        ElasticsearchCatalogSearch own = new ElasticsearchCatalogSearch(client, alias, 1, 0, "1h", 3, Clock.systemUTC());
+        try {
+            List<SearchDocument> shop = SearchFixture.shopA();
+            assertThat(shop).hasSizeGreaterThan(4);
+            SearchDocument first = shop.get(0);
+            own.indexAll(List.of(first));
+            assertThat(own.search(first.tenant(), SearchQuery.text(first.sku())).total()).isEqualTo(1);
+
+            List<SearchDocument> large = shop.subList(1, 5); // 4 > 3
+            own.indexAll(large);
+            assertThat(own.search(first.tenant(), SearchQuery.text(large.get(0).sku())).total())
+                    .as("a large write waits for the interval").isZero();
+
+            own.deleteAll(first.tenant(), List.of(first.sku()));
+            assertThat(own.search(first.tenant(), SearchQuery.text(first.sku())).total()).isZero();
+            // that small delete refreshed the shard: the large write shows too
+            assertThat(own.search(first.tenant(), SearchQuery.text(large.get(0).sku())).total()).isEqualTo(1);
         } finally {
             for (String index : client.indices().get(g -> g.index(alias + "*")).result().keySet()) {
                 client.indices().delete(d -> d.index(index));

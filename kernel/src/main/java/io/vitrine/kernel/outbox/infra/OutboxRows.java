@@ -13,9 +13,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -129,23 +133,28 @@ class OutboxRows {
             }
         }
         List<Claim> claimed = new ArrayList<>();
-        try (PreparedStatement lease = connection.prepareStatement(
-                "UPDATE outbox_deliveries SET attempts = ?, next_attempt_at = ? WHERE event_id = ? AND listener = ?")) {
-            for (Claim claim : due) {
-                if (claim.attempt() > maxAttempts && !retryUntilDelivered.test(claim.listener())) {
-                    recordFailure(connection, claim, now, null,
-                            "gave up: " + maxAttempts + " deliveries ended without an outcome (process died during delivery?)");
-                    continue;
-                }
-                lease.setInt(1, claim.attempt());
-                lease.setString(2, utc(leaseEnd));
-                lease.setString(3, claim.eventId());
-                lease.setString(4, claim.listener());
-                lease.addBatch();
-                claimed.add(claim);
+        Map<String, List<String>> leasedByListener = new LinkedHashMap<>();
+        for (Claim claim : due) {
+            if (claim.attempt() > maxAttempts && !retryUntilDelivered.test(claim.listener())) {
+                recordFailure(connection, claim, now, null,
+                        "gave up: " + maxAttempts + " deliveries ended without an outcome (process died during delivery?)");
+                continue;
             }
-            if (!claimed.isEmpty()) {
-                lease.executeBatch();
+            leasedByListener.computeIfAbsent(claim.listener(), l -> new ArrayList<>()).add(claim.eventId());
+            claimed.add(claim);
+        }
+        // one statement per listener, not one per delivery: the rows are locked by the SELECT above, so
+        // attempts + 1 is each claim's attempt
+        for (Map.Entry<String, List<String>> leased : leasedByListener.entrySet()) {
+            for (List<String> chunk : chunks(leased.getValue())) {
+                try (PreparedStatement lease = connection.prepareStatement(
+                        "UPDATE outbox_deliveries SET attempts = attempts + 1, next_attempt_at = ? "
+                                + "WHERE listener = ? AND event_id IN (" + marks(chunk.size()) + ")")) {
+                    lease.setString(1, utc(leaseEnd));
+                    lease.setString(2, leased.getKey());
+                    bind(lease, 3, chunk);
+                    lease.executeUpdate();
+                }
             }
         }
         return claimed;
@@ -156,9 +165,9 @@ class OutboxRows {
         if (ids.isEmpty()) {
             return events;
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, event_type, tenant_id, business_key, payload, occurred_at FROM outbox_events WHERE id IN (" + marks + ")")) {
+                "SELECT id, event_type, tenant_id, business_key, payload, occurred_at FROM outbox_events WHERE id IN ("
+                        + marks(ids.size()) + ")")) {
             int i = 1;
             for (String id : ids) {
                 select.setString(i++, id);
@@ -181,6 +190,58 @@ class OutboxRows {
             insert.setString(2, eventId);
             insert.setString(3, utc(at));
             return insert.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Marks the events processed by the listener, in a few statements whatever their number; returns those that
+     * were not processed before (the rest must not be handled again). A mark written meanwhile by another
+     * transaction (a dispatcher whose lease expired while it still ran) makes the insert fail on the key, so
+     * the caller's transaction rolls back and its deliveries are retried: never handled twice. Unlike a batch of
+     * {@code INSERT IGNORE}, this does not rely on the driver's per-row update counts.
+     */
+    Set<String> markAllProcessed(Connection connection, String listener, List<String> eventIds, Instant at)
+            throws SQLException {
+        Set<String> fresh = new LinkedHashSet<>(eventIds);
+        for (List<String> chunk : chunks(eventIds)) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT event_id FROM processed_events WHERE listener = ? AND event_id IN (" + marks(chunk.size()) + ")")) {
+                select.setString(1, listener);
+                bind(select, 2, chunk);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        fresh.remove(rows.getString(1));
+                    }
+                }
+            }
+        }
+        for (List<String> chunk : chunks(List.copyOf(fresh))) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO processed_events (listener, event_id, processed_at) VALUES "
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?)")))) {
+                int i = 1;
+                for (String eventId : chunk) {
+                    insert.setString(i++, listener);
+                    insert.setString(i++, eventId);
+                    insert.setString(i++, utc(at));
+                }
+                insert.executeUpdate();
+            }
+        }
+        return fresh;
+    }
+
+    /** Marks the listener's deliveries of these events DONE, in one statement per {@value #IN_LIST} events. */
+    void markAllDone(Connection connection, String listener, List<String> eventIds, Instant at) throws SQLException {
+        for (List<String> chunk : chunks(eventIds)) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE outbox_deliveries SET status = 'DONE', done_at = ?, last_error = NULL "
+                            + "WHERE listener = ? AND event_id IN (" + marks(chunk.size()) + ")")) {
+                update.setString(1, utc(at));
+                update.setString(2, listener);
+                bind(update, 3, chunk);
+                update.executeUpdate();
+            }
         }
     }
 
@@ -210,6 +271,28 @@ class OutboxRows {
             update.setString(4, claim.eventId());
             update.setString(5, claim.listener());
             update.executeUpdate();
+        }
+    }
+
+    /** At most this many ids in one {@code IN (...)} list or multi-row insert. */
+    static final int IN_LIST = 500;
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + IN_LIST)));
+        }
+        return chunks;
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private static void bind(PreparedStatement statement, int first, List<String> values) throws SQLException {
+        int i = first;
+        for (String value : values) {
+            statement.setString(i++, value);
         }
     }
 
