@@ -1,8 +1,5 @@
 package io.vitrine.benchmarks;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.vitrine.catalog.search.infra.ElasticsearchCatalogSearch;
 import io.vitrine.kernel.tenancy.TenantId;
 import org.apache.http.HttpHost;
@@ -333,8 +330,7 @@ final class SearchBenchmark {
             this.node = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
             this.alias = alias;
             this.rest = RestClient.builder(HttpHost.create(url)).build();
-            ElasticsearchCatalogSearch adapter = new ElasticsearchCatalogSearch(
-                    new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())), alias, 1, 0, Clock.systemUTC());
+            ElasticsearchCatalogSearch adapter = new ElasticsearchCatalogSearch(rest, alias, 1, 0, Clock.systemUTC());
             for (SearchMix.Search search : searches) {
                 requests.add(adapter.searchRequests(TenantId.of(search.merchant().id()), search.engineQuery()));
             }
