@@ -52,6 +52,11 @@ public final class Benchmarks {
                     Path.of("benchmarks/results/freshness.md"));
             return;
         }
+        if (suite.equals("search-stages")) {
+            // not a benchmark: where a search benchmark's application time went, from its flight recording
+            SearchStages.main(List.of(args).subList(1, args.length));
+            return;
+        }
         if (suite.equals("product-import")) {
             // not JMH: one import of 100,000 rows is timed once, whole (ProductImportBenchmark)
             Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");

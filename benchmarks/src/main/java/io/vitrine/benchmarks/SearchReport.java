@@ -68,8 +68,8 @@ final class SearchReport {
                 + "the same number of hits. \"app CPU\" is the CPU time of the application's process (all threads, "
                 + "warm-up included) over the requests sent to it: unlike latency, it does not depend on what else the machine "
                 + "runs. Our endpoint adds: HTTP to the application, tenant lookup by slug, the "
-                + "parameters' checks, the store lookup (store searches), the circuit breaker, the Elasticsearch Java "
-                + "client (serialising the request, parsing the whole answer), and our JSON answer.\n");
+                + "parameters' checks, the store lookup (store searches), the circuit breaker, the Elasticsearch "
+                + "low-level client (sending the body, reading the fields we show), and our JSON answer.\n");
         for (SearchBenchmark.EngineRun run : runs) {
             LuceneFootprint.Figures f = run.lucene();
             if (f == null) {

@@ -74,9 +74,8 @@ class StorefrontController {
                                     @Nullable @QueryValue String sort, @Nullable @QueryValue String page,
                                     @Nullable @QueryValue String size, @Nullable @QueryValue String cursor,
                                     HttpRequest<?> request) {
-        rateLimit.check(clientAddress.of(request));
-        ShopperResults results = search.search(new SearchParameters(q, brand, category, origin, tradeMode, priceMinFen,
-                priceMaxFen, store, inStock, sort, page, size, cursor));
+        ShopperResults results = rateLimit.limit(clientAddress.of(request), () -> search.search(new SearchParameters(q,
+                brand, category, origin, tradeMode, priceMinFen, priceMaxFen, store, inStock, sort, page, size, cursor)));
         return degraded(HttpResponse.ok(SearchView.of(results)), results.degraded());
     }
 
@@ -84,8 +83,7 @@ class StorefrontController {
     @Operation(summary = "Up to 10 completions of what the shopper typed (Chinese, full pinyin or initials)")
     HttpResponse<SuggestView> suggest(@PathVariable String tenant, @Nullable @QueryValue String q,
                                       HttpRequest<?> request) {
-        rateLimit.check(clientAddress.of(request));
-        StorefrontSearch.Suggestions found = search.suggest(q);
+        StorefrontSearch.Suggestions found = rateLimit.limit(clientAddress.of(request), () -> search.suggest(q));
         return degraded(HttpResponse.ok(new SuggestView(found.completions())), found.degraded());
     }
 

@@ -270,6 +270,23 @@ public abstract class CacheContractTest {
     }
 
     @Test
+    void the_asynchronous_check_counts_and_decides_as_the_synchronous_one() {
+        ScopedKey key = fresh("storefront-search");
+        RateLimit limit = RateLimit.of(3, Duration.ofMinutes(1));
+
+        RateDecision first = limiter.tryAcquireAsync(key, limit).join();
+        RateDecision second = limiter.tryAcquire(key, limit);
+        RateDecision third = limiter.tryAcquireAsync(key, limit).join();
+        assertThat(List.of(first, second, third)).allMatch(RateDecision::allowed);
+        assertThat(List.of(first, second, third)).extracting(RateDecision::remaining).containsExactly(2, 1, 0);
+
+        RateDecision denied = limiter.tryAcquireAsync(key, limit).join();
+        assertThat(denied.allowed()).isFalse();
+        assertThat(denied.retryAfter()).isPositive().isLessThanOrEqualTo(limit.window());
+        assertThat(limiter.tryAcquire(key, limit).allowed()).as("the asynchronous denial was not counted either").isFalse();
+    }
+
+    @Test
     void the_limiter_allows_again_once_the_oldest_attempt_leaves_the_window() {
         ScopedKey key = fresh("login");
         RateLimit limit = RateLimit.of(2, Duration.ofMillis(400));

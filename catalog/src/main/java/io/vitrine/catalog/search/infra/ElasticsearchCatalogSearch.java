@@ -2,30 +2,20 @@ package io.vitrine.catalog.search.infra;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch._types.SortOptions;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.aggregations.AggregationRange;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonpUtils;
-import co.elastic.clients.util.NamedValue;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.vitrine.catalog.search.CatalogSearch;
 import io.vitrine.catalog.search.IndexRebuild;
-import io.vitrine.catalog.search.PriceRange;
 import io.vitrine.catalog.search.SearchDocument;
-import io.vitrine.catalog.search.SearchFacets;
 import io.vitrine.catalog.search.SearchHit;
 import io.vitrine.catalog.search.SearchPage;
 import io.vitrine.catalog.search.SearchQuery;
@@ -35,8 +25,13 @@ import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.tenancy.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,9 +59,10 @@ import static io.vitrine.catalog.search.infra.ProductFields.*;
 public final class ElasticsearchCatalogSearch implements CatalogSearch {
 
     private static final int TOMBSTONE_BATCH = 1_000;
-    private static final List<String> HIT_FIELDS = List.of(SKU, NAME_ZH, NAME_EN, BRAND, PRICE, TAX, IMAGE_URL, IN_STOCK_AT);
 
     private final ElasticsearchClient client;
+    /** searches and suggestions: our own JSON both ways ({@link ElasticsearchSearchBody}, {@link ElasticsearchSearchAnswer}) */
+    private final RestClient rest;
     private final ElasticsearchIndexes indexes;
     private final int refreshWritesUpTo;
     private volatile boolean liveIndexChecked;
@@ -82,7 +78,7 @@ public final class ElasticsearchCatalogSearch implements CatalogSearch {
      *                          waiting for the interval; larger ones (imports, reindexing) never do; 0: none does
      */
     @Inject
-    public ElasticsearchCatalogSearch(ElasticsearchClient client,
+    public ElasticsearchCatalogSearch(ElasticsearchClient client, RestClient rest,
                                       @Value("${vitrine.search.elasticsearch.index:vitrine-products}") String alias,
                                       @Value("${vitrine.search.elasticsearch.shards:1}") int shards,
                                       @Value("${vitrine.search.elasticsearch.replicas:1}") int replicas,
@@ -91,17 +87,25 @@ public final class ElasticsearchCatalogSearch implements CatalogSearch {
                                       int refreshWritesUpTo,
                                       Clock clock) {
         this.client = client;
+        this.rest = rest;
         this.indexes = new ElasticsearchIndexes(client, alias, shards, replicas, refreshInterval, clock);
         this.refreshWritesUpTo = Math.max(0, refreshWritesUpTo);
     }
 
-    public ElasticsearchCatalogSearch(ElasticsearchClient client, String alias, int shards, int replicas,
-                                      String refreshInterval, Clock clock) {
-        this(client, alias, shards, replicas, refreshInterval, DEFAULT_REFRESH_WRITES_UP_TO, clock);
+    /** On {@code rest}'s cluster, with a typed client over it for the writes and the index management. */
+    public ElasticsearchCatalogSearch(RestClient rest, String alias, int shards, int replicas, String refreshInterval,
+                                      int refreshWritesUpTo, Clock clock) {
+        this(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())), rest, alias, shards,
+                replicas, refreshInterval, refreshWritesUpTo, clock);
     }
 
-    public ElasticsearchCatalogSearch(ElasticsearchClient client, String alias, int shards, int replicas, Clock clock) {
-        this(client, alias, shards, replicas, "500ms", clock);
+    public ElasticsearchCatalogSearch(RestClient rest, String alias, int shards, int replicas, String refreshInterval,
+                                      Clock clock) {
+        this(rest, alias, shards, replicas, refreshInterval, DEFAULT_REFRESH_WRITES_UP_TO, clock);
+    }
+
+    public ElasticsearchCatalogSearch(RestClient rest, String alias, int shards, int replicas, Clock clock) {
+        this(rest, alias, shards, replicas, "500ms", clock);
     }
 
     @Override
@@ -197,12 +201,11 @@ public final class ElasticsearchCatalogSearch implements CatalogSearch {
         if (typed.isEmpty()) {
             return List.of();
         }
+        String body = ElasticsearchSearchBody.suggestions(ProductQueries.suggestions(tenant, typed),
+                CategoryLevels.literal(typed) + ".*", SuggestionRanking.CANDIDATES);
         return call("suggest", () -> {
-            SearchResponse<Void> response = client.search(s -> s.index(indexes.alias()).routing(tenant.value()).size(0)
-                    .query(ElasticsearchQueries.of(ProductQueries.suggestions(tenant, typed)))
-                    .aggregations("suggest", terms(SUGGEST, CategoryLevels.literal(typed) + ".*",
-                            SuggestionRanking.CANDIDATES)), Void.class);
-            FacetTally entries = tally(response.aggregations().get("suggest"));
+            ElasticsearchSearchAnswer answer = send(searchPath(tenant), body);
+            FacetTally entries = tally(answer.buckets(ElasticsearchSearchBody.SUGGEST_AGGREGATION));
             return SuggestionRanking.completions(entries.all(), limit);
         });
     }
@@ -217,28 +220,6 @@ public final class ElasticsearchCatalogSearch implements CatalogSearch {
         });
     }
 
-    private SearchRequest searchRequest(TenantId tenant, Match match, SearchPlan plan) {
-        SearchQuery q = plan.query();
-        return SearchRequest.of(s -> {
-            s.index(indexes.alias()).routing(tenant.value())
-                    .query(ElasticsearchQueries.of(match))
-                    .from(plan.offset()).size(q.size() + 1)
-                    .trackTotalHits(t -> t.enabled(true))
-                    .sort(sortOf(q.sort()))
-                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
-                    .aggregations("brand", terms(BRAND, null, SearchFacets.MAX_VALUES))
-                    .aggregations("category", terms(CATEGORY, CategoryLevels.topPattern(), SearchFacets.MAX_VALUES))
-                    .aggregations("subcategory", terms(CATEGORY, CategoryLevels.belowPattern(q.category()), SearchFacets.MAX_VALUES))
-                    .aggregations("origin", terms(ORIGIN, null, SearchFacets.MAX_VALUES))
-                    .aggregations("trade_mode", terms(TRADE_MODE, null, SearchFacets.MAX_VALUES))
-                    .aggregations("price", priceRanges());
-            if (plan.after() != null) {
-                s.searchAfter(searchAfter(plan.after()));
-            }
-            return s;
-        });
-    }
-
     /**
      * The search requests this adapter sends for {@code query}, in the order it sends them (the next one only
      * when the previous found nothing), as {@code POST path} with a JSON body — without sending them. For the
@@ -248,9 +229,7 @@ public final class ElasticsearchCatalogSearch implements CatalogSearch {
         SearchPlan plan = SearchPlan.of(tenant, query);
         List<RawSearchRequest> requests = new ArrayList<>();
         for (Match attempt : plan.attempts()) {
-            SearchRequest request = searchRequest(tenant, attempt, plan);
-            requests.add(new RawSearchRequest("/" + String.join(",", request.index()) + "/_search?routing=" + request.routing(),
-                    JsonpUtils.toJsonString(request, client._jsonpMapper())));
+            requests.add(new RawSearchRequest(searchPath(tenant), ElasticsearchSearchBody.search(attempt, plan)));
         }
         return requests;
     }
@@ -259,91 +238,58 @@ public final class ElasticsearchCatalogSearch implements CatalogSearch {
     public record RawSearchRequest(String path, String body) {
     }
 
+    /** The tenant's shard of the live index: a tenant's products are all routed to one. */
+    private String searchPath(TenantId tenant) {
+        return "/" + indexes.alias() + "/_search?routing=" + URLEncoder.encode(tenant.value(), StandardCharsets.UTF_8);
+    }
+
+    private ElasticsearchSearchAnswer send(String path, String body) throws IOException {
+        Request request = new Request("POST", path);
+        request.setJsonEntity(body);
+        try (InputStream answer = rest.performRequest(request).getEntity().getContent()) {
+            return ElasticsearchSearchAnswer.read(answer);
+        }
+    }
+
     private SearchPage run(TenantId tenant, Match match, SearchPlan plan) throws IOException {
         SearchQuery q = plan.query();
-        SearchResponse<Map> response = client.search(searchRequest(tenant, match, plan), Map.class);
-
-        List<Hit<Map>> hits = response.hits().hits();
+        ElasticsearchSearchAnswer answer = send(searchPath(tenant), ElasticsearchSearchBody.search(match, plan));
+        List<ElasticsearchSearchAnswer.Hit> hits = answer.hits();
         List<SearchHit> items = new ArrayList<>();
         for (int i = 0; i < Math.min(hits.size(), q.size()); i++) {
-            items.add(hit(hits.get(i).source(), plan));
+            items.add(hit(hits.get(i), plan));
         }
         String nextCursor = hits.size() > q.size() ? cursorOf(hits.get(q.size() - 1), q.sort()).encode() : null;
-        long[] prices = response.aggregations().get("price").range().buckets().array().stream()
-                .mapToLong(b -> b.docCount()).toArray();
-        return new SearchPage(response.hits().total().value(), items, FacetResults.of(
-                tally(response.aggregations().get("brand")), tally(response.aggregations().get("category")),
-                tally(response.aggregations().get("subcategory")), tally(response.aggregations().get("origin")),
-                tally(response.aggregations().get("trade_mode")), prices), nextCursor);
+        long[] prices = answer.buckets(ElasticsearchSearchBody.PRICE_FACET).stream()
+                .mapToLong(ElasticsearchSearchAnswer.Bucket::count).toArray();
+        return new SearchPage(answer.total(), items, FacetResults.of(
+                tally(answer.buckets(ElasticsearchSearchBody.BRAND_FACET)),
+                tally(answer.buckets(ElasticsearchSearchBody.CATEGORY_FACET)),
+                tally(answer.buckets(ElasticsearchSearchBody.SUBCATEGORY_FACET)),
+                tally(answer.buckets(ElasticsearchSearchBody.ORIGIN_FACET)),
+                tally(answer.buckets(ElasticsearchSearchBody.TRADE_MODE_FACET)), prices), nextCursor);
     }
 
-    private static List<SortOptions> sortOf(SearchSort sort) {
-        SortOptions sku = SortOptions.of(o -> o.field(f -> f.field(SKU).order(SortOrder.Asc)));
-        SortOptions first = switch (sort) {
-            case RELEVANCE -> SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc)));
-            case PRICE_ASC -> SortOptions.of(o -> o.field(f -> f.field(PRICE).order(SortOrder.Asc)));
-            case PRICE_DESC -> SortOptions.of(o -> o.field(f -> f.field(PRICE).order(SortOrder.Desc)));
-            case NEWEST -> SortOptions.of(o -> o.field(f -> f.field(CREATED).order(SortOrder.Desc)));
-        };
-        return List.of(first, sku);
-    }
-
-    private static List<FieldValue> searchAfter(SearchCursor cursor) {
-        FieldValue first = cursor.sort() == SearchSort.RELEVANCE ? FieldValue.of(cursor.score()) : FieldValue.of(cursor.value());
-        return List.of(first, FieldValue.of(cursor.sku()));
-    }
-
-    private static SearchCursor cursorOf(Hit<Map> last, SearchSort sort) {
-        List<FieldValue> values = last.sort();
-        String sku = values.get(1).stringValue();
+    private static SearchCursor cursorOf(ElasticsearchSearchAnswer.Hit last, SearchSort sort) {
+        List<Object> values = last.sortValues();
+        String sku = (String) values.get(1);
         if (sort == SearchSort.RELEVANCE) {
-            return new SearchCursor(sort, (float) values.get(0).doubleValue(), 0, sku);
+            return new SearchCursor(sort, ((Number) values.get(0)).floatValue(), 0, sku);
         }
-        return new SearchCursor(sort, 0f, values.get(0).longValue(), sku);
+        return new SearchCursor(sort, 0f, ((Number) values.get(0)).longValue(), sku);
     }
 
-    private static Aggregation terms(String field, String include, int size) {
-        return Aggregation.of(a -> a.terms(t -> {
-            t.field(field).size(size).order(List.of(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc)));
-            if (include != null) {
-                t.include(i -> i.regexp(include));
-            }
-            return t;
-        }));
-    }
-
-    private static Aggregation priceRanges() {
-        List<AggregationRange> ranges = new ArrayList<>();
-        for (PriceRange range : PriceRange.BUCKETS) {
-            ranges.add(AggregationRange.of(r -> {
-                if (range.fromFen() != null) {
-                    r.from(range.fromFen().doubleValue());
-                }
-                if (range.toFen() != null) {
-                    r.to(range.toFen().doubleValue());
-                }
-                return r;
-            }));
-        }
-        return Aggregation.of(a -> a.range(r -> r.field(PRICE).ranges(ranges)));
-    }
-
-    private static FacetTally tally(Aggregate aggregate) {
+    private static FacetTally tally(List<ElasticsearchSearchAnswer.Bucket> buckets) {
         FacetTally tally = new FacetTally();
-        for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {
-            tally.add(bucket.key().stringValue(), bucket.docCount());
+        for (ElasticsearchSearchAnswer.Bucket bucket : buckets) {
+            tally.add(bucket.key(), bucket.count());
         }
         return tally;
     }
 
-    @SuppressWarnings("unchecked")
-    private static SearchHit hit(Map<String, Object> source, SearchPlan plan) {
-        List<String> warehouses = (List<String>) source.getOrDefault(IN_STOCK_AT, List.of());
-        List<String> brand = (List<String>) source.getOrDefault(BRAND, List.of());
-        List<String> sku = (List<String>) source.get(SKU);
-        return new SearchHit(sku.get(0), (String) source.get(NAME_ZH), (String) source.get(NAME_EN),
-                brand.isEmpty() ? null : brand.get(0), ((Number) source.get(PRICE)).longValue(),
-                ((Number) source.get(TAX)).longValue(), (String) source.get(IMAGE_URL), plan.inStock(warehouses));
+    private static SearchHit hit(ElasticsearchSearchAnswer.Hit hit, SearchPlan plan) {
+        return new SearchHit(hit.first(SKU), hit.first(NAME_ZH), hit.first(NAME_EN), hit.first(BRAND), hit.number(PRICE),
+                hit.number(TAX), hit.first(IMAGE_URL), plan.inStock(hit.all(IN_STOCK_AT)));
     }
 
     private static Map<String, Object> source(ProductIndexEntry entry) {

@@ -47,7 +47,7 @@ class ElasticsearchCatalogSearchTest extends CatalogSearchContract {
     @Override
     protected CatalogSearch openSearch(String name) {
         String alias = TestServices.runId() + "-search-" + name;
-        CatalogSearch search = new ElasticsearchCatalogSearch(client, alias, 1, 0, Clock.systemUTC());
+        CatalogSearch search = new ElasticsearchCatalogSearch(rest, alias, 1, 0, Clock.systemUTC());
         aliases.put(search, alias);
         return search;
     }
@@ -84,8 +84,7 @@ class ElasticsearchCatalogSearchTest extends CatalogSearchContract {
             closedPort = socket.getLocalPort();
         }
         try (RestClient nowhere = RestClient.builder(new HttpHost("127.0.0.1", closedPort)).build()) {
-            ElasticsearchCatalogSearch down = new ElasticsearchCatalogSearch(
-                    new ElasticsearchClient(new RestClientTransport(nowhere, new JacksonJsonpMapper())),
+            ElasticsearchCatalogSearch down = new ElasticsearchCatalogSearch(nowhere,
                     TestServices.runId() + "-search-down", 1, 0, Clock.systemUTC());
             assertThatThrownBy(() -> down.search(SearchFixture.A, SearchQuery.text("奶粉")))
                     .isInstanceOf(SearchUnavailableException.class);
@@ -97,7 +96,7 @@ class ElasticsearchCatalogSearchTest extends CatalogSearchContract {
     @Test
     void the_search_requests_it_exposes_find_what_its_search_finds_when_sent_as_they_are() throws IOException {
         String alias = TestServices.runId() + "-search-fixture";
-        ElasticsearchCatalogSearch fixture = new ElasticsearchCatalogSearch(client, alias, 1, 0, Clock.systemUTC());
+        ElasticsearchCatalogSearch fixture = new ElasticsearchCatalogSearch(rest, alias, 1, 0, Clock.systemUTC());
         SearchQuery query = SearchQuery.builder().q("奶粉").sort(SearchSort.PRICE_DESC).size(3).build();
 
         List<ElasticsearchCatalogSearch.RawSearchRequest> requests = fixture.searchRequests(SearchFixture.A, query);
@@ -121,7 +120,7 @@ class ElasticsearchCatalogSearchTest extends CatalogSearchContract {
     void a_write_becomes_searchable_at_the_live_index_refresh_interval_without_a_refresh_asked_for()
             throws IOException, InterruptedException {
         String alias = TestServices.runId() + "-search-interval";
-        ElasticsearchCatalogSearch own = new ElasticsearchCatalogSearch(client, alias, 1, 0, "300ms", 0, Clock.systemUTC());
+        ElasticsearchCatalogSearch own = new ElasticsearchCatalogSearch(rest, alias, 1, 0, "300ms", 0, Clock.systemUTC());
         try {
             SearchDocument milk = SearchFixture.shopA().get(0);
             own.index(milk);
@@ -153,7 +152,7 @@ class ElasticsearchCatalogSearchTest extends CatalogSearchContract {
     @Test
     void a_small_write_is_searchable_when_it_returns_and_a_large_one_waits_for_the_interval() throws IOException {
         String alias = TestServices.runId() + "-search-small-writes";
-        ElasticsearchCatalogSearch own = new ElasticsearchCatalogSearch(client, alias, 1, 0, "1h", 3, Clock.systemUTC());
+        ElasticsearchCatalogSearch own = new ElasticsearchCatalogSearch(rest, alias, 1, 0, "1h", 3, Clock.systemUTC());
         try {
             List<SearchDocument> shop = SearchFixture.shopA();
             assertThat(shop).hasSizeGreaterThan(4);

@@ -35,7 +35,7 @@ public class RedisCommandsFactory {
                                              @Value("${vitrine.redis.command-timeout:2s}") Duration timeout) {
         StatefulRedisConnection<String, byte[]> connection = client.connect(CODEC);
         connection.setTimeout(timeout);
-        return new RedisCommandsProvider(connection, connection.sync());
+        return new RedisCommandsProvider(connection, connection.sync(), connection.async());
     }
 
     @Singleton
@@ -45,6 +45,6 @@ public class RedisCommandsFactory {
                                           @Value("${vitrine.redis.command-timeout:2s}") Duration timeout) {
         StatefulRedisClusterConnection<String, byte[]> connection = client.connect(CODEC);
         connection.setTimeout(timeout);
-        return new RedisCommandsProvider(connection, connection.sync());
+        return new RedisCommandsProvider(connection, connection.sync(), connection.async());
     }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A sliding log in a sorted set (score = time of an allowed attempt, in ms), trimmed, counted and
@@ -49,9 +50,22 @@ public class RedisRateLimiter implements RateLimiter {
 
     @Override
     public RateDecision tryAcquire(ScopedKey key, RateLimit limit) {
-        List<Long> result = SLIDING_WINDOW.run(redis, ScriptOutputType.MULTI,
-                new String[] {keys.of(key, "rl"), keys.of(key, "rl", "seq")},
-                RedisScript.arg(limit.window().toMillis()), RedisScript.arg(limit.permits()));
+        return decision(SLIDING_WINDOW.run(redis, ScriptOutputType.MULTI, keysOf(key),
+                RedisScript.arg(limit.window().toMillis()), RedisScript.arg(limit.permits())));
+    }
+
+    /** The same script, sent without waiting: its round trip overlaps the caller's work. */
+    @Override
+    public CompletableFuture<RateDecision> tryAcquireAsync(ScopedKey key, RateLimit limit) {
+        return SLIDING_WINDOW.<List<Long>>runAsync(redis, ScriptOutputType.MULTI, keysOf(key),
+                RedisScript.arg(limit.window().toMillis()), RedisScript.arg(limit.permits())).thenApply(RedisRateLimiter::decision);
+    }
+
+    private String[] keysOf(ScopedKey key) {
+        return new String[] {keys.of(key, "rl"), keys.of(key, "rl", "seq")};
+    }
+
+    private static RateDecision decision(List<Long> result) {
         return result.get(0) == 1
                 ? RateDecision.allow(result.get(1).intValue())
                 : RateDecision.deny(Duration.ofMillis(result.get(2)));

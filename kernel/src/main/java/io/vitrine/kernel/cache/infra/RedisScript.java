@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A Lua script run atomically on the node that owns its keys. Sent by digest (EVALSHA), and in full
@@ -31,6 +33,16 @@ final class RedisScript {
                 return commands.<T>eval(source, type, keys, args);
             }
         });
+    }
+
+    /** {@link #run} without waiting for the answer. */
+    <T> CompletableFuture<T> runAsync(RedisCommandsProvider redis, ScriptOutputType type, String[] keys, byte[]... args) {
+        return redis.callAsync(commands -> commands.<T>evalsha(sha1, type, keys, args).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+            return cause instanceof RedisNoScriptException
+                    ? commands.<T>eval(source, type, keys, args) // not loaded on this node yet
+                    : CompletableFuture.failedFuture(cause);
+        }));
     }
 
     static byte[] arg(long value) {

@@ -5,6 +5,8 @@ import io.vitrine.kernel.cache.CacheContractTest;
 import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.KeyValueCache;
 import io.vitrine.kernel.cache.NonceStore;
+import io.vitrine.kernel.cache.RateLimit;
+import io.vitrine.kernel.cache.RateLimiter;
 import io.vitrine.kernel.cache.ScopedKey;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.kernel.testing.PrivateRedisServer;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +35,7 @@ class RedisOutageTest {
                      "vitrine.redis.command-timeout", "1s"))) {
             KeyValueCache cache = context.getBean(KeyValueCache.class);
             NonceStore nonces = context.getBean(NonceStore.class);
+            RateLimiter limiter = context.getBean(RateLimiter.class);
             ScopedKey key = ScopedKey.of(TenantId.of("outage"), "devices", "kiosk-1");
             cache.putString(key, "up", Duration.ofMinutes(1));
             assertThat(cache.getString(key)).contains("up");
@@ -41,6 +45,9 @@ class RedisOutageTest {
             assertThatThrownBy(() -> nonces.firstSeen(key, "n-1", Duration.ofMinutes(5)))
                     .isInstanceOf(CacheUnavailableException.class);
             assertThatThrownBy(() -> cache.get(key)).isInstanceOf(CacheUnavailableException.class);
+            assertThat(limiter.tryAcquireAsync(key, RateLimit.of(5, Duration.ofMinutes(1))))
+                    .failsWithin(Duration.ofSeconds(30)) // a hang guard: the command timeout is 1 s
+                    .withThrowableOfType(ExecutionException.class).havingCause().isInstanceOf(CacheUnavailableException.class);
         }
     }
 }
