@@ -140,8 +140,8 @@ class CheckoutPagesTest {
                 .contains("data-token=\"tok_abc-123\"").contains("data-expires-at=\"" + expiry.toEpochMilli() + "\"")
                 .contains("data-testid=\"result-paid\"").contains("data-testid=\"result-closed\"")
                 .contains("/static/js/payment.js")
-                // the sandbox is off unless vitrine.payments.alipay.sandbox.enabled
-                .doesNotContain("data-testid=\"sandbox-pay\"");
+                // the embedded mode's Alipay sandbox is on by default (vitrine.payments.alipay.sandbox.enabled)
+                .contains("data-testid=\"sandbox-pay\"");
     }
 
     @Test
