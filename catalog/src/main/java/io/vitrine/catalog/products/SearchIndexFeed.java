@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -17,8 +18,10 @@ import java.util.TreeSet;
  * {@link ProductDeleted} it reads the product as it is now and writes or removes its document; on
  * {@link ProductPlacementChanged} (stock in or out at a warehouse, a store's assortment) it rewrites the documents
  * of the SKUs named. It takes the outbox's due events in batches ({@link BatchOutboxListener}, one tenant each): the
- * batch's SKUs are read once — their rows locked in SKU order, so a change committing meanwhile is indexed after
- * this one — then one bulk write indexes the present products and one removes the gone ones (a 10,000-row import
+ * batch's SKUs are read once, holding the shop's {@link IndexingTurns turn} (so a delivery that read a product
+ * earlier never writes after one that read it later, and no product row stays locked while the engine writes; without
+ * the lock store, the rows are locked in SKU order instead) — then one bulk write indexes the present products and one
+ * removes the gone ones (a 10,000-row import
  * reaches the index in a few hundred bulk requests, not 10,000 single writes). The outbox retries a failed batch
  * whole with backoff when the engine is down ({@code SearchUnavailableException}) until delivered, however long,
  * so an outage delays the index and never loses a change. Writing is idempotent: the same document again, or
@@ -32,11 +35,13 @@ public class SearchIndexFeed implements BatchOutboxListener {
     private final ProductRepository products;
     private final SearchDocuments documents;
     private final CatalogSearch search;
+    private final IndexingTurns turns;
 
-    SearchIndexFeed(ProductRepository products, SearchDocuments documents, CatalogSearch search) {
+    SearchIndexFeed(ProductRepository products, SearchDocuments documents, CatalogSearch search, IndexingTurns turns) {
         this.products = products;
         this.documents = documents;
         this.search = search;
+        this.turns = turns;
     }
 
     @Override
@@ -65,17 +70,22 @@ public class SearchIndexFeed implements BatchOutboxListener {
         for (DeliveredEvent event : events) {
             skus.addAll(skusOf(event));
         }
-        List<Product> present = new ArrayList<>();
-        for (List<String> batch : SkuBatches.of(skus, SkuBatches.IN_LIST)) {
-            present.addAll(products.findBySkuInForUpdate(batch));
-        }
-        Set<String> gone = new TreeSet<>(skus);
-        present.forEach(product -> gone.remove(product.sku()));
-        if (!present.isEmpty()) {
-            search.indexAll(documents.of(tenant, present));
-        }
-        if (!gone.isEmpty()) {
-            search.deleteAll(tenant, gone);
+        Optional<IndexingTurns.Turn> turn = turns.take(tenant);
+        try {
+            List<Product> present = new ArrayList<>();
+            for (List<String> batch : SkuBatches.of(skus, SkuBatches.IN_LIST)) {
+                present.addAll(turn.isPresent() ? products.findBySkuIn(batch) : products.findBySkuInForUpdate(batch));
+            }
+            Set<String> gone = new TreeSet<>(skus);
+            present.forEach(product -> gone.remove(product.sku()));
+            if (!present.isEmpty()) {
+                search.indexAll(documents.of(tenant, present));
+            }
+            if (!gone.isEmpty()) {
+                search.deleteAll(tenant, gone);
+            }
+        } finally {
+            turn.ifPresent(IndexingTurns.Turn::close);
         }
     }
 
