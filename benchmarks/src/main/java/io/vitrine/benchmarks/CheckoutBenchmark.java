@@ -1,5 +1,9 @@
 package io.vitrine.benchmarks;
 
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.vitrine.tools.fakealipay.FakeAlipay;
 import io.vitrine.tools.fakealipay.RsaKeys;
 
@@ -59,7 +63,7 @@ final class CheckoutBenchmark {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "15"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", "30"))),
                     List.of(given.getOrDefault("clients", "1,8").split(",")).stream().map(Integer::valueOf).toList(),
-                    Integer.parseInt(given.getOrDefault("step-samples", "20")),
+                    Integer.parseInt(given.getOrDefault("step-samples", "30")),
                     Path.of(given.getOrDefault("jar", "api/target/vitrine.jar")), esUrl,
                     Path.of(given.getOrDefault("result", defaultResult.toString())));
         }
@@ -85,6 +89,8 @@ final class CheckoutBenchmark {
     private final Options options;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    /** The application's Redis keys live under a prefix of the run's own: the shared Redis keeps other runs' caches. */
+    private final String redisPrefix = "vitrine-bench-checkout-" + Long.toString(System.currentTimeMillis(), 36);
     private final Map<String, AtomicLong> sold = new ConcurrentHashMap<>();
     private final AtomicLong checkouts = new AtomicLong();
 
@@ -134,6 +140,7 @@ final class CheckoutBenchmark {
                 }
             } finally {
                 counter.ifPresent(StatementCounter::close);
+                removeRedisKeys();
             }
         }
     }
@@ -161,7 +168,8 @@ final class CheckoutBenchmark {
         env.put("VITRINE_ES_URLS", options.esUrl());
         env.put("VITRINE_SEARCH_ELASTICSEARCH_INDEX", "vitrine-bench-checkout-" + Long.toString(System.currentTimeMillis(), 36));
         env.put("VITRINE_SEARCH_ELASTICSEARCH_REPLICAS", "0");
-        env.put("REDIS_URI", System.getenv().getOrDefault("VITRINE_BENCH_REDIS_URI", "redis://127.0.0.1:6379"));
+        env.put("REDIS_URI", redisUri());
+        env.put("VITRINE_REDIS_KEY_PREFIX", redisPrefix);
         env.put("VITRINE_PRIVACY_KEYS_BENCH", BenchDatabase.randomKey());
         env.put("VITRINE_PRIVACY_CURRENT_KEY", "bench");
         env.put("VITRINE_PRIVACY_BLIND_INDEX_KEY", BenchDatabase.randomKey());
@@ -266,7 +274,7 @@ final class CheckoutBenchmark {
      * {@code step-samples} checkouts; and before them, what the application sends while idle (its pollers).
      */
     private StepCounts stepCounts(Shopper shopper, List<CheckoutShops.Shop> shops, StatementCounter counter) {
-        log("statements per step: " + options.stepSamples() + " checkouts one at a time");
+        log("statements per step: " + options.stepSamples() + " checkouts one at a time, of 1, 2 and 3 lines in turn");
         RunningApplication.sleep(2_000); // the outbox's after-commit work of the last row settles
         StatementCounter.Counts idleFrom = counter.now();
         long idleStart = System.nanoTime();
@@ -277,7 +285,7 @@ final class CheckoutBenchmark {
         for (int i = 0; i < options.stepSamples(); i++) {
             StatementCounter.Counts[] last = {counter.now()};
             try {
-                record(shopper.checkout(shops.get(i % shops.size()), step -> {
+                record(shopper.checkout(shops.get(i % shops.size()), 1 + i % 3, step -> {
                     StatementCounter.Counts now = counter.now();
                     steps.computeIfAbsent(step, s -> new ArrayList<>()).add(now.minus(last[0]));
                     last[0] = now;
@@ -286,7 +294,46 @@ final class CheckoutBenchmark {
                 throw new IllegalStateException("a checkout of the per-step count failed", e);
             }
         }
-        return new StepCounts(steps, idle.data() / idleSeconds, idle.all() / idleSeconds);
+        Map<String, List<StatementCounter.Counts>> ordered = new LinkedHashMap<>();
+        steps.keySet().stream().sorted(java.util.Comparator.comparing(CheckoutBenchmark::stepRank)).forEach(k -> ordered.put(k, steps.get(k)));
+        return new StepCounts(ordered, idle.data() / idleSeconds, idle.all() / idleSeconds);
+    }
+
+    /** The steps in the order a checkout takes them, each line count after the other. */
+    private static String stepRank(String step) {
+        List<String> order = List.of("create cart", "put a line", "place the order", "pay (notify)", "read until PAID");
+        for (int i = 0; i < order.size(); i++) {
+            if (step.startsWith(order.get(i))) {
+                return i + step;
+            }
+        }
+        return order.size() + step;
+    }
+
+    private static String redisUri() {
+        return System.getenv().getOrDefault("VITRINE_BENCH_REDIS_URI", "redis://127.0.0.1:6379");
+    }
+
+    /** Removes the run's keys (carts, caches, rate limits) from the shared Redis. */
+    private void removeRedisKeys() {
+        RedisClient client = RedisClient.create(redisUri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            ScanArgs match = ScanArgs.Builder.matches(redisPrefix + ":*").limit(1000);
+            KeyScanCursor<String> cursor = connection.sync().scan(match);
+            while (true) {
+                if (!cursor.getKeys().isEmpty()) {
+                    connection.sync().unlink(cursor.getKeys().toArray(String[]::new));
+                }
+                if (cursor.isFinished()) {
+                    break;
+                }
+                cursor = connection.sync().scan(cursor, match);
+            }
+        } catch (RuntimeException e) {
+            log("could not remove the Redis keys " + redisPrefix + ":*: " + e.getMessage());
+        } finally {
+            client.shutdown();
+        }
     }
 
     private void record(Shopper.Checkout checkout) {

@@ -55,7 +55,13 @@ final class Shopper {
         this.http = http;
     }
 
+    /** A checkout of 1-3 lines, as many as chance gives. */
     Checkout checkout(CheckoutShops.Shop shop, Steps steps) throws Exception {
+        return checkout(shop, 1 + ThreadLocalRandom.current().nextInt(3), steps);
+    }
+
+    /** A checkout of {@code lines} lines (1-3 in the benchmark; the shop's product count at most). */
+    Checkout checkout(CheckoutShops.Shop shop, int lines, Steps steps) throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String api = "/s/" + shop.slug() + "/api/";
         long started = System.nanoTime();
@@ -64,7 +70,7 @@ final class Shopper {
         List<String> skus = new ArrayList<>(shop.skus());
         java.util.Collections.shuffle(skus, random);
         Map<String, Integer> units = new java.util.LinkedHashMap<>();
-        for (String sku : skus.subList(0, 1 + random.nextInt(3))) {
+        for (String sku : skus.subList(0, lines)) {
             int quantity = 1 + random.nextInt(2);
             expect(200, send("PUT", api + "carts/" + cartId + "/items/" + sku, Map.of("qty", quantity)));
             units.put(sku, quantity);
@@ -73,7 +79,7 @@ final class Shopper {
         long placing = System.nanoTime();
         JsonNode placed = expect(201, send("POST", api + "orders", order(cartId), "Idempotency-Key", "bench-" + UUID.randomUUID()));
         long placeNanos = System.nanoTime() - placing;
-        steps.done("place the order");
+        steps.done("place the order, " + lines + (lines == 1 ? " line" : " lines"));
         String orderNo = placed.path("orderNo").asText();
         if (!placed.path("status").asText().equals("PENDING_PAYMENT") || placed.path("payment").path("qrCode").asText("").isEmpty()) {
             throw new IllegalStateException("placed " + placed);
@@ -82,7 +88,7 @@ final class Shopper {
         if (payment.notifies().size() != 1 || !payment.notifies().get(0).acknowledged()) {
             throw new IllegalStateException("the notify of " + orderNo + " was not acknowledged: " + payment.notifies());
         }
-        steps.done("pay (notify)");
+        steps.done("pay (notify), " + lines + (lines == 1 ? " line" : " lines"));
         String token = placed.path("orderToken").asText();
         int reads = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
