@@ -89,7 +89,10 @@ final class CheckoutBenchmark {
     private final Options options;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    /** The application's Redis keys live under a prefix of the run's own: the shared Redis keeps other runs' caches. */
+    /**
+     * The application's Redis keys live under a prefix of the run's own (the shared Redis keeps other runs' caches:
+     * a shop's slug cached by an earlier run resolved to that run's tenant), and so does its search index.
+     */
     private final String redisPrefix = "vitrine-bench-checkout-" + Long.toString(System.currentTimeMillis(), 36);
     private final Map<String, AtomicLong> sold = new ConcurrentHashMap<>();
     private final AtomicLong checkouts = new AtomicLong();
@@ -141,6 +144,7 @@ final class CheckoutBenchmark {
             } finally {
                 counter.ifPresent(StatementCounter::close);
                 removeRedisKeys();
+                removeIndexes();
             }
         }
     }
@@ -166,7 +170,7 @@ final class CheckoutBenchmark {
         env.put("VITRINE_DB_USER", counter.map(StatementCounter::user).orElse(BenchDatabase.mariaDbUser()));
         env.put("VITRINE_DB_PASSWORD", counter.map(StatementCounter::password).orElse(BenchDatabase.mariaDbPassword()));
         env.put("VITRINE_ES_URLS", options.esUrl());
-        env.put("VITRINE_SEARCH_ELASTICSEARCH_INDEX", "vitrine-bench-checkout-" + Long.toString(System.currentTimeMillis(), 36));
+        env.put("VITRINE_SEARCH_ELASTICSEARCH_INDEX", redisPrefix);
         env.put("VITRINE_SEARCH_ELASTICSEARCH_REPLICAS", "0");
         env.put("REDIS_URI", redisUri());
         env.put("VITRINE_REDIS_KEY_PREFIX", redisPrefix);
@@ -312,6 +316,26 @@ final class CheckoutBenchmark {
 
     private static String redisUri() {
         return System.getenv().getOrDefault("VITRINE_BENCH_REDIS_URI", "redis://127.0.0.1:6379");
+    }
+
+    /** Removes the run's search indexes (named after the same prefix), so a node of one's own stays clean. */
+    private void removeIndexes() {
+        String node = options.esUrl().replaceAll("/+$", "");
+        try {
+            HttpResponse<String> indexes = http.send(HttpRequest.newBuilder(java.net.URI.create(node + "/_cat/indices/"
+                    + redisPrefix + "*?h=index")).build(), HttpResponse.BodyHandlers.ofString());
+            for (String index : indexes.body().strip().split("\\s+")) {
+                if (index.startsWith(redisPrefix)) {
+                    http.send(HttpRequest.newBuilder(java.net.URI.create(node + "/" + index)).DELETE().build(),
+                            HttpResponse.BodyHandlers.discarding());
+                }
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log("could not remove the indexes " + redisPrefix + "*: " + e.getMessage());
+        }
     }
 
     /** Removes the run's keys (carts, caches, rate limits) from the shared Redis. */
