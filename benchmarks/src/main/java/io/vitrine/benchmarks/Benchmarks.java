@@ -40,6 +40,12 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         String suite = args.length < 1 ? "" : args[0];
+        if (suite.equals("checkout")) {
+            // not JMH: shoppers' checkouts over HTTP, paid through the fake Alipay (CheckoutBenchmark)
+            CheckoutBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty()).toList(),
+                    Path.of("benchmarks/results/checkout.md"));
+            return;
+        }
         if (suite.equals("search")) {
             // not JMH: HTTP load from concurrent clients against the running application (SearchBenchmark)
             SearchBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty()).toList(),

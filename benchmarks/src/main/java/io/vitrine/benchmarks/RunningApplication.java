@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * The packaged application ({@code api/target/vitrine.jar}) in its own JVM, configured only through the
@@ -34,7 +35,14 @@ final class RunningApplication implements AutoCloseable {
 
     /** Starts the jar with {@code environment} (plus the port) and waits until {@code /health} answers 200. */
     static RunningApplication start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log) {
+        return start(jar, jvmOptions, port -> environment, log);
+    }
+
+    /** As above, with an environment that may name the port (e.g. the application's own URL for a callback). */
+    static RunningApplication start(Path jar, List<String> jvmOptions, IntFunction<Map<String, String>> environmentForPort,
+                                    Path log) {
         int port = freePort();
+        Map<String, String> environment = environmentForPort.apply(port);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
