@@ -11,7 +11,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,6 +47,53 @@ class StockMoves {
     }
 
     /**
+     * Locks the rows of these lines (in warehouse-then-SKU order, as {@code ReservationRequest} sorts them): one
+     * statement per warehouse, whatever the number of lines. A pair never stocked has no entry.
+     */
+    Map<Item, StockItem> lockAll(TenantId tenant, List<ReservationLine> lines) {
+        Map<String, List<String>> skusByWarehouse = new TreeMap<>();
+        lines.forEach(line -> skusByWarehouse.computeIfAbsent(line.warehouseCode(), w -> new ArrayList<>()).add(line.sku()));
+        Map<Item, StockItem> locked = new HashMap<>();
+        skusByWarehouse.forEach((warehouse, skus) -> items.lockAll(tenant.value(), warehouse, skus)
+                .forEach(item -> locked.put(new Item(item.warehouseCode(), item.sku()), item)));
+        return locked;
+    }
+
+    /**
+     * New counts of locked rows in one batch, their ledger lines (on-hand changes, with {@code line}) in another,
+     * and one {@link ProductPlacementChanged} naming every SKU that went in or out of stock.
+     */
+    void writeAll(TenantId tenant, List<Change> changes, @Nullable LedgerLine line) {
+        Instant now = now();
+        List<StockItem> rows = new ArrayList<>();
+        List<StockLedgerEntry> entries = new ArrayList<>();
+        List<String> flipped = new ArrayList<>();
+        for (Change change : changes) {
+            StockItem locked = change.locked();
+            StockItem changed = locked.with(change.onHand(), change.reserved(), now);
+            rows.add(changed);
+            if (change.onHand() != locked.onHand()) {
+                Objects.requireNonNull(line, "an on-hand change needs its ledger line");
+                entries.add(new StockLedgerEntry(ids.nextId(), null, locked.warehouseCode(), locked.sku(),
+                        line.movement(), change.onHand() - locked.onHand(), change.onHand(), line.reason(),
+                        line.by().id(), line.by().name(), now));
+            }
+            if (changed.level().inStock() != locked.level().inStock()) {
+                flipped.add(locked.sku());
+            }
+        }
+        if (!rows.isEmpty()) {
+            items.updateAll(rows);
+        }
+        if (!entries.isEmpty()) {
+            ledger.saveAll(entries);
+        }
+        if (!flipped.isEmpty()) {
+            outbox.publish(new ProductPlacementChanged(tenant, flipped.stream().distinct().sorted().toList()));
+        }
+    }
+
+    /**
      * New on-hand and reserved counts of a locked row; an on-hand change goes into the ledger with {@code line}
      * (null only when on-hand stays: a reservation held or given back).
      */
@@ -63,6 +114,18 @@ class StockMoves {
     /** Cut to what a DATETIME(6) column keeps, so an answer shows what a later read shows. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A stock row: warehouse and SKU. */
+    record Item(String warehouseCode, String sku) {
+
+        static Item of(ReservationLine line) {
+            return new Item(line.warehouseCode(), line.sku());
+        }
+    }
+
+    /** A locked row's new counts. */
+    record Change(StockItem locked, long onHand, long reserved) {
     }
 
     /** Why on-hand stock moves, and who moved it. */
