@@ -38,9 +38,6 @@ public interface StockItemRepository extends GenericRepository<StockItem, String
 
     StockItem update(StockItem item);
 
-    /** One batch, one round trip. */
-    List<StockItem> updateAll(Iterable<StockItem> items);
-
     /** A product's empty row, when the product is deleted ({@code DeletedProductStock}). */
     void delete(StockItem item);
 

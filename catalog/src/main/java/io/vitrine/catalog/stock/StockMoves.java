@@ -28,13 +28,15 @@ import java.util.Optional;
 class StockMoves {
 
     private final StockItemRepository items;
+    private final StockCountBatch batch;
     private final StockLedgerRepository ledger;
     private final Outbox outbox;
     private final Ids ids;
     private final Clock clock;
 
-    StockMoves(StockItemRepository items, StockLedgerRepository ledger, Outbox outbox, Ids ids, Clock clock) {
+    StockMoves(StockItemRepository items, StockCountBatch batch, StockLedgerRepository ledger, Outbox outbox, Ids ids, Clock clock) {
         this.items = items;
+        this.batch = batch;
         this.ledger = ledger;
         this.outbox = outbox;
         this.ids = ids;
@@ -83,7 +85,7 @@ class StockMoves {
             }
         }
         if (!rows.isEmpty()) {
-            items.updateAll(rows);
+            batch.update(rows);
         }
         if (!entries.isEmpty()) {
             ledger.saveAll(entries);
