@@ -70,7 +70,7 @@ class OrdersHttpTest {
             exchange.close();
         });
         relay.start();
-        vitrine = OwnVitrine.embedded(Map.of(
+        vitrine = start(Map.of(
                 "vitrine.payments.alipay.gateway-url", fake.gatewayUrl().toString(),
                 "vitrine.payments.alipay.notify-url", "http://127.0.0.1:" + relay.getAddress().getPort() + "/notify",
                 "vitrine.orders.close-enabled", false));
@@ -92,6 +92,11 @@ class OrdersHttpTest {
         fake.registerApp(appId, RsaKeys.publicKeyText(keys));
         api.expect(200, api.put("/api/v1/tenant/settings", shop.token(), Map.of("alipay", Map.of("appId", appId,
                 "appPrivateKey", RsaKeys.privateKeyText(keys), "alipayPublicKey", fake.alipayPublicKey()))));
+    }
+
+    /** Embedded mode (H2, in-process cache); {@link ClusterOrdersHttpTest} runs the same on MariaDB and Redis. */
+    RunningVitrine start(Map<String, Object> properties) {
+        return OwnVitrine.embedded(properties);
     }
 
     @AfterAll
@@ -234,10 +239,12 @@ class OrdersHttpTest {
     }
 
     @Test
-    void staff_list_and_cancel_a_paid_order_which_is_refunded() {
+    void staff_list_and_cancel_a_paid_order_which_is_refunded_and_its_units_back_in_stock() {
+        long before = onHand(A2);
         Map<String, Object> placed = api.expect(201, post("orders", order(cart(A2, 1), newBuyer(), "ALIPAY_QR")));
         String orderNo = (String) placed.get("orderNo");
         fake.pay(orderNo);
+        assertThat(onHand(A2)).isEqualTo(before - 1);
 
         Map<String, Object> paid = api.expect(200, api.get("/api/v1/orders?status=PAID&store=S1", shop.token()));
         assertThat(TenantsApi.items(paid)).extracting(row -> row.get("orderNo")).contains(orderNo);
@@ -248,9 +255,17 @@ class OrdersHttpTest {
         assertThat(cancelled).containsEntry("status", "CANCELLED");
         assertThat(TenantsApi.object(cancelled, "payment")).containsEntry("refundedFen", 32621);
         assertThat(fake.trade(orderNo).orElseThrow().refunds()).hasSize(1);
+        assertThat(onHand(A2)).isEqualTo(before);
+        Map<String, Object> ledger = api.expect(200, api.get("/api/v1/stock/WH-1/" + A2 + "/ledger", shop.token()));
+        assertThat(TenantsApi.items(ledger).get(0)).containsEntry("movement", "RETURN").containsEntry("delta", 1)
+                .containsEntry("reason", "order " + orderNo + " cancelled");
     }
 
     // --- helpers
+
+    private long onHand(String sku) {
+        return ((Number) api.expect(200, api.get("/api/v1/stock/WH-1/" + sku, shop.token())).get("onHand")).longValue();
+    }
 
     private Map<String, Object> refused(Map<String, Object> body, String code) {
         Map<String, Object> problem = api.expectProblem(422, post("orders", body));

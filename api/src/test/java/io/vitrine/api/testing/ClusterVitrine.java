@@ -37,4 +37,18 @@ public final class ClusterVitrine extends SharedVitrine {
                 "vitrine.es.urls", TestServices.elasticsearchUrl(),
                 "vitrine.jwt.secret", JWT_SECRET))), "cluster");
     }
+
+    /** An application of a test class's own in cluster mode: its own database and key prefix, plus properties. */
+    static RunningVitrine startWith(Map<String, Object> properties) {
+        java.util.Map<String, Object> all = new java.util.HashMap<>(PlatformAdmin.with(PrivacyTestKeys.with(Map.of(
+                "vitrine.db.url", TestServices.freshMariaDbDatabase("own"),
+                "vitrine.db.user", TestServices.mariaDbUser(),
+                "vitrine.db.password", TestServices.mariaDbPassword(),
+                "redis.uri", TestServices.redisUri(),
+                "vitrine.redis.key-prefix", TestServices.redisKeyPrefix() + "-own-" + java.util.UUID.randomUUID(),
+                "vitrine.es.urls", TestServices.elasticsearchUrl(),
+                "vitrine.jwt.secret", JWT_SECRET))));
+        all.putAll(properties);
+        return RunningVitrine.start("cluster-own", all, "cluster");
+    }
 }

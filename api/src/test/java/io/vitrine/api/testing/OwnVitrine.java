@@ -19,4 +19,12 @@ public final class OwnVitrine {
         all.putAll(properties);
         return RunningVitrine.start("own", all);
     }
+
+    /**
+     * Cluster mode (a fresh MariaDB database, the test Redis under a key prefix of its own, the Elasticsearch test
+     * node) with these properties: for a cluster run of a test class that needs settings of its own.
+     */
+    public static RunningVitrine cluster(Map<String, Object> properties) {
+        return ClusterVitrine.startWith(properties);
+    }
 }

@@ -57,6 +57,20 @@ public class StoreAssortments implements StoreListings {
         return shown;
     }
 
+    /**
+     * Which of these SKUs the store shows, without first looking the store up (one query for up to
+     * {@code SkuBatches.IN_LIST} SKUs): for checkout, whose cart was opened for one of the tenant's stores (a store
+     * is never removed); an unknown code shows nothing.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> assortedOfKnownStore(String storeCode, Collection<String> candidates) {
+        Set<String> shown = new TreeSet<>();
+        for (List<String> batch : SkuBatches.of(candidates, SkuBatches.IN_LIST)) {
+            shown.addAll(skus.findSkuByStoreCodeAndSkuIn(storeCode, batch));
+        }
+        return shown;
+    }
+
     @Override
     @Transactional(readOnly = true)
     public Map<String, Set<String>> storesShowing(Collection<String> candidates) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,7 +47,9 @@ public class Reservations {
 
     /**
      * Holds every line's units for {@code ttl}, or none: {@code OUT_OF_STOCK} (422) names the first SKU short of
-     * available stock. A reference already used answers that reservation (409 if its lines differ).
+     * available stock. A reference already used answers that reservation (409 if its lines differ). Five statements
+     * whatever the number of lines: the reservation's row, its stock rows locked in one read per warehouse, their
+     * new counts in one batch, the lines in another.
      */
     @Transactional
     public Reservation reserve(String reference, List<ReservationLine> requested, Duration ttl) {
@@ -54,26 +57,30 @@ public class Reservations {
         ReservationRequest request = ReservationRequest.of(reference, requested, ttl);
         Instant now = now();
         String id = ids.nextId();
-        reservations.insertIfAbsent(id, tenant.value(), request.reference(), now.plus(request.ttl()), now);
-        StockReservation row = reservations.findByReferenceForUpdate(request.reference()).orElseThrow();
-        if (!row.id().equals(id)) {
-            Reservation existing = view(row);
+        Instant expiresAt = now.plus(request.ttl());
+        if (reservations.insertIfAbsent(id, tenant.value(), request.reference(), expiresAt, now) == 0) {
+            Reservation existing = find(request.reference()).orElseThrow(
+                    () -> new ConflictException("The reservation " + request.reference() + " is being made: try again."));
             if (!existing.lines().equals(request.lines())) {
                 throw new ConflictException("The reservation " + request.reference() + " holds other lines.");
             }
             return existing;
         }
+        Map<StockMoves.Item, StockItem> locked = moves.lockAll(tenant, request.lines());
+        List<StockMoves.Change> changes = new ArrayList<>();
         List<StockReservationLine> saved = new ArrayList<>();
         for (ReservationLine line : request.lines()) {
-            StockItem item = moves.lock(line.warehouseCode(), line.sku())
-                    .filter(locked -> locked.level().available() >= line.quantity())
-                    .orElseThrow(() -> outOfStock(line));
-            moves.write(tenant, item, item.onHand(), item.reserved() + line.quantity(), null);
+            StockItem item = locked.get(StockMoves.Item.of(line));
+            if (item == null || item.level().available() < line.quantity()) {
+                throw outOfStock(line);
+            }
+            changes.add(new StockMoves.Change(item, item.onHand(), item.reserved() + line.quantity()));
             saved.add(new StockReservationLine(ids.nextId(), null, id, saved.size() + 1, line.warehouseCode(),
                     line.sku(), line.quantity()));
         }
+        moves.writeAll(tenant, changes, null);
         lines.saveAll(saved);
-        return view(row);
+        return new Reservation(request.reference(), ReservationStatus.ACTIVE, request.lines(), expiresAt, now, null);
     }
 
     /** Gives the units back (checkout abandoned or cancelled); a reservation no longer active is left as it is. */
@@ -97,19 +104,53 @@ public class Reservations {
     public Reservation commit(String reference) {
         TenantId tenant = currentTenant.require();
         StockReservation row = lockRow(reference);
-        if (row.status() == ReservationStatus.COMMITTED) {
+        if (row.status() == ReservationStatus.COMMITTED || row.status() == ReservationStatus.RETURNED) {
             return view(row);
         }
-        StockMoves.LedgerLine sale = new StockMoves.LedgerLine(StockMovement.SALE, "order " + reference, Actor.system());
-        for (ReservationLine line : linesOf(row)) {
-            StockItem item = moves.lock(line.warehouseCode(), line.sku()).orElseThrow(() -> outOfStock(line));
-            long held = row.status().holdsStock() ? line.quantity() : 0;
-            if (item.level().available() + held < line.quantity()) {
+        List<ReservationLine> held = linesOf(row);
+        Map<StockMoves.Item, StockItem> locked = moves.lockAll(tenant, held);
+        List<StockMoves.Change> changes = new ArrayList<>();
+        for (ReservationLine line : held) {
+            StockItem item = locked.get(StockMoves.Item.of(line));
+            long holds = row.status().holdsStock() ? line.quantity() : 0;
+            if (item == null || item.level().available() + holds < line.quantity()) {
                 throw outOfStock(line);
             }
-            moves.write(tenant, item, item.onHand() - line.quantity(), item.reserved() - held, sale);
+            changes.add(new StockMoves.Change(item, item.onHand() - line.quantity(), item.reserved() - holds));
         }
-        return view(reservations.update(row.ended(ReservationStatus.COMMITTED, now())));
+        moves.writeAll(tenant, changes,
+                new StockMoves.LedgerLine(StockMovement.SALE, "order " + reference, Actor.system()));
+        return new Reservation(row.reference(), ReservationStatus.COMMITTED, held, row.expiresAt(), row.createdAt(),
+                reservations.update(row.ended(ReservationStatus.COMMITTED, now())).endedAt());
+    }
+
+    /**
+     * The paid order was cancelled before its goods left: the units it took are back on hand (ledger movement
+     * RETURN with {@code reason}, e.g. {@code order <reference> cancelled}), once — the reservation becomes
+     * RETURNED, and repeating it changes nothing. A reservation never committed is left as it is (its units were
+     * never taken; releasing it is {@link #release}).
+     */
+    @Transactional
+    public Reservation returnToStock(String reference, String reason) {
+        TenantId tenant = currentTenant.require();
+        StockReservation row = lockRow(reference);
+        if (row.status() != ReservationStatus.COMMITTED) {
+            return view(row);
+        }
+        List<ReservationLine> sold = linesOf(row);
+        Map<StockMoves.Item, StockItem> locked = moves.lockAll(tenant, sold);
+        List<StockMoves.Change> changes = new ArrayList<>();
+        for (ReservationLine line : sold) {
+            StockItem item = locked.get(StockMoves.Item.of(line));
+            if (item == null) {
+                throw new IllegalStateException("the stock row of " + line.sku() + " at " + line.warehouseCode()
+                        + " vanished after a sale");
+            }
+            changes.add(new StockMoves.Change(item, item.onHand() + line.quantity(), item.reserved()));
+        }
+        moves.writeAll(tenant, changes, new StockMoves.LedgerLine(StockMovement.RETURN, reason, Actor.system()));
+        return new Reservation(row.reference(), ReservationStatus.RETURNED, sold, row.expiresAt(), row.createdAt(),
+                reservations.update(row.ended(ReservationStatus.RETURNED, now())).endedAt());
     }
 
     @Transactional(readOnly = true)
@@ -124,11 +165,20 @@ public class Reservations {
         if (!row.status().holdsStock() || (onlyWhenDue && row.expiresAt().isAfter(now))) {
             return view(row);
         }
-        for (ReservationLine line : linesOf(row)) {
-            StockItem item = moves.lock(line.warehouseCode(), line.sku()).orElseThrow();
-            moves.write(tenant, item, item.onHand(), item.reserved() - line.quantity(), null);
+        List<ReservationLine> held = linesOf(row);
+        Map<StockMoves.Item, StockItem> locked = moves.lockAll(tenant, held);
+        List<StockMoves.Change> changes = new ArrayList<>();
+        for (ReservationLine line : held) {
+            StockItem item = locked.get(StockMoves.Item.of(line));
+            if (item == null) {
+                throw new IllegalStateException("the stock row of " + line.sku() + " at " + line.warehouseCode()
+                        + " vanished while reserved");
+            }
+            changes.add(new StockMoves.Change(item, item.onHand(), item.reserved() - line.quantity()));
         }
-        return view(reservations.update(row.ended(outcome, now)));
+        moves.writeAll(tenant, changes, null);
+        return new Reservation(row.reference(), outcome, held, row.expiresAt(), row.createdAt(),
+                reservations.update(row.ended(outcome, now)).endedAt());
     }
 
     private StockReservation lockRow(String reference) {

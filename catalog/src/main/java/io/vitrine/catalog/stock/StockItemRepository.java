@@ -19,6 +19,14 @@ public interface StockItemRepository extends GenericRepository<StockItem, String
     Optional<StockItem> findByWarehouseCodeAndSkuForUpdate(String warehouseCode, String sku);
 
     /**
+     * Locks the rows of these SKUs at one warehouse in one statement, in SKU order (the lock order of
+     * {@code ReservationRequest}). Hand-written: the tenant is bound by the caller from the current tenant.
+     */
+    @Query("SELECT * FROM stock_levels WHERE tenant_id = :tenantId AND warehouse_code = :warehouseCode "
+            + "AND sku IN (:skus) ORDER BY sku FOR UPDATE")
+    List<StockItem> lockAll(String tenantId, String warehouseCode, Collection<String> skus);
+
+    /**
      * Creates the row with nothing on hand unless it exists. Run it in a short transaction of its own
      * ({@code StockCounting.open}): on MariaDB a duplicate takes a shared lock, which must be gone before anyone
      * locks the row for update, or two writers holding it would deadlock. Hand-written: the tenant is bound by

@@ -7,5 +7,7 @@ public enum StockMovement {
     /** Moved by a signed delta with a reason (goods received, damaged, returned to the bonded site...). */
     ADJUSTMENT,
     /** Left the warehouse for a paid order (a committed reservation). */
-    SALE
+    SALE,
+    /** Back on hand: a paid order was cancelled before it left (its committed reservation returned). */
+    RETURN
 }

@@ -11,7 +11,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,13 +28,15 @@ import java.util.Optional;
 class StockMoves {
 
     private final StockItemRepository items;
+    private final StockCountBatch batch;
     private final StockLedgerRepository ledger;
     private final Outbox outbox;
     private final Ids ids;
     private final Clock clock;
 
-    StockMoves(StockItemRepository items, StockLedgerRepository ledger, Outbox outbox, Ids ids, Clock clock) {
+    StockMoves(StockItemRepository items, StockCountBatch batch, StockLedgerRepository ledger, Outbox outbox, Ids ids, Clock clock) {
         this.items = items;
+        this.batch = batch;
         this.ledger = ledger;
         this.outbox = outbox;
         this.ids = ids;
@@ -40,6 +46,53 @@ class StockMoves {
     /** The locked row, if this pair was ever stocked. */
     Optional<StockItem> lock(String warehouseCode, String sku) {
         return items.findByWarehouseCodeAndSkuForUpdate(warehouseCode, sku);
+    }
+
+    /**
+     * Locks the rows of these lines (in warehouse-then-SKU order, as {@code ReservationRequest} sorts them): one
+     * statement per warehouse, whatever the number of lines. A pair never stocked has no entry.
+     */
+    Map<Item, StockItem> lockAll(TenantId tenant, List<ReservationLine> lines) {
+        Map<String, List<String>> skusByWarehouse = new TreeMap<>();
+        lines.forEach(line -> skusByWarehouse.computeIfAbsent(line.warehouseCode(), w -> new ArrayList<>()).add(line.sku()));
+        Map<Item, StockItem> locked = new HashMap<>();
+        skusByWarehouse.forEach((warehouse, skus) -> items.lockAll(tenant.value(), warehouse, skus)
+                .forEach(item -> locked.put(new Item(item.warehouseCode(), item.sku()), item)));
+        return locked;
+    }
+
+    /**
+     * New counts of locked rows in one batch, their ledger lines (on-hand changes, with {@code line}) in another,
+     * and one {@link ProductPlacementChanged} naming every SKU that went in or out of stock.
+     */
+    void writeAll(TenantId tenant, List<Change> changes, @Nullable LedgerLine line) {
+        Instant now = now();
+        List<StockItem> rows = new ArrayList<>();
+        List<StockLedgerEntry> entries = new ArrayList<>();
+        List<String> flipped = new ArrayList<>();
+        for (Change change : changes) {
+            StockItem locked = change.locked();
+            StockItem changed = locked.with(change.onHand(), change.reserved(), now);
+            rows.add(changed);
+            if (change.onHand() != locked.onHand()) {
+                Objects.requireNonNull(line, "an on-hand change needs its ledger line");
+                entries.add(new StockLedgerEntry(ids.nextId(), null, locked.warehouseCode(), locked.sku(),
+                        line.movement(), change.onHand() - locked.onHand(), change.onHand(), line.reason(),
+                        line.by().id(), line.by().name(), now));
+            }
+            if (changed.level().inStock() != locked.level().inStock()) {
+                flipped.add(locked.sku());
+            }
+        }
+        if (!rows.isEmpty()) {
+            batch.update(rows);
+        }
+        if (!entries.isEmpty()) {
+            ledger.saveAll(entries);
+        }
+        if (!flipped.isEmpty()) {
+            outbox.publish(new ProductPlacementChanged(tenant, flipped.stream().distinct().sorted().toList()));
+        }
     }
 
     /**
@@ -63,6 +116,18 @@ class StockMoves {
     /** Cut to what a DATETIME(6) column keeps, so an answer shows what a later read shows. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A stock row: warehouse and SKU. */
+    record Item(String warehouseCode, String sku) {
+
+        static Item of(ReservationLine line) {
+            return new Item(line.warehouseCode(), line.sku());
+        }
+    }
+
+    /** A locked row's new counts. */
+    record Change(StockItem locked, long onHand, long reserved) {
     }
 
     /** Why on-hand stock moves, and who moved it. */

@@ -15,14 +15,15 @@ public interface StockReservationRepository extends GenericRepository<StockReser
     Optional<StockReservation> findByReferenceForUpdate(String reference);
 
     /**
-     * Creates an ACTIVE reservation unless the tenant already has one under this reference. An upsert, so that
-     * two calls racing with the same reference queue on the row's exclusive lock (the second then finds the
-     * first's row) rather than deadlock. Hand-written: the tenant is bound by the caller from the current tenant.
+     * Creates an ACTIVE reservation unless the tenant already has one under this reference: 1 when this call
+     * created it (and holds its row's exclusive lock), 0 when the reference was taken. A call racing one that holds
+     * the reference waits for it to end, then finds the row; it only reads that row afterwards (never locks it for
+     * update), so any number of such calls cannot deadlock on the shared lock the duplicate leaves them.
+     * Hand-written: the tenant is bound by the caller from the current tenant.
      */
-    @Query("INSERT INTO stock_reservations (id, tenant_id, reference, status, expires_at, created_at) "
-            + "VALUES (:id, :tenantId, :reference, 'ACTIVE', :expiresAt, :createdAt) "
-            + "ON DUPLICATE KEY UPDATE reference = reference")
-    void insertIfAbsent(String id, String tenantId, String reference, Instant expiresAt, Instant createdAt);
+    @Query("INSERT IGNORE INTO stock_reservations (id, tenant_id, reference, status, expires_at, created_at) "
+            + "VALUES (:id, :tenantId, :reference, 'ACTIVE', :expiresAt, :createdAt)")
+    int insertIfAbsent(String id, String tenantId, String reference, Instant expiresAt, Instant createdAt);
 
     StockReservation update(StockReservation reservation);
 }

@@ -146,6 +146,31 @@ abstract class ReservationsSuite {
     }
 
     @Test
+    void a_committed_reservation_returned_puts_its_units_back_once_and_the_ledger_says_why() {
+        String order = unique("ORDER");
+        String unpaid = unique("ORDER");
+        reserve(order, line(formula, 3));
+        reserve(unpaid, line(formula, 1));
+        as(merchant, () -> reservations.commit(order));
+
+        Reservation returned = as(merchant, () -> reservations.returnToStock(order, "order " + order + " cancelled"));
+        as(merchant, () -> reservations.returnToStock(order, "order " + order + " cancelled"));
+        as(merchant, () -> reservations.commit(order)); // no second sale either
+        Reservation untouched = as(merchant, () -> reservations.returnToStock(unpaid, "never sold"));
+
+        assertThat(returned.status()).isEqualTo(ReservationStatus.RETURNED);
+        assertThat(untouched.status()).isEqualTo(ReservationStatus.ACTIVE);
+        assertThat(level(formula)).extracting(StockLevel::onHand, StockLevel::reserved, StockLevel::available)
+                .containsExactly(5L, 1L, 4L);
+        StockLedgerEntry back = as(merchant, () -> levels.ledger(warehouse, formula, 0, 1)).getContent().get(0);
+        assertThat(back).extracting(StockLedgerEntry::movement, StockLedgerEntry::delta, StockLedgerEntry::onHandAfter,
+                StockLedgerEntry::reason, StockLedgerEntry::actorId)
+                .containsExactly(StockMovement.RETURN, 3L, 5L, "order " + order + " cancelled", "system");
+        assertThat(as(merchant, () -> levels.ledger(warehouse, formula, 0, 10)).getContent())
+                .extracting(StockLedgerEntry::movement).containsOnlyOnce(StockMovement.RETURN, StockMovement.SALE);
+    }
+
+    @Test
     void a_reservation_expires_after_its_time_and_not_before() {
         String order = unique("ORDER");
         reserve(order, line(cream, 2));

@@ -46,14 +46,30 @@ public class OrderNumbers {
     /** A new number of today (China time) for the tenant's order. */
     @Transactional
     public OrderNumber issue(TenantId tenant) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
-            OrderNumber number = OrderNumber.of(ChinaTime.dateOf(now), random.nextLong(1_000_000_000L));
-            if (issued.claim(number.value(), tenant, now)) {
-                businessKeys.record(tenant, BusinessKeyKind.ORDER_NO, number.value());
+            OrderNumber number = draw(clock.instant());
+            if (claim(tenant, number)) {
                 return number;
             }
         }
         throw new IllegalStateException("no free order number after " + MAX_DRAWS + " draws");
+    }
+
+    /**
+     * A number for an order placed at {@code at}, drawn but not yet claimed: checkout opens the Alipay trade under
+     * it before its transaction, then {@link #claim}s it there.
+     */
+    public OrderNumber draw(Instant at) {
+        return OrderNumber.of(ChinaTime.dateOf(at), random.nextLong(1_000_000_000L));
+    }
+
+    /** Claims a drawn number for the tenant in the caller's transaction; false when it is taken (draw again). */
+    @Transactional
+    public boolean claim(TenantId tenant, OrderNumber number) {
+        if (!issued.claim(number.value(), tenant, clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+            return false;
+        }
+        businessKeys.record(tenant, BusinessKeyKind.ORDER_NO, number.value());
+        return true;
     }
 }

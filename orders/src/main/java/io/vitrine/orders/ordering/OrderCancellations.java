@@ -7,12 +7,16 @@ import io.vitrine.orders.payment.PaymentGateway;
 import io.vitrine.orders.quota.AnnualQuotas;
 import jakarta.inject.Singleton;
 
+import java.util.Locale;
+
 /**
  * Ending an order before it ships: a shopper or the shop cancels it (CANCELLED; refunded in full if it was paid),
- * the payment window passes unpaid (CLOSED, the Alipay trade closed first), or its trade could not be opened
- * (CLOSED at once, the cart free for another try). Each gives back the stock still reserved and the annual quota.
- * All in the current tenant, the order's row locked; a paid order's units already left stock when it was paid and
- * are not put back here (a cancelled paid order's goods are still in the warehouse: staff count them back).
+ * or the payment window passes unpaid (CLOSED, the Alipay trade closed first). Each gives back the annual quota and
+ * the stock: an unpaid order's reservation is released; a paid order's units, which left on-hand stock when it was
+ * paid, are put back once ({@code Reservations.returnToStock}, ledger movement RETURN, reason
+ * {@code order <no> cancelled}) — a paid order is only cancelled before it is declared, so its goods never left the
+ * warehouse. All in the current tenant, the order's row locked; stock before quota, the lock order of placing and
+ * paying.
  */
 @Singleton
 public class OrderCancellations {
@@ -68,21 +72,12 @@ public class OrderCancellations {
         return end(order, OrderStatus.CLOSED, "system", "not paid within the payment window");
     }
 
-    /** The order's trade could not be opened: closed now, and its cart may be ordered again. */
-    @Transactional
-    Order abandon(String orderNo) {
-        Order order = locked(orderNo);
-        if (order.status() != OrderStatus.PENDING_PAYMENT) {
-            return order;
-        }
-        orders.releaseCart(order.id());
-        return end(order, OrderStatus.CLOSED, "system", "the Alipay trade could not be opened");
-    }
-
     private Order end(Order order, OrderStatus outcome, String actor, String reason) {
         boolean wasPaid = order.status().isPaid();
         Order ended = transitions.move(order, outcome, actor, reason);
-        if (!wasPaid) {
+        if (wasPaid) {
+            stock.returnToStock(order.orderNo(), "order " + order.orderNo() + " " + outcome.name().toLowerCase(Locale.ROOT));
+        } else {
             stock.release(order.orderNo());
         }
         if (order.holdsQuota()) {

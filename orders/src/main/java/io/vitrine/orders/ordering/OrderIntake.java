@@ -4,12 +4,14 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.catalog.products.Product;
 import io.vitrine.catalog.stock.ReservationLine;
 import io.vitrine.catalog.stock.Reservations;
+import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.id.Ids;
 import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.kernel.time.ChinaTime;
 import io.vitrine.orders.compliance.AcceptedCheckout;
 import io.vitrine.orders.compliance.CheckoutFacts;
+import io.vitrine.orders.numbers.OrderNumber;
 import io.vitrine.orders.numbers.OrderNumbers;
 import io.vitrine.orders.quota.AnnualQuotas;
 import jakarta.inject.Singleton;
@@ -21,10 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records an accepted checkout as an order, all in one transaction: a new order number, the stock reserved under
- * it for the payment window, the annual quota reserved (not for a duty-paid order), the order with its lines and
- * its first history line, the personal data sealed. Any refusal (OUT_OF_STOCK, ANNUAL_LIMIT_EXCEEDED under a
- * concurrent order, a second order of the same cart) rolls everything back, the number included.
+ * Records an accepted checkout as an order, all in one transaction: its drawn order number claimed, the stock
+ * reserved under it for the payment window, the annual quota reserved (not for a duty-paid order), the order with its
+ * payment link, lines and first history line, the personal data sealed. Any refusal (OUT_OF_STOCK,
+ * ANNUAL_LIMIT_EXCEEDED, a second order of the same cart, a number drawn twice) rolls everything back, the number
+ * included. Stock before quota, as paying and cancelling do: the same lock order everywhere.
  */
 @Singleton
 class OrderIntake {
@@ -47,9 +50,14 @@ class OrderIntake {
     }
 
     @Transactional
-    Order record(TenantId tenant, NewOrder order, Instant now, Duration paymentWindow) {
+    Order record(TenantId tenant, OrderNumber number, String paymentLink, NewOrder order, Instant now,
+                 Duration paymentWindow) {
         AcceptedCheckout checkout = order.checkout();
-        String orderNo = numbers.issue(tenant).value();
+        if (!numbers.claim(tenant, number)) {
+            // one draw in a billion a day; the trade opened under the number is closed by the caller
+            throw new ConflictException("The order could not be given a number: please try again.");
+        }
+        String orderNo = number.value();
         stock.reserve(orderNo, checkout.lines().stream()
                 .map(line -> new ReservationLine(checkout.warehouseCode(), line.sku(), line.quantity())).toList(),
                 paymentWindow);
@@ -60,7 +68,7 @@ class OrderIntake {
         Order placed = new Order(ids.nextId(), tenant, orderNo, order.storeCode(), order.deviceId(),
                 OrderStatus.PENDING_PAYMENT, checkout.tradeMode(), checkout.warehouseCode(), checkout.taxation(),
                 checkout.amounts(), holdsQuota ? checkout.quotaAmount() : Money.ZERO,
-                holdsQuota ? ChinaTime.yearOf(now) : null, order.payMethod(), null, now.plus(paymentWindow), null, null,
+                holdsQuota ? ChinaTime.yearOf(now) : null, order.payMethod(), paymentLink, now.plus(paymentWindow), null, null,
                 null, null, null, now, now, 0, seal.seal(orderNo, order.buyer(), order.consignee()));
         orders.insert(placed, order.cartRef(), order.tokenHash(), lines(checkout, order.products()),
                 HistoryEntry.transition(null, OrderStatus.PENDING_PAYMENT, now, order.actor(), null));

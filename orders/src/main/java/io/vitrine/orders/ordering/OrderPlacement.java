@@ -11,6 +11,8 @@ import io.vitrine.orders.carts.Cart;
 import io.vitrine.orders.carts.CartStore;
 import io.vitrine.orders.compliance.AcceptedCheckout;
 import io.vitrine.orders.compliance.CheckoutCompliance;
+import io.vitrine.orders.numbers.OrderNumber;
+import io.vitrine.orders.numbers.OrderNumbers;
 import io.vitrine.tenants.access.BearerToken;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -23,11 +25,13 @@ import java.util.regex.Pattern;
 
 /**
  * Places an order from a cart (issue #5): the form checked (400), the cart's live facts gathered, the compliance
- * rules applied (422 with the first refusal's code), then {@link OrderIntake} records it in one transaction, and
- * only after that commits the Alipay trade is opened ({@link TradeOpening}): a remote call never holds the stock
- * and quota row locks other checkouts wait on. If opening the trade fails, the order is closed at once (stock and
- * quota given back, the cart free again) and the failure answered (503 to retry, or 422). The cart is deleted once
- * the order has its trade; a second order of the same cart, even racing the first, is a 409.
+ * rules applied (422 with the first refusal's code), an order number drawn and the Alipay trade opened under it
+ * ({@link TradeOpening}) — before any transaction, so the remote call holds neither a connection nor the stock and
+ * quota row locks other checkouts wait on — then {@link OrderIntake} claims the number and records the order, its
+ * payment link included, in one transaction. If opening the trade fails nothing is recorded and the failure is
+ * answered (503 to retry, or 422); if the order is refused in its transaction (OUT_OF_STOCK, ANNUAL_LIMIT_EXCEEDED,
+ * a second order of the cart) the trade nobody was shown is closed. The cart is deleted once the order is recorded;
+ * a second order of the same cart, even racing the first, is a 409.
  *
  * <p>Payment window: {@code vitrine.orders.payment-window} (15m).
  */
@@ -39,13 +43,15 @@ public class OrderPlacement {
     private final CartStore carts;
     private final CheckoutGathering gathering;
     private final OrderIntake intake;
+    private final OrderNumbers numbers;
     private final TradeOpening trades;
     private final CurrentTenant currentTenant;
     private final Clock clock;
     private final Duration paymentWindow;
 
     @Inject
-    OrderPlacement(CartStore carts, CheckoutGathering gathering, OrderIntake intake, TradeOpening trades,
+    OrderPlacement(CartStore carts, CheckoutGathering gathering, OrderIntake intake, OrderNumbers numbers,
+                   TradeOpening trades,
                    CurrentTenant currentTenant, Clock clock,
                    @Value("${vitrine.orders.payment-window:15m}") Duration paymentWindow) {
         if (paymentWindow.toMinutes() < 1) {
@@ -54,6 +60,7 @@ public class OrderPlacement {
         this.carts = carts;
         this.gathering = gathering;
         this.intake = intake;
+        this.numbers = numbers;
         this.trades = trades;
         this.currentTenant = currentTenant;
         this.clock = clock;
@@ -81,12 +88,20 @@ public class OrderPlacement {
             checks.throwIfAny();
         }
         String token = BearerToken.generate();
-        Order order = intake.record(tenant, new OrderIntake.NewOrder(accepted, gathered.products(), storeCode,
-                form.deviceId(), payMethod, accepted.buyerId() == null ? null : form.buyer(), consignee,
-                BearerToken.hash(cartId), BearerToken.hash(token), "shopper"), now, paymentWindow);
-        Order opened = trades.open(order, form.returnPage().resolve(order.orderNo() + "?token=" + token));
+        OrderNumber number = numbers.draw(now);
+        String link = trades.open(tenant, number.value(), accepted.amounts().total(), payMethod, paymentWindow,
+                form.returnPage().resolve(number.value() + "?token=" + token));
+        Order order;
+        try {
+            order = intake.record(tenant, number, link, new OrderIntake.NewOrder(accepted, gathered.products(),
+                    storeCode, form.deviceId(), payMethod, accepted.buyerId() == null ? null : form.buyer(), consignee,
+                    BearerToken.hash(cartId), BearerToken.hash(token), "shopper"), now, paymentWindow);
+        } catch (RuntimeException refused) {
+            trades.abandon(tenant, number.value());
+            throw refused;
+        }
         carts.delete(tenant, cartId);
-        return new PlacedOrder(opened, token);
+        return new PlacedOrder(order, token);
     }
 
     /** The consignee's fields, or null when none was given; errors named {@code consignee.<field>}. */

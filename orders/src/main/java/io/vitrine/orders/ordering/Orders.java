@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The orders tables (V23). Everything but {@link #unpaidDue} is in the current tenant; every call joins the
- * caller's transaction ({@link #savePaymentLink} and {@link #unpaidDue} start their own when there is none).
+ * caller's transaction ({@link #unpaidDue} starts its own when there is none).
  * Implemented in {@code infra}.
  */
 public interface Orders {
@@ -26,11 +26,6 @@ public interface Orders {
     Order update(Order changed);
 
     void record(Order order, HistoryEntry entry);
-
-    void savePaymentLink(String orderId, String link);
-
-    /** Frees the cart for a new order (the order never got its payment). */
-    void releaseCart(String orderId);
 
     Optional<String> tokenHash(String orderNo);
 

@@ -1,49 +1,54 @@
 package io.vitrine.orders.ordering;
 
+import io.vitrine.kernel.money.Money;
+import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.orders.payment.PaymentGateway;
 import io.vitrine.orders.payment.TradeRequest;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
 
 /**
- * Opens a placed order's Alipay trade, after the order committed: a QR code for the kiosk ({@code precreate}) or
- * the wap page's redirect URL, payable until the order's payment window ends (Alipay's own timeout, rounded up to
- * the minute). Opening fails → the order is closed at once ({@link OrderCancellations#abandon}) and the failure
- * rethrown: no order waits for a payment nobody can make.
+ * Opens an order's Alipay trade before the order is recorded, so that the order's row is written once with its
+ * payment link: a QR code for the kiosk ({@code precreate}) or the wap page's redirect URL, payable for the payment
+ * window (Alipay's own timeout, rounded up to the minute). Runs outside any transaction: the remote call holds no
+ * connection and no lock. A failure to open ({@code PaymentGatewayUnavailableException}, ALIPAY_NOT_CONFIGURED) is
+ * the caller's answer, nothing recorded. {@link #abandon} closes a trade whose order was then refused.
  */
 @Singleton
 class TradeOpening {
 
-    private final PaymentGateway gateway;
-    private final Orders orders;
-    private final OrderCancellations cancellations;
-    private final OrderTransitions transitions;
+    private static final Logger LOG = LoggerFactory.getLogger(TradeOpening.class);
 
-    TradeOpening(PaymentGateway gateway, Orders orders, OrderCancellations cancellations,
-                 OrderTransitions transitions) {
+    private final PaymentGateway gateway;
+
+    TradeOpening(PaymentGateway gateway) {
         this.gateway = gateway;
-        this.orders = orders;
-        this.cancellations = cancellations;
-        this.transitions = transitions;
     }
 
-    Order open(Order order, URI returnUrl) {
-        Duration left = Duration.between(transitions.now(), order.paymentExpiresAt());
-        TradeRequest trade = new TradeRequest(order.orderNo(), order.amounts().total(), "订单 " + order.orderNo(),
-                Duration.ofMinutes(Math.max(1, (left.toSeconds() + 59) / 60)));
-        String link;
+    /** The payment link: the QR code's content or the wap redirect URL. */
+    String open(TenantId tenant, String orderNo, Money total, PayMethod payMethod, Duration window, URI returnUrl) {
+        TradeRequest trade = new TradeRequest(orderNo, total, "订单 " + orderNo,
+                Duration.ofMinutes(Math.max(1, (window.toSeconds() + 59) / 60)));
+        return switch (payMethod) {
+            case ALIPAY_QR -> gateway.precreate(tenant, trade).content();
+            case ALIPAY_WAP -> gateway.wapPay(tenant, trade, returnUrl).redirectUrl().toString();
+        };
+    }
+
+    /**
+     * The order was refused after its trade was opened: the trade is closed (nobody was shown it, so nobody can pay
+     * it). Best effort: if Alipay cannot be reached, the unscanned trade times out with the window; a notify for it
+     * would name an unknown order.
+     */
+    void abandon(TenantId tenant, String orderNo) {
         try {
-            link = switch (order.payMethod()) {
-                case ALIPAY_QR -> gateway.precreate(order.tenant(), trade).content();
-                case ALIPAY_WAP -> gateway.wapPay(order.tenant(), trade, returnUrl).redirectUrl().toString();
-            };
+            gateway.close(tenant, orderNo);
         } catch (RuntimeException e) {
-            cancellations.abandon(order.orderNo());
-            throw e;
+            LOG.warn("could not close the Alipay trade of refused order {}: {}", orderNo, e.toString());
         }
-        orders.savePaymentLink(order.id(), link);
-        return order.withPaymentLink(link);
     }
 }

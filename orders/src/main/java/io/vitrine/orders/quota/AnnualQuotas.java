@@ -75,21 +75,35 @@ public class AnnualQuotas {
         String index = indexOf(buyer);
         Year year = ChinaTime.yearOf(orderedAt);
         AnnualQuota account = ledger.lock(index, year);
-        var existing = ledger.find(QuotaMovement.RESERVE, orderNo);
-        if (existing.isPresent()) {
-            QuotaEntry entry = existing.get();
-            if (!entry.tenant().equals(tenant) || !entry.buyerIndex().equals(index) || !entry.year().equals(year)
-                    || !entry.amount().equals(amount)) {
-                throw new ConflictException("The order " + orderNo + " already holds another quota reservation.");
-            }
-            return account;
-        }
+        // The happy path does not look for an earlier reservation first: the (movement, reference) key refuses a
+        // second one, and only then (or when the amount does not fit) is the earlier one read and compared.
         if (!account.fits(amount)) {
+            if (ledger.find(QuotaMovement.RESERVE, orderNo).isPresent()) {
+                return sameReservation(orderNo, tenant, index, year, amount, account);
+            }
             throw new CheckoutRefusedException(List.of(
                     new Refusal(ComplianceRule.ANNUAL_LIMIT_EXCEEDED, null, null, account.remaining())));
         }
-        return apply(new QuotaEntry(ids.nextId(), QuotaMovement.RESERVE, orderNo, orderNo, index, year, amount, tenant,
-                now()), account.withReserved(amount));
+        QuotaEntry entry = new QuotaEntry(ids.nextId(), QuotaMovement.RESERVE, orderNo, orderNo, index, year, amount,
+                tenant, now());
+        if (!ledger.recordIfAbsent(entry)) {
+            return sameReservation(orderNo, tenant, index, year, amount, account);
+        }
+        AnnualQuota after = account.withReserved(amount);
+        ledger.save(index, after, entry.createdAt());
+        return after;
+    }
+
+    /** A repeated reservation: the standing as it is, or 409 when it was made for another buyer, amount or tenant. */
+    private AnnualQuota sameReservation(String orderNo, TenantId tenant, String index, Year year, Money amount,
+                                        AnnualQuota account) {
+        QuotaEntry entry = ledger.find(QuotaMovement.RESERVE, orderNo).orElseThrow(() -> new ConflictException(
+                "This reserve was already recorded: try again."));
+        if (!entry.tenant().equals(tenant) || !entry.buyerIndex().equals(index) || !entry.year().equals(year)
+                || !entry.amount().equals(amount)) {
+            throw new ConflictException("The order " + orderNo + " already holds another quota reservation.");
+        }
+        return account;
     }
 
     /** The order is paid: its reservation becomes consumption. Once; 409 after a release; 404 without reservation. */

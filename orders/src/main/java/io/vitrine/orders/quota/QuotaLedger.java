@@ -28,6 +28,9 @@ public interface QuotaLedger {
     /** Inserts the movement; the (movement, reference) unique key refuses a second one. */
     void record(QuotaEntry entry);
 
+    /** Inserts the movement unless one with its (movement, reference) exists: false then, nothing changed. */
+    boolean recordIfAbsent(QuotaEntry entry);
+
     /** What the returns of an order have reduced so far. */
     Money reducedFor(String orderNo);
 }

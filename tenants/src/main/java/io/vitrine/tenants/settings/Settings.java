@@ -9,9 +9,15 @@ import io.vitrine.kernel.privacy.PersonalDataCipher;
 import io.vitrine.kernel.tenancy.CurrentTenant;
 import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.audit.AuditTrail;
+import io.micronaut.context.annotation.Value;
+import io.vitrine.kernel.tenancy.TenantId;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,6 +25,12 @@ import java.util.regex.Pattern;
  * Reads and replaces the current tenant's settings. Secrets are encrypted with the kernel's
  * {@link PersonalDataCipher} (keys from configuration, rotatable) and never returned; other modules
  * that need them (payments) ask {@link #alipayPrivateKey()}.
+ *
+ * <p>Checkout reads a shop's settings twice per order (freight, then the Alipay credentials), so {@link #current()}
+ * answers from an in-process cache per tenant for {@code vitrine.tenants.settings.cache-ttl} (10s; 0 turns it off).
+ * A replacement through this instance drops the entry at once; another instance's replacement (a key rotation
+ * included: the payment adapter keys its clients by a digest of what this answers) is seen within the TTL.
+ * {@link #replace} itself always reads the row, never the cache.
  */
 @Singleton
 public class Settings {
@@ -33,8 +45,13 @@ public class Settings {
     private final Ids ids;
     private final Clock clock;
 
+    private final Cache<TenantId, TenantSettings> cache;
+
+    @Inject
     public Settings(TenantSettingsRepository settings, CurrentTenant currentTenant, PersonalDataCipher cipher,
-                    AuditTrail audit, Ids ids, Clock clock) {
+                    AuditTrail audit, Ids ids, Clock clock,
+                    @Value("${vitrine.tenants.settings.cache-ttl:10s}") Duration cacheTtl) {
+        this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheTtl).build();
         this.settings = settings;
         this.currentTenant = currentTenant;
         this.cipher = cipher;
@@ -43,9 +60,13 @@ public class Settings {
         this.clock = clock;
     }
 
-    /** The tenant's settings; before the first save, the defaults (no freight). */
+    /** The tenant's settings (cached for a few seconds); before the first save, the defaults (no freight). */
     @Transactional(readOnly = true)
     public TenantSettings current() {
+        return cache.get(currentTenant.require(), tenant -> read());
+    }
+
+    private TenantSettings read() {
         return settings.findAll().stream().findFirst().orElseGet(() -> new TenantSettings(null,
                 currentTenant.require().value(), null, null, null, null, null, null, null, 0L, null, null, null, null,
                 clock.instant(), null));
@@ -77,13 +98,14 @@ public class Settings {
         }
         checks.throwIfAny();
 
-        TenantSettings before = current();
+        TenantSettings before = read();
         TenantSettings after = new TenantSettings(before.id() == null ? ids.nextId() : before.id(), before.tenantId(),
                 appId, secret(form.alipayPrivateKey(), before.alipayPrivateKeyEnc()), publicKey,
                 secret(form.alipayAppAuthToken(), before.alipayAuthTokenEnc()), ebcCode, ebcName, signer,
                 form.freightFlatFen() == null ? 0L : form.freightFlatFen(), form.freightFreeAboveFen(), returnPolicy,
                 logistics, webhook, clock.instant(), by.staffId());
         TenantSettings saved = before.id() == null ? settings.save(withoutTenant(after)) : settings.update(after);
+        cache.invalidate(currentTenant.require());
         String secrets = (form.alipayPrivateKey() != null ? "private key replaced " : "")
                 + (form.alipayAppAuthToken() != null ? "app auth token replaced" : "");
         audit.record(by, currentTenant.require(), "SETTINGS_CHANGED", "tenant", currentTenant.require().value(),

@@ -153,18 +153,6 @@ class JdbcOrders implements Orders {
     }
 
     @Override
-    @Transactional
-    public void savePaymentLink(String orderId, String link) {
-        execute("UPDATE orders SET payment_link = ? WHERE id = ? AND tenant_id = ?", link, orderId);
-    }
-
-    @Override
-    public void releaseCart(String orderId) {
-        // the cart's hash becomes the order id's: unique, and no longer any cart's
-        execute("UPDATE orders SET cart_ref = ? WHERE id = ? AND tenant_id = ?", "released:" + orderId, orderId);
-    }
-
-    @Override
     public Optional<String> tokenHash(String orderNo) {
         try (PreparedStatement select = connection().prepareStatement(
                 "SELECT token_hash FROM orders WHERE order_no = ? AND tenant_id = ?")) {

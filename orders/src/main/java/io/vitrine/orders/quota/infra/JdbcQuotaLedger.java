@@ -104,6 +104,15 @@ class JdbcQuotaLedger implements QuotaLedger {
 
     @Override
     public void record(QuotaEntry entry) {
+        if (!recordIfAbsent(entry)) {
+            // the (movement, reference) key: a twin committed after this transaction's snapshot was taken
+            throw new ConflictException("This " + entry.movement().name().toLowerCase(Locale.ROOT)
+                    + " was already recorded: try again.");
+        }
+    }
+
+    @Override
+    public boolean recordIfAbsent(QuotaEntry entry) {
         try (PreparedStatement insert = connection().prepareStatement(RECORD)) {
             insert.setString(1, entry.id());
             insert.setString(2, entry.movement().name());
@@ -115,11 +124,10 @@ class JdbcQuotaLedger implements QuotaLedger {
             insert.setString(8, entry.tenant().value());
             insert.setString(9, SqlInstants.text(entry.createdAt()));
             insert.executeUpdate();
+            return true;
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                // the (movement, reference) key: a twin committed after this transaction's snapshot was taken
-                throw new ConflictException("This " + entry.movement().name().toLowerCase(Locale.ROOT)
-                        + " was already recorded: try again.");
+                return false;
             }
             throw new IllegalStateException("could not record an annual quota movement", e);
         }
