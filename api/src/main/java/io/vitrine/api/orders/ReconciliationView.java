@@ -1,5 +1,6 @@
 package io.vitrine.api.orders;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vitrine.kernel.money.Money;
@@ -11,8 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A reconciliation report as staff read it; amounts in fen. */
+/** A reconciliation report as staff read it; amounts in fen; every field, also when empty or null. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record ReconciliationView(LocalDate date, String outcome, Instant ranAt, @Nullable String billAccount,
                           @Nullable TotalsView bill, @Nullable TotalsView ours, int matched,
                           List<DifferenceView> differences, @Nullable String failure) {
@@ -34,6 +36,7 @@ record ReconciliationView(LocalDate date, String outcome, Instant ranAt, @Nullab
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record DifferenceView(String kind, String entryKind, String outTradeNo, @Nullable String outRequestNo,
                           @Nullable String billTradeNo, @Nullable String ourTradeNo, @Nullable Long billAmountFen,
                           @Nullable Long ourAmountFen) {

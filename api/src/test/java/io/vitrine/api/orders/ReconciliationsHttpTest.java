@@ -40,7 +40,7 @@ class ReconciliationsHttpTest {
         Map<String, Object> run = api.expect(200, api.post(PATH + "?date=" + today, token, null));
 
         assertThat(run).containsEntry("date", today).containsEntry("outcome", "MATCHED").containsEntry("matched", 0)
-                .containsEntry("differences", List.of());
+                .containsEntry("differences", List.of()).containsEntry("failure", null);
         Map<String, Object> zero = Map.of("payments", 0, "paymentsFen", 0, "refunds", 0, "refundsFen", 0, "netFen", 0);
         assertThat(run).containsEntry("bill", zero).containsEntry("ours", zero);
         assertThat(api.expect(200, api.get(PATH + "?date=" + today, token))).isEqualTo(run);
