@@ -1,2 +1,2 @@
-/** HTTP for orders: the staff's orders API and Alipay's payment notify (the shopper's side is under storefront). */
+/** HTTP for orders: the staff's orders API, Alipay's payment notify and the bill reconciliation reports (the shopper's side is under storefront). */
 package io.vitrine.api.orders;

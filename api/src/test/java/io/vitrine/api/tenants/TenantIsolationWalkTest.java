@@ -42,7 +42,7 @@ class TenantIsolationWalkTest {
      * username), {parkAdminB} (B's park admin's username).
      * {memberA} / {memberB} (the slugs of A's and B's merchants; A's is also A's storefront), {gtinB} (the
      * barcode of B's product), {imageB} (an image B uploaded).
-     * {jobB} (B's store import job, its new credentials not downloaded yet).
+     * {jobB} (B's store import job, its new credentials not downloaded yet). {reconDayB} (a day B reconciled).
      * Methods PAGE and FORM are console pages: a GET, and a form POST; SHOP is a storefront page (an anonymous GET).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
@@ -188,8 +188,14 @@ class TenantIsolationWalkTest {
                     Map.of("orderNo", "{orderB}", "phone", "13800138000", "idNumberLast6", "31002X")),
             new Probe("B's order (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/orders/{orderB}", null),
             new Probe("cancel B's order (staff of A)", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/orders/{orderB}/cancel",
-                    Map.of("reason", "walk"))
+                    Map.of("reason", "walk")),
+            // payments: B reconciled {reconDayB}; the reconciliation API names no tenant (the caller's own)
+            new Probe("B's reconciliation of a day", Caller.RETAILER_ADMIN_A, "GET",
+                    "/api/v1/payments/reconciliation?date={reconDayB}", null)
     );
+
+    /** The day B has reconciled (a past day: B's sandbox bill of it is empty). */
+    private static final String RECON_DAY_B = "2026-11-01";
 
     private final RunningVitrine vitrine;
     private final TenantsApi api;
@@ -253,6 +259,8 @@ class TenantIsolationWalkTest {
         api.expect(200, api.put("/s/" + merchantB.slug() + "/api/carts/" + cartB + "/items/B-SKU-1", null, Map.of("qty", 1)));
         orderTokenB = io.vitrine.tenants.access.BearerToken.generate();
         orderB = pendingOrder(merchantB.id(), orderTokenB);
+        api.expect(200, api.post("/api/v1/payments/reconciliation?date=" + RECON_DAY_B, merchantB.admin().token(),
+                null));
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -298,7 +306,8 @@ class TenantIsolationWalkTest {
                 .replace("{memberA}", merchantA.slug()).replace("{memberB}", merchantB.slug())
                 .replace("{jobB}", jobB).replace("{gtinB}", gtinB).replace("{imageB}", imageB)
                 .replace("{productJobB}", productJobB).replace("{cartB}", cartB)
-                .replace("{orderB}", orderB).replace("{orderTokenB}", orderTokenB);
+                .replace("{orderB}", orderB).replace("{orderTokenB}", orderTokenB)
+                .replace("{reconDayB}", RECON_DAY_B);
     }
 
     /** A JSON body with the placeholders of its text values (nested too) filled in. */

@@ -21,6 +21,8 @@ import java.util.Optional;
  * trade closed, the order CLOSED, its stock and annual quota given back. Every instance schedules it; the first to
  * take the kernel's distributed lock for the round runs it (the same pattern as the stock reservation expiry).
  * Two rounds at once would still be safe: each order is closed under its row lock and only while unpaid and due.
+ * Before closing, Alipay is asked about the trade ({@link LostNotifyRecovery#settle}): one it reports paid is
+ * recorded as paid instead (its notify was lost), and an order whose trade cannot be queried now waits a round.
  */
 @Singleton
 public class UnpaidOrderClosing {
@@ -31,17 +33,20 @@ public class UnpaidOrderClosing {
 
     private final Orders orders;
     private final OrderCancellations cancellations;
+    private final LostNotifyRecovery recovery;
     private final DistributedLocks locks;
     private final Clock clock;
     private final Duration hold;
     private final boolean enabled;
 
-    UnpaidOrderClosing(Orders orders, OrderCancellations cancellations, DistributedLocks locks,
+    UnpaidOrderClosing(Orders orders, OrderCancellations cancellations, LostNotifyRecovery recovery,
+                       DistributedLocks locks,
                        Clock clock,
                        @Value("${vitrine.orders.close-interval:30s}") Duration interval,
                        @Value("${vitrine.orders.close-enabled:true}") boolean enabled) {
         this.orders = orders;
         this.cancellations = cancellations;
+        this.recovery = recovery;
         this.locks = locks;
         this.clock = clock;
         this.hold = interval.multipliedBy(9).dividedBy(10);
@@ -80,6 +85,9 @@ public class UnpaidOrderClosing {
             int before = closed;
             for (Orders.Due due : batch) {
                 try {
+                    if (recovery.settle(due.tenant(), due.orderNo()) != PaymentOutcome.NOT_PAID) {
+                        continue; // Alipay says paid: recorded as paid (or left to the notify), never closed
+                    }
                     Order after = TenantContext.callAs(due.tenant(), () -> cancellations.closeIfDue(due.orderNo()));
                     if (after.status() == OrderStatus.CLOSED) {
                         closed++;

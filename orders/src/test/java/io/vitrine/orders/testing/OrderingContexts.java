@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Contexts for the ordering suites, one per database, with the in-process fake Alipay as the gateway and a notify
  * receiver that hands each notify to the context's {@link PaymentNotifications} (what the HTTP endpoint does) and
- * answers "success" only when that worked. The close round is off: tests run it by hand after moving the clock.
+ * answers "success" only when that worked. The close and lost-notify rounds are off: tests run them by hand.
  */
 public final class OrderingContexts {
 
@@ -51,6 +51,9 @@ public final class OrderingContexts {
         properties.put("vitrine.search.lucene-dir", folder.resolve("search").toString());
         properties.put("vitrine.catalog.reservations.expiry-enabled", false);
         properties.put("vitrine.orders.close-enabled", false);
+        properties.put("vitrine.orders.payment-query.enabled", false);
+        properties.put("vitrine.payments.alipay.reconciliation.daily-enabled", false);
+        properties.put("vitrine.test.fixture-books", false); // our books from the orders tables, not the fixture
         properties.put("vitrine.test.count-statements", true);
         properties.put("datasources.default.maximum-pool-size", 20);
         properties.put("vitrine.payments.alipay.gateway-url", fake.gatewayUrl().toString());

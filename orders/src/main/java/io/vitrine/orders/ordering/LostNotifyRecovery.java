@@ -1,0 +1,146 @@
+package io.vitrine.orders.ordering;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.kernel.cache.CacheUnavailableException;
+import io.vitrine.kernel.cache.DistributedLocks;
+import io.vitrine.kernel.cache.ScopedKey;
+import io.vitrine.kernel.tenancy.TenantContext;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.orders.payment.PaymentGateway;
+import io.vitrine.orders.payment.Trade;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The query-based reconciliation of lost notifies (issue #5 "Payments"): every
+ * {@code vitrine.orders.payment-query.interval} (30s) one instance (the kernel's distributed lock, as the close
+ * round) asks Alipay ({@link PaymentGateway#query}) about each order still PENDING_PAYMENT placed more than
+ * {@code vitrine.orders.payment-query.after} (2 minutes) ago; a trade Alipay reports paid (TRADE_SUCCESS or
+ * TRADE_FINISHED) for the order's total is recorded through {@link OrderPayments#pay}, the notify's own path — so a
+ * notify arriving later, or one racing this round, is a replay under the order's row lock and changes nothing.
+ * A paid trade of another amount is left to the notify (which notes and alerts it once), not noted every round.
+ * The close round asks the same question before it closes an order ({@link #settle}).
+ */
+@Singleton
+public class LostNotifyRecovery {
+
+    static final ScopedKey LOCK = ScopedKey.platform("lost-notify-recovery", "round");
+    static final int BATCH = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(LostNotifyRecovery.class);
+
+    private final UnpaidOrders unpaid;
+    private final Orders orders;
+    private final OrderPayments payments;
+    private final PaymentGateway gateway;
+    private final TransactionOperations<Connection> transactions;
+    private final DistributedLocks locks;
+    private final Clock clock;
+    private final Duration after;
+    private final Duration hold;
+    private final boolean enabled;
+
+    LostNotifyRecovery(UnpaidOrders unpaid, Orders orders, OrderPayments payments, PaymentGateway gateway,
+                       TransactionOperations<Connection> transactions, DistributedLocks locks, Clock clock,
+                       @Value("${vitrine.orders.payment-query.after:2m}") Duration after,
+                       @Value("${vitrine.orders.payment-query.interval:30s}") Duration interval,
+                       @Value("${vitrine.orders.payment-query.enabled:true}") boolean enabled) {
+        this.unpaid = unpaid;
+        this.orders = orders;
+        this.payments = payments;
+        this.gateway = gateway;
+        this.transactions = transactions;
+        this.locks = locks;
+        this.clock = clock;
+        this.after = after;
+        this.hold = interval.multipliedBy(9).dividedBy(10);
+        this.enabled = enabled;
+    }
+
+    @Scheduled(fixedDelay = "${vitrine.orders.payment-query.interval:30s}",
+            initialDelay = "${vitrine.orders.payment-query.interval:30s}")
+    void run() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            round().filter(paid -> paid > 0).ifPresent(paid -> LOG.info("orders: {} lost notifies recovered", paid));
+        } catch (RuntimeException e) {
+            LOG.warn("orders: lost-notify round failed, trying again at the next round", e);
+        }
+    }
+
+    /** One round: how many orders it found paid, or empty when another instance holds this round. */
+    public Optional<Integer> round() {
+        try {
+            if (locks.tryAcquire(LOCK, hold).isEmpty()) {
+                return Optional.empty();
+            }
+        } catch (CacheUnavailableException e) {
+            LOG.info("orders: lock store unreachable, querying without it");
+        }
+        return Optional.of(recoverAll());
+    }
+
+    /** Queries every order pending longer than the setting, each in its tenant; how many it marked paid. */
+    public int recoverAll() {
+        int paid = 0;
+        UnpaidOrders.Unpaid last = null;
+        while (true) {
+            List<UnpaidOrders.Unpaid> page = unpaid.placedBy(clock.instant().minus(after), last, BATCH);
+            for (UnpaidOrders.Unpaid order : page) {
+                try {
+                    if (settle(order.tenant(), order.orderNo()) == PaymentOutcome.PAID) {
+                        paid++;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("orders: could not query the trade of {} now, next round: {}", order.orderNo(),
+                            e.getMessage());
+                }
+                last = order;
+            }
+            if (page.size() < BATCH) {
+                return paid;
+            }
+        }
+    }
+
+    /**
+     * Asks Alipay about one unpaid order of the tenant and, when its trade is paid for the order's total, records the
+     * payment: {@link PaymentOutcome#PAID} then (or {@code ALREADY_PAID} when a notify beat it);
+     * {@link PaymentOutcome#NOT_PAID} when Alipay has no paid trade, or the order is no longer pending;
+     * {@link PaymentOutcome#AMOUNT_MISMATCH} for a paid trade of another amount (nothing recorded). A gateway
+     * failure is thrown: the outcome is unknown, so the caller must neither pay nor close.
+     */
+    public PaymentOutcome settle(TenantId tenant, String orderNo) {
+        return TenantContext.callAs(tenant, () -> {
+            Optional<Order> order = transactions.executeRead(status -> orders.find(orderNo))
+                    .filter(found -> found.status() == OrderStatus.PENDING_PAYMENT);
+            if (order.isEmpty()) {
+                return PaymentOutcome.NOT_PAID;
+            }
+            Optional<Trade> trade = gateway.query(tenant, orderNo).filter(t -> t.status().isPaid());
+            if (trade.isEmpty()) {
+                return PaymentOutcome.NOT_PAID;
+            }
+            if (!trade.get().totalAmount().equals(order.get().amounts().total())) {
+                LOG.warn("orders: Alipay trade {} of {} paid {}, not the total {}: left to the notify",
+                        trade.get().tradeNo(), orderNo, trade.get().totalAmount().toPlainString(),
+                        order.get().amounts().total().toPlainString());
+                return PaymentOutcome.AMOUNT_MISMATCH;
+            }
+            PaymentOutcome outcome = payments.pay(new PaymentFacts(orderNo, trade.get().tradeNo(),
+                    trade.get().totalAmount(), trade.get().status(), trade.get().paidAt()));
+            LOG.info("orders: {} found paid by query (trade {}): {}", orderNo, trade.get().tradeNo(), outcome);
+            return outcome;
+        });
+    }
+}

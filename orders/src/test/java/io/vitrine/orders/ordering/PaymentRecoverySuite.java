@@ -1,0 +1,197 @@
+package io.vitrine.orders.ordering;
+
+import io.micronaut.context.ApplicationContext;
+import io.vitrine.kernel.money.Money;
+import io.vitrine.kernel.tenancy.TenantContext;
+import io.vitrine.kernel.testing.MutableClock;
+import io.vitrine.kernel.time.ChinaTime;
+import io.vitrine.orders.carts.Carts;
+import io.vitrine.orders.compliance.CheckoutFacts;
+import io.vitrine.orders.payment.reconciliation.BillReconciliation;
+import io.vitrine.orders.payment.reconciliation.Difference;
+import io.vitrine.orders.payment.reconciliation.DifferenceKind;
+import io.vitrine.orders.payment.reconciliation.EntryKind;
+import io.vitrine.orders.payment.reconciliation.ReconciliationOutcome;
+import io.vitrine.orders.payment.reconciliation.ReconciliationReport;
+import io.vitrine.orders.payment.reconciliation.Totals;
+import io.vitrine.orders.testing.OrderFixtures;
+import io.vitrine.orders.testing.OrderFixtures.Shop;
+import io.vitrine.orders.testing.OrderingContexts.Ordering;
+import io.vitrine.orders.testing.TestBuyers;
+import io.vitrine.tools.fakealipay.FakeAlipay;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Payments our side never heard of, on H2 and MariaDB against the in-process fake Alipay: the lost-notify round
+ * ({@link LostNotifyRecovery}) and the close round asking Alipay before closing, and the daily bill reconciliation
+ * of orders placed, paid and refunded through the real services, our books read from the orders tables
+ * ({@code JdbcExpectedPayments}).
+ */
+abstract class PaymentRecoverySuite {
+
+    private Ordering ordering;
+    private ApplicationContext context;
+    private FakeAlipay fake;
+    private OrderFixtures fixtures;
+    private Shop shop;
+
+    protected abstract Ordering ordering();
+
+    @BeforeEach
+    void setUp() {
+        ordering = ordering();
+        context = ordering.context();
+        fake = ordering.fake();
+        fixtures = new OrderFixtures(context, fake);
+        shop = fixtures.shop();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        fake.faults().clear();
+    }
+
+    @Test
+    void a_lost_notify_is_recovered_by_the_query_round_once_and_a_late_notify_changes_nothing() {
+        String sku = fixtures.product(shop, 29900, 5);
+        Order placed = place(sku);
+        String orderNo = placed.orderNo();
+        fake.faults().dropNextNotifies(1);
+        fake.pay(orderNo);
+        assertThat(status(orderNo)).isEqualTo(OrderStatus.PENDING_PAYMENT);
+
+        recovery().recoverAll(); // placed less than vitrine.orders.payment-query.after ago: not asked yet
+        assertThat(status(orderNo)).isEqualTo(OrderStatus.PENDING_PAYMENT);
+
+        later(Duration.ofMinutes(3), () -> recovery().round());
+        Order paid = details(orderNo).order();
+        assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(paid.tradeNo()).isEqualTo(fake.trade(orderNo).orElseThrow().tradeNo());
+        assertThat(paid.paidAmount()).isEqualTo(placed.amounts().total());
+        assertThat(fixtures.reserved(shop, sku)).isZero();
+        assertThat(fixtures.onHand(shop, sku)).isEqualTo(4);
+
+        fake.resendNotify(orderNo);
+        later(Duration.ofMinutes(3), () -> recovery().recoverAll());
+
+        assertThat(status(orderNo)).isEqualTo(OrderStatus.PAID);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM outbox_events WHERE event_type = ? AND business_key = ?",
+                OrderPaid.TYPE, orderNo)).isEqualTo(1);
+        assertThat(details(orderNo).history()).filteredOn(entry -> entry.to() == OrderStatus.PAID).hasSize(1);
+        assertThat(fixtures.onHand(shop, sku)).isEqualTo(4);
+    }
+
+    @Test
+    void the_close_round_pays_an_order_alipay_says_is_paid_instead_of_closing_it() {
+        String sku = fixtures.product(shop, 29900, 5);
+        String paidAtAlipay = place(sku).orderNo();
+        String unpaid = place(sku).orderNo();
+        fake.faults().dropNextNotifies(1);
+        fake.pay(paidAtAlipay);
+
+        later(Duration.ofMinutes(16), () -> context.getBean(UnpaidOrderClosing.class).closeDue());
+
+        assertThat(status(paidAtAlipay)).isEqualTo(OrderStatus.PAID);
+        assertThat(fake.trade(paidAtAlipay).orElseThrow().refunds()).isEmpty();
+        assertThat(status(unpaid)).isEqualTo(OrderStatus.CLOSED);
+        assertThat(fixtures.reserved(shop, sku)).isZero();
+        assertThat(fixtures.onHand(shop, sku)).isEqualTo(4);
+    }
+
+    @Test
+    void the_day_of_orders_paid_and_refunded_matches_the_bill_and_a_lost_notify_shows_until_recovered() {
+        String sku = fixtures.product(shop, 12345, 10);
+        Order first = place(sku);
+        Order cancelled = place(sku);
+        Order neverPaid = place(sku);
+        fake.pay(first.orderNo());
+        fake.pay(cancelled.orderNo());
+        as(() -> context.getBean(OrderCancellations.class).cancel(cancelled.orderNo(), "staff-1", "asked"));
+        LocalDate day = ChinaTime.dateOf(details(first.orderNo()).order().paidAt());
+        Money price = first.amounts().total();
+
+        ReconciliationReport matched = reconciliation().run(shop.tenant(), day);
+
+        assertThat(matched.outcome()).isEqualTo(ReconciliationOutcome.MATCHED);
+        assertThat(matched.matched()).isEqualTo(3);
+        Totals totals = new Totals(2, price.plus(price), 1, price);
+        assertThat(matched.billTotals()).isEqualTo(totals);
+        assertThat(matched.ourTotals()).isEqualTo(totals);
+        assertThat(status(neverPaid.orderNo())).isEqualTo(OrderStatus.PENDING_PAYMENT);
+
+        Order lost = place(sku);
+        fake.faults().dropNextNotifies(1);
+        fake.pay(lost.orderNo());
+
+        ReconciliationReport differs = reconciliation().run(shop.tenant(), day);
+
+        assertThat(differs.outcome()).isEqualTo(ReconciliationOutcome.DIFFERENCES);
+        assertThat(differs.differences()).extracting(Difference::kind, Difference::entryKind, Difference::outTradeNo)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DifferenceKind.STATUS_DIFFERS, EntryKind.PAYMENT,
+                        lost.orderNo()));
+        assertThat(differs.billTotals().payments()).isEqualTo(3);
+        assertThat(differs.ourTotals()).isEqualTo(totals);
+        assertThat(reconciliation().report(shop.tenant(), day)).contains(differs);
+
+        later(Duration.ofMinutes(3), () -> recovery().recoverAll());
+        ReconciliationReport again = reconciliation().run(shop.tenant(), day);
+
+        assertThat(again.outcome()).isEqualTo(ReconciliationOutcome.MATCHED);
+        assertThat(again.matched()).isEqualTo(4);
+    }
+
+    // --- helpers
+
+    private Order place(String sku) {
+        return as(() -> {
+            Carts carts = context.getBean(Carts.class);
+            String cartId = carts.create(shop.store()).cart().id();
+            carts.setQuantity(cartId, sku, BigDecimal.ONE);
+            return context.getBean(OrderPlacement.class).place(new PlaceOrder(cartId, shop.store(),
+                    new CheckoutFacts.Buyer("张三", TestBuyers.newBuyer().value(), "13800138000"),
+                    new PlaceOrder.Consignee("张三", "13800138000", "440305", "广东省深圳市南山区科技园1号"), true,
+                    "ALIPAY_QR", null, URI.create("http://shop.test/s/x/orders/")));
+        }).order();
+    }
+
+    /** Runs the work with the clock moved forward, then moves it back for the other tests. */
+    private void later(Duration by, Runnable work) {
+        MutableClock clock = context.getBean(MutableClock.class);
+        clock.advance(by);
+        try {
+            work.run();
+        } finally {
+            clock.advance(by.negated());
+        }
+    }
+
+    private OrderStatus status(String orderNo) {
+        return details(orderNo).order().status();
+    }
+
+    private OrderDetails details(String orderNo) {
+        return as(() -> context.getBean(OrderReading.class).details(orderNo));
+    }
+
+    private LostNotifyRecovery recovery() {
+        return context.getBean(LostNotifyRecovery.class);
+    }
+
+    private BillReconciliation reconciliation() {
+        return context.getBean(BillReconciliation.class);
+    }
+
+    private <T> T as(TenantContext.Work<T, RuntimeException> work) {
+        return TenantContext.callAs(shop.tenant(), work);
+    }
+}
