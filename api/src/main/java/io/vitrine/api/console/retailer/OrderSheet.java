@@ -47,7 +47,7 @@ public record OrderSheet(String orderNo, String status, String storeCode, String
     }
 
     /** A status change ({@code from} → {@code status}) or a note (the status unchanged, {@code note} says what). */
-    public record Step(String status, String from, String at, String note, boolean isNote) {
+    public record Step(String status, String from, String at, String note, boolean noteOnly) {
 
         static Step of(HistoryEntry entry) {
             boolean note = entry.kind() == HistoryEntry.Kind.NOTE;
