@@ -188,7 +188,12 @@ class TenantIsolationWalkTest {
                     Map.of("orderNo", "{orderB}", "phone", "13800138000", "idNumberLast6", "31002X")),
             new Probe("B's order (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/orders/{orderB}", null),
             new Probe("cancel B's order (staff of A)", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/orders/{orderB}/cancel",
-                    Map.of("reason", "walk"))
+                    Map.of("reason", "walk")),
+            new Probe("console: B's order", Caller.RETAILER_ADMIN_A, "PAGE", "/console/orders/{orderB}", null),
+            new Probe("console: cancel B's order", Caller.RETAILER_ADMIN_A, "FORM", "/console/orders/{orderB}/cancel",
+                    Map.of("formToken", "walk-console-orders", "reason", "walk")),
+            new Probe("console: cancel B's order without a token", Caller.RETAILER_ADMIN_A, "FORM",
+                    "/console/orders/{orderB}/cancel", Map.of("reason", "walk"))
     );
 
     private final RunningVitrine vitrine;
