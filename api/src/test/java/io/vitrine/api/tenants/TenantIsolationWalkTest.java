@@ -191,7 +191,12 @@ class TenantIsolationWalkTest {
                     Map.of("reason", "walk")),
             // payments: B reconciled {reconDayB}; the reconciliation API names no tenant (the caller's own)
             new Probe("B's reconciliation of a day", Caller.RETAILER_ADMIN_A, "GET",
-                    "/api/v1/payments/reconciliation?date={reconDayB}", null)
+                    "/api/v1/payments/reconciliation?date={reconDayB}", null),
+            new Probe("console: B's order", Caller.RETAILER_ADMIN_A, "PAGE", "/console/orders/{orderB}", null),
+            new Probe("console: cancel B's order", Caller.RETAILER_ADMIN_A, "FORM", "/console/orders/{orderB}/cancel",
+                    Map.of("formToken", "walk-console-orders", "reason", "walk")),
+            new Probe("console: cancel B's order without a token", Caller.RETAILER_ADMIN_A, "FORM",
+                    "/console/orders/{orderB}/cancel", Map.of("reason", "walk"))
     );
 
     /** The day B has reconciled (a past day: B's sandbox bill of it is empty). */
