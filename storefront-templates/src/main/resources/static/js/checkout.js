@@ -280,7 +280,8 @@
     form.removeAttribute("data-refused");
     fetch(body.getAttribute("data-orders-api"), {
       method: "POST",
-      headers: {"Content-Type": "application/json", "Accept": "application/json", "Idempotency-Key": idempotencyKey},
+      headers: {"Content-Type": "application/json", "Accept": "application/json", "Idempotency-Key": idempotencyKey,
+        "Accept-Language": document.documentElement.lang || "zh-CN"},
       body: JSON.stringify(sent),
       credentials: "same-origin"
     }).then(function (response) {

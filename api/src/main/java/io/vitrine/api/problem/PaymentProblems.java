@@ -14,10 +14,12 @@ import io.vitrine.orders.payment.PaymentGatewayUnavailableException;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Problems of checkout and payments: a refused checkout is 422 with the first refusal's {@code code} and every
- * refusal in {@code errors} (field, or {@code items[<sku>]}, with its code as the rule); an untrusted notify 400;
+ * refusal in {@code errors} (field, or {@code items[<sku>]}, with its code as the rule), the sentences in the
+ * shopper's language ({@code Accept-Language}: zh-CN, else English); an untrusted notify 400;
  * Alipay unreachable or busy 503 with Retry-After (the outcome is unknown: retry the same request).
  */
 final class PaymentProblems {
@@ -30,9 +32,13 @@ final class PaymentProblems {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, CheckoutRefusedException refused) {
-            List<Problem.FieldProblem> fields = refused.refusals().stream().map(PaymentProblems::field).toList();
+            Locale locale = request.getLocale().orElse(Locale.ENGLISH);
+            List<Problem.FieldProblem> fields = refused.refusals().stream()
+                    .map(refusal -> field(refusal, locale)).toList();
+            String detail = refused.refusals().isEmpty() ? refused.getMessage()
+                    : refused.refusals().get(0).message(locale);
             Problem problem = new Problem(ProblemResponses.BUSINESS_RULE_TYPE,
-                    HttpStatus.UNPROCESSABLE_ENTITY.getReason(), 422, refused.getMessage(), refused.code(), fields);
+                    HttpStatus.UNPROCESSABLE_ENTITY.getReason(), 422, detail, refused.code(), fields);
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem)
                     .contentType("application/problem+json");
         }
@@ -71,9 +77,9 @@ final class PaymentProblems {
         }
     }
 
-    private static Problem.FieldProblem field(Refusal refusal) {
+    private static Problem.FieldProblem field(Refusal refusal, Locale locale) {
         String field = refusal.field() != null ? refusal.field()
                 : refusal.sku() != null ? "items[" + refusal.sku() + "]" : "order";
-        return new Problem.FieldProblem(field, refusal.message(), refusal.code());
+        return new Problem.FieldProblem(field, refusal.message(locale), refusal.code());
     }
 }

@@ -170,7 +170,13 @@ class OrdersHttpTest {
         Object reservedBefore = api.expect(200, api.get("/api/v1/stock/WH-1/" + A2, shop.token())).get("reserved");
         Map<String, Object> noConsent = order(cart(A2, 1), newBuyer(), "ALIPAY_QR");
         noConsent.put("consent", false);
-        refused(noConsent, "CONSENT_REQUIRED");
+        assertThat(refused(noConsent, "CONSENT_REQUIRED").get("detail")).asString().startsWith("Please");
+        // the shopper's language: the kiosk and phone pages send theirs
+        Map<String, Object> inChinese = api.expectProblem(422, post("orders", noConsent, "Accept-Language", "zh-CN"));
+        assertThat(inChinese).containsEntry("code", "CONSENT_REQUIRED");
+        assertThat(inChinese.get("detail")).asString().startsWith("请同意");
+        assertThat(items(inChinese, "errors")).extracting(e -> e.get("message")).allSatisfy(message ->
+                assertThat(message).asString().containsPattern("\\p{IsHan}"));
         Map<String, Object> badId = order(cart(A2, 1), badCheckCharacter(), "ALIPAY_QR");
         assertThat(items(refused(badId, "INVALID_IDENTITY"), "errors")).extracting(e -> e.get("field"))
                 .containsExactly("buyer.idNumber");
