@@ -32,7 +32,7 @@ final class PaymentProblems {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, CheckoutRefusedException refused) {
-            Locale locale = request.getLocale().orElse(Locale.ENGLISH);
+            Locale locale = ((HttpRequest<?>) request).getLocale().orElse(Locale.ENGLISH);
             List<Problem.FieldProblem> fields = refused.refusals().stream()
                     .map(refusal -> field(refusal, locale)).toList();
             String detail = refused.refusals().isEmpty() ? refused.getMessage()
