@@ -2,7 +2,6 @@ package io.vitrine.orders.ordering;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
 import io.vitrine.kernel.cache.ScopedKey;
@@ -14,7 +13,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +39,6 @@ public class LostNotifyRecovery {
     private final Orders orders;
     private final OrderPayments payments;
     private final PaymentGateway gateway;
-    private final TransactionOperations<Connection> transactions;
     private final DistributedLocks locks;
     private final Clock clock;
     private final Duration after;
@@ -49,7 +46,7 @@ public class LostNotifyRecovery {
     private final boolean enabled;
 
     LostNotifyRecovery(UnpaidOrders unpaid, Orders orders, OrderPayments payments, PaymentGateway gateway,
-                       TransactionOperations<Connection> transactions, DistributedLocks locks, Clock clock,
+                       DistributedLocks locks, Clock clock,
                        @Value("${vitrine.orders.payment-query.after:2m}") Duration after,
                        @Value("${vitrine.orders.payment-query.interval:30s}") Duration interval,
                        @Value("${vitrine.orders.payment-query.enabled:true}") boolean enabled) {
@@ -57,7 +54,6 @@ public class LostNotifyRecovery {
         this.orders = orders;
         this.payments = payments;
         this.gateway = gateway;
-        this.transactions = transactions;
         this.locks = locks;
         this.clock = clock;
         this.after = after;
@@ -122,7 +118,7 @@ public class LostNotifyRecovery {
      */
     public PaymentOutcome settle(TenantId tenant, String orderNo) {
         return TenantContext.callAs(tenant, () -> {
-            Optional<Order> order = transactions.executeRead(status -> orders.find(orderNo))
+            Optional<Order> order = orders.find(orderNo)
                     .filter(found -> found.status() == OrderStatus.PENDING_PAYMENT);
             if (order.isEmpty()) {
                 return PaymentOutcome.NOT_PAID;

@@ -103,6 +103,7 @@ class JdbcOrders implements Orders {
     }
 
     @Override
+    @Transactional // joins the caller's; on its own for a caller outside one (the query round)
     public Optional<Order> find(String orderNo) {
         return one("SELECT " + COLUMNS + " FROM orders WHERE order_no = ? AND tenant_id = ?", orderNo);
     }
