@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -140,7 +141,7 @@ public final class Declarations {
 
     private AppHead appHead(Submission submission) {
         // appTime is written to the second: keep it so, so what we hold equals what we sent
-        Instant now = clock.instant().with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0);
+        Instant now = clock.instant().with(ChronoField.NANO_OF_SECOND, 0);
         return new AppHead(ids.next().toString().toUpperCase(Locale.ROOT), submission.appType(), now,
                 submission.appStatus());
     }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -179,7 +180,7 @@ public final class MessageRules {
         return price.toYuan().multiply(qty).compareTo(totalPrice.toYuan()) == 0;
     }
 
-    private static <L> void lines(List<L> lines, String path, java.util.function.ToIntFunction<L> gnum,
+    private static <L> void lines(List<L> lines, String path, ToIntFunction<L> gnum,
                                   Predicate<L> totalMatches, List<FieldError> errors) {
         if (lines.isEmpty()) {
             errors.add(new FieldError(path, "at least one line", "LINES_REQUIRED"));
