@@ -125,6 +125,11 @@ public final class CebReader {
             }
             throw new MalformedMessageException("root", "XML_MALFORMED", "not well-formed XML, or a refused DTD or "
                     + "entity");
+        } catch (MalformedMessageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the JDK parser reports some malformed input unchecked; never let it pass as anything else
+            throw new MalformedMessageException("root", "XML_MALFORMED", "not well-formed XML");
         } finally {
             if (reader != null) {
                 try {
