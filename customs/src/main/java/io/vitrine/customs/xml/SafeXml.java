@@ -28,6 +28,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SafeXml {
 
+    // building a factory looks the implementation up through the service loader each time: keep one
+    // configured builder and transformer per thread (neither is thread-safe; both are reusable)
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SafeXml::newBuilder);
+    private static final ThreadLocal<Transformer> TRANSFORMER = ThreadLocal.withInitial(SafeXml::newTransformer);
+
     private SafeXml() {
     }
 
@@ -35,36 +40,42 @@ public final class SafeXml {
         if (xml.length > maxBytes) {
             throw new XmlRejectedException("document of " + xml.length + " bytes exceeds the limit of " + maxBytes);
         }
+        DocumentBuilder builder = BUILDER.get();
         try {
-            DocumentBuilder builder = factory().newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler() {
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entities are not allowed: " + systemId);
-            });
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException e) {
             throw new XmlRejectedException("not an acceptable XML document: " + e.getMessage(), e);
-        } catch (IOException | ParserConfigurationException e) {
+        } catch (IOException e) {
             throw new XmlRejectedException("cannot read the XML document", e);
+        } finally {
+            builder.reset();
+            configure(builder);
         }
     }
 
     /** A new empty namespace-aware document to build into. */
     public static Document newDocument() {
-        try {
-            return factory().newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        return BUILDER.get().newDocument();
     }
 
     /** UTF-8 with an XML declaration, no indentation added. */
     public static byte[] serialize(Document document) {
+        document.setXmlStandalone(true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Transformer transformer = TRANSFORMER.get();
+        try {
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+            return out.toByteArray();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot serialise an XML document", e);
+        } finally {
+            transformer.reset();
+            transformer.setOutputProperty(OutputKeys.ENCODING, StandardCharsets.UTF_8.name());
+            transformer.setOutputProperty(OutputKeys.INDENT, "no");
+        }
+    }
+
+    private static Transformer newTransformer() {
         try {
             TransformerFactory factory = TransformerFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -73,13 +84,33 @@ public final class SafeXml {
             Transformer transformer = factory.newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, StandardCharsets.UTF_8.name());
             transformer.setOutputProperty(OutputKeys.INDENT, "no");
-            document.setXmlStandalone(true);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            transformer.transform(new DOMSource(document), new StreamResult(out));
-            return out.toByteArray();
+            return transformer;
         } catch (TransformerException e) {
-            throw new IllegalStateException("cannot serialise an XML document", e);
+            throw new IllegalStateException("cannot create an XML serialiser", e);
         }
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            DocumentBuilder builder = factory().newDocumentBuilder();
+            configure(builder);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("cannot create a safe XML parser", e);
+        }
+    }
+
+    /** Errors are fatal and no entity is ever resolved (reset() clears both). */
+    private static void configure(DocumentBuilder builder) {
+        builder.setErrorHandler(new DefaultHandler() {
+            @Override
+            public void error(SAXParseException e) throws SAXException {
+                throw e;
+            }
+        });
+        builder.setEntityResolver((publicId, systemId) -> {
+            throw new SAXException("external entities are not allowed: " + systemId);
+        });
     }
 
     private static DocumentBuilderFactory factory() throws ParserConfigurationException {

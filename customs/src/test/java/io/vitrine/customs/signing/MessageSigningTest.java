@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -134,6 +135,23 @@ class MessageSigningTest {
         byte[] swapped = signed.replace(ownCertificate, otherCertificate).getBytes(StandardCharsets.UTF_8);
 
         assertThrows(SignatureRejectedException.class, () -> verifier.verify(swapped));
+    }
+
+    @Test
+    void one_signer_and_verifier_serve_concurrent_threads() throws Exception {
+        MessageSigner signer = signer(SignatureAlgorithm.SM2_SM3, DigestAlgorithm.SM3);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<VerifiedSignature>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                results.add(pool.submit(() -> verifier.verify(signer.sign(CebSamples.unsignedOrder()))));
+            }
+            for (java.util.concurrent.Future<VerifiedSignature> result : results) {
+                assertEquals(key(SignatureAlgorithm.SM2_SM3).certificate(), result.get(60, java.util.concurrent.TimeUnit.SECONDS).certificate());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
