@@ -1,6 +1,8 @@
 package io.vitrine.customs.exchange;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.exceptions.BeanInstantiationException;
+import io.vitrine.customs.exchange.infra.HttpExchange;
 import io.vitrine.customs.exchange.infra.DirectoryExchange;
 import io.vitrine.customs.signing.MessageSigner;
 import io.vitrine.customs.signing.SignatureAlgorithm;
@@ -21,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The properties of docs/configuration.md produce the adapters they promise. */
@@ -48,6 +51,37 @@ class ExchangeWiringTest {
             context.getBean(MessageHandoff.class).handOff(DxpRoute.importFrom(Messages.SENDER), CebSamples.unsignedOrder());
             assertTrue(Files.exists(dir.resolve("exchange/send/CEB311Message_" + CebSamples.GUID + ".xml")));
         }
+    }
+
+    @Test
+    void the_http_channel_posts_to_the_configured_url() {
+        try (ApplicationContext context = ApplicationContext.run(PrivacyTestKeys.with(Map.of(
+                "vitrine.customs.exchange.channel", "http",
+                "vitrine.customs.exchange.http.url", "http://127.0.0.1:9/dxp",
+                "vitrine.customs.exchange.http.attempts", "2")))) {
+            assertInstanceOf(HttpExchange.class, context.getBean(ExchangeChannel.class));
+            assertFalse(context.containsBean(ReceiptInbox.class));
+        }
+    }
+
+    @Test
+    void a_chosen_channel_without_its_settings_fails_naming_the_property() {
+        try (ApplicationContext context = ApplicationContext.run(PrivacyTestKeys.with(Map.of("vitrine.customs.exchange.channel", "http")))) {
+            BeanInstantiationException failure = assertThrows(BeanInstantiationException.class, () -> context.getBean(ExchangeChannel.class));
+            assertTrue(rootMessage(failure).contains("vitrine.customs.exchange.http.url"), rootMessage(failure));
+        }
+        try (ApplicationContext context = ApplicationContext.run(PrivacyTestKeys.with(Map.of("vitrine.customs.signer.enabled", "true")))) {
+            BeanInstantiationException failure = assertThrows(BeanInstantiationException.class, () -> context.getBean(MessageSigner.class));
+            assertTrue(rootMessage(failure).contains("vitrine.customs.signer.key-store"), rootMessage(failure));
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     @Test
