@@ -68,7 +68,14 @@ class AlertWebhook implements OutboxListener {
             deliveries.noWebhook(tenant, alert.id());
             return;
         }
-        WebhookPoster.WebhookOutcome outcome = poster.post(URI.create(url), body(tenant, alert),
+        URI address;
+        try {
+            address = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            deliveries.refused(tenant, alert.id(), false, "the webhook URL is not a valid URI");
+            return;
+        }
+        WebhookPoster.WebhookOutcome outcome = poster.post(address, body(tenant, alert),
                 Map.of("X-Vitrine-Alert-Id", alert.id(), "X-Vitrine-Alert-Kind", alert.kind()));
         if (outcome instanceof WebhookPoster.Delivered) {
             deliveries.delivered(tenant, alert.id());

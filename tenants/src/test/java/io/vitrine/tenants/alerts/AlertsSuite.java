@@ -203,6 +203,20 @@ abstract class AlertsSuite {
         }
     }
 
+    @Test
+    void a_webhook_url_that_is_no_uri_is_refused_without_a_post_and_not_retried() {
+        webhook(tenant, "http://hooks.example.cn/a|b");
+        raise(tenant, mismatch("V50"));
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofHours(1));
+        dispatcher.dispatchDue();
+
+        Alert refused = list(tenant, null, null).items().get(0);
+        assertThat(refused.delivery()).isEqualTo(WebhookDelivery.REFUSED);
+        assertThat(refused.lastDeliveryError()).isEqualTo("the webhook URL is not a valid URI");
+        assertThat(refused.deliveryAttempts()).isZero();
+    }
+
     // --- helpers
 
     private static NewAlert mismatch(String orderNo) {
