@@ -52,6 +52,8 @@ class OrdersHttpTest {
 
     private final FakeAlipay fake = FakeAlipay.start();
     private final List<String> relayed = new CopyOnWriteArrayList<>();
+    /** The shop's alert webhook: answers 503 to the first post, then 200 (each answer and body kept). */
+    private final List<String> alertPosts = new CopyOnWriteArrayList<>();
     private HttpServer relay;
     private RunningVitrine vitrine;
     private TenantsApi api;
@@ -69,8 +71,14 @@ class OrdersHttpTest {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+        relay.createContext("/alerts", exchange -> {
+            alertPosts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(alertPosts.size() == 1 ? 503 : 200, -1);
+            exchange.close();
+        });
         relay.start();
         vitrine = start(Map.of(
+                "vitrine.alerts.webhook.allow-private-addresses", true, // the receiver is on loopback
                 "vitrine.payments.alipay.gateway-url", fake.gatewayUrl().toString(),
                 "vitrine.payments.alipay.notify-url", "http://127.0.0.1:" + relay.getAddress().getPort() + "/notify",
                 "vitrine.orders.close-enabled", false));
@@ -91,7 +99,8 @@ class OrdersHttpTest {
         KeyPair keys = RsaKeys.generate();
         fake.registerApp(appId, RsaKeys.publicKeyText(keys));
         api.expect(200, api.put("/api/v1/tenant/settings", shop.token(), Map.of("alipay", Map.of("appId", appId,
-                "appPrivateKey", RsaKeys.privateKeyText(keys), "alipayPublicKey", fake.alipayPublicKey()))));
+                "appPrivateKey", RsaKeys.privateKeyText(keys), "alipayPublicKey", fake.alipayPublicKey()),
+                "alertWebhookUrl", "http://127.0.0.1:" + relay.getAddress().getPort() + "/alerts")));
     }
 
     /** Embedded mode (H2, in-process cache); {@link ClusterOrdersHttpTest} runs the same on MariaDB and Redis. */
@@ -140,6 +149,70 @@ class OrdersHttpTest {
         Map<String, Object> staffView = api.expect(200, api.get("/api/v1/orders/" + orderNo, shop.token()));
         assertThat(items(staffView, "timeline")).extracting(entry -> entry.get("status"))
                 .containsExactly("PENDING_PAYMENT", "PAID");
+    }
+
+    @Test
+    void a_notify_of_another_amount_leaves_the_order_unpaid_and_raises_one_alert_for_this_shop_only() {
+        Map<String, Object> placed = api.expect(201, post("orders", order(cart(A2, 1), newBuyer(), "ALIPAY_QR")));
+        String orderNo = (String) placed.get("orderNo");
+
+        fake.faults().wrongAmountInNextNotify(new java.math.BigDecimal("0.01"));
+        fake.pay(orderNo);
+        assertThat(postForm(relayed.get(relayed.size() - 1)).statusCode()).as("the notify replayed").isEqualTo(200);
+
+        assertThat(api.expect(200, vitrine.get(path("orders/" + orderNo + "?token=" + placed.get("orderToken")))))
+                .containsEntry("status", "PENDING_PAYMENT");
+        List<Map<String, Object>> alerts = TenantsApi.items(api.expect(200,
+                api.get("/api/v1/alerts?kind=PAYMENT_AMOUNT_MISMATCH", shop.token()))).stream()
+                .filter(alert -> orderNo.equals(alert.get("subject"))).toList();
+        assertThat(alerts).hasSize(1);
+        Map<String, Object> alert = alerts.get(0);
+        assertThat(alert).containsEntry("severity", "CRITICAL");
+        assertThat(alert.get("message")).asString().contains("0.01").contains("326.21").doesNotContain("张三");
+        assertThat(TenantsApi.object(alert, "details")).containsEntry("paidFen", "1").containsEntry("orderTotalFen", "32621");
+        TenantsApi.Merchant stranger = api.merchant(api.park());
+        assertThat(api.expect(200, api.get("/api/v1/alerts", stranger.admin().token()))).containsEntry("total", 0);
+        api.expectProblem(404, api.post("/api/v1/alerts/" + alert.get("id") + "/acknowledge", stranger.admin().token(),
+                null));
+
+        // the webhook: the first post is answered 503, the outbox retries it after its backoff, delivered once
+        Map<String, Object> delivered = eventually(() -> TenantsApi.items(api.expect(200,
+                api.get("/api/v1/alerts?kind=PAYMENT_AMOUNT_MISMATCH", shop.token()))).stream()
+                .filter(a -> a.get("id").equals(alert.get("id"))
+                        && "DELIVERED".equals(TenantsApi.object(a, "webhook").get("status"))).findFirst());
+        assertThat(TenantsApi.object(delivered, "webhook")).containsEntry("attempts", 2);
+        assertThat(alertPosts).hasSize(2).allSatisfy(body -> assertThat(body).contains(orderNo)
+                .contains("PAYMENT_AMOUNT_MISMATCH"));
+
+        Map<String, Object> seen = api.expect(200, api.post("/api/v1/alerts/" + alert.get("id") + "/acknowledge",
+                shop.token(), null));
+        assertThat(seen.get("acknowledgedAt")).isNotNull();
+        Map<String, Object> since = api.expect(200, api.get("/api/v1/alerts?since="
+                + java.time.Instant.parse((String) alert.get("occurredAt")).plusSeconds(1), shop.token()));
+        assertThat(TenantsApi.items(since)).extracting(a -> a.get("id")).doesNotContain(alert.get("id"));
+        assertThat(items(api.expectProblem(400, api.get("/api/v1/alerts?kind=mismatch&since=yesterday",
+                shop.token())), "errors")).extracting(e -> e.get("field") + " " + e.get("rule"))
+                .containsExactlyInAnyOrder("kind ALERT_KIND_FORM", "since INSTANT");
+    }
+
+    /** What the check finds, asked again every 100 ms for up to 30 s (the outbox's retry waits 5 s). */
+    private static <T> T eventually(java.util.function.Supplier<java.util.Optional<T>> check) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            java.util.Optional<T> found = check.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test

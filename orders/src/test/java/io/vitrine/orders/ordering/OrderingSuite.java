@@ -148,6 +148,24 @@ abstract class OrderingSuite {
     }
 
     @Test
+    void a_notify_of_another_amount_raises_one_alert_for_the_shop_however_often_it_is_replayed() {
+        String sku = fixtures.product(shop, 29900, 5);
+        String orderNo = place(shop, cart(shop, sku, 1), TestBuyers.newBuyer(), "ALIPAY_QR").order().orderNo();
+
+        fake.faults().wrongAmountInNextNotify(new BigDecimal("0.01"));
+        fake.pay(orderNo);
+        Map<String, String> form = lastNotify(orderNo);
+        assertThat(notifications().receive(form)).isEqualTo(PaymentOutcome.AMOUNT_MISMATCH);
+
+        assertThat(as(shop, () -> reading().details(orderNo)).order().status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM alerts WHERE tenant_id = ? AND kind = ? AND subject = ?",
+                shop.tenant().value(), "PAYMENT_AMOUNT_MISMATCH", orderNo)).isEqualTo(1);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM alerts WHERE subject = ?", orderNo)).isEqualTo(1);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM outbox_events e JOIN alerts a ON a.id = e.business_key "
+                + "WHERE e.event_type = 'tenants.AlertRaised' AND a.subject = ?", orderNo)).isEqualTo(1);
+    }
+
+    @Test
     void a_forged_notify_changes_nothing_and_an_unknown_order_is_not_found() {
         String sku = fixtures.product(shop, 29900, 5);
         String paidNo = place(shop, cart(shop, sku, 1), TestBuyers.newBuyer(), "ALIPAY_QR").order().orderNo();
