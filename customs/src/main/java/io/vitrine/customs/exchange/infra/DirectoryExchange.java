@@ -23,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -100,10 +101,11 @@ public final class DirectoryExchange implements ExchangeChannel, ReceiptInbox {
                 break;
             }
             String name = file.getFileName().toString();
-            Path claim = claimed.resolve(UUID.randomUUID() + CLAIM_SEPARATOR + name);
+            // the claim time is in the name: a file's own mtime is its arrival, and setting it after the
+            // rename would leave a moment in which another instance takes a fresh claim for an abandoned one
+            Path claim = claimed.resolve(clock.millis() + CLAIM_SEPARATOR + UUID.randomUUID() + CLAIM_SEPARATOR + name);
             try {
                 Files.move(file, claim, StandardCopyOption.ATOMIC_MOVE);
-                Files.setLastModifiedTime(claim, FileTime.from(clock.instant()));
             } catch (NoSuchFileException another) {
                 continue; // another picker claimed it first
             } catch (IOException e) {
@@ -150,21 +152,31 @@ public final class DirectoryExchange implements ExchangeChannel, ReceiptInbox {
             return files.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> !p.getFileName().toString().endsWith(".tmp") && !p.getFileName().toString().endsWith(".part"))
-                    .sorted(Comparator.comparing(DirectoryExchange::modified).thenComparing(Path::getFileName))
+                    // each time read once: other pickers move files away while we sort, and a key that
+                    // changed mid-sort would break the comparator's contract
+                    .map(p -> new Waiting(p, modified(p)))
+                    .sorted(Comparator.comparing(Waiting::modified).thenComparing(w -> w.file().getFileName()))
                     .limit(Math.max(max, 0) * 2L + 16) // some may be taken by other pickers meanwhile
+                    .map(Waiting::file)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + layout.receive(), e);
         }
     }
 
+    private record Waiting(Path file, FileTime modified) {
+    }
+
     private void releaseAbandonedClaims() {
         try (Stream<Path> claims = Files.list(claimed)) {
             for (Path claim : claims.toList()) {
-                if (modified(claim).toInstant().plus(claimTimeout).isBefore(clock.instant())) {
-                    String name = claim.getFileName().toString();
-                    LOG.warn("claim {} abandoned for over {}: put back", name, claimTimeout);
-                    moveBack(claim, name.substring(name.indexOf(CLAIM_SEPARATOR) + 1));
+                String[] parts = claim.getFileName().toString().split(CLAIM_SEPARATOR, 3);
+                if (parts.length != 3 || !parts[0].matches("[0-9]{1,19}")) {
+                    continue; // not one of our claims
+                }
+                if (Instant.ofEpochMilli(Long.parseLong(parts[0])).plus(claimTimeout).isBefore(clock.instant())) {
+                    LOG.warn("claim of {} abandoned for over {}: put back", parts[2], claimTimeout);
+                    moveBack(claim, parts[2]);
                 }
             }
         } catch (IOException e) {
