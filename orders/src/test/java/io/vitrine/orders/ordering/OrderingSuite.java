@@ -9,6 +9,7 @@ import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.testing.MutableClock;
 import io.vitrine.orders.carts.Carts;
+import io.vitrine.orders.carts.PricedCart;
 import io.vitrine.orders.compliance.CheckoutFacts;
 import io.vitrine.orders.compliance.CheckoutRefusedException;
 import io.vitrine.orders.payment.NotifyRejectedException;
@@ -51,6 +52,12 @@ abstract class OrderingSuite {
 
     /** Issue #5's goal, reached: orders README "SQL statements per placement" says where they go. */
     static final int MAX_STATEMENTS_ONE_LINE = 15;
+
+    /**
+     * A cart PUT: the SKU checked (product, store, assortment: 3), then the cart priced (its products in one query,
+     * the store's assortment of them in another: 2). It was 3 + 1 per line + 2.
+     */
+    static final int MAX_STATEMENTS_CART_CHANGE = 5;
 
     private Ordering ordering;
     private ApplicationContext context;
@@ -382,6 +389,39 @@ abstract class OrderingSuite {
         assertThat(three.statements()).as("per further line").isEqualTo(forOne);
         assertThat(three.result().order().paymentLink()).isNotBlank();
         assertThat(fixtures.reserved(shop, third)).isEqualTo(2);
+    }
+
+    @Test
+    void a_cart_change_prices_every_line_in_the_same_statements_whatever_the_number_of_lines() {
+        String first = fixtures.product(shop, 100, 50);
+        String second = fixtures.product(shop, 250, 50);
+        String third = fixtures.product(shop, 1000, 50);
+        String fourth = fixtures.product(shop, 399, 50);
+        Carts carts = context.getBean(Carts.class);
+        String cartId = cart(shop, first, 1);
+        as(shop, () -> carts.setQuantity(cartId, second, BigDecimal.valueOf(2))); // the shop's settings cached
+
+        SqlStatements.Counted<PricedCart> twoLines = SqlStatements.count(() ->
+                as(shop, () -> carts.setQuantity(cartId, second, BigDecimal.valueOf(3))));
+        as(shop, () -> carts.setQuantity(cartId, third, BigDecimal.ONE));
+        SqlStatements.Counted<PricedCart> fourLines = SqlStatements.count(() ->
+                as(shop, () -> carts.setQuantity(cartId, fourth, BigDecimal.valueOf(2))));
+
+        System.out.printf("SQL statements per cart change: %d for two lines, %d for four%n", twoLines.statements(),
+                fourLines.statements());
+        fourLines.executed().forEach(sql -> System.out.println("  " + sql));
+        assertThat(fourLines.statements()).as("per further line").isEqualTo(twoLines.statements());
+        assertThat(fourLines.statements()).isLessThanOrEqualTo(MAX_STATEMENTS_CART_CHANGE);
+        PricedCart priced = fourLines.result();
+        assertThat(priced.items()).extracting(PricedCart.Item::sku).containsExactly(first, second, third, fourth);
+        assertThat(priced.items()).allMatch(PricedCart.Item::available);
+        assertThat(priced.items()).extracting(item -> item.priced().value())
+                .containsExactly(Money.ofFen(100), Money.ofFen(750), Money.ofFen(1000), Money.ofFen(798));
+        assertThat(priced.price().goodsValue()).isEqualTo(Money.ofFen(2648));
+        // 1210 within the limits: VAT 13% × 70%, rounded per line (9.1 → 9, 68.25 → 68, 91, 72.618 → 73)
+        assertThat(priced.items()).extracting(item -> item.priced().tax().total())
+                .containsExactly(Money.ofFen(9), Money.ofFen(68), Money.ofFen(91), Money.ofFen(73));
+        assertThat(priced.price().total()).isEqualTo(Money.ofFen(2648 + 241));
     }
 
     // --- helpers
