@@ -48,6 +48,13 @@ public record Order(String id, TenantId tenant, String orderNo, String storeCode
                 requestNo, amount, placedAt, updatedAt, version, personal);
     }
 
+    /** This order as it is once written: the next version (a write needs no read back). */
+    public Order written() {
+        return new Order(id, tenant, orderNo, storeCode, deviceId, status, tradeMode, warehouseCode, taxation, amounts,
+                quotaAmount, quotaYear, payMethod, paymentLink, paymentExpiresAt, paidAt, paidAmount, tradeNo,
+                refundRequestNo, refunded, placedAt, updatedAt, version + 1, personal);
+    }
+
     Order withPaymentLink(String link) {
         return new Order(id, tenant, orderNo, storeCode, deviceId, status, tradeMode, warehouseCode, taxation, amounts,
                 quotaAmount, quotaYear, payMethod, link, paymentExpiresAt, paidAt, paidAmount, tradeNo,

@@ -22,6 +22,7 @@ class OrderTransitions {
         this.clock = clock;
     }
 
+    /** {@code locked} may carry payment or refund fields changed alongside: they are written in the same statement. */
     Order move(Order locked, OrderStatus next, String actor, @Nullable String reason) {
         locked.status().requireCanBecome(next);
         Instant now = now();

@@ -59,6 +59,9 @@ abstract class OrderingSuite {
      */
     static final int MAX_STATEMENTS_CART_CHANGE = 5;
 
+    /** A paid notify, from the order number's tenant to the outbox: orders README "SQL statements per notify". */
+    static final int MAX_STATEMENTS_PAID_NOTIFY = 16;
+
     private Ordering ordering;
     private ApplicationContext context;
     private FakeAlipay fake;
@@ -422,6 +425,43 @@ abstract class OrderingSuite {
         assertThat(priced.items()).extracting(item -> item.priced().tax().total())
                 .containsExactly(Money.ofFen(9), Money.ofFen(68), Money.ofFen(91), Money.ofFen(73));
         assertThat(priced.price().total()).isEqualTo(Money.ofFen(2648 + 241));
+    }
+
+    @Test
+    void a_paid_notify_sends_at_most_16_sql_statements_and_a_replay_changes_nothing() {
+        String sku = fixtures.product(shop, 29900, 5);
+        ResidentIdNumber buyer = TestBuyers.newBuyer();
+        String orderNo = place(shop, cart(shop, sku, 1), buyer, "ALIPAY_QR").order().orderNo();
+        String warmUp = place(shop, cart(shop, sku, 1), TestBuyers.newBuyer(), "ALIPAY_QR").order().orderNo();
+        fake.pay(warmUp); // the tenant's Alipay client and settings cached, as for every notify after the first
+        ordering.held().set(true);
+        try {
+            fake.pay(orderNo);
+        } finally {
+            ordering.held().set(false);
+        }
+        Map<String, String> form = lastNotify(orderNo);
+
+        SqlStatements.Counted<PaymentOutcome> notify = SqlStatements.count(() -> notifications().receive(form));
+        notify.executed().forEach(sql -> System.out.println("  " + sql));
+        SqlStatements.Counted<PaymentOutcome> replay = SqlStatements.count(() -> notifications().receive(form));
+
+        System.out.printf("SQL statements per paid notify: %d (a replay %d)%n", notify.statements(),
+                replay.statements());
+        assertThat(notify.result()).isEqualTo(PaymentOutcome.PAID);
+        assertThat(notify.statements()).isLessThanOrEqualTo(MAX_STATEMENTS_PAID_NOTIFY);
+        assertThat(replay.result()).isEqualTo(PaymentOutcome.ALREADY_PAID);
+        Order paid = as(shop, () -> reading().details(orderNo)).order();
+        assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(paid.tradeNo()).isEqualTo(form.get("trade_no"));
+        assertThat(fixtures.onHand(shop, sku)).isEqualTo(3);
+        assertThat(fixtures.reserved(shop, sku)).isZero();
+        assertThat(fixtures.count("SELECT COUNT(*) FROM outbox_events WHERE event_type = ? AND business_key = ?",
+                OrderPaid.TYPE, orderNo)).isEqualTo(1);
+        assertThat(as(shop, () -> context.getBean(AnnualQuotas.class).standing(buyer, Year.of(2026))).consumed())
+                .isEqualTo(paid.quotaAmount());
+        assertThat(as(shop, () -> reading().details(orderNo)).history()).extracting(HistoryEntry::to)
+                .containsExactly(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID);
     }
 
     // --- helpers

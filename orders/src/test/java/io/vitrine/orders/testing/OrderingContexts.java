@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Contexts for the ordering suites, one per database, with the in-process fake Alipay as the gateway and a notify
@@ -38,15 +39,20 @@ public final class OrderingContexts {
         return MariaDb.ORDERING;
     }
 
-    /** A context, its fake gateway and every notify form it received. */
-    public record Ordering(ApplicationContext context, FakeAlipay fake, List<Map<String, String>> notifies) {
+    /**
+     * A context, its fake gateway and every notify form it received; while {@code held} is set, the receiver only
+     * records a notify and answers "failure" (a test then applies the form itself, on its own thread).
+     */
+    public record Ordering(ApplicationContext context, FakeAlipay fake, List<Map<String, String>> notifies,
+                           AtomicBoolean held) {
     }
 
     private static Ordering start(String url, String user, String password, Path folder) {
         FakeAlipay fake = FakeAlipay.start();
         List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+        AtomicBoolean held = new AtomicBoolean();
         ApplicationContext[] holder = new ApplicationContext[1];
-        HttpServer receiver = receiver(received, holder);
+        HttpServer receiver = receiver(received, held, holder);
         Map<String, Object> properties = KernelContexts.databaseProperties(url, user, password);
         properties.put("vitrine.search.lucene-dir", folder.resolve("search").toString());
         properties.put("vitrine.catalog.reservations.expiry-enabled", false);
@@ -67,10 +73,11 @@ public final class OrderingContexts {
             receiver.stop(0);
             fake.close();
         }));
-        return new Ordering(context, fake, received);
+        return new Ordering(context, fake, received, held);
     }
 
-    private static HttpServer receiver(List<Map<String, String>> received, ApplicationContext[] context) {
+    private static HttpServer receiver(List<Map<String, String>> received, AtomicBoolean held,
+                                       ApplicationContext[] context) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/notify", exchange -> {
@@ -85,6 +92,9 @@ public final class OrderingContexts {
                 String answer;
                 int status;
                 try {
+                    if (held.get()) {
+                        throw new IllegalStateException("held");
+                    }
                     context[0].getBean(PaymentNotifications.class).receive(form);
                     answer = "success";
                     status = 200;

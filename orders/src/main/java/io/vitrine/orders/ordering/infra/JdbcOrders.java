@@ -132,7 +132,7 @@ class JdbcOrders implements Orders {
         } catch (SQLException e) {
             throw failure("update an order", e);
         }
-        return find(changed.orderNo()).orElseThrow();
+        return changed.written();
     }
 
     @Override
