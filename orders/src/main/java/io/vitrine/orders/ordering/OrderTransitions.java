@@ -33,7 +33,11 @@ class OrderTransitions {
 
     /** A timeline line that changes no status (a wrong amount, a refund). */
     void note(Order order, String actor, String reason) {
-        orders.record(order, HistoryEntry.note(order.status(), now(), actor, reason));
+        note(order, actor, now(), reason);
+    }
+
+    void note(Order order, String actor, Instant at, String reason) {
+        orders.record(order, HistoryEntry.note(order.status(), at, actor, reason));
     }
 
     Instant now() {

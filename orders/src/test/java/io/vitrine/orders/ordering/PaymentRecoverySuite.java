@@ -5,12 +5,16 @@ import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.testing.MutableClock;
 import io.vitrine.kernel.time.ChinaTime;
+import io.vitrine.kernel.time.infra.SqlInstants;
 import io.vitrine.orders.carts.Carts;
 import io.vitrine.orders.compliance.CheckoutFacts;
 import io.vitrine.orders.payment.reconciliation.BillReconciliation;
 import io.vitrine.orders.payment.reconciliation.Difference;
 import io.vitrine.orders.payment.reconciliation.DifferenceKind;
 import io.vitrine.orders.payment.reconciliation.EntryKind;
+import io.vitrine.orders.payment.reconciliation.ExpectedPayment;
+import io.vitrine.orders.payment.reconciliation.ExpectedPayments;
+import io.vitrine.orders.payment.reconciliation.PaymentEntry;
 import io.vitrine.orders.payment.reconciliation.ReconciliationOutcome;
 import io.vitrine.orders.payment.reconciliation.ReconciliationReport;
 import io.vitrine.orders.payment.reconciliation.Totals;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -150,6 +155,30 @@ abstract class PaymentRecoverySuite {
         assertThat(again.matched()).isEqualTo(4);
     }
 
+    @Test
+    void a_refund_is_expected_on_the_day_of_its_refunded_at() {
+        String sku = fixtures.product(shop, 12345, 10);
+        Order cancelled = place(sku);
+        fake.pay(cancelled.orderNo());
+        as(() -> context.getBean(OrderCancellations.class).cancel(cancelled.orderNo(), "staff-1", "asked"));
+        OrderDetails details = details(cancelled.orderNo());
+        Instant refundedAt = details.order().refundedAt();
+        assertThat(refundedAt).isNotNull();
+        assertThat(details.history()).filteredOn(entry -> entry.kind() == HistoryEntry.Kind.NOTE)
+                .extracting(HistoryEntry::at).containsExactly(refundedAt);
+        LocalDate day = ChinaTime.dateOf(refundedAt);
+        PaymentEntry refund = PaymentEntry.refund(cancelled.orderNo(), details.order().tradeNo(),
+                cancelled.orderNo() + "-C", cancelled.amounts().total());
+        assertThat(expected(day)).contains(ExpectedPayment.completed(refund));
+
+        // the column decides, not the note: the same refund recorded a day earlier is that day's
+        fixtures.execute("UPDATE orders SET refunded_at = ? WHERE order_no = ?",
+                SqlInstants.text(refundedAt.minus(Duration.ofDays(1))), cancelled.orderNo());
+
+        assertThat(expected(day)).doesNotContain(ExpectedPayment.completed(refund));
+        assertThat(expected(day.minusDays(1))).contains(ExpectedPayment.completed(refund));
+    }
+
     // --- helpers
 
     private Order place(String sku) {
@@ -181,6 +210,10 @@ abstract class PaymentRecoverySuite {
 
     private OrderDetails details(String orderNo) {
         return as(() -> context.getBean(OrderReading.class).details(orderNo));
+    }
+
+    private List<ExpectedPayment> expected(LocalDate day) {
+        return context.getBean(ExpectedPayments.class).on(shop.tenant(), day);
     }
 
     private LostNotifyRecovery recovery() {
