@@ -32,6 +32,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,7 @@ abstract class PaymentRecoverySuite {
         fake = ordering.fake();
         fixtures = new OrderFixtures(context, fake);
         shop = fixtures.shop();
+        recovery().forgetPreviousRound(); // other tests moved the clock forward and back
     }
 
     @AfterEach
@@ -75,7 +77,7 @@ abstract class PaymentRecoverySuite {
         fake.pay(orderNo);
         assertThat(status(orderNo)).isEqualTo(OrderStatus.PENDING_PAYMENT);
 
-        recovery().recoverAll(); // placed less than vitrine.orders.payment-query.after ago: not asked yet
+        recovery().recoverAll(); // placed less than the schedule's first age (2m) ago: not asked yet
         assertThat(status(orderNo)).isEqualTo(OrderStatus.PENDING_PAYMENT);
 
         later(Duration.ofMinutes(3), () -> recovery().round());
@@ -94,6 +96,39 @@ abstract class PaymentRecoverySuite {
                 OrderPaid.TYPE, orderNo)).isEqualTo(1);
         assertThat(details(orderNo).history()).filteredOn(entry -> entry.to() == OrderStatus.PAID).hasSize(1);
         assertThat(fixtures.onHand(shop, sku)).isEqualTo(4);
+    }
+
+    @Test
+    void an_abandoned_order_is_asked_about_only_at_2_4_8_and_14_minutes_and_once_more_before_it_closes() {
+        String sku = fixtures.product(shop, 29900, 5);
+        String abandoned = place(sku).orderNo();
+        String lost = place(sku).orderNo();
+        recovery().recoverAll(); // this instance's first round: both too young
+
+        List<Integer> askedAt = new ArrayList<>();
+        for (int seconds = 30; seconds <= 15 * 60; seconds += 30) {
+            int age = seconds;
+            if (age == 5 * 60) {
+                fake.faults().dropNextNotifies(1);
+                fake.pay(lost); // paid at 5 minutes, its notify lost
+            }
+            long before = queries(abandoned);
+            later(Duration.ofSeconds(age), () -> recovery().recoverAll());
+            if (queries(abandoned) > before) {
+                askedAt.add(age);
+            }
+            if (age == 8 * 60) {
+                assertThat(status(lost)).as("recovered at the 8-minute round").isEqualTo(OrderStatus.PAID);
+            }
+        }
+        assertThat(askedAt).containsExactly(120, 240, 480, 840);
+        assertThat(queries(lost)).as("asked at 2 and 4 minutes unpaid, found paid at 8").isEqualTo(3);
+
+        later(Duration.ofMinutes(16), () -> context.getBean(UnpaidOrderClosing.class).closeDue());
+
+        assertThat(queries(abandoned)).as("the close round asks before it closes").isEqualTo(5);
+        assertThat(status(abandoned)).isEqualTo(OrderStatus.CLOSED);
+        assertThat(status(lost)).isEqualTo(OrderStatus.PAID);
     }
 
     @Test
@@ -210,6 +245,13 @@ abstract class PaymentRecoverySuite {
 
     private OrderDetails details(String orderNo) {
         return as(() -> context.getBean(OrderReading.class).details(orderNo));
+    }
+
+    /** The {@code alipay.trade.query} calls the fake gateway answered about this order. */
+    private long queries(String orderNo) {
+        return fake.ledger().stream().filter(entry -> "call".equals(entry.path("type").asText())
+                && "alipay.trade.query".equals(entry.path("method").asText())
+                && orderNo.equals(entry.path("outTradeNo").asText())).count();
     }
 
     private List<ExpectedPayment> expected(LocalDate day) {
