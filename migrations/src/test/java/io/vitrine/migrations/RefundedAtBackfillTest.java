@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RefundedAtBackfillTest {
 
     private static final String ORDER = "INSERT INTO orders (id, tenant_id, order_no, store_code, cart_ref, status, "
-            + "trade_mode, warehouse_code, taxation, goods_value_fen, freight_fen, insurance_fen, discount_fen, tax_fen, "
-            + "total_fen, quota_fen, token_hash, pay_method, payment_expires_at, paid_at, paid_fen, refund_request_no, "
+            + "trade_mode, warehouse_code, taxation, goods_value_fen, freight_fen, insurance_fen, discount_fen, "
+            + "tax_fen, total_fen, quota_fen, token_hash, pay_method, payment_expires_at, paid_at, paid_fen, refund_request_no, "
             + "refunded_fen, placed_at, updated_at, version) VALUES (?, 't1', ?, 'S1', ?, ?, '1210', 'W1', "
             + "'WITHIN_LIMITS', 100, 0, 0, 0, 9, 109, 100, 'h', 'ALIPAY_QR', '2026-11-01 10:15:00', "
             + "'2026-11-01 10:01:00', 109, ?, ?, '2026-11-01 10:00:00', '2026-11-01 10:00:00', 1)";

@@ -24,8 +24,8 @@ public record Order(String id, TenantId tenant, String orderNo, String storeCode
                     CheckoutAmounts amounts, Money quotaAmount, @Nullable Year quotaYear, PayMethod payMethod,
                     @Nullable String paymentLink, Instant paymentExpiresAt, @Nullable Instant paidAt,
                     @Nullable Money paidAmount, @Nullable String tradeNo, @Nullable String refundRequestNo,
-                    @Nullable Money refunded, @Nullable Instant refundedAt, Instant placedAt, Instant updatedAt, int version,
-                    SealedPersonalData personal) {
+                    @Nullable Money refunded, @Nullable Instant refundedAt, Instant placedAt, Instant updatedAt,
+                    int version, SealedPersonalData personal) {
 
     public boolean holdsQuota() {
         return quotaAmount.isPositive();

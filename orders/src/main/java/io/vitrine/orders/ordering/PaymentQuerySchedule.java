@@ -21,7 +21,8 @@ record PaymentQuerySchedule(List<Duration> ages) {
             throw new IllegalArgumentException("vitrine.orders.payment-query.schedule needs at least one age");
         }
         for (int i = 0; i < ages.size(); i++) {
-            if (ages.get(i).isNegative() || ages.get(i).isZero() || (i > 0 && ages.get(i).compareTo(ages.get(i - 1)) <= 0)) {
+            Duration age = ages.get(i);
+            if (age.isNegative() || age.isZero() || (i > 0 && age.compareTo(ages.get(i - 1)) <= 0)) {
                 throw new IllegalArgumentException("vitrine.orders.payment-query.schedule: positive ages in increasing "
                         + "order, e.g. 2m,4m,8m,14m");
             }

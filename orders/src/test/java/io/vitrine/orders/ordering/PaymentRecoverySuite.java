@@ -1,13 +1,9 @@
 package io.vitrine.orders.ordering;
 
-import io.micronaut.context.ApplicationContext;
 import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tenancy.TenantContext;
-import io.vitrine.kernel.testing.MutableClock;
 import io.vitrine.kernel.time.ChinaTime;
 import io.vitrine.kernel.time.infra.SqlInstants;
-import io.vitrine.orders.carts.Carts;
-import io.vitrine.orders.compliance.CheckoutFacts;
 import io.vitrine.orders.payment.reconciliation.BillReconciliation;
 import io.vitrine.orders.payment.reconciliation.Difference;
 import io.vitrine.orders.payment.reconciliation.DifferenceKind;
@@ -18,17 +14,10 @@ import io.vitrine.orders.payment.reconciliation.PaymentEntry;
 import io.vitrine.orders.payment.reconciliation.ReconciliationOutcome;
 import io.vitrine.orders.payment.reconciliation.ReconciliationReport;
 import io.vitrine.orders.payment.reconciliation.Totals;
-import io.vitrine.orders.testing.OrderFixtures;
-import io.vitrine.orders.testing.OrderFixtures.Shop;
-import io.vitrine.orders.testing.OrderingContexts.Ordering;
 import io.vitrine.orders.testing.TestBuyers;
-import io.vitrine.tools.fakealipay.FakeAlipay;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,29 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of orders placed, paid and refunded through the real services, our books read from the orders tables
  * ({@code JdbcExpectedPayments}).
  */
-abstract class PaymentRecoverySuite {
-
-    private Ordering ordering;
-    private ApplicationContext context;
-    private FakeAlipay fake;
-    private OrderFixtures fixtures;
-    private Shop shop;
-
-    protected abstract Ordering ordering();
+abstract class PaymentRecoverySuite extends OrderingFixture {
 
     @BeforeEach
-    void setUp() {
-        ordering = ordering();
-        context = ordering.context();
-        fake = ordering.fake();
-        fixtures = new OrderFixtures(context, fake);
-        shop = fixtures.shop();
+    void startRecoveryAfresh() {
         recovery().forgetPreviousRound(); // other tests moved the clock forward and back
-    }
-
-    @AfterEach
-    void clearFaults() {
-        fake.faults().clear();
     }
 
     @Test
@@ -217,34 +188,7 @@ abstract class PaymentRecoverySuite {
     // --- helpers
 
     private Order place(String sku) {
-        return as(() -> {
-            Carts carts = context.getBean(Carts.class);
-            String cartId = carts.create(shop.store()).cart().id();
-            carts.setQuantity(cartId, sku, BigDecimal.ONE);
-            return context.getBean(OrderPlacement.class).place(new PlaceOrder(cartId, shop.store(),
-                    new CheckoutFacts.Buyer("张三", TestBuyers.newBuyer().value(), "13800138000"),
-                    new PlaceOrder.Consignee("张三", "13800138000", "440305", "广东省深圳市南山区科技园1号"), true,
-                    "ALIPAY_QR", null, URI.create("http://shop.test/s/x/orders/")));
-        }).order();
-    }
-
-    /** Runs the work with the clock moved forward, then moves it back for the other tests. */
-    private void later(Duration by, Runnable work) {
-        MutableClock clock = context.getBean(MutableClock.class);
-        clock.advance(by);
-        try {
-            work.run();
-        } finally {
-            clock.advance(by.negated());
-        }
-    }
-
-    private OrderStatus status(String orderNo) {
-        return details(orderNo).order().status();
-    }
-
-    private OrderDetails details(String orderNo) {
-        return as(() -> context.getBean(OrderReading.class).details(orderNo));
+        return place(shop, cart(shop, sku, 1), TestBuyers.newBuyer(), "ALIPAY_QR").order();
     }
 
     /** The {@code alipay.trade.query} calls the fake gateway answered about this order. */
@@ -267,6 +211,6 @@ abstract class PaymentRecoverySuite {
     }
 
     private <T> T as(TenantContext.Work<T, RuntimeException> work) {
-        return TenantContext.callAs(shop.tenant(), work);
+        return as(shop, work);
     }
 }

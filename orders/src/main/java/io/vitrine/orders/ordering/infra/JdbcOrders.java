@@ -44,9 +44,10 @@ class JdbcOrders implements Orders {
     private static final String COLUMNS = "id, tenant_id, order_no, store_code, device_id, status, trade_mode, "
             + "warehouse_code, taxation, goods_value_fen, freight_fen, insurance_fen, discount_fen, tax_fen, total_fen, "
             + "quota_fen, quota_year, pay_method, payment_link, payment_expires_at, paid_at, paid_fen, alipay_trade_no, "
-            + "refund_request_no, refunded_fen, refunded_at, placed_at, updated_at, version, buyer_name, buyer_id_number, "
-            + "buyer_phone, buyer_id_index, buyer_id_last6_index, buyer_phone_index, consignee_name, consignee_phone, "
-            + "consignee_phone_index, consignee_district_code, consignee_address, consignee_address_index";
+            + "refund_request_no, refunded_fen, refunded_at, placed_at, updated_at, version, buyer_name, "
+            + "buyer_id_number, buyer_phone, buyer_id_index, buyer_id_last6_index, buyer_phone_index, consignee_name, "
+            + "consignee_phone, consignee_phone_index, consignee_district_code, consignee_address, "
+            + "consignee_address_index";
     private static final String INSERT = "INSERT INTO orders (" + COLUMNS + ", cart_ref, token_hash) VALUES ("
             + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String INSERT_LINE = "INSERT INTO order_lines (order_id, line_no, tenant_id, sku, gtin, "
@@ -395,8 +396,8 @@ class JdbcOrders implements Orders {
                 row.getString(8), Taxation.valueOf(row.getString(9)), amounts, fen(row, 16), quotaYear,
                 PayMethod.valueOf(row.getString(18)), row.getString(19), SqlInstants.read(row, 20),
                 SqlInstants.read(row, 21), nullableFen(row, 22), row.getString(23), row.getString(24),
-                nullableFen(row, 25), SqlInstants.read(row, 26), SqlInstants.read(row, 27), SqlInstants.read(row, 28),
-                row.getInt(29), personal);
+                nullableFen(row, 25), SqlInstants.read(row, 26), SqlInstants.read(row, 27),
+                SqlInstants.read(row, 28), row.getInt(29), personal);
     }
 
     private static Money fen(ResultSet row, int column) throws SQLException {

@@ -37,8 +37,8 @@ class JdbcExpectedPayments implements ExpectedPayments {
     private static final String PAYMENTS = "SELECT order_no, alipay_trade_no, paid_fen FROM orders "
             + "WHERE tenant_id = ? AND paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL ORDER BY paid_at, order_no";
     private static final String REFUNDS = "SELECT order_no, alipay_trade_no, refund_request_no, refunded_fen "
-            + "FROM orders WHERE tenant_id = ? AND refunded_at >= ? AND refunded_at < ? AND refund_request_no IS NOT NULL "
-            + "AND refunded_fen IS NOT NULL ORDER BY order_no";
+            + "FROM orders WHERE tenant_id = ? AND refunded_at >= ? AND refunded_at < ? "
+            + "AND refund_request_no IS NOT NULL AND refunded_fen IS NOT NULL ORDER BY order_no";
     private static final String UNPAID = "SELECT order_no, total_fen FROM orders WHERE tenant_id = ? "
             + "AND paid_at IS NULL AND updated_at >= ? AND placed_at < ? ORDER BY order_no";
 
