@@ -69,7 +69,7 @@ class OrderIntake {
                 OrderStatus.PENDING_PAYMENT, checkout.tradeMode(), checkout.warehouseCode(), checkout.taxation(),
                 checkout.amounts(), holdsQuota ? checkout.quotaAmount() : Money.ZERO,
                 holdsQuota ? ChinaTime.yearOf(now) : null, order.payMethod(), paymentLink, now.plus(paymentWindow), null, null,
-                null, null, null, now, now, 0, seal.seal(orderNo, order.buyer(), order.consignee()));
+                null, null, null, null, now, now, 0, seal.seal(orderNo, order.buyer(), order.consignee()));
         orders.insert(placed, order.cartRef(), order.tokenHash(), lines(checkout, order.products()),
                 HistoryEntry.transition(null, OrderStatus.PENDING_PAYMENT, now, order.actor(), null));
         return placed;

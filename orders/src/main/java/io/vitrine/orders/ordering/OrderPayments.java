@@ -76,8 +76,9 @@ public class OrderPayments {
         if (order.holdsQuota()) {
             quotas.consume(order.orderNo());
         }
-        Order paid = transitions.move(orders.update(order.paid(paidAt(payment), payment.totalAmount(),
-                payment.tradeNo())), OrderStatus.PAID, "alipay", "trade " + payment.tradeNo());
+        // the payment and the status in one write
+        Order paid = transitions.move(order.paid(paidAt(payment), payment.totalAmount(), payment.tradeNo()),
+                OrderStatus.PAID, "alipay", "trade " + payment.tradeNo());
         outbox.publish(new OrderPaid(paid.tenant(), paid.orderNo(), paid.amounts().goodsValue().fen(),
                 paid.amounts().freight().fen(), paid.amounts().insurance().fen(), paid.amounts().discount().fen(),
                 paid.amounts().tax().fen(), paid.amounts().total().fen(), paid.paidAt(), paid.tradeNo()));
