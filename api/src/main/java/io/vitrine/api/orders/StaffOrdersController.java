@@ -18,6 +18,7 @@ import io.vitrine.api.security.StaffClaims;
 import io.vitrine.api.tenants.Listing;
 import io.vitrine.kernel.error.FieldChecks;
 import io.vitrine.orders.ordering.Order;
+import io.vitrine.orders.ordering.OrderDetails;
 import io.vitrine.orders.ordering.OrderStatus;
 import io.vitrine.orders.ordering.Orders;
 import io.vitrine.orders.ordering.StaffOrders;
@@ -36,9 +37,11 @@ import java.time.format.DateTimeParseException;
 class StaffOrdersController {
 
     private final StaffOrders orders;
+    private final PlacingDevices devices;
 
-    StaffOrdersController(StaffOrders orders) {
+    StaffOrdersController(StaffOrders orders, PlacingDevices devices) {
         this.orders = orders;
+        this.devices = devices;
     }
 
     @Get
@@ -60,9 +63,11 @@ class StaffOrdersController {
     }
 
     @Get("/{orderNo}")
-    @Operation(summary = "One order: amounts, payment, masked buyer and consignee, lines, timeline")
+    @Operation(summary = "One order: amounts, payment, masked buyer and consignee, lines, timeline",
+            description = "deviceKey: the paired kiosk the order was placed on (absent otherwise).")
     OrderView get(@PathVariable String orderNo, Authentication caller) {
-        return OrderView.of(orders.details(StaffClaims.actorOf(caller), orderNo));
+        OrderDetails details = orders.details(StaffClaims.actorOf(caller), orderNo);
+        return OrderView.of(details, devices.keyOf(details.order()));
     }
 
     @Post("/{orderNo}/cancel")
