@@ -127,13 +127,14 @@ public final class SingleWindowSimulator implements AutoCloseable {
         byte[] content;
         try {
             Files.move(file, claim, StandardCopyOption.ATOMIC_MOVE);
-            content = Files.readAllBytes(claim);
+            // larger than any message: not read into memory, set aside unanswered
+            content = Files.size(claim) > settings.maxMessageBytes() ? null : Files.readAllBytes(claim);
         } catch (NoSuchFileException gone) {
             return;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot claim " + file, e);
         }
-        Verdict verdict = content.length > settings.maxMessageBytes() ? Verdict.unanswered(null, "TOO_LARGE")
+        Verdict verdict = content == null ? Verdict.unanswered(null, "TOO_LARGE")
                 : examination.examine(content, this::acceptedOrder);
         if (verdict.guid() != null && received.contains(verdict.guid())) {
             LOG.info("simulator: {} repeats message {}, already answered", name, verdict.guid());
@@ -269,7 +270,7 @@ public final class SingleWindowSimulator implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         ledger.close();
     }
 }
