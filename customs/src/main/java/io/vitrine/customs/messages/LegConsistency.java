@@ -30,15 +30,7 @@ public final class LegConsistency {
             errors.add(new FieldError("OrderHead.acturalPaid", "acturalPaid equals the payment's amount",
                     "PAID_MATCHES_PAYMENT"));
         }
-        same(errors, "InventoryHead.orderNo", o.orderNo(), i.orderNo(), "ORDER_NO_MATCHES");
-        same(errors, "InventoryHead.ebpCode", o.ebp().code(), i.ebp().code(), "EBP_MATCHES");
-        same(errors, "InventoryHead.ebcCode", o.ebc().code(), i.ebc().code(), "EBC_MATCHES");
-        same(errors, "InventoryHead.buyerIdNumber", o.buyerIdNumber(), i.buyerIdNumber(), "BUYER_MATCHES");
-        same(errors, "InventoryHead.buyerName", o.buyerName(), i.buyerName(), "BUYER_MATCHES");
-        if (!i.freight().plus(i.insuredFee()).equals(o.freight())) {
-            errors.add(new FieldError("InventoryHead.freight", "freight + insuredFee equal the order's freight",
-                    "FREIGHT_MATCHES"));
-        }
+        headsMatch(errors, o, i);
         BigDecimal gross = BigDecimal.ZERO;
         BigDecimal net = BigDecimal.ZERO;
         for (DeclaredLine line : facts.lines()) {
@@ -58,8 +50,37 @@ public final class LegConsistency {
         return errors;
     }
 
-    private static void lineMatches(List<FieldError> errors, String at, DeclaredLine fact, OrderList ordered,
-                                    InventoryList listed) {
+    /**
+     * The part of the match that needs only the two messages (no snapshot, no payment): what customs itself can
+     * check, and what the single-window simulator checks. Same order, platform, seller, buyer and freight, one
+     * inventory line per order line repeating it.
+     */
+    public static List<FieldError> inventoryMatchesOrder(OrderDeclaration order, InventoryDeclaration inventory) {
+        List<FieldError> errors = new ArrayList<>();
+        headsMatch(errors, order.head(), inventory.head());
+        if (order.lines().size() != inventory.lines().size()) {
+            errors.add(new FieldError("InventoryList", "one inventory line per order line", "LINE_COUNT_MATCHES"));
+            return errors;
+        }
+        for (int n = 0; n < order.lines().size(); n++) {
+            lineRepeatsOrder(errors, "InventoryList[" + (n + 1) + "]", order.lines().get(n), inventory.lines().get(n));
+        }
+        return errors;
+    }
+
+    private static void headsMatch(List<FieldError> errors, OrderHead o, InventoryHead i) {
+        same(errors, "InventoryHead.orderNo", o.orderNo(), i.orderNo(), "ORDER_NO_MATCHES");
+        same(errors, "InventoryHead.ebpCode", o.ebp().code(), i.ebp().code(), "EBP_MATCHES");
+        same(errors, "InventoryHead.ebcCode", o.ebc().code(), i.ebc().code(), "EBC_MATCHES");
+        same(errors, "InventoryHead.buyerIdNumber", o.buyerIdNumber(), i.buyerIdNumber(), "BUYER_MATCHES");
+        same(errors, "InventoryHead.buyerName", o.buyerName(), i.buyerName(), "BUYER_MATCHES");
+        if (!i.freight().plus(i.insuredFee()).equals(o.freight())) {
+            errors.add(new FieldError("InventoryHead.freight", "freight + insuredFee equal the order's freight",
+                    "FREIGHT_MATCHES"));
+        }
+    }
+
+    private static void lineRepeatsOrder(List<FieldError> errors, String at, OrderList ordered, InventoryList listed) {
         if (ordered.gnum() != listed.gnum()) {
             errors.add(new FieldError(at + ".gnum", "the same gnum as the order line", "LINE_MATCHES_ORDER"));
         }
@@ -68,6 +89,11 @@ public final class LegConsistency {
         sameQuantity(errors, at + ".qty", ordered.qty(), listed.qty(), "LINE_MATCHES_ORDER");
         same(errors, at + ".price", ordered.price(), listed.price(), "LINE_MATCHES_ORDER");
         same(errors, at + ".totalPrice", ordered.totalPrice(), listed.totalPrice(), "LINE_MATCHES_ORDER");
+    }
+
+    private static void lineMatches(List<FieldError> errors, String at, DeclaredLine fact, OrderList ordered,
+                                    InventoryList listed) {
+        lineRepeatsOrder(errors, at, ordered, listed);
         same(errors, at + ".gcode", fact.hsCode(), listed.gcode(), "HS_CODE_MATCHES_ORDER_LINE");
         LegalUnits legal = fact.legalUnits();
         same(errors, at + ".unit1", legal.unit1(), listed.unit1(), "LEGAL_UNITS");

@@ -1,0 +1,71 @@
+package io.vitrine.customs.simulator;
+
+import io.micronaut.context.ApplicationContext;
+import io.vitrine.customs.exchange.DxpEnvelope;
+import io.vitrine.customs.exchange.DxpRoute;
+import io.vitrine.customs.exchange.ExchangeChannel;
+import io.vitrine.customs.exchange.MessageHandoff;
+import io.vitrine.customs.exchange.ReceiptInbox;
+import io.vitrine.customs.messages.CebReader;
+import io.vitrine.customs.messages.DeclarationReceipt;
+import io.vitrine.customs.signing.SignatureAlgorithm;
+import io.vitrine.customs.signing.TestKeys;
+import io.vitrine.kernel.testing.PrivacyTestKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docs/configuration.md's {@code vitrine.customs.simulator.*}: in process, it serves the module's exchange. */
+class SimulatorWiringTest {
+
+    @Test
+    void enabled_in_process_it_answers_what_the_handoff_sends_through_the_default_exchange(@TempDir Path dir)
+            throws Exception {
+        TestKeys.writePkcs12(dir.resolve("declarant.p12"), TestKeys.generate(SignatureAlgorithm.RSA_SHA1), "declarant",
+                "s3cret".toCharArray());
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "vitrine.customs.signer.enabled", "true",
+                "vitrine.customs.signer.key-store", dir.resolve("declarant.p12").toString(),
+                "vitrine.customs.signer.key-store-password", "s3cret",
+                "vitrine.customs.simulator.enabled", "true",
+                "vitrine.customs.simulator.data-dir", dir.resolve("simulator").toString(),
+                "vitrine.customs.simulator.poll-interval", "100ms",
+                "vitrine.customs.simulator.first-answer-delay", "0s",
+                "vitrine.customs.simulator.answer-interval", "0s"));
+
+        try (ApplicationContext context = ApplicationContext.run(PrivacyTestKeys.with(properties))) {
+            assertThat(context.getBean(ExchangeChannel.class)).isSameAs(context.getBean(ReceiptInbox.class));
+            String guid = context.getBean(MessageHandoff.class).handOff(DxpRoute.importFrom(SimulatorFixtures.SENDER),
+                    SimulatorFixtures.orderXml(context.getBean(Clock.class),
+                            SimulatorFixtures.order("VT20261130000100", "李四"))).transInfo().copMsgId();
+
+            List<DeclarationReceipt> receipts = new ArrayList<>();
+            for (int i = 0; i < 300 && receipts.stream().noneMatch(r -> r.returnStatus() == 120); i++) {
+                context.getBean(ReceiptInbox.class).pickUp(10, m -> receipts.add((DeclarationReceipt) new CebReader()
+                        .read(DxpEnvelope.payloadOf(m.content(), 1 << 20)).body()));
+                Thread.sleep(100);
+            }
+
+            assertThat(receipts).extracting(DeclarationReceipt::returnStatus).containsExactly(2, 120);
+            assertThat(receipts).extracting(DeclarationReceipt::guid).containsOnly(guid);
+            assertThat(Files.readString(dir.resolve("simulator/ledger.jsonl"))).contains(guid);
+        }
+    }
+
+    @Test
+    void off_by_default_outside_the_embedded_configuration() {
+        try (ApplicationContext context = ApplicationContext.run(PrivacyTestKeys.with(Map.of()))) {
+            assertThat(context.containsBean(SingleWindowSimulator.class)).isFalse();
+            assertThat(context.containsBean(ExchangeChannel.class)).isFalse();
+        }
+    }
+}

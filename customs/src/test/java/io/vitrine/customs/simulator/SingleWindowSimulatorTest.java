@@ -1,0 +1,272 @@
+package io.vitrine.customs.simulator;
+
+import io.vitrine.customs.exchange.DxpEnvelope;
+import io.vitrine.customs.exchange.DxpMessage;
+import io.vitrine.customs.exchange.DxpRoute;
+import io.vitrine.customs.exchange.MessageHandoff;
+import io.vitrine.customs.exchange.TransInfo;
+import io.vitrine.customs.exchange.infra.DirectoryExchange;
+import io.vitrine.customs.exchange.infra.DirectoryLayout;
+import io.vitrine.customs.messages.CebMessage;
+import io.vitrine.customs.messages.CebReader;
+import io.vitrine.customs.messages.DeclarationReceipt;
+import io.vitrine.customs.messages.MessageRules;
+import io.vitrine.customs.messages.MessageType;
+import io.vitrine.customs.messages.OrderFacts;
+import io.vitrine.customs.signing.DigestAlgorithm;
+import io.vitrine.customs.signing.SignatureAlgorithm;
+import io.vitrine.customs.signing.TestKeys;
+import io.vitrine.customs.signing.infra.SigningKey;
+import io.vitrine.customs.signing.infra.XmlDsigMessageSigner;
+import io.vitrine.customs.signing.infra.XmlDsigSignatureVerifier;
+import io.vitrine.kernel.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The simulator between a real {@link DirectoryExchange} in temporary folders and real signing (an RSA key made
+ * here): what we send goes through {@link MessageHandoff}, what it answers is picked up by the exchange and read
+ * with {@link CebReader}. The clock is moved by hand past each answer's delay.
+ */
+class SingleWindowSimulatorTest {
+
+    private static final int LIMIT = 1 << 20;
+    private static final SigningKey KEY = TestKeys.generate(SignatureAlgorithm.RSA_SHA1);
+    private static final SimulatorSettings SETTINGS = new SimulatorSettings(Duration.ofSeconds(2), Duration.ofSeconds(3),
+            Scenario.RELEASE, LIMIT);
+
+    @TempDir
+    Path root;
+    private final MutableClock clock = new MutableClock();
+    private DirectoryExchange exchange;
+    private MessageHandoff handoff;
+    private SingleWindowSimulator simulator;
+    private final List<Received> received = new ArrayList<>();
+
+    /** One receipt as we picked it up: the file's raw payload and what CebReader made of it. */
+    record Received(CebMessage<?> message, String xml) {
+        DeclarationReceipt receipt() {
+            return (DeclarationReceipt) message.body();
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        DirectoryLayout layout = DirectoryLayout.under(root.resolve("exchange"));
+        exchange = new DirectoryExchange(layout, Duration.ofMinutes(10), LIMIT, clock);
+        handoff = new MessageHandoff(new XmlDsigMessageSigner(KEY, SignatureAlgorithm.RSA_SHA1, DigestAlgorithm.SHA1, LIMIT),
+                exchange, clock);
+        simulator = newSimulator();
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private SingleWindowSimulator newSimulator() {
+        DirectoryLayout layout = DirectoryLayout.under(root.resolve("exchange"));
+        return new SingleWindowSimulator(layout.send(), layout.receive(), root.resolve("simulator"),
+                new Examination(new XmlDsigSignatureVerifier(LIMIT), new MessageRules(clock), SETTINGS, clock),
+                SETTINGS, clock);
+    }
+
+    @Test
+    void a_valid_signed_order_is_answered_declaring_then_accepted_in_customs_default_namespace_form() {
+        String guid = send(SimulatorFixtures.orderXml(clock, SimulatorFixtures.order("VT20261130000001", "李四")));
+
+        runUntilQuiet();
+
+        assertThat(received).extracting(r -> r.message().type().code()).containsOnly("CEB312");
+        assertThat(received).extracting(r -> r.receipt().returnStatus()).containsExactly(2, 120);
+        assertThat(received).extracting(r -> r.receipt().guid()).containsOnly(guid);
+        assertThat(received).extracting(r -> r.receipt().orderNo()).containsOnly("VT20261130000001");
+        assertThat(received.get(0).xml()).contains("<CEB312Message").contains("xmlns=\"http://www.chinaport.gov.cn/ceb\"")
+                .doesNotContain("ceb:");
+        assertThat(received.get(0).message().guid()).isNotEqualTo(received.get(1).message().guid());
+    }
+
+    @Test
+    void an_inventory_list_matching_its_order_is_released_with_customs_numbers() {
+        OrderFacts order = SimulatorFixtures.order("VT20261130000002", "李四");
+        send(SimulatorFixtures.orderXml(clock, order));
+        simulator.tick();
+        String list = send(SimulatorFixtures.inventoryXml(clock, order));
+
+        runUntilQuiet();
+
+        List<DeclarationReceipt> inventory = receiptsOf(MessageType.CEB622);
+        assertThat(inventory).extracting(DeclarationReceipt::returnStatus).containsExactly(2, 120, 800);
+        assertThat(inventory).extracting(DeclarationReceipt::guid).containsOnly(list);
+        assertThat(inventory).extracting(DeclarationReceipt::copNo).containsOnly(SimulatorFixtures.COP_NO);
+        assertThat(inventory.get(0).invtNo()).hasSize(18).startsWith("0501").contains("I");
+        assertThat(inventory.get(0).preNo()).hasSize(18).startsWith("B");
+        assertThat(inventory).extracting(DeclarationReceipt::invtNo).containsOnly(inventory.get(0).invtNo());
+        assertThat(receiptsOf(MessageType.CEB312)).extracting(DeclarationReceipt::returnStatus).containsExactly(2, 120);
+    }
+
+    @Test
+    void an_order_marked_reject_gets_its_inventory_list_rejected_with_the_reason() {
+        OrderFacts order = SimulatorFixtures.order("VT20261130000003", "李四 #REJECT: 超出个人年度交易限值");
+        send(SimulatorFixtures.orderXml(clock, order));
+        simulator.tick();
+        send(SimulatorFixtures.inventoryXml(clock, order));
+
+        runUntilQuiet();
+
+        List<DeclarationReceipt> inventory = receiptsOf(MessageType.CEB622);
+        assertThat(inventory).extracting(DeclarationReceipt::returnStatus).containsExactly(2, 100);
+        assertThat(inventory.get(1).returnInfo()).contains("超出个人年度交易限值");
+    }
+
+    @Test
+    void inspection_ends_in_release_and_detention_stops_at_501() {
+        OrderFacts inspected = SimulatorFixtures.order("VT20261130000004", "李四 #INSPECT");
+        OrderFacts detained = SimulatorFixtures.order("VT20261130000005", "王五 #detain");
+        send(SimulatorFixtures.orderXml(clock, inspected));
+        send(SimulatorFixtures.orderXml(clock, detained));
+        simulator.tick();
+        String inspectedList = send(SimulatorFixtures.inventoryXml(clock, inspected));
+        String detainedList = send(SimulatorFixtures.inventoryXml(clock, detained));
+
+        runUntilQuiet();
+
+        assertThat(receiptsOf(MessageType.CEB622).stream().filter(r -> r.guid().equals(inspectedList)))
+                .extracting(DeclarationReceipt::returnStatus).containsExactly(2, 120, 500, 800);
+        assertThat(receiptsOf(MessageType.CEB622).stream().filter(r -> r.guid().equals(detainedList)))
+                .extracting(DeclarationReceipt::returnStatus).containsExactly(2, 120, 501);
+    }
+
+    @Test
+    void an_inventory_list_with_a_bad_hs_code_gets_a_negative_status_naming_gcode() {
+        OrderFacts order = SimulatorFixtures.order("VT20261130000006", "李四", "19011010");
+        send(SimulatorFixtures.orderXml(clock, order));
+        simulator.tick();
+        send(SimulatorFixtures.inventoryXml(clock, order));
+
+        runUntilQuiet();
+
+        List<DeclarationReceipt> inventory = receiptsOf(MessageType.CEB622);
+        assertThat(inventory).hasSize(1);
+        assertThat(inventory.get(0).returnStatus()).isNegative();
+        assertThat(inventory.get(0).returnInfo()).contains("InventoryList[1].gcode").contains("HS_CODE_FORM");
+    }
+
+    @Test
+    void an_inventory_list_that_does_not_repeat_its_order_is_refused_as_a_leg_mismatch() {
+        OrderFacts order = SimulatorFixtures.order("VT20261130000007", "李四");
+        send(SimulatorFixtures.orderXml(clock, order));
+        simulator.tick();
+        OrderFacts oneLineOnly = new OrderFacts(order.orderNo(), order.tradeMode(), order.platform(), order.seller(),
+                order.goodsValue(), order.freight(), order.insurance(), order.discount(), order.tax(), order.paid(),
+                order.buyer(), order.consignee(), order.payment(), order.lines().subList(0, 1));
+        send(SimulatorFixtures.inventoryXml(clock, oneLineOnly));
+        send(SimulatorFixtures.inventoryXml(clock, SimulatorFixtures.order("VT20261130099999", "李四")));
+
+        runUntilQuiet();
+
+        assertThat(receiptsOf(MessageType.CEB622)).extracting(DeclarationReceipt::returnStatus)
+                .containsExactly(Scenario.LEG_MISMATCH, Scenario.LEG_MISMATCH);
+        assertThat(receiptsOf(MessageType.CEB622)).extracting(DeclarationReceipt::returnInfo)
+                .anySatisfy(info -> assertThat(info).contains("LINE_COUNT_MATCHES"))
+                .anySatisfy(info -> assertThat(info).contains("ORDER_NOT_RECEIVED"));
+    }
+
+    @Test
+    void a_tampered_or_missing_signature_gets_a_negative_status() {
+        byte[] unsigned = SimulatorFixtures.orderXml(clock, SimulatorFixtures.order("VT20261130000008", "李四"));
+        byte[] signed = new XmlDsigMessageSigner(KEY, SignatureAlgorithm.RSA_SHA1, DigestAlgorithm.SHA1, LIMIT).sign(unsigned);
+        String text = new String(signed, StandardCharsets.UTF_8);
+        assertThat(text).contains("13900139000");
+        String tamperedGuid = sendRaw(text.replace("13900139000", "13900139001").getBytes(StandardCharsets.UTF_8));
+        String unsignedGuid = sendRaw(SimulatorFixtures.orderXml(clock, SimulatorFixtures.order("VT20261130000009", "李四")));
+
+        runUntilQuiet();
+
+        List<DeclarationReceipt> receipts = receiptsOf(MessageType.CEB312);
+        assertThat(receipts).extracting(DeclarationReceipt::guid).containsExactlyInAnyOrder(tamperedGuid, unsignedGuid);
+        assertThat(receipts).allSatisfy(r -> {
+            assertThat(r.returnStatus()).isEqualTo(Scenario.SIGNATURE_FAILURE);
+            assertThat(r.returnInfo()).contains("signature");
+        });
+    }
+
+    @Test
+    void the_same_message_sent_twice_is_answered_once() {
+        byte[] order = SimulatorFixtures.orderXml(clock, SimulatorFixtures.order("VT20261130000010", "李四"));
+        send(order);
+        simulator.tick();
+        send(order);
+        simulator.tick();
+        send(order);
+
+        runUntilQuiet();
+
+        assertThat(receiptsOf(MessageType.CEB312)).extracting(DeclarationReceipt::returnStatus).containsExactly(2, 120);
+    }
+
+    @Test
+    void a_restarted_simulator_answers_nothing_twice_and_sends_what_was_still_due() {
+        byte[] order = SimulatorFixtures.orderXml(clock, SimulatorFixtures.order("VT20261130000011", "李四"));
+        send(order);
+        simulator.tick();
+        clock.advance(SETTINGS.delayOf(0));
+        simulator.tick();
+        collect();
+        assertThat(receiptsOf(MessageType.CEB312)).extracting(DeclarationReceipt::returnStatus).containsExactly(2);
+        simulator.close();
+
+        simulator = newSimulator();
+        send(order);
+        runUntilQuiet();
+
+        assertThat(receiptsOf(MessageType.CEB312)).extracting(DeclarationReceipt::returnStatus).containsExactly(2, 120);
+        assertThat(simulator.pendingReceipts()).isZero();
+    }
+
+    private String send(byte[] unsigned) {
+        return handoff.handOff(DxpRoute.importFrom(SimulatorFixtures.SENDER), unsigned).transInfo().copMsgId();
+    }
+
+    /** An envelope around the bytes as they are, signed or not. */
+    private String sendRaw(byte[] data) {
+        String guid = new CebReader().read(data).guid();
+        exchange.send(new DxpMessage(new TransInfo(guid, SimulatorFixtures.SENDER, List.of(TransInfo.IMPORT_RECEIVER),
+                java.time.LocalDateTime.now(), "CEB311Message"), data));
+        return guid;
+    }
+
+    /** Ticks, moving the clock a second at a time, until nothing is left to answer. */
+    private void runUntilQuiet() {
+        for (int i = 0; i < 60; i++) {
+            simulator.tick();
+            collect();
+            if (simulator.pendingReceipts() == 0) {
+                return;
+            }
+            clock.advance(Duration.ofSeconds(1));
+        }
+        throw new AssertionError("the simulator still has receipts to send after a minute");
+    }
+
+    private void collect() {
+        exchange.pickUp(100, inbound -> {
+            byte[] payload = DxpEnvelope.payloadOf(inbound.content(), LIMIT);
+            received.add(new Received(new CebReader().read(payload), new String(payload, StandardCharsets.UTF_8)));
+        });
+    }
+
+    private List<DeclarationReceipt> receiptsOf(MessageType<?> type) {
+        return received.stream().filter(r -> r.message().type() == type).map(Received::receipt).toList();
+    }
+}
