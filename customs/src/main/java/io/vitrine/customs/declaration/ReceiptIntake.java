@@ -12,6 +12,7 @@ import io.vitrine.customs.messages.DeclarationReceipt;
 import io.vitrine.customs.xml.XmlRejectedException;
 import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
+import io.vitrine.kernel.cache.LockLease;
 import io.vitrine.kernel.cache.ScopedKey;
 import io.vitrine.kernel.error.DomainException;
 import jakarta.inject.Singleton;
@@ -25,7 +26,7 @@ import java.util.Optional;
 /**
  * Reads customs' receipts from the {@link ReceiptInbox}, every {@code vitrine.customs.receipts.interval} (10s;
  * {@code vitrine.customs.receipts.enabled: false} stops the schedule): the first instance to take the kernel's
- * distributed lock for the round runs it (as orders' rounds do). Each receipt is recorded once
+ * distributed lock for the round runs it (as orders' rounds do) and frees it when done. Each receipt is recorded once
  * ({@link ReceiptRecording}) in the tenant of the message it answers. A file that is not a readable receipt, or that
  * answers no message of ours, is logged and archived (it would fail the same way again); one that fails for any
  * other reason goes back to the inbox for the next round.
@@ -69,20 +70,34 @@ public class ReceiptIntake {
 
     /** One round: how many files it handled, or empty when another instance holds this round. */
     public Optional<Integer> round() {
+        Optional<LockLease> lease = Optional.empty();
         try {
-            if (locks.tryAcquire(LOCK, hold).isEmpty()) {
+            lease = locks.tryAcquire(LOCK, hold);
+            if (lease.isEmpty()) {
                 return Optional.empty();
             }
         } catch (CacheUnavailableException e) {
             LOG.info("customs: lock store unreachable, reading receipts without it");
         }
-        int handled = 0;
-        while (true) {
-            int batch = inbox.pickUp(BATCH, this::handle);
-            handled += batch;
-            if (batch < BATCH) {
-                return Optional.of(handled);
+        try {
+            int handled = 0;
+            while (true) {
+                int batch = inbox.pickUp(BATCH, this::handle);
+                handled += batch;
+                if (batch < BATCH) {
+                    return Optional.of(handled);
+                }
             }
+        } finally {
+            lease.ifPresent(this::release);
+        }
+    }
+
+    private void release(LockLease lease) {
+        try {
+            locks.release(lease);
+        } catch (CacheUnavailableException e) {
+            LOG.info("customs: lock store unreachable, the round's lease runs out by itself");
         }
     }
 

@@ -37,7 +37,8 @@ class DeclarationStatusTest {
 
     @Test
     void a_120_after_the_800_changes_nothing_and_the_800_closes_only_with_899() {
-        Declaration released = sent().after(Leg.INVENTORY, RELEASED, null, AT).orElseThrow();
+        Declaration released = sent().after(Leg.INVENTORY, DECLARING, null, AT)
+                .flatMap(d -> d.after(Leg.INVENTORY, RELEASED, null, AT)).orElseThrow();
         assertThat(released.status()).isEqualTo(RELEASED);
         assertThat(released.after(Leg.INVENTORY, ACCEPTED, null, AT)).isEmpty();
         assertThat(released.after(Leg.INVENTORY, DECLARING, null, AT)).isEmpty();
