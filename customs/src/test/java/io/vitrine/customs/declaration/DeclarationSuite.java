@@ -12,6 +12,7 @@ import io.vitrine.customs.messages.DeclarationReceipt;
 import io.vitrine.customs.messages.MessageType;
 import io.vitrine.customs.messages.OrderDeclaration;
 import io.vitrine.customs.signing.infra.XmlDsigSignatureVerifier;
+import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.id.Ids;
 import io.vitrine.kernel.outbox.DeliveredEvent;
 import io.vitrine.kernel.outbox.OutboxListeners;
@@ -48,6 +49,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The declaration of a paid order end to end, on H2 and on MariaDB: the outbox's {@code OrderPaid} → one signed
@@ -174,6 +176,17 @@ abstract class DeclarationSuite {
         assertThat(order.order().status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(order.history()).anyMatch(entry -> entry.to() == OrderStatus.REJECTED
                 && "订购人身份信息校验不通过".equals(entry.reason()));
+        DeclarationReading.Details details = as(() -> context.getBean(DeclarationReading.class).details(orderNo));
+        assertThat(details.messages()).extracting(DeclarationReading.MessageSummary::status)
+                .containsExactly(DeclarationStatus.REJECTED);
+        assertThat(details.receipts()).extracting(RecordedReceipt::returnStatus).containsExactly(100);
+        assertThat(as(() -> context.getBean(DeclarationReading.class).list(DeclarationStatus.REJECTED, orderNo)))
+                .hasSize(1);
+        Shop other = fixtures.shop();
+        assertThatThrownBy(() -> TenantContext.callAs(other.tenant(),
+                () -> context.getBean(DeclarationReading.class).details(orderNo))).isInstanceOf(NotFoundException.class);
+        assertThat(TenantContext.callAs(other.tenant(),
+                () -> context.getBean(DeclarationReading.class).list(null, orderNo))).isEmpty();
     }
 
     @Test
