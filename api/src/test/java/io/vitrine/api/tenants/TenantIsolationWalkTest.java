@@ -188,6 +188,7 @@ class TenantIsolationWalkTest {
             new Probe("look up B's order on A's storefront", Caller.PUBLIC, "POST", "/s/{memberA}/api/orders/lookup",
                     Map.of("orderNo", "{orderB}", "phone", "13800138000", "idNumberLast6", "31002X")),
             new Probe("B's order (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/orders/{orderB}", null),
+            new Probe("B's declaration (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/declarations/{orderB}", null),
             new Probe("cancel B's order (staff of A)", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/orders/{orderB}/cancel",
                     Map.of("reason", "walk")),
             // payments: B reconciled {reconDayB}; the reconciliation API names no tenant (the caller's own)

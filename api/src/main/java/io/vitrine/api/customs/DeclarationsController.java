@@ -1,0 +1,99 @@
+package io.vitrine.api.customs;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vitrine.customs.declaration.Declaration;
+import io.vitrine.customs.declaration.DeclarationReading;
+import io.vitrine.customs.declaration.DeclarationStatus;
+import io.vitrine.customs.declaration.RecordedReceipt;
+import io.vitrine.kernel.error.FieldChecks;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code GET /api/v1/declarations?status=&orderNo=} and {@code GET /api/v1/declarations/{orderNo}} (api.md): the
+ * caller's tenant's declarations for its admins — each with its messages (type, guid, the status of its leg) and
+ * customs' receipts in order. Another tenant's declaration is 404.
+ */
+@Controller("/api/v1/declarations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured("RETAILER_ADMIN")
+@Tag(name = "Declarations")
+class DeclarationsController {
+
+    private final DeclarationReading declarations;
+
+    DeclarationsController(DeclarationReading declarations) {
+        this.declarations = declarations;
+    }
+
+    @Get
+    @Operation(summary = "The tenant's declarations, newest first (at most 200)",
+            description = "status: a declaration status (DECLARING, ACCEPTED, REJECTED, RELEASED…); orderNo: one order. "
+                    + "Bad values: 400 with the field.")
+    List<DeclarationView> list(@Nullable @QueryValue String status, @Nullable @QueryValue String orderNo) {
+        FieldChecks checks = new FieldChecks();
+        DeclarationStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = DeclarationStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                checks.fail("status", "DECLARATION_STATUS", "one of " + Arrays.toString(DeclarationStatus.values()));
+            }
+        }
+        String number = orderNo == null || orderNo.isBlank() ? null : checks.text("orderNo", orderNo.strip(), 32);
+        checks.throwIfAny();
+        return declarations.list(wanted, number).stream().map(DeclarationView::of).toList();
+    }
+
+    @Get("/{orderNo}")
+    @Operation(summary = "One order's declaration: its messages and receipts timeline", description = "Unknown: 404.")
+    DeclarationDetailsView details(@PathVariable String orderNo) {
+        DeclarationReading.Details details = declarations.details(orderNo);
+        return new DeclarationDetailsView(DeclarationView.of(details.declaration()),
+                details.messages().stream().map(m -> new MessageView(m.type(), m.guid(), m.appType(), m.fileName(),
+                        m.status().name(), m.sentAt(), m.attempts())).toList(),
+                details.receipts().stream().map(ReceiptView::of).toList());
+    }
+
+    @Serdeable
+    record DeclarationView(String orderNo, String tradeMode, String status, String orderLeg, String inventoryLeg,
+                           @Nullable String rejectionReason, Instant createdAt, Instant updatedAt) {
+
+        static DeclarationView of(Declaration d) {
+            return new DeclarationView(d.orderNo(), d.tradeMode(), d.status().name(), d.orderLeg().name(),
+                    d.inventoryLeg().name(), d.rejectionReason(), d.createdAt(), d.updatedAt());
+        }
+    }
+
+    @Serdeable
+    record MessageView(String type, String guid, String appType, String fileName, String status,
+                       @Nullable Instant sentAt, int attempts) {
+    }
+
+    @Serdeable
+    record ReceiptView(String messageGuid, int returnStatus, Instant returnTime, @Nullable String returnInfo,
+                       Instant receivedAt) {
+
+        static ReceiptView of(RecordedReceipt r) {
+            return new ReceiptView(r.messageGuid(), r.returnStatus(), r.returnTime(), r.returnInfo(), r.receivedAt());
+        }
+    }
+
+    @Serdeable
+    record DeclarationDetailsView(DeclarationView declaration, List<MessageView> messages,
+                                  List<ReceiptView> receipts) {
+    }
+}

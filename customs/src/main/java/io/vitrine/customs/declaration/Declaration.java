@@ -1,0 +1,42 @@
+package io.vitrine.customs.declaration;
+
+import io.micronaut.core.annotation.Nullable;
+import io.vitrine.kernel.tenancy.TenantId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One order's declaration: its overall status, each leg's, and customs' reason when it was rejected.
+ *
+ * @param tradeMode 1210, 1239 or 9610 (GENERAL is never declared)
+ */
+public record Declaration(String id, TenantId tenant, String orderNo, String tradeMode, DeclarationStatus status,
+                          DeclarationStatus orderLeg, DeclarationStatus inventoryLeg,
+                          @Nullable String rejectionReason, Instant createdAt, Instant updatedAt) {
+
+    public static Declaration open(String id, TenantId tenant, String orderNo, String tradeMode, Instant at) {
+        return new Declaration(id, tenant, orderNo, tradeMode, DeclarationStatus.PENDING, DeclarationStatus.PENDING,
+                DeclarationStatus.PENDING, null, at, at);
+    }
+
+    public DeclarationStatus leg(Leg leg) {
+        return leg == Leg.ORDER ? orderLeg : inventoryLeg;
+    }
+
+    /**
+     * The declaration after news about one leg (sent, or a receipt), or empty when {@link DeclarationStatus} does
+     * not allow that move — for the leg (the order leg never goes past acceptance) or for the whole.
+     */
+    public Optional<Declaration> after(Leg leg, DeclarationStatus next, @Nullable String reason, Instant at) {
+        DeclarationStatus current = leg(leg);
+        if (!current.canBecome(next) || leg == Leg.ORDER && !next.endsAtAcceptance()) {
+            return Optional.empty();
+        }
+        DeclarationStatus overall = status.canBecome(next) ? next : status;
+        String why = next == DeclarationStatus.REJECTED ? reason : next == DeclarationStatus.DECLARING ? null
+                : rejectionReason;
+        return Optional.of(new Declaration(id, tenant, orderNo, tradeMode, overall,
+                leg == Leg.ORDER ? next : orderLeg, leg == Leg.INVENTORY ? next : inventoryLeg, why, createdAt, at));
+    }
+}

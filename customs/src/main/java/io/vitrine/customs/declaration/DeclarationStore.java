@@ -1,0 +1,41 @@
+package io.vitrine.customs.declaration;
+
+import io.vitrine.kernel.tenancy.TenantId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The declaration tables (V27). Every call joins the caller's transaction; everything is by tenant except
+ * {@link #message(String)}, how a receipt (which names no tenant) finds the message it answers. Implemented in
+ * {@code infra}.
+ */
+public interface DeclarationStore {
+
+    /** Inserts the declaration and its first message; false (nothing written) when the order already has one. */
+    boolean open(Declaration declaration, DeclarationMessage first);
+
+    Optional<Declaration> find(TenantId tenant, String orderNo);
+
+    /** Locks the declaration's row until the transaction ends. */
+    Optional<Declaration> lock(TenantId tenant, String orderNo);
+
+    void update(Declaration declaration);
+
+    List<DeclarationMessage> messages(TenantId tenant, String orderNo);
+
+    /** The message with this guid, in any tenant. */
+    Optional<DeclarationMessage> message(String guid);
+
+    /** Keeps the signed XML (sealed) and counts the attempt. */
+    void sent(TenantId tenant, String guid, String signedXmlSealed, Instant at);
+
+    /** Records the receipt; false (nothing written) when this receipt was recorded before. */
+    boolean record(RecordedReceipt receipt);
+
+    List<RecordedReceipt> receipts(TenantId tenant, String orderNo);
+
+    /** @param status null for every status; {@code orderNo} null for every order */
+    List<Declaration> list(TenantId tenant, DeclarationStatus status, String orderNo, int limit);
+}

@@ -1,0 +1,22 @@
+package io.vitrine.customs.declaration;
+
+import java.util.Optional;
+
+/**
+ * The messages a declaration is made of, each with its own status: the order (CEB311, its receipt CEB312) and the
+ * inventory list (CEB621 and its cancellation CEB623 / return request CEB625, receipts CEB622/624/626). The order
+ * leg ends at acceptance; the inventory list goes on to release.
+ */
+public enum Leg {
+    ORDER,
+    INVENTORY;
+
+    /** The leg a sent message belongs to, by its type code ({@code CEB311} …). */
+    public static Optional<Leg> of(String messageType) {
+        return Optional.ofNullable(switch (messageType) {
+            case "CEB311" -> ORDER;
+            case "CEB621", "CEB623", "CEB625" -> INVENTORY;
+            default -> null;
+        });
+    }
+}
