@@ -14,9 +14,13 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.vitrine.api.orders.logistics.WaybillView;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.api.tenants.Listing;
 import io.vitrine.kernel.error.FieldChecks;
+import io.vitrine.orders.logistics.WaybillRegister;
 import io.vitrine.orders.ordering.Order;
 import io.vitrine.orders.ordering.OrderStatus;
 import io.vitrine.orders.ordering.Orders;
@@ -36,9 +40,11 @@ import java.time.format.DateTimeParseException;
 class StaffOrdersController {
 
     private final StaffOrders orders;
+    private final WaybillRegister waybills;
 
-    StaffOrdersController(StaffOrders orders) {
+    StaffOrdersController(StaffOrders orders, WaybillRegister waybills) {
         this.orders = orders;
+        this.waybills = waybills;
     }
 
     @Get
@@ -60,9 +66,10 @@ class StaffOrdersController {
     }
 
     @Get("/{orderNo}")
-    @Operation(summary = "One order: amounts, payment, masked buyer and consignee, lines, timeline")
-    OrderView get(@PathVariable String orderNo, Authentication caller) {
-        return OrderView.of(orders.details(StaffClaims.actorOf(caller), orderNo));
+    @Operation(summary = "One order: amounts, payment, masked buyer and consignee, lines, timeline, waybill")
+    StaffOrderView get(@PathVariable String orderNo, Authentication caller) {
+        OrderView order = OrderView.of(orders.details(StaffClaims.actorOf(caller), orderNo));
+        return new StaffOrderView(order, waybills.of(orderNo).map(WaybillView::of).orElse(null));
     }
 
     @Post("/{orderNo}/cancel")
@@ -70,7 +77,7 @@ class StaffOrdersController {
             description = "409 once the order is declaring or later; cancelling a cancelled order answers it again.")
     OrderView cancel(@PathVariable String orderNo, @Nullable @Body CancelRequest request, Authentication caller) {
         orders.cancel(StaffClaims.actorOf(caller), orderNo, request == null ? null : request.reason());
-        return get(orderNo, caller);
+        return OrderView.of(orders.details(StaffClaims.actorOf(caller), orderNo));
     }
 
     @Nullable
@@ -83,6 +90,12 @@ class StaffOrdersController {
         } catch (DateTimeParseException e) {
             return checks.fail(field, "INSTANT", "an ISO-8601 instant, e.g. 2026-11-30T00:00:00Z");
         }
+    }
+
+    /** The order as {@link OrderView} has it, and its waybill (orders.logistics) once a partner posted one. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StaffOrderView(@JsonUnwrapped OrderView order, @Nullable WaybillView waybill) {
     }
 
     @Serdeable
