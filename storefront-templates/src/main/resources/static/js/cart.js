@@ -33,7 +33,9 @@
 
   // resolves {status, body} whatever the status; rejects only when the network failed
   function call(method, url, payload) {
-    var options = {method: method, headers: {"Accept": "application/json"}, credentials: "same-origin"};
+    // refusals (422 detail) come in the page's language, as the checkout's do
+    var options = {method: method, credentials: "same-origin", headers: {"Accept": "application/json",
+      "Accept-Language": document.documentElement.lang || "zh-CN"}};
     if (payload !== undefined) {
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(payload);

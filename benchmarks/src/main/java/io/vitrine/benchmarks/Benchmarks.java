@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * Runs a benchmark suite with JMH and writes its result table:
  * {@code java -cp ... io.vitrine.benchmarks.Benchmarks <suite> [result-file]} (what
- * {@code ./vitrine bench <suite>} does). Suites: {@code device-auth}, {@code store-import} (JMH), and
+ * {@code ./vitrine bench <suite>} does). Suites: {@code device-auth}, {@code store-import}, {@code customs-signing} (JMH), and
  * {@code search} ({@link SearchBenchmark}: {@code Benchmarks search [--option value]...}) and {@code freshness}
  * ({@link FreshnessBenchmark}, options alike).
  */
@@ -78,10 +78,11 @@ public final class Benchmarks {
         Class<?> benchmark = switch (suite) {
             case "device-auth" -> DeviceAuthBenchmark.class;
             case "store-import" -> StoreImportBenchmark.class;
+            case "customs-signing" -> CustomsSigningBenchmark.class;
             default -> null;
         };
         if (benchmark == null) {
-            System.err.println("usage: Benchmarks device-auth|store-import|product-import [result file, default benchmarks/results/<suite>.md]\n"
+            System.err.println("usage: Benchmarks device-auth|store-import|customs-signing|product-import [result file, default benchmarks/results/<suite>.md]\n"
                     + "       Benchmarks search [--skus 100000] [--tenants 50] [--warmup 15] [--duration 30] [--clients 1,8] "
                     + "[--engines lucene,elasticsearch] [--jar api/target/vitrine.jar] [--es-url URL] [--result file]\n"
                     + "       Benchmarks freshness [--" + String.join(" value] [--", FreshnessBenchmark.Options.KNOWN) + " value]");
@@ -96,6 +97,7 @@ public final class Benchmarks {
         String load = loadBefore + " before, " + loadAverage() + " after";
 
         String report = suite.equals("device-auth") ? deviceAuthReport(deviceAuthTable(results), load)
+                : suite.equals("customs-signing") ? CustomsSigningReport.of(results, machine(load))
                 : StoreImportReport.of(results, machine(load));
         Files.createDirectories(resultFile.toAbsolutePath().getParent());
         Files.writeString(resultFile, report, StandardCharsets.UTF_8);

@@ -15,18 +15,25 @@ import java.util.List;
 
 /**
  * An order as the shopper (by token) and the shop's staff read it: status, amounts in fen, payment, the buyer and
- * consignee masked, the lines and the timeline. Never plain personal data.
+ * consignee masked, the lines and the timeline. Never plain personal data. Staff also see the paired kiosk it was
+ * placed on ({@code deviceKey}, absent for any other order), the shopper never.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OrderView(String orderNo, String status, String storeCode, String tradeMode, Instant placedAt,
-                        Amounts amounts, Payment payment, @Nullable Buyer buyer, @Nullable Consignee consignee,
-                        List<Line> lines, List<TimelineEntry> timeline) {
+public record OrderView(String orderNo, String status, String storeCode, @Nullable String deviceKey, String tradeMode,
+                        Instant placedAt, Amounts amounts, Payment payment, @Nullable Buyer buyer,
+                        @Nullable Consignee consignee, List<Line> lines, List<TimelineEntry> timeline) {
 
+    /** The shopper's view. */
     public static OrderView of(OrderDetails details) {
+        return of(details, null);
+    }
+
+    /** The staff's view: with the key of the kiosk the order was placed on, if any. */
+    public static OrderView of(OrderDetails details, @Nullable String deviceKey) {
         Order order = details.order();
-        return new OrderView(order.orderNo(), order.status().name(), order.storeCode(), order.tradeMode().code(),
-                order.placedAt(), Amounts.of(order.amounts()), Payment.of(order),
+        return new OrderView(order.orderNo(), order.status().name(), order.storeCode(), deviceKey,
+                order.tradeMode().code(), order.placedAt(), Amounts.of(order.amounts()), Payment.of(order),
                 details.buyer() == null ? null : new Buyer(details.buyer().name(), details.buyer().idNumber(),
                         details.buyer().phone()),
                 details.consignee() == null ? null : new Consignee(details.consignee().name(),

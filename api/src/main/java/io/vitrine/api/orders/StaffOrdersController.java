@@ -22,6 +22,7 @@ import io.vitrine.api.tenants.Listing;
 import io.vitrine.kernel.error.FieldChecks;
 import io.vitrine.orders.logistics.WaybillRegister;
 import io.vitrine.orders.ordering.Order;
+import io.vitrine.orders.ordering.OrderDetails;
 import io.vitrine.orders.ordering.OrderStatus;
 import io.vitrine.orders.ordering.Orders;
 import io.vitrine.orders.ordering.StaffOrders;
@@ -41,10 +42,12 @@ class StaffOrdersController {
 
     private final StaffOrders orders;
     private final WaybillRegister waybills;
+    private final PlacingDevices devices;
 
-    StaffOrdersController(StaffOrders orders, WaybillRegister waybills) {
+    StaffOrdersController(StaffOrders orders, WaybillRegister waybills, PlacingDevices devices) {
         this.orders = orders;
         this.waybills = waybills;
+        this.devices = devices;
     }
 
     @Get
@@ -66,18 +69,21 @@ class StaffOrdersController {
     }
 
     @Get("/{orderNo}")
-    @Operation(summary = "One order: amounts, payment, masked buyer and consignee, lines, timeline, waybill")
+    @Operation(summary = "One order: amounts, payment, masked buyer and consignee, lines, timeline, waybill",
+            description = "deviceKey: the paired kiosk the order was placed on (absent otherwise); waybill: once a "
+                    + "logistics partner posted one.")
     StaffOrderView get(@PathVariable String orderNo, Authentication caller) {
-        OrderView order = OrderView.of(orders.details(StaffClaims.actorOf(caller), orderNo));
-        return new StaffOrderView(order, waybills.of(orderNo).map(WaybillView::of).orElse(null));
+        OrderDetails details = orders.details(StaffClaims.actorOf(caller), orderNo);
+        return new StaffOrderView(OrderView.of(details, devices.keyOf(details.order())),
+                waybills.of(orderNo).map(WaybillView::of).orElse(null));
     }
 
     @Post("/{orderNo}/cancel")
     @Operation(summary = "Cancels the order; a paid one is refunded in full",
             description = "409 once the order is declaring or later; cancelling a cancelled order answers it again.")
-    OrderView cancel(@PathVariable String orderNo, @Nullable @Body CancelRequest request, Authentication caller) {
+    StaffOrderView cancel(@PathVariable String orderNo, @Nullable @Body CancelRequest request, Authentication caller) {
         orders.cancel(StaffClaims.actorOf(caller), orderNo, request == null ? null : request.reason());
-        return OrderView.of(orders.details(StaffClaims.actorOf(caller), orderNo));
+        return get(orderNo, caller);
     }
 
     @Nullable

@@ -82,6 +82,16 @@ class OrdersConsoleTest {
     }
 
     @Test
+    void the_order_page_names_the_paired_kiosk_the_order_was_placed_on() {
+        AlipayShop.PairedKiosk kiosk = shop.pairKiosk("S1");
+        String onKiosk = shop.placeOrder(AlipayShop.FORMULA, 1, "ALIPAY_QR", "Cookie", kiosk.cookie());
+        String onPhone = shop.placeOrder(AlipayShop.FORMULA, 1, "ALIPAY_WAP");
+
+        assertThat(Html.testId(page("/console/orders/" + onKiosk + "?lang=en"), "device")).isEqualTo(kiosk.deviceKey());
+        assertThat(Html.hasTestId(page("/console/orders/" + onPhone + "?lang=en"), "device")).isFalse();
+    }
+
+    @Test
     void the_order_page_shows_amounts_payment_masked_people_lines_and_timeline() {
         String orderNo = shop.placeOrder(AlipayShop.FORMULA, 1, "ALIPAY_QR");
         shop.pay(orderNo);

@@ -17,6 +17,7 @@ import io.vitrine.tenants.settings.Settings;
 import io.vitrine.tenants.settings.SettingsForm;
 import io.vitrine.tenants.settings.TenantSettings;
 import io.vitrine.tools.fakealipay.FakeAlipay;
+import io.vitrine.tools.fakealipay.NotifyInbox;
 import io.vitrine.tools.fakealipay.RsaKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 import static io.vitrine.api.storefront.ShopFixture.A2;
 import static io.vitrine.api.storefront.ShopFixture.APTAMIL;
@@ -35,7 +36,8 @@ import static io.vitrine.api.storefront.ShopFixture.VITAMIN;
  * gateway is the in-process fake, the fake's notifies reaching the real notify endpoint through a relay (the
  * application's port is only known once it runs). The shop is {@link ShopFixture}'s, with the formula HS code on
  * the positive list (the cream's is not), 100 units of A2 and 50 of the cream and the vitamins in stock, and A2
- * also in a second warehouse WH-2. Used by {@link OrdersHttpTest} and the console's order pages' tests.
+ * also in a second warehouse WH-2. Used by {@link OrdersHttpTest} (embedded and cluster) and the console's order
+ * pages' tests.
  */
 public final class AlipayShop implements AutoCloseable {
 
@@ -43,12 +45,14 @@ public final class AlipayShop implements AutoCloseable {
 
     private final FakeAlipay fake = FakeAlipay.start();
     private final List<String> relayed = new CopyOnWriteArrayList<>();
+    /** The shop's alert webhook: answers 503 to the first post, then 200 (each body kept). */
+    private final List<String> alertPosts = new CopyOnWriteArrayList<>();
     private final HttpServer relay;
     private final RunningVitrine vitrine;
     private final TenantsApi api;
     private final ShopFixture shop;
 
-    private AlipayShop() throws IOException {
+    private AlipayShop(Function<Map<String, Object>, RunningVitrine> application) throws IOException {
         relay = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         relay.createContext("/notify", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -59,8 +63,14 @@ public final class AlipayShop implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+        relay.createContext("/alerts", exchange -> {
+            alertPosts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(alertPosts.size() == 1 ? 503 : 200, -1);
+            exchange.close();
+        });
         relay.start();
-        vitrine = OwnVitrine.embedded(Map.of(
+        vitrine = application.apply(Map.of(
+                "vitrine.alerts.webhook.allow-private-addresses", true, // the webhook receiver is on loopback
                 "vitrine.payments.alipay.gateway-url", fake.gatewayUrl().toString(),
                 "vitrine.payments.alipay.notify-url", "http://127.0.0.1:" + relay.getAddress().getPort() + "/notify",
                 "vitrine.orders.close-enabled", false));
@@ -81,12 +91,19 @@ public final class AlipayShop implements AutoCloseable {
         KeyPair keys = RsaKeys.generate();
         fake.registerApp(appId, RsaKeys.publicKeyText(keys));
         api.expect(200, api.put("/api/v1/tenant/settings", shop.token(), Map.of("alipay", Map.of("appId", appId,
-                "appPrivateKey", RsaKeys.privateKeyText(keys), "alipayPublicKey", fake.alipayPublicKey()))));
+                "appPrivateKey", RsaKeys.privateKeyText(keys), "alipayPublicKey", fake.alipayPublicKey()),
+                "alertWebhookUrl", "http://127.0.0.1:" + relay.getAddress().getPort() + "/alerts")));
     }
 
+    /** In an embedded application (H2, in-process cache). */
     public static AlipayShop start() {
+        return start(OwnVitrine::embedded);
+    }
+
+    /** In the application this starts from the Alipay properties (embedded or cluster: {@link OwnVitrine}). */
+    public static AlipayShop start(Function<Map<String, Object>, RunningVitrine> application) {
         try {
-            return new AlipayShop();
+            return new AlipayShop(application);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -120,8 +137,18 @@ public final class AlipayShop implements AutoCloseable {
         return shop.slug();
     }
 
+    /** The retailer admin's bearer token. */
+    String token() {
+        return shop.token();
+    }
+
     TenantId tenant() {
         return shop.tenant();
+    }
+
+    /** What the shop's alert webhook received, in order (the first post was answered 503). */
+    List<String> alertPosts() {
+        return alertPosts;
     }
 
     /** The notifies the fake sent, in order. */
@@ -129,10 +156,28 @@ public final class AlipayShop implements AutoCloseable {
         return relayed;
     }
 
-    /** An order of {@code quantity} units of one SKU at S1 by a fresh buyer, placed and not paid: its number. */
-    public String placeOrder(String sku, int quantity, String payMethod) {
-        return (String) api.expect(201, post("orders", order(cart(sku, quantity), newBuyer(), payMethod)))
+    /**
+     * An order of {@code quantity} units of one SKU at S1 by a fresh buyer, placed (with these request headers: a
+     * kiosk's {@code Cookie}, say) and not paid: its number.
+     */
+    public String placeOrder(String sku, int quantity, String payMethod, String... headers) {
+        return (String) api.expect(201, post("orders", order(cart(sku, quantity), newBuyer(), payMethod), headers))
                 .get("orderNo");
+    }
+
+    /** A kiosk registered at this store by the retailer admin and paired as its page does. */
+    public record PairedKiosk(String deviceKey, String cookie) {
+    }
+
+    /** Registers a kiosk at the store and pairs it with its one-time code: its key and device cookie. */
+    public PairedKiosk pairKiosk(String storeCode) {
+        Map<String, Object> kiosk = api.expect(201, api.post("/api/v1/devices", shop.token(),
+                Map.of("storeCode", storeCode, "kind", "KIOSK")));
+        HttpResponse<String> paired = api.post("/s/" + shop.slug() + "/kiosk/" + storeCode + "/pair", null,
+                Map.of("pairingCode", kiosk.get("pairingCode")));
+        api.expect(200, paired);
+        String setCookie = paired.headers().firstValue("Set-Cookie").orElseThrow();
+        return new PairedKiosk((String) kiosk.get("deviceKey"), setCookie.substring(0, setCookie.indexOf(';')));
     }
 
     /** The buyer pays on the fake; its notify reaches the application. */

@@ -125,6 +125,23 @@ abstract class CartsSuite {
     }
 
     @Test
+    void a_refused_product_is_explained_in_the_shoppers_language() {
+        String cart = newCart("S1");
+
+        Map<String, Object> english = api.expectProblem(422, put(cart, VITAMIN, 1, "Accept-Language", "en"));
+        assertThat(english).containsEntry("code", "NOT_IN_ASSORTMENT")
+                .containsEntry("detail", "This store does not sell product " + VITAMIN + ".");
+        assertThat(StorefrontSuite.fieldRules(english)).containsExactly("sku:NOT_IN_ASSORTMENT");
+        Map<String, Object> chinese = api.expectProblem(422, put(cart, VITAMIN, 1, "Accept-Language", "zh-CN"));
+        assertThat(chinese).containsEntry("code", "NOT_IN_ASSORTMENT")
+                .containsEntry("detail", "本门店不销售商品 " + VITAMIN + "。");
+        assertThat(api.expectProblem(422, put(cart, "NO-SUCH-SKU", 1, "Accept-Language", "zh-CN")))
+                .containsEntry("code", "UNKNOWN_PRODUCT").containsEntry("detail", "本店没有商品 NO-SUCH-SKU。");
+        assertThat(api.expectProblem(422, put(cart, "NO-SUCH-SKU", 1, "Accept-Language", "fr-FR")))
+                .as("any other language: English").containsEntry("detail", "This shop has no product NO-SUCH-SKU.");
+    }
+
+    @Test
     void bad_input_is_refused_naming_field_and_rule_and_changes_nothing() {
         String cart = newCart("S1");
         Map<String, Object> before = api.expect(200, put(cart, A2, 2));
@@ -194,8 +211,8 @@ abstract class CartsSuite {
         return (String) api.expect(201, post("carts", Map.of("storeCode", store))).get("cartId");
     }
 
-    private HttpResponse<String> put(String cart, String sku, Number qty) {
-        return api.put(path("carts/" + cart + "/items/" + sku), null, Map.of("qty", qty));
+    private HttpResponse<String> put(String cart, String sku, Number qty, String... headers) {
+        return api.send("PUT", path("carts/" + cart + "/items/" + sku), null, Map.of("qty", qty), headers);
     }
 
     private HttpResponse<String> post(String relative, Object body) {

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from its product page, changes the quantity on the cart screen (amounts in yuan follow), goes to checkout, and the
  * identity form refuses in the browser what the server would: an ID number whose check character is wrong, a phone
  * that is no mainland mobile, and a missing consent, without sending anything; the idle reset forgets the cart.
- * With the orders API and the Alipay sandbox present, the full purchase: order placed once, QR screen, sandbox pay,
- * PAID, back to the start. Its own application: the sandbox flag on (the QR screen's "pay in sandbox" button), a
+ * With the orders API and the Alipay sandbox present, the full purchase on a kiosk staff paired: order placed once
+ * and carrying the kiosk, QR screen, sandbox pay, PAID, back to the start. Its own application: the sandbox flag on (the QR screen's "pay in sandbox" button), a
  * short idle time and result time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -330,6 +330,7 @@ class KioskCheckoutBrowserTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode() != 404,
                 "no orders API in this build yet (issue #5, slice orders-core)");
         putFormulaOnThePositiveList();
+        String deviceKey = pairThisKiosk();
         addA2ToTheCart();
         browser.get(kiosk("/checkout"));
         waitFor(By.cssSelector("[data-testid=checkout-form]"));
@@ -348,6 +349,11 @@ class KioskCheckoutBrowserTest {
         WebElement qr = waitFor(By.cssSelector("[data-testid=payment-qr-code]"));
         assertThat(QrDecoding.fromPng(qr.getScreenshotAs(org.openqa.selenium.OutputType.BYTES))).isNotBlank();
         assertThat(text("countdown")).matches("\\d\\d:\\d\\d");
+        // the order carries the kiosk it was placed on (api.md "its orders carry the device")
+        String orderNo = browser.findElement(By.cssSelector("[data-testid=payment]")).getAttribute("data-order-no");
+        TenantsApi api = new TenantsApi(vitrine);
+        assertThat(api.expect(200, api.get("/api/v1/orders/" + orderNo, shop.token())))
+                .containsEntry("deviceKey", deviceKey);
         chromium.screenshot("kiosk-payment");
         click("sandbox-pay");
         waitFor(By.cssSelector("[data-testid=result-paid]"));
@@ -357,6 +363,19 @@ class KioskCheckoutBrowserTest {
         browser.get(kiosk("/cart"));
         waitFor(By.cssSelector("body[data-cart-ready=true]"));
         assertThat(browser.findElements(By.cssSelector("[data-testid=cart-line]"))).isEmpty();
+    }
+
+    /** Staff pair this browser as the store's kiosk on its page (its HttpOnly device cookie): the kiosk's key. */
+    private String pairThisKiosk() {
+        TenantsApi api = new TenantsApi(vitrine);
+        Map<String, Object> kiosk = api.expect(201, api.post("/api/v1/devices", shop.token(),
+                Map.of("storeCode", "S1", "kind", "KIOSK")));
+        browser.get(kiosk(""));
+        browser.findElement(By.cssSelector("[data-testid=staff] summary")).click();
+        waitFor(By.id("pairing-code")).sendKeys((String) kiosk.get("pairingCode"));
+        browser.findElement(By.cssSelector("#pair-form button[type=submit]")).click();
+        waitFor(By.cssSelector("body[data-paired=true] [data-testid=search-input]"));
+        return (String) kiosk.get("deviceKey");
     }
 
     private void putFormulaOnThePositiveList() {

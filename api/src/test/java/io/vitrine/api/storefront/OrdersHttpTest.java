@@ -1,7 +1,5 @@
 package io.vitrine.api.storefront;
 
-import com.sun.net.httpserver.HttpServer;
-import io.vitrine.api.catalog.CatalogSamples;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.testing.OwnVitrine;
 import io.vitrine.api.testing.RunningVitrine;
@@ -10,30 +8,23 @@ import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.orders.quota.AnnualQuotas;
 import io.vitrine.tools.fakealipay.FakeAlipay;
-import io.vitrine.tools.fakealipay.RsaKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
+import static io.vitrine.api.storefront.AlipayShop.newBuyer;
+import static io.vitrine.api.storefront.AlipayShop.order;
 import static io.vitrine.api.storefront.ShopFixture.A2;
 import static io.vitrine.api.storefront.ShopFixture.APTAMIL;
 import static io.vitrine.api.storefront.ShopFixture.CREAM;
@@ -41,57 +32,23 @@ import static io.vitrine.api.storefront.ShopFixture.VITAMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Orders over HTTP (api.md "Storefront" orders, the staff's orders, the Alipay notify) in an embedded application
- * of its own whose Alipay gateway is the in-process fake; the fake's notifies reach the real notify endpoint through
- * a relay (the application's port is only known once it runs). The shop is {@link ShopFixture}'s, with the formula
- * HS code on the positive list (the cream's is not), 100 units of A2 and 50 of the cream and the vitamins in stock,
- * and A2 also in a second warehouse WH-2.
+ * Orders over HTTP (api.md "Storefront" orders, the staff's orders, the Alipay notify) in {@link AlipayShop}'s
+ * application of its own, whose Alipay gateway is the in-process fake.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrdersHttpTest {
 
-    private final FakeAlipay fake = FakeAlipay.start();
-    private final List<String> relayed = new CopyOnWriteArrayList<>();
-    private HttpServer relay;
+    private AlipayShop shop;
+    private FakeAlipay fake;
     private RunningVitrine vitrine;
     private TenantsApi api;
-    private ShopFixture shop;
 
     @BeforeAll
-    void aShopPayingThroughTheFake() throws IOException {
-        relay = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        relay.createContext("/notify", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            relayed.add(body);
-            HttpResponse<String> answer = postForm(body);
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(answer.statusCode(), bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        relay.start();
-        vitrine = start(Map.of(
-                "vitrine.payments.alipay.gateway-url", fake.gatewayUrl().toString(),
-                "vitrine.payments.alipay.notify-url", "http://127.0.0.1:" + relay.getAddress().getPort() + "/notify",
-                "vitrine.orders.close-enabled", false));
-        api = new TenantsApi(vitrine);
-        PositiveListUpload.put(api, "hsCode\n" + CatalogSamples.FORMULA_HS + "\n");
-        shop = new ShopFixture(api);
-        api.expect(201, api.post("/api/v1/parks/" + shop.park.slug() + "/warehouses", shop.park.admin().token(),
-                Map.of("code", "WH-2", "name", "Bonded 2", "emsNo", "T5349W8", "customsCode", "5349", "areaCode",
-                        "5349W", "operatorUscc", io.vitrine.api.tenants.SampleCodes.uscc())));
-        shop.create(CatalogSamples.formula("A2-WH2", "WH-2"));
-        api.expect(200, api.put("/api/v1/stock/WH-1/" + CREAM, shop.token(), Map.of("quantity", 50)));
-        api.expect(200, api.put("/api/v1/stock/WH-1/" + A2, shop.token(), Map.of("quantity", 100)));
-        api.expect(200, api.put("/api/v1/stock/WH-2/A2-WH2", shop.token(), Map.of("quantity", 50)));
-        api.expect(200, api.put("/api/v1/stock/WH-1/" + VITAMIN, shop.token(), Map.of("quantity", 50)));
-        api.expect(200, api.put("/api/v1/stores/S1/assortment", shop.token(),
-                Map.of("skus", List.of(A2, APTAMIL, CREAM, VITAMIN, "A2-WH2"))));
-        String appId = "20210000007" + ThreadLocalRandom.current().nextInt(10000, 99999);
-        KeyPair keys = RsaKeys.generate();
-        fake.registerApp(appId, RsaKeys.publicKeyText(keys));
-        api.expect(200, api.put("/api/v1/tenant/settings", shop.token(), Map.of("alipay", Map.of("appId", appId,
-                "appPrivateKey", RsaKeys.privateKeyText(keys), "alipayPublicKey", fake.alipayPublicKey()))));
+    void aShopPayingThroughTheFake() {
+        shop = AlipayShop.start(this::start);
+        fake = shop.fake();
+        vitrine = shop.vitrine();
+        api = shop.api();
     }
 
     /** Embedded mode (H2, in-process cache); {@link ClusterOrdersHttpTest} runs the same on MariaDB and Redis. */
@@ -101,9 +58,7 @@ class OrdersHttpTest {
 
     @AfterAll
     void close() {
-        vitrine.close();
-        relay.stop(0);
-        fake.close();
+        shop.close();
     }
 
     @Test
@@ -136,10 +91,74 @@ class OrdersHttpTest {
         api.expectProblem(404, vitrine.get(path("orders/" + orderNo + "?token=" + token + "x")));
 
         // the notify again (Alipay retries): acknowledged, nothing changes twice
-        assertThat(postForm(relayed.get(relayed.size() - 1)).body()).isEqualTo("success");
+        assertThat(postForm(shop.relayed().get(shop.relayed().size() - 1)).body()).isEqualTo("success");
         Map<String, Object> staffView = api.expect(200, api.get("/api/v1/orders/" + orderNo, shop.token()));
         assertThat(items(staffView, "timeline")).extracting(entry -> entry.get("status"))
                 .containsExactly("PENDING_PAYMENT", "PAID");
+    }
+
+    @Test
+    void a_notify_of_another_amount_leaves_the_order_unpaid_and_raises_one_alert_for_this_shop_only() {
+        Map<String, Object> placed = api.expect(201, post("orders", order(cart(A2, 1), newBuyer(), "ALIPAY_QR")));
+        String orderNo = (String) placed.get("orderNo");
+
+        fake.faults().wrongAmountInNextNotify(new java.math.BigDecimal("0.01"));
+        fake.pay(orderNo);
+        assertThat(postForm(shop.relayed().get(shop.relayed().size() - 1)).statusCode()).as("the notify replayed").isEqualTo(200);
+
+        assertThat(api.expect(200, vitrine.get(path("orders/" + orderNo + "?token=" + placed.get("orderToken")))))
+                .containsEntry("status", "PENDING_PAYMENT");
+        List<Map<String, Object>> alerts = TenantsApi.items(api.expect(200,
+                api.get("/api/v1/alerts?kind=PAYMENT_AMOUNT_MISMATCH", shop.token()))).stream()
+                .filter(alert -> orderNo.equals(alert.get("subject"))).toList();
+        assertThat(alerts).hasSize(1);
+        Map<String, Object> alert = alerts.get(0);
+        assertThat(alert).containsEntry("severity", "CRITICAL");
+        assertThat(alert.get("message")).asString().contains("0.01").contains("326.21").doesNotContain("张三");
+        assertThat(TenantsApi.object(alert, "details")).containsEntry("paidFen", "1").containsEntry("orderTotalFen", "32621");
+        TenantsApi.Merchant stranger = api.merchant(api.park());
+        assertThat(api.expect(200, api.get("/api/v1/alerts", stranger.admin().token()))).containsEntry("total", 0);
+        api.expectProblem(404, api.post("/api/v1/alerts/" + alert.get("id") + "/acknowledge", stranger.admin().token(),
+                null));
+
+        // the webhook: the first post is answered 503, the outbox retries it after its backoff, delivered once
+        Map<String, Object> delivered = eventually(() -> TenantsApi.items(api.expect(200,
+                api.get("/api/v1/alerts?kind=PAYMENT_AMOUNT_MISMATCH", shop.token()))).stream()
+                .filter(a -> a.get("id").equals(alert.get("id"))
+                        && "DELIVERED".equals(TenantsApi.object(a, "webhook").get("status"))).findFirst());
+        assertThat(TenantsApi.object(delivered, "webhook")).containsEntry("attempts", 2);
+        assertThat(shop.alertPosts()).hasSize(2).allSatisfy(body -> assertThat(body).contains(orderNo)
+                .contains("PAYMENT_AMOUNT_MISMATCH"));
+
+        Map<String, Object> seen = api.expect(200, api.post("/api/v1/alerts/" + alert.get("id") + "/acknowledge",
+                shop.token(), null));
+        assertThat(seen.get("acknowledgedAt")).isNotNull();
+        Map<String, Object> since = api.expect(200, api.get("/api/v1/alerts?since="
+                + java.time.Instant.parse((String) alert.get("occurredAt")).plusSeconds(1), shop.token()));
+        assertThat(TenantsApi.items(since)).extracting(a -> a.get("id")).doesNotContain(alert.get("id"));
+        assertThat(items(api.expectProblem(400, api.get("/api/v1/alerts?kind=mismatch&since=yesterday",
+                shop.token())), "errors")).extracting(e -> e.get("field") + " " + e.get("rule"))
+                .containsExactlyInAnyOrder("kind ALERT_KIND_FORM", "since INSTANT");
+    }
+
+    /** What the check finds, asked again every 100 ms for up to 30 s (the outbox's retry waits 5 s). */
+    private static <T> T eventually(java.util.function.Supplier<java.util.Optional<T>> check) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            java.util.Optional<T> found = check.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
@@ -192,6 +211,39 @@ class OrdersHttpTest {
         refused(order(cart(A2, 1), full, "ALIPAY_QR"), "ANNUAL_LIMIT_EXCEEDED");
         assertThat(api.expect(200, api.get("/api/v1/orders", shop.token())).get("total")).isEqualTo(ordersBefore);
         assertThat(api.expect(200, api.get("/api/v1/stock/WH-1/" + A2, shop.token()))).containsEntry("reserved", reservedBefore);
+    }
+
+    @Test
+    void an_empty_cart_a_line_the_store_stopped_selling_and_missing_stock_are_refused_in_the_shoppers_language() {
+        String emptied = cart(A2, 1);
+        api.expect(200, api.send("DELETE", path("carts/" + emptied + "/items/" + A2), null, null));
+        Map<String, Object> empty = order(emptied, newBuyer(), "ALIPAY_QR");
+        assertThat(refused(empty, "EMPTY_CART", "en")).containsEntry("detail",
+                "Your cart is empty: please add a product first.");
+        assertThat(refused(empty, "EMPTY_CART", "zh-CN")).containsEntry("detail", "购物车是空的，请先添加商品。");
+
+        Map<String, Object> unsold = order(cart("A2-WH2", 1), newBuyer(), "ALIPAY_QR");
+        api.expect(200, api.put("/api/v1/stores/S1/assortment", shop.token(),
+                Map.of("skus", List.of(A2, APTAMIL, CREAM, VITAMIN))));
+        try {
+            Map<String, Object> english = refused(unsold, "NOT_IN_ASSORTMENT", "en");
+            assertThat(english.get("detail")).asString().startsWith("This store no longer sells product A2-WH2");
+            assertThat(items(english, "errors")).extracting(e -> e.get("field") + ":" + e.get("rule"))
+                    .containsExactly("items[A2-WH2]:NOT_IN_ASSORTMENT");
+            assertThat(refused(unsold, "NOT_IN_ASSORTMENT", "zh-CN"))
+                    .containsEntry("detail", "本门店已不再销售商品 A2-WH2，请从购物车中移除。");
+        } finally {
+            api.expect(200, api.put("/api/v1/stores/S1/assortment", shop.token(),
+                    Map.of("skus", List.of(A2, APTAMIL, CREAM, VITAMIN, "A2-WH2"))));
+        }
+
+        // stock is decided under the stock rows' lock when the order is recorded: that refusal too
+        Map<String, Object> noStock = order(cart(APTAMIL, 1), newBuyer(), "ALIPAY_QR");
+        Map<String, Object> english = refused(noStock, "OUT_OF_STOCK", "en");
+        assertThat(english).containsEntry("detail", "Product " + APTAMIL + " is no longer in stock in the quantity "
+                + "you chose.");
+        assertThat(items(english, "errors")).extracting(e -> e.get("field")).containsExactly("items[" + APTAMIL + "]");
+        assertThat(refused(noStock, "OUT_OF_STOCK", "zh-CN")).containsEntry("detail", "商品 " + APTAMIL + " 库存不足。");
     }
 
     @Test
@@ -267,7 +319,43 @@ class OrdersHttpTest {
                 .containsEntry("reason", "order " + orderNo + " cancelled");
     }
 
+    @Test
+    void an_order_placed_on_a_paired_kiosk_carries_the_kiosk_for_staff_and_not_for_the_shopper() {
+        AlipayShop.PairedKiosk kiosk = shop.pairKiosk("S1");
+        Map<String, Object> placed = api.expect(201, post("orders", order(cart(A2, 1), newBuyer(), "ALIPAY_QR"),
+                "Cookie", kiosk.cookie()));
+        String orderNo = (String) placed.get("orderNo");
+
+        assertThat(staffView(orderNo)).containsEntry("deviceKey", kiosk.deviceKey());
+        Map<String, Object> shopperView = api.expect(200, vitrine.get(path("orders/" + orderNo + "?token="
+                + placed.get("orderToken"))));
+        assertThat(shopperView).doesNotContainKey("deviceKey");
+        assertThat(shopperView.toString()).doesNotContain(kiosk.deviceKey());
+        // a phone (no device cookie) places orders without a device
+        assertThat(staffView(shop.placeOrder(A2, 1, "ALIPAY_WAP"))).doesNotContainKey("deviceKey");
+    }
+
+    /** A cookie that is no paired kiosk of the order's store is ignored: the shopper's order goes on, without device. */
+    @Test
+    void a_forged_another_stores_or_revoked_kiosk_cookie_places_the_order_without_a_device() {
+        api.expect(201, api.post("/api/v1/stores", shop.token(), Map.of("code", "S2", "name", "Store 2", "kind",
+                "CONVENIENCE_STORE", "address", "9 Qianhai Rd", "district", "440305", "warehouseCode", "WH-1")));
+        AlipayShop.PairedKiosk otherStores = shop.pairKiosk("S2");
+        AlipayShop.PairedKiosk revoked = shop.pairKiosk("S1");
+        assertThat(api.send("DELETE", "/api/v1/devices/" + revoked.deviceKey(), shop.token(), null).statusCode())
+                .isEqualTo(204);
+
+        for (String cookie : List.of("vitrine_kiosk=" + UUID.randomUUID(), otherStores.cookie(), revoked.cookie())) {
+            String orderNo = shop.placeOrder(A2, 1, "ALIPAY_QR", "Cookie", cookie);
+            assertThat(staffView(orderNo)).as(cookie).doesNotContainKey("deviceKey");
+        }
+    }
+
     // --- helpers
+
+    private Map<String, Object> staffView(String orderNo) {
+        return api.expect(200, api.get("/api/v1/orders/" + orderNo, shop.token()));
+    }
 
     private long onHand(String sku) {
         return ((Number) api.expect(200, api.get("/api/v1/stock/WH-1/" + sku, shop.token())).get("onHand")).longValue();
@@ -279,43 +367,31 @@ class OrdersHttpTest {
         return problem;
     }
 
-    private static Map<String, Object> order(String cartId, String idNumber, String payMethod) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("cartId", cartId);
-        body.put("storeCode", "S1");
-        body.put("buyer", Map.of("name", "张三", "idNumber", idNumber, "phone", "13800138000"));
-        body.put("consignee", Map.of("name", "张三", "phone", "13800138000", "districtCode", "440305",
-                "address", "广东省深圳市南山区科技园1号"));
-        body.put("consent", true);
-        if (payMethod != null) {
-            body.put("payMethod", payMethod);
-        }
-        return body;
+    /** The refusal as a shopper reading {@code language} gets it. */
+    private Map<String, Object> refused(Map<String, Object> body, String code, String language) {
+        Map<String, Object> problem = api.expectProblem(422, post("orders", body, "Accept-Language", language));
+        assertThat(problem).containsEntry("code", code);
+        return problem;
     }
 
     private String cart(String sku, int quantity) {
-        return cart(Map.of(sku, quantity));
+        return shop.cart(sku, quantity);
     }
 
     private String cart(Map<String, Integer> lines) {
-        String cartId = (String) api.expect(201, post("carts", Map.of("storeCode", "S1"))).get("cartId");
-        lines.forEach((sku, qty) -> api.expect(200, api.put(path("carts/" + cartId + "/items/" + sku), null,
-                Map.of("qty", qty))));
-        return cartId;
+        return shop.cart(lines);
     }
 
     private HttpResponse<String> post(String what, Object body, String... headers) {
-        return api.send("POST", path(what), null, body, headers);
+        return shop.post(what, body, headers);
     }
 
     private String path(String what) {
-        return "/s/" + shop.slug() + "/api/" + what;
+        return shop.path(what);
     }
 
     private HttpResponse<String> postForm(String body) {
-        return vitrine.send(HttpRequest.newBuilder(vitrine.uri("/api/v1/payments/alipay/notify"))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return shop.postNotify(body);
     }
 
     private static String form(Map<String, String> fields) {
@@ -328,39 +404,10 @@ class OrdersHttpTest {
         return (List<Map<String, Object>>) parent.get(field);
     }
 
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-
-    /** A fresh valid ID number, so each test has a buyer of its own in the platform-wide quota ledger. */
-    private static String newBuyer() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String body = String.format("110105%04d%02d%02d%03d", 1950 + random.nextInt(50), 1 + random.nextInt(12),
-                1 + random.nextInt(28), random.nextInt(1000));
-        int sum = 0;
-        for (int i = 0; i < WEIGHTS.length; i++) {
-            sum += (body.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
-    }
-
     /** A valid number with another check character. */
     private static String badCheckCharacter() {
         String valid = newBuyer();
         char wrong = valid.charAt(17) == '0' ? '1' : '0';
         return valid.substring(0, 17) + wrong;
-    }
-
-    /** The platform admin's positive-list upload. */
-    private static final class PositiveListUpload {
-        static void put(TenantsApi api, String csv) {
-            HttpResponse<String> answer = api.vitrine().send(HttpRequest.newBuilder(
-                            api.vitrine().uri("/api/v1/positive-list"))
-                    .header("Content-Type", "text/csv")
-                    .header("Authorization", "Bearer " + api.platformAdminToken())
-                    .PUT(HttpRequest.BodyPublishers.ofString(csv)).build());
-            if (answer.statusCode() / 100 != 2) {
-                throw new UncheckedIOException(new IOException("positive list: " + answer.statusCode() + " "
-                        + answer.body()));
-            }
-        }
     }
 }

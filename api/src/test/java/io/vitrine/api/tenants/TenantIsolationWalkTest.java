@@ -43,6 +43,7 @@ class TenantIsolationWalkTest {
      * {memberA} / {memberB} (the slugs of A's and B's merchants; A's is also A's storefront), {gtinB} (the
      * barcode of B's product), {imageB} (an image B uploaded).
      * {jobB} (B's store import job, its new credentials not downloaded yet). {reconDayB} (a day B reconciled).
+     * {alertB} (an alert of B's).
      * Methods PAGE and FORM are console pages: a GET, and a form POST; SHOP is a storefront page (an anonymous GET).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
@@ -192,6 +193,9 @@ class TenantIsolationWalkTest {
             // payments: B reconciled {reconDayB}; the reconciliation API names no tenant (the caller's own)
             new Probe("B's reconciliation of a day", Caller.RETAILER_ADMIN_A, "GET",
                     "/api/v1/payments/reconciliation?date={reconDayB}", null),
+            // alerts: the list names no tenant (the caller's own: A's stays empty, checked after the walk)
+            new Probe("acknowledge B's alert", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/alerts/{alertB}/acknowledge", null),
+            new Probe("acknowledge B's alert (park admin)", Caller.PARK_ADMIN_A, "POST", "/api/v1/alerts/{alertB}/acknowledge", null),
             new Probe("console: B's order", Caller.RETAILER_ADMIN_A, "PAGE", "/console/orders/{orderB}", null),
             new Probe("console: cancel B's order", Caller.RETAILER_ADMIN_A, "FORM", "/console/orders/{orderB}/cancel",
                     Map.of("formToken", "walk-console-orders", "reason", "walk")),
@@ -218,6 +222,7 @@ class TenantIsolationWalkTest {
     private String cartB;
     private String orderB;
     private String orderTokenB;
+    private String alertB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
@@ -266,6 +271,7 @@ class TenantIsolationWalkTest {
         orderB = pendingOrder(merchantB.id(), orderTokenB);
         api.expect(200, api.post("/api/v1/payments/reconciliation?date=" + RECON_DAY_B, merchantB.admin().token(),
                 null));
+        alertB = alertOf(merchantB.id(), orderB);
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -312,7 +318,7 @@ class TenantIsolationWalkTest {
                 .replace("{jobB}", jobB).replace("{gtinB}", gtinB).replace("{imageB}", imageB)
                 .replace("{productJobB}", productJobB).replace("{cartB}", cartB)
                 .replace("{orderB}", orderB).replace("{orderTokenB}", orderTokenB)
-                .replace("{reconDayB}", RECON_DAY_B);
+                .replace("{reconDayB}", RECON_DAY_B).replace("{alertB}", alertB);
     }
 
     /** A JSON body with the placeholders of its text values (nested too) filled in. */
@@ -347,6 +353,20 @@ class TenantIsolationWalkTest {
         return orderNo;
     }
 
+    /** An alert of B's about its order, raised as the payment code raises one; answers its id. */
+    @SuppressWarnings("unchecked")
+    private String alertOf(String tenantId, String orderNo) {
+        io.vitrine.kernel.tenancy.TenantId tenant = io.vitrine.kernel.tenancy.TenantId.of(tenantId);
+        io.vitrine.tenants.alerts.Alerts alerts = api.vitrine().bean(io.vitrine.tenants.alerts.Alerts.class);
+        io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions =
+                api.vitrine().bean(io.micronaut.transaction.TransactionOperations.class);
+        transactions.executeWrite(status -> io.vitrine.kernel.tenancy.TenantContext.callAs(tenant, () -> alerts.raise(
+                new io.vitrine.tenants.alerts.NewAlert("PAYMENT_AMOUNT_MISMATCH",
+                        io.vitrine.tenants.alerts.AlertSeverity.CRITICAL, orderNo, "walk: B's alert", Map.of()))));
+        return io.vitrine.kernel.tenancy.TenantContext.callAs(tenant, () -> alerts.list(null, null, 0, 1))
+                .items().get(0).id();
+    }
+
     /** A console page (GET), or a console form sent from our own pages (the cross-site guard lets it through). */
     private HttpResponse<String> consolePage(Probe probe, String path, String token) {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(api.vitrine().uri(path))
@@ -364,6 +384,10 @@ class TenantIsolationWalkTest {
 
     @AfterAll
     void tenant_b_is_untouched() {
+        assertThat(api.expect(200, api.get("/api/v1/alerts", merchantA.admin().token()))).containsEntry("total", 0);
+        assertThat(api.expect(200, api.get("/api/v1/alerts", parkA.admin().token()))).containsEntry("total", 0);
+        assertThat(items(api.expect(200, api.get("/api/v1/alerts", merchantB.admin().token()))))
+                .extracting(a -> a.get("id") + ":" + a.get("acknowledgedAt")).containsExactly(alertB + ":null");
         assertThat(api.expect(200, api.get("/api/v1/orders/" + orderB, merchantB.admin().token())))
                 .containsEntry("status", "PENDING_PAYMENT");
         assertThat(items(api.expect(200, api.get("/api/v1/orders", merchantA.admin().token())))).isEmpty();

@@ -1,7 +1,6 @@
 package io.vitrine.catalog.stock;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.vitrine.kernel.error.BusinessRuleException;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.id.Ids;
@@ -195,9 +194,8 @@ public class Reservations {
                 row.endedAt());
     }
 
-    private static BusinessRuleException outOfStock(ReservationLine line) {
-        return new BusinessRuleException("OUT_OF_STOCK", "Not enough stock of " + line.sku() + " at "
-                + line.warehouseCode() + " for " + line.quantity() + ".");
+    private static OutOfStockException outOfStock(ReservationLine line) {
+        return new OutOfStockException(line);
     }
 
     /** Cut to what a DATETIME(6) column keeps, so an answer shows what a later read shows. */

@@ -2,18 +2,14 @@ package io.vitrine.catalog.testing;
 
 import io.micronaut.context.ApplicationContext;
 import io.vitrine.kernel.testing.KernelContexts;
-import io.vitrine.kernel.testing.TestServices;
+import io.vitrine.kernel.testing.TestDatabase;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * The catalog's database-backed contexts, one per database, booted once per test JVM and shared: the kernel's
  * test context (migrations, {@code MutableClock}, outbox polling off: events stay in the table for tests to
- * read) with the catalog's and tenants' beans, Lucene in a folder under target/ and the reservation expiry
+ * read) with the catalog's and tenants' beans, Lucene in the database's folder under target/ and the reservation expiry
  * round off (tests run it by hand).
  */
 public final class CatalogContexts {
@@ -29,36 +25,20 @@ public final class CatalogContexts {
         return MariaDb.CONTEXT;
     }
 
-    private static ApplicationContext start(String url, String user, String password, Path folder) {
-        Map<String, Object> properties = KernelContexts.databaseProperties(url, user, password);
-        properties.put("vitrine.search.lucene-dir", folder.resolve("search").toString());
+    private static ApplicationContext start(TestDatabase database) {
+        Map<String, Object> properties = database.properties();
+        properties.put("vitrine.search.lucene-dir", database.folder().resolve("search").toString());
         properties.put("vitrine.catalog.reservations.expiry-enabled", false);
         properties.put("vitrine.files.categories.image-rendition.max-size", "2MB");
         properties.put("vitrine.files.categories.image-rendition.allowed-types", "image/png,image/jpeg");
-        ApplicationContext context = KernelContexts.start(properties);
-        Runtime.getRuntime().addShutdownHook(new Thread(context::close));
-        return context;
-    }
-
-    private static Path folder(String name) {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KernelContexts.startShared(properties);
     }
 
     private static final class H2 {
-        static final ApplicationContext CONTEXT;
-
-        static {
-            Path folder = folder("h2-catalog-");
-            CONTEXT = start(TestServices.h2FileUrl(folder, "catalog"), "sa", "", folder);
-        }
+        static final ApplicationContext CONTEXT = start(TestDatabase.h2("catalog"));
     }
 
     private static final class MariaDb {
-        static final ApplicationContext CONTEXT = start(TestServices.freshMariaDbDatabase("catalog"),
-                TestServices.mariaDbUser(), TestServices.mariaDbPassword(), folder("mariadb-catalog-"));
+        static final ApplicationContext CONTEXT = start(TestDatabase.mariaDb("catalog"));
     }
 }

@@ -46,7 +46,7 @@ class OrderSnapshotsTest {
                 Taxation.WITHIN_LIMITS, CheckoutAmounts.of(Money.ofFen(51650), Money.ofFen(1000), Money.ofFen(50),
                 Money.ofFen(500), Money.ofFen(4752)), Money.ofFen(56952), Year.of(2026), PayMethod.ALIPAY_QR, null,
                 placed.plusSeconds(900), placed.plusSeconds(60), Money.ofFen(56952), "2026113022001400000000001234",
-                null, null, placed, placed, 2, new SealedPersonalData(null, null, null, null, null, null, null, null,
+                null, null, null, placed, placed, 2, new SealedPersonalData(null, null, null, null, null, null, null, null,
                 null, null, null, null));
 
         OrderFacts facts = OrderSnapshots.facts(order, List.of(FORMULA, CREAM), CebFixtures.PLATFORM,

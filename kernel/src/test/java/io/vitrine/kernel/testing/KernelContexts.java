@@ -3,8 +3,6 @@ package io.vitrine.kernel.testing;
 import io.micronaut.context.ApplicationContext;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -111,32 +109,32 @@ public final class KernelContexts {
         throw new IllegalStateException("migrations/src/main/resources/db/migration not found above " + Path.of("").toAbsolutePath());
     }
 
-    private static void closeAtExit(ApplicationContext context) {
-        Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+    /**
+     * Starts a context to share for the rest of the test JVM: closed at exit, after it whatever serves it (a fake
+     * gateway, a notify receiver).
+     */
+    public static ApplicationContext startShared(Map<String, Object> properties, AutoCloseable... servingIt) {
+        ApplicationContext context = start(properties);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            for (AutoCloseable resource : servingIt) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    // the JVM is exiting: nothing to do about it
+                }
+            }
+        }));
+        return context;
     }
 
     private static final class H2 {
-        static final ApplicationContext CONTEXT;
-
-        static {
-            try {
-                Path target = Files.createDirectories(Path.of("target"));
-                Path folder = Files.createTempDirectory(target.toAbsolutePath(), "h2-kernel-");
-                CONTEXT = start(databaseProperties(TestServices.h2FileUrl(folder, "kernel"), "sa", ""));
-                closeAtExit(CONTEXT);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final ApplicationContext CONTEXT = startShared(TestDatabase.h2("kernel").properties());
     }
 
     private static final class MariaDb {
-        static final String URL = TestServices.freshMariaDbDatabase("kernel");
-        static final ApplicationContext CONTEXT = start(
-                databaseProperties(URL, TestServices.mariaDbUser(), TestServices.mariaDbPassword()));
-
-        static {
-            closeAtExit(CONTEXT);
-        }
+        static final TestDatabase DATABASE = TestDatabase.mariaDb("kernel");
+        static final String URL = DATABASE.url();
+        static final ApplicationContext CONTEXT = startShared(DATABASE.properties());
     }
 }

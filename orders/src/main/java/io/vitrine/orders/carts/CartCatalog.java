@@ -4,9 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.catalog.assortment.StoreAssortments;
 import io.vitrine.catalog.products.ProductRepository;
-import io.vitrine.kernel.error.BusinessRuleException;
 import io.vitrine.kernel.error.FieldChecks;
 import io.vitrine.kernel.error.InvalidInputException;
+import io.vitrine.orders.compliance.CartRule;
+import io.vitrine.orders.compliance.CheckoutRefusedException;
+import io.vitrine.orders.compliance.Refusal;
 import io.vitrine.tenants.stores.Store;
 import io.vitrine.tenants.stores.StoreRepository;
 import jakarta.inject.Singleton;
@@ -37,14 +39,22 @@ class CartCatalog {
                 "no store of this shop has this code"));
     }
 
-    /** 422 UNKNOWN_PRODUCT for a SKU the shop does not have, NOT_IN_ASSORTMENT for one the store does not sell. */
+    /**
+     * 422 UNKNOWN_PRODUCT for a SKU the shop does not have, NOT_IN_ASSORTMENT for one the store does not sell (field
+     * {@code sku}, in the shopper's language).
+     */
     @Transactional(readOnly = true)
     void requireSellable(String storeCode, String sku) {
         if (sku.length() > MAX_CODE_LENGTH || !products.existsBySku(sku)) {
-            throw new BusinessRuleException("UNKNOWN_PRODUCT", "the shop has no product " + sku);
+            throw refused(CartRule.UNKNOWN_PRODUCT, sku);
         }
         if (!assortments.contains(storeCode, sku)) {
-            throw new BusinessRuleException("NOT_IN_ASSORTMENT", "store " + storeCode + " does not sell " + sku);
+            throw refused(CartRule.NOT_IN_ASSORTMENT, sku);
         }
+    }
+
+    private static CheckoutRefusedException refused(CartRule rule, String sku) {
+        return CheckoutRefusedException.of(new Refusal(rule, "sku",
+                sku.length() > MAX_CODE_LENGTH ? sku.substring(0, MAX_CODE_LENGTH) + "…" : sku, null));
     }
 }

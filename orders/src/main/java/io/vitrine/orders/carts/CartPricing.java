@@ -14,16 +14,19 @@ import io.vitrine.tenants.settings.TenantSettings;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Prices a stored cart from the current tenant's catalog, in one read-only transaction: each SKU's product as
- * it is now, the store's assortment, and the shop's freight policy (tenant settings; none by default). Carts
- * carry no insurance or discount yet: both are 0 until a shop configures them.
+ * Prices a stored cart from the current tenant's catalog, in one read-only transaction and two statements whatever
+ * the cart's size: the cart's products as they are now (one query) and the store's assortment of them (the cart was
+ * opened for one of the shop's stores, which is never removed, so the store needs no second look-up); the shop's
+ * freight policy comes from the tenant's cached settings (none by default). Carts carry no insurance or discount
+ * yet: both are 0 until a shop configures them.
  */
 @Singleton
 public class CartPricing {
@@ -44,11 +47,9 @@ public class CartPricing {
             return new PricedCart(cart, List.of(), PriceBreakdown.EMPTY);
         }
         List<String> skus = cart.lines().stream().map(Cart.CartLine::sku).toList();
-        Map<String, Product> found = new HashMap<>();
-        for (String sku : skus) {
-            products.findBySku(sku).ifPresent(product -> found.put(sku, product));
-        }
-        Set<String> shown = assortments.assortedOf(cart.storeCode(), found.keySet());
+        Map<String, Product> found = products.findBySkuIn(skus).stream()
+                .collect(Collectors.toMap(Product::sku, Function.identity()));
+        Set<String> shown = assortments.assortedOfKnownStore(cart.storeCode(), found.keySet());
         List<LineToPrice> buyable = new ArrayList<>();
         for (Cart.CartLine line : cart.lines()) {
             Product product = found.get(line.sku());

@@ -69,7 +69,8 @@ public final class CheckoutCompliance {
                 .filter(line -> !line.inStock())
                 .forEach(line -> refusals.add(Refusal.ofSku(ComplianceRule.OUT_OF_STOCK, line.sku())));
         if (!refusals.isEmpty()) {
-            refusals.sort(Comparator.comparing(Refusal::rule)); // stable: lines keep their cart order
+            // in ComplianceRule order (all refusals here are its), stable: lines keep their cart order
+            refusals.sort(Comparator.comparingInt(refusal -> ((ComplianceRule) refusal.rule()).ordinal()));
             return new CheckoutDecision.Refused(refusals);
         }
         Taxation taxation = !crossBorder ? Taxation.DUTY_PAID

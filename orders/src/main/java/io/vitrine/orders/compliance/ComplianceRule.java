@@ -6,7 +6,7 @@ package io.vitrine.orders.compliance;
  * the response names the first. What the shopper fixes on the form comes first (consent, identity), then what the
  * cart holds, then the limits, then stock.
  */
-public enum ComplianceRule {
+public enum ComplianceRule implements RefusalRule {
     /** The buyer agrees that their identity goes to customs and the payment company. */
     CONSENT_REQUIRED,
     /** Name, ID number (GB 11643 check character, a real birth date not in the future) and mobile phone. */
@@ -25,6 +25,7 @@ public enum ComplianceRule {
     OUT_OF_STOCK;
 
     /** The 422 {@code code}: the constant's name. */
+    @Override
     public String code() {
         return name();
     }

@@ -10,16 +10,16 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
- * One rule refusing a checkout, with what the shopper needs to fix it: the form field (identity), the SKU (positive
- * list, stock) or an amount (the annual allowance left, the limit). Messages come in English and Chinese from
- * {@code refusals*.properties} next to this class, and never echo personal data.
+ * One rule refusing a checkout or a cart change, with what the shopper needs to fix it: the form field (identity),
+ * the SKU (positive list, stock, assortment) or an amount (the annual allowance left, the limit). Messages come in
+ * English and Chinese from {@code refusals*.properties} next to this class, and never echo personal data.
  *
- * @param field  the request field at fault ({@code buyer.idNumber}), or null
+ * @param field  the request field at fault ({@code buyer.idNumber}, a cart change's {@code sku}), or null
  * @param sku    the line at fault, or null
  * @param amount the allowance left this year ({@code ANNUAL_LIMIT_EXCEEDED}), the order's transaction price
  *               ({@code SINGLE_LIMIT_EXCEEDED}), or null
  */
-public record Refusal(ComplianceRule rule, @Nullable String field, @Nullable String sku, @Nullable Money amount) {
+public record Refusal(RefusalRule rule, @Nullable String field, @Nullable String sku, @Nullable Money amount) {
 
     static final String BUNDLE = "io.vitrine.orders.compliance.refusals";
 
@@ -27,19 +27,19 @@ public record Refusal(ComplianceRule rule, @Nullable String field, @Nullable Str
         Objects.requireNonNull(rule, "rule");
     }
 
-    static Refusal of(ComplianceRule rule) {
+    public static Refusal of(RefusalRule rule) {
         return new Refusal(rule, null, null, null);
     }
 
-    static Refusal ofField(ComplianceRule rule, String field) {
+    static Refusal ofField(RefusalRule rule, String field) {
         return new Refusal(rule, field, null, null);
     }
 
-    static Refusal ofSku(ComplianceRule rule, String sku) {
+    public static Refusal ofSku(RefusalRule rule, String sku) {
         return new Refusal(rule, null, sku, null);
     }
 
-    static Refusal ofAmount(ComplianceRule rule, Money amount) {
+    static Refusal ofAmount(RefusalRule rule, Money amount) {
         return new Refusal(rule, null, null, amount);
     }
 

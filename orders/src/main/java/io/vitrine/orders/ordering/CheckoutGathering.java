@@ -6,10 +6,12 @@ import io.vitrine.catalog.assortment.StoreAssortments;
 import io.vitrine.catalog.positivelist.PositiveListLookup;
 import io.vitrine.catalog.products.Product;
 import io.vitrine.catalog.products.ProductRepository;
-import io.vitrine.kernel.error.BusinessRuleException;
 import io.vitrine.kernel.money.Money;
 import io.vitrine.orders.carts.Cart;
+import io.vitrine.orders.compliance.CartRule;
 import io.vitrine.orders.compliance.CheckoutFacts;
+import io.vitrine.orders.compliance.CheckoutRefusedException;
+import io.vitrine.orders.compliance.Refusal;
 import io.vitrine.orders.pricing.FreightPolicy;
 import io.vitrine.tenants.settings.Settings;
 import io.vitrine.tenants.settings.TenantSettings;
@@ -48,25 +50,32 @@ class CheckoutGathering {
         this.settings = settings;
     }
 
-    /** A cart's facts and the products they came from; 422 NOT_IN_ASSORTMENT when a line can no longer be bought. */
+    /**
+     * A cart's facts and the products they came from; 422 EMPTY_CART, or NOT_IN_ASSORTMENT naming every line that can
+     * no longer be bought ({@link CartRule}, in the shopper's language).
+     */
     @Transactional(readOnly = true)
     Gathered gather(Cart cart, @Nullable CheckoutFacts.Buyer buyer, boolean consent, Instant orderedAt) {
         if (cart.lines().isEmpty()) {
-            throw new BusinessRuleException("EMPTY_CART", "The cart holds nothing to order.");
+            throw CheckoutRefusedException.of(Refusal.of(CartRule.EMPTY_CART));
         }
         List<String> skus = cart.lines().stream().map(Cart.CartLine::sku).toList();
         Map<String, Product> found = products.findBySkuIn(skus).stream()
                 .collect(Collectors.toMap(Product::sku, Function.identity()));
         Set<String> sold = assortments.assortedOfKnownStore(cart.storeCode(), found.keySet());
         List<CheckoutFacts.Line> lines = new ArrayList<>();
+        List<Refusal> unsold = new ArrayList<>();
         for (Cart.CartLine line : cart.lines()) {
             Product product = found.get(line.sku());
             if (product == null || !sold.contains(line.sku())) {
-                throw new BusinessRuleException("NOT_IN_ASSORTMENT", "The store no longer sells " + line.sku()
-                        + ": remove it from the cart.");
+                unsold.add(Refusal.ofSku(CartRule.NOT_IN_ASSORTMENT, line.sku()));
+                continue;
             }
             lines.add(new CheckoutFacts.Line(product.sku(), line.quantity(), product.price(), product.tradeMode(),
                     product.warehouseCode(), positiveList.isListed(product.hsCode()), product.taxRates(), true));
+        }
+        if (!unsold.isEmpty()) {
+            throw new CheckoutRefusedException(unsold);
         }
         Money goods = Money.sum(lines.stream().map(CheckoutFacts.Line::goodsValue).toList());
         TenantSettings shop = settings.current();

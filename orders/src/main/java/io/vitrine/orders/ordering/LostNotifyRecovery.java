@@ -15,14 +15,16 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The query-based reconciliation of lost notifies (issue #5 "Payments"): every
  * {@code vitrine.orders.payment-query.interval} (30s) one instance (the kernel's distributed lock, as the close
- * round) asks Alipay ({@link PaymentGateway#query}) about each order still PENDING_PAYMENT placed more than
- * {@code vitrine.orders.payment-query.after} (2 minutes) ago; a trade Alipay reports paid (TRADE_SUCCESS or
+ * round) asks Alipay ({@link PaymentGateway#query}) about each order still PENDING_PAYMENT that reached one of the
+ * ages of {@code vitrine.orders.payment-query.schedule} (2, 4, 8, 14 minutes: {@link PaymentQuerySchedule}) since
+ * the previous round; a trade Alipay reports paid (TRADE_SUCCESS or
  * TRADE_FINISHED) for the order's total is recorded through {@link OrderPayments#pay}, the notify's own path — so a
  * notify arriving later, or one racing this round, is a replay under the order's row lock and changes nothing.
  * A paid trade of another amount is left to the notify (which notes and alerts it once), not noted every round.
@@ -41,13 +43,15 @@ public class LostNotifyRecovery {
     private final PaymentGateway gateway;
     private final DistributedLocks locks;
     private final Clock clock;
-    private final Duration after;
+    private final PaymentQuerySchedule schedule;
     private final Duration hold;
     private final boolean enabled;
+    /** When this instance's previous round looked (null before the first): its window ends there. */
+    private volatile Instant previousRound;
 
     LostNotifyRecovery(UnpaidOrders unpaid, Orders orders, OrderPayments payments, PaymentGateway gateway,
                        DistributedLocks locks, Clock clock,
-                       @Value("${vitrine.orders.payment-query.after:2m}") Duration after,
+                       @Value("${vitrine.orders.payment-query.schedule:2m,4m,8m,14m}") List<Duration> schedule,
                        @Value("${vitrine.orders.payment-query.interval:30s}") Duration interval,
                        @Value("${vitrine.orders.payment-query.enabled:true}") boolean enabled) {
         this.unpaid = unpaid;
@@ -56,7 +60,7 @@ public class LostNotifyRecovery {
         this.gateway = gateway;
         this.locks = locks;
         this.clock = clock;
-        this.after = after;
+        this.schedule = new PaymentQuerySchedule(schedule);
         this.hold = interval.multipliedBy(9).dividedBy(10);
         this.enabled = enabled;
     }
@@ -86,13 +90,25 @@ public class LostNotifyRecovery {
         return Optional.of(recoverAll());
     }
 
-    /** Queries every order pending longer than the setting, each in its tenant; how many it marked paid. */
+    /**
+     * Queries, each in its tenant, every pending order that reached one of the schedule's ages since this instance's
+     * previous round; how many it marked paid. The first round of an instance (or one after the clock went back)
+     * asks once about every pending order past its first age: notifies lost while no round ran are found at once.
+     */
     public int recoverAll() {
+        Instant now = clock.instant();
+        Instant previous = previousRound;
+        Instant since = previous == null || !previous.isBefore(now) ? Instant.EPOCH : previous;
+        previousRound = now;
         int paid = 0;
         UnpaidOrders.Unpaid last = null;
         while (true) {
-            List<UnpaidOrders.Unpaid> page = unpaid.placedBy(clock.instant().minus(after), last, BATCH);
+            List<UnpaidOrders.Unpaid> page = unpaid.placedBy(now.minus(schedule.first()), last, BATCH);
             for (UnpaidOrders.Unpaid order : page) {
+                last = order;
+                if (!schedule.due(order.placedAt(), since, now)) {
+                    continue;
+                }
                 try {
                     if (settle(order.tenant(), order.orderNo()) == PaymentOutcome.PAID) {
                         paid++;
@@ -101,12 +117,16 @@ public class LostNotifyRecovery {
                     LOG.warn("orders: could not query the trade of {} now, next round: {}", order.orderNo(),
                             e.getMessage());
                 }
-                last = order;
             }
             if (page.size() < BATCH) {
                 return paid;
             }
         }
+    }
+
+    /** As after a restart: the next round asks once about every pending order past its first age. */
+    void forgetPreviousRound() {
+        previousRound = null;
     }
 
     /**

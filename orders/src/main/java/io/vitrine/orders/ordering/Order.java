@@ -16,6 +16,7 @@ import java.time.Year;
  *
  * @param quotaAmount what the annual quota ledger holds for it (zero when duty-paid, then no {@code quotaYear})
  * @param paymentLink the QR code's content or the wap redirect URL, once the Alipay trade exists
+ * @param refundedAt  when Alipay accepted the refund (the reconciliation's refund day)
  * @param version     optimistic lock: every change writes {@code version + 1} where the version was read
  */
 public record Order(String id, TenantId tenant, String orderNo, String storeCode, @Nullable String deviceId,
@@ -23,8 +24,8 @@ public record Order(String id, TenantId tenant, String orderNo, String storeCode
                     CheckoutAmounts amounts, Money quotaAmount, @Nullable Year quotaYear, PayMethod payMethod,
                     @Nullable String paymentLink, Instant paymentExpiresAt, @Nullable Instant paidAt,
                     @Nullable Money paidAmount, @Nullable String tradeNo, @Nullable String refundRequestNo,
-                    @Nullable Money refunded, Instant placedAt, Instant updatedAt, int version,
-                    SealedPersonalData personal) {
+                    @Nullable Money refunded, @Nullable Instant refundedAt, Instant placedAt, Instant updatedAt,
+                    int version, SealedPersonalData personal) {
 
     public boolean holdsQuota() {
         return quotaAmount.isPositive();
@@ -33,24 +34,31 @@ public record Order(String id, TenantId tenant, String orderNo, String storeCode
     Order moved(OrderStatus next, Instant at) {
         return new Order(id, tenant, orderNo, storeCode, deviceId, next, tradeMode, warehouseCode, taxation, amounts,
                 quotaAmount, quotaYear, payMethod, paymentLink, paymentExpiresAt, paidAt, paidAmount, tradeNo,
-                refundRequestNo, refunded, placedAt, at, version, personal);
+                refundRequestNo, refunded, refundedAt, placedAt, at, version, personal);
     }
 
     Order paid(Instant paidAt, Money amount, String tradeNo) {
         return new Order(id, tenant, orderNo, storeCode, deviceId, status, tradeMode, warehouseCode, taxation, amounts,
                 quotaAmount, quotaYear, payMethod, paymentLink, paymentExpiresAt, paidAt, amount, tradeNo,
-                refundRequestNo, refunded, placedAt, updatedAt, version, personal);
+                refundRequestNo, refunded, refundedAt, placedAt, updatedAt, version, personal);
     }
 
-    Order refundedBy(String requestNo, Money amount) {
+    Order refundedBy(String requestNo, Money amount, Instant at) {
         return new Order(id, tenant, orderNo, storeCode, deviceId, status, tradeMode, warehouseCode, taxation, amounts,
                 quotaAmount, quotaYear, payMethod, paymentLink, paymentExpiresAt, paidAt, paidAmount, tradeNo,
-                requestNo, amount, placedAt, updatedAt, version, personal);
+                requestNo, amount, at, placedAt, updatedAt, version, personal);
+    }
+
+    /** This order as it is once written: the next version (a write needs no read back). */
+    public Order written() {
+        return new Order(id, tenant, orderNo, storeCode, deviceId, status, tradeMode, warehouseCode, taxation, amounts,
+                quotaAmount, quotaYear, payMethod, paymentLink, paymentExpiresAt, paidAt, paidAmount, tradeNo,
+                refundRequestNo, refunded, refundedAt, placedAt, updatedAt, version + 1, personal);
     }
 
     Order withPaymentLink(String link) {
         return new Order(id, tenant, orderNo, storeCode, deviceId, status, tradeMode, warehouseCode, taxation, amounts,
                 quotaAmount, quotaYear, payMethod, link, paymentExpiresAt, paidAt, paidAmount, tradeNo,
-                refundRequestNo, refunded, placedAt, updatedAt, version, personal);
+                refundRequestNo, refunded, refundedAt, placedAt, updatedAt, version, personal);
     }
 }

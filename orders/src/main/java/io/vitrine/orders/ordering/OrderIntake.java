@@ -2,6 +2,7 @@ package io.vitrine.orders.ordering;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.catalog.products.Product;
+import io.vitrine.catalog.stock.OutOfStockException;
 import io.vitrine.catalog.stock.ReservationLine;
 import io.vitrine.catalog.stock.Reservations;
 import io.vitrine.kernel.error.ConflictException;
@@ -11,6 +12,9 @@ import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.kernel.time.ChinaTime;
 import io.vitrine.orders.compliance.AcceptedCheckout;
 import io.vitrine.orders.compliance.CheckoutFacts;
+import io.vitrine.orders.compliance.CheckoutRefusedException;
+import io.vitrine.orders.compliance.ComplianceRule;
+import io.vitrine.orders.compliance.Refusal;
 import io.vitrine.orders.numbers.OrderNumber;
 import io.vitrine.orders.numbers.OrderNumbers;
 import io.vitrine.orders.quota.AnnualQuotas;
@@ -58,9 +62,14 @@ class OrderIntake {
             throw new ConflictException("The order could not be given a number: please try again.");
         }
         String orderNo = number.value();
-        stock.reserve(orderNo, checkout.lines().stream()
-                .map(line -> new ReservationLine(checkout.warehouseCode(), line.sku(), line.quantity())).toList(),
-                paymentWindow);
+        try {
+            stock.reserve(orderNo, checkout.lines().stream()
+                    .map(line -> new ReservationLine(checkout.warehouseCode(), line.sku(), line.quantity())).toList(),
+                    paymentWindow);
+        } catch (OutOfStockException shortLine) {
+            // the compliance rule's refusal, so the shopper reads it in their language
+            throw CheckoutRefusedException.of(Refusal.ofSku(ComplianceRule.OUT_OF_STOCK, shortLine.line().sku()));
+        }
         boolean holdsQuota = checkout.quotaAmount().isPositive();
         if (holdsQuota) {
             quotas.reserve(orderNo, checkout.buyerId(), now, checkout.quotaAmount());
@@ -69,7 +78,7 @@ class OrderIntake {
                 OrderStatus.PENDING_PAYMENT, checkout.tradeMode(), checkout.warehouseCode(), checkout.taxation(),
                 checkout.amounts(), holdsQuota ? checkout.quotaAmount() : Money.ZERO,
                 holdsQuota ? ChinaTime.yearOf(now) : null, order.payMethod(), paymentLink, now.plus(paymentWindow), null, null,
-                null, null, null, now, now, 0, seal.seal(orderNo, order.buyer(), order.consignee()));
+                null, null, null, null, now, now, 0, seal.seal(orderNo, order.buyer(), order.consignee()));
         orders.insert(placed, order.cartRef(), order.tokenHash(), lines(checkout, order.products()),
                 HistoryEntry.transition(null, OrderStatus.PENDING_PAYMENT, now, order.actor(), null));
         return placed;

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * current tenant, the order's row locked so concurrent and replayed notifies take turns:
  * <ul>
  *   <li>not paid (WAIT_BUYER_PAY, TRADE_CLOSED) → nothing;</li>
- *   <li>an amount other than the order's total → nothing but a timeline note and a WARN alert (there is no alert
- *       channel yet: the log line {@code ALERT payment amount mismatch} is it) — never paid;</li>
+ *   <li>an amount other than the order's total → nothing but a timeline note and a {@code PAYMENT_AMOUNT_MISMATCH}
+ *       alert (once per order: {@link PaymentAlerts}) — never paid;</li>
  *   <li>PENDING_PAYMENT → PAID: stock committed, annual quota consumed, {@link OrderPaid} in the outbox, in this
  *       one transaction;</li>
  *   <li>already paid → nothing (a replay); closed or cancelled → refunded in full, once ({@code <orderNo>-L}).</li>
@@ -32,15 +32,17 @@ public class OrderPayments {
     private final AnnualQuotas quotas;
     private final Outbox outbox;
     private final Refunds refunds;
+    private final PaymentAlerts alerts;
 
     OrderPayments(Orders orders, OrderTransitions transitions, Reservations stock, AnnualQuotas quotas, Outbox outbox,
-                  Refunds refunds) {
+                  Refunds refunds, PaymentAlerts alerts) {
         this.orders = orders;
         this.transitions = transitions;
         this.stock = stock;
         this.quotas = quotas;
         this.outbox = outbox;
         this.refunds = refunds;
+        this.alerts = alerts;
     }
 
     @Transactional
@@ -55,6 +57,7 @@ public class OrderPayments {
                     payment.totalAmount().toPlainString());
             transitions.note(order, "alipay", "payment of " + payment.totalAmount().toPlainString()
                     + " does not match the total: not marked paid");
+            alerts.amountMismatch(order, payment);
             return PaymentOutcome.AMOUNT_MISMATCH;
         }
         if (order.status().isAbandoned()) {
@@ -73,8 +76,9 @@ public class OrderPayments {
         if (order.holdsQuota()) {
             quotas.consume(order.orderNo());
         }
-        Order paid = transitions.move(orders.update(order.paid(paidAt(payment), payment.totalAmount(),
-                payment.tradeNo())), OrderStatus.PAID, "alipay", "trade " + payment.tradeNo());
+        // the payment and the status in one write
+        Order paid = transitions.move(order.paid(paidAt(payment), payment.totalAmount(), payment.tradeNo()),
+                OrderStatus.PAID, "alipay", "trade " + payment.tradeNo());
         outbox.publish(new OrderPaid(paid.tenant(), paid.orderNo(), paid.amounts().goodsValue().fen(),
                 paid.amounts().freight().fen(), paid.amounts().insurance().fen(), paid.amounts().discount().fen(),
                 paid.amounts().tax().fen(), paid.amounts().total().fen(), paid.paidAt(), paid.tradeNo()));

@@ -22,6 +22,7 @@ class OrderTransitions {
         this.clock = clock;
     }
 
+    /** {@code locked} may carry payment or refund fields changed alongside: they are written in the same statement. */
     Order move(Order locked, OrderStatus next, String actor, @Nullable String reason) {
         locked.status().requireCanBecome(next);
         Instant now = now();
@@ -32,7 +33,11 @@ class OrderTransitions {
 
     /** A timeline line that changes no status (a wrong amount, a refund). */
     void note(Order order, String actor, String reason) {
-        orders.record(order, HistoryEntry.note(order.status(), now(), actor, reason));
+        note(order, actor, now(), reason);
+    }
+
+    void note(Order order, String actor, Instant at, String reason) {
+        orders.record(order, HistoryEntry.note(order.status(), at, actor, reason));
     }
 
     Instant now() {

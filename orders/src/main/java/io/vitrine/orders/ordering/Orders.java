@@ -22,7 +22,10 @@ public interface Orders {
     /** Locks the order's row until the transaction ends. */
     Optional<Order> lock(String orderNo);
 
-    /** Writes status, payment and refund fields where the version is still the one read; 409 otherwise. */
+    /**
+     * Writes status, payment and refund fields where the version is still the one read; 409 otherwise. Answers the
+     * order as written (its next version), without reading it back.
+     */
     Order update(Order changed);
 
     void record(Order order, HistoryEntry entry);

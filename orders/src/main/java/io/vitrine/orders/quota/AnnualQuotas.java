@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one service in front of the platform-wide annual quota ledger (architecture.md "Tenancy"). A person is their
@@ -38,6 +40,9 @@ import java.util.List;
  */
 @Singleton
 public class AnnualQuotas {
+
+    /** What can follow an order's reservation (its own number as reference), read at once under the account lock. */
+    private static final Set<QuotaMovement> AFTER_RESERVE = EnumSet.of(QuotaMovement.CONSUME, QuotaMovement.RELEASE);
 
     private final QuotaLedger ledger;
     private final BlindIndex blindIndex;
@@ -110,11 +115,12 @@ public class AnnualQuotas {
     @Transactional
     public AnnualQuota consume(String orderNo) {
         QuotaEntry reservation = reservationOf(orderNo);
-        AnnualQuota account = ledger.lock(reservation.buyerIndex(), reservation.year());
-        if (ledger.find(QuotaMovement.CONSUME, orderNo).isPresent()) {
+        AnnualQuota account = ledger.lockExisting(reservation.buyerIndex(), reservation.year());
+        Set<QuotaMovement> done = ledger.movementsOf(orderNo, AFTER_RESERVE);
+        if (done.contains(QuotaMovement.CONSUME)) {
             return account;
         }
-        if (ledger.find(QuotaMovement.RELEASE, orderNo).isPresent()) {
+        if (done.contains(QuotaMovement.RELEASE)) {
             throw new ConflictException("The quota of order " + orderNo + " was released: a late payment is refunded.");
         }
         Money amount = reservation.amount();
@@ -129,11 +135,12 @@ public class AnnualQuotas {
     @Transactional
     public AnnualQuota release(String orderNo) {
         QuotaEntry reservation = reservationOf(orderNo);
-        AnnualQuota account = ledger.lock(reservation.buyerIndex(), reservation.year());
-        if (ledger.find(QuotaMovement.RELEASE, orderNo).isPresent()) {
+        AnnualQuota account = ledger.lockExisting(reservation.buyerIndex(), reservation.year());
+        Set<QuotaMovement> done = ledger.movementsOf(orderNo, AFTER_RESERVE);
+        if (done.contains(QuotaMovement.RELEASE)) {
             return account;
         }
-        boolean paid = ledger.find(QuotaMovement.CONSUME, orderNo).isPresent();
+        boolean paid = done.contains(QuotaMovement.CONSUME);
         Money held = paid ? reservation.amount().minus(ledger.reducedFor(orderNo)) : reservation.amount();
         AnnualQuota after = paid ? account.withConsumed(held.negate()) : account.withReserved(held.negate());
         return apply(entry(QuotaMovement.RELEASE, orderNo, reservation, held), after);
@@ -151,7 +158,7 @@ public class AnnualQuotas {
             throw new IllegalArgumentException("a reduction is a positive amount");
         }
         QuotaEntry reservation = reservationOf(orderNo);
-        AnnualQuota account = ledger.lock(reservation.buyerIndex(), reservation.year());
+        AnnualQuota account = ledger.lockExisting(reservation.buyerIndex(), reservation.year());
         var existing = ledger.find(QuotaMovement.REDUCE, returnNo);
         if (existing.isPresent()) {
             if (!existing.get().orderNo().equals(orderNo) || !existing.get().amount().equals(amount)) {
@@ -159,7 +166,8 @@ public class AnnualQuotas {
             }
             return account;
         }
-        if (ledger.find(QuotaMovement.CONSUME, orderNo).isEmpty() || ledger.find(QuotaMovement.RELEASE, orderNo).isPresent()) {
+        Set<QuotaMovement> done = ledger.movementsOf(orderNo, AFTER_RESERVE);
+        if (!done.contains(QuotaMovement.CONSUME) || done.contains(QuotaMovement.RELEASE)) {
             throw new ConflictException("Only a paid order's quota is reduced by a return.");
         }
         if (ledger.reducedFor(orderNo).plus(amount).isGreaterThan(reservation.amount())) {

@@ -289,10 +289,17 @@ class CheckoutComplianceTest {
         assertThat(refusals.get(1).message()).contains("¥26,000.00").contains("you can still buy ¥50.00 this year");
         assertThat(refusals.get(1).message(china)).isEqualTo("本单将超过个人年度交易限值 ¥26,000.00，您今年还可购买 ¥50.00。");
         List<String> all = new ArrayList<>();
-        for (ComplianceRule rule : ComplianceRule.values()) {
+        List<RefusalRule> rules = new ArrayList<>(List.of(ComplianceRule.values()));
+        rules.addAll(List.of(CartRule.values()));
+        for (RefusalRule rule : rules) {
             all.add(new Refusal(rule, null, "SKU-1", Money.ofFen(1)).message());
             all.add(new Refusal(rule, null, "SKU-1", Money.ofFen(1)).message(china));
+            all.add(new Refusal(rule, "sku", "SKU-1", null).message(china));
         }
+        assertThat(new Refusal(CartRule.NOT_IN_ASSORTMENT, "sku", "SKU-1", null).message(china))
+                .isEqualTo("本门店不销售商品 SKU-1。");
+        assertThat(Refusal.ofSku(CartRule.NOT_IN_ASSORTMENT, "SKU-1").message())
+                .isEqualTo("This store no longer sells product SKU-1: please remove it from your cart.");
         assertThat(all).allMatch(text -> !text.isBlank() && !text.contains("{") && !text.contains("360426"));
         assertThat(new CheckoutRefusedException(refusals).getMessage()).isEqualTo(refusals.get(0).message());
     }

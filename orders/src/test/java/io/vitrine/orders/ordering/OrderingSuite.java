@@ -1,26 +1,20 @@
 package io.vitrine.orders.ordering;
 
-import io.micronaut.context.ApplicationContext;
 import io.vitrine.kernel.codes.ResidentIdNumber;
-import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.error.RateLimitedException;
 import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tenancy.TenantContext;
-import io.vitrine.kernel.testing.MutableClock;
 import io.vitrine.orders.carts.Carts;
-import io.vitrine.orders.compliance.CheckoutFacts;
+import io.vitrine.orders.carts.PricedCart;
 import io.vitrine.orders.compliance.CheckoutRefusedException;
 import io.vitrine.orders.payment.NotifyRejectedException;
 import io.vitrine.orders.quota.AnnualQuotas;
 import io.vitrine.orders.testing.OrderFixtures;
 import io.vitrine.orders.testing.OrderFixtures.Shop;
-import io.vitrine.orders.testing.OrderingContexts.Ordering;
 import io.vitrine.orders.testing.SqlStatements;
 import io.vitrine.orders.testing.TestBuyers;
 import io.vitrine.tools.fakealipay.FakeAlipay;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -47,32 +41,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * cancelling a paid order, the last unit raced, the lookup, sealed personal data, and one person's 50 parallel
  * orders through two shops that never pass 26,000.00.
  */
-abstract class OrderingSuite {
+abstract class OrderingSuite extends OrderingFixture {
 
     /** Issue #5's goal, reached: orders README "SQL statements per placement" says where they go. */
     static final int MAX_STATEMENTS_ONE_LINE = 15;
 
-    private Ordering ordering;
-    private ApplicationContext context;
-    private FakeAlipay fake;
-    private OrderFixtures fixtures;
-    private Shop shop;
+    /**
+     * A cart PUT: the SKU checked (product, store, assortment: 3), then the cart priced (its products in one query,
+     * the store's assortment of them in another: 2). It was 3 + 1 per line + 2.
+     */
+    static final int MAX_STATEMENTS_CART_CHANGE = 5;
 
-    protected abstract Ordering ordering();
-
-    @BeforeEach
-    void setUp() {
-        ordering = ordering();
-        context = ordering.context();
-        fake = ordering.fake();
-        fixtures = new OrderFixtures(context, fake);
-        shop = fixtures.shop();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        fake.faults().clear();
-    }
+    /** A paid notify, from the order number's tenant to the outbox: orders README "SQL statements per notify". */
+    static final int MAX_STATEMENTS_PAID_NOTIFY = 16;
 
     @Test
     void a_qr_order_reserves_stock_and_quota_and_opens_the_trade_and_consumes_the_cart() {
@@ -120,7 +101,7 @@ abstract class OrderingSuite {
         Map<String, String> form = lastNotify(orderNo);
         assertThat(notifications().receive(form)).isEqualTo(PaymentOutcome.ALREADY_PAID);
 
-        Order paid = as(shop, () -> reading().details(orderNo)).order();
+        Order paid = details(orderNo).order();
         assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
         assertThat(paid.tradeNo()).isEqualTo(form.get("trade_no"));
         assertThat(fixtures.onHand(shop, sku)).isEqualTo(4);
@@ -141,10 +122,28 @@ abstract class OrderingSuite {
                 "2026113022001", Money.parse("0.01"), io.vitrine.orders.payment.TradeStatus.TRADE_SUCCESS, null)));
 
         assertThat(outcome).isEqualTo(PaymentOutcome.AMOUNT_MISMATCH);
-        OrderDetails details = as(shop, () -> reading().details(orderNo));
+        OrderDetails details = details(orderNo);
         assertThat(details.order().status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
         assertThat(details.history()).anyMatch(entry -> entry.kind() == HistoryEntry.Kind.NOTE
                 && entry.reason().contains("does not match"));
+    }
+
+    @Test
+    void a_notify_of_another_amount_raises_one_alert_for_the_shop_however_often_it_is_replayed() {
+        String sku = fixtures.product(shop, 29900, 5);
+        String orderNo = place(shop, cart(shop, sku, 1), TestBuyers.newBuyer(), "ALIPAY_QR").order().orderNo();
+
+        fake.faults().wrongAmountInNextNotify(new BigDecimal("0.01"));
+        fake.pay(orderNo);
+        Map<String, String> form = lastNotify(orderNo);
+        assertThat(notifications().receive(form)).isEqualTo(PaymentOutcome.AMOUNT_MISMATCH);
+
+        assertThat(as(shop, () -> reading().details(orderNo)).order().status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM alerts WHERE tenant_id = ? AND kind = ? AND subject = ?",
+                shop.tenant().value(), "PAYMENT_AMOUNT_MISMATCH", orderNo)).isEqualTo(1);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM alerts WHERE subject = ?", orderNo)).isEqualTo(1);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM outbox_events e JOIN alerts a ON a.id = e.business_key "
+                + "WHERE e.event_type = 'tenants.AlertRaised' AND a.subject = ?", orderNo)).isEqualTo(1);
     }
 
     @Test
@@ -162,7 +161,7 @@ abstract class OrderingSuite {
         for (Map<String, String> forged : List.of(otherOrder, unsigned)) {
             assertThatThrownBy(() -> notifications().receive(forged)).isInstanceOf(NotifyRejectedException.class);
         }
-        OrderDetails pending = as(shop, () -> reading().details(pendingNo));
+        OrderDetails pending = details(pendingNo);
         assertThat(pending.order().status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
         assertThat(pending.history()).hasSize(1);
         Map<String, String> unknown = new HashMap<>(genuine);
@@ -177,14 +176,9 @@ abstract class OrderingSuite {
         PlacedOrder placed = place(shop, cart(shop, sku, 1), buyer, "ALIPAY_QR");
         String orderNo = placed.order().orderNo();
 
-        clock().advance(Duration.ofMinutes(16));
-        try {
-            context.getBean(UnpaidOrderClosing.class).closeDue();
-        } finally {
-            clock().advance(Duration.ofMinutes(-16));
-        }
+        later(Duration.ofMinutes(16), () -> context.getBean(UnpaidOrderClosing.class).closeDue());
 
-        assertThat(as(shop, () -> reading().details(orderNo)).order().status()).isEqualTo(OrderStatus.CLOSED);
+        assertThat(status(orderNo)).isEqualTo(OrderStatus.CLOSED);
         assertThat(fixtures.reserved(shop, sku)).isZero();
         assertThat(standing(buyer)).isEqualTo(Money.ZERO);
 
@@ -230,13 +224,13 @@ abstract class OrderingSuite {
         fake.resendNotify(orderNo);
         fake.resendNotify(orderNo);
 
-        Order order = as(shop, () -> reading().details(orderNo)).order();
+        Order order = details(orderNo).order();
         assertThat(order.status()).isEqualTo(OrderStatus.CLOSED);
         assertThat(order.refundRequestNo()).isEqualTo(orderNo + "-L");
         assertThat(fake.trade(orderNo).orElseThrow().refunds()).hasSize(1);
         assertThat(fake.trade(orderNo).orElseThrow().refunded())
                 .isEqualByComparingTo(placed.order().amounts().total().toYuan());
-        assertThat(as(shop, () -> reading().details(orderNo)).history())
+        assertThat(details(orderNo).history())
                 .filteredOn(entry -> entry.kind() == HistoryEntry.Kind.NOTE).hasSize(1);
     }
 
@@ -384,23 +378,77 @@ abstract class OrderingSuite {
         assertThat(fixtures.reserved(shop, third)).isEqualTo(2);
     }
 
-    // --- helpers
-
-    private PlacedOrder place(Shop in, String cartId, ResidentIdNumber buyer, String payMethod) {
-        return as(in, () -> placement().place(new PlaceOrder(cartId, in.store(),
-                new CheckoutFacts.Buyer("张三", buyer.value(), "13800138000"),
-                new PlaceOrder.Consignee("张三", "13800138000", "440305", "广东省深圳市南山区科技园1号"), true, payMethod,
-                null, URI.create("http://shop.test/s/x/orders/"))));
-    }
-
-    private String cart(Shop in, String sku, int quantity) {
+    @Test
+    void a_cart_change_prices_every_line_in_the_same_statements_whatever_the_number_of_lines() {
+        String first = fixtures.product(shop, 100, 50);
+        String second = fixtures.product(shop, 250, 50);
+        String third = fixtures.product(shop, 1000, 50);
+        String fourth = fixtures.product(shop, 399, 50);
         Carts carts = context.getBean(Carts.class);
-        return as(in, () -> {
-            String id = carts.create(in.store()).cart().id();
-            carts.setQuantity(id, sku, BigDecimal.valueOf(quantity));
-            return id;
-        });
+        String cartId = cart(shop, first, 1);
+        as(shop, () -> carts.setQuantity(cartId, second, BigDecimal.valueOf(2))); // the shop's settings cached
+
+        SqlStatements.Counted<PricedCart> twoLines = SqlStatements.count(() ->
+                as(shop, () -> carts.setQuantity(cartId, second, BigDecimal.valueOf(3))));
+        as(shop, () -> carts.setQuantity(cartId, third, BigDecimal.ONE));
+        SqlStatements.Counted<PricedCart> fourLines = SqlStatements.count(() ->
+                as(shop, () -> carts.setQuantity(cartId, fourth, BigDecimal.valueOf(2))));
+
+        System.out.printf("SQL statements per cart change: %d for two lines, %d for four%n", twoLines.statements(),
+                fourLines.statements());
+        fourLines.executed().forEach(sql -> System.out.println("  " + sql));
+        assertThat(fourLines.statements()).as("per further line").isEqualTo(twoLines.statements());
+        assertThat(fourLines.statements()).isLessThanOrEqualTo(MAX_STATEMENTS_CART_CHANGE);
+        PricedCart priced = fourLines.result();
+        assertThat(priced.items()).extracting(PricedCart.Item::sku).containsExactly(first, second, third, fourth);
+        assertThat(priced.items()).allMatch(PricedCart.Item::available);
+        assertThat(priced.items()).extracting(item -> item.priced().value())
+                .containsExactly(Money.ofFen(100), Money.ofFen(750), Money.ofFen(1000), Money.ofFen(798));
+        assertThat(priced.price().goodsValue()).isEqualTo(Money.ofFen(2648));
+        // 1210 within the limits: VAT 13% × 70%, rounded per line (9.1 → 9, 68.25 → 68, 91, 72.618 → 73)
+        assertThat(priced.items()).extracting(item -> item.priced().tax().total())
+                .containsExactly(Money.ofFen(9), Money.ofFen(68), Money.ofFen(91), Money.ofFen(73));
+        assertThat(priced.price().total()).isEqualTo(Money.ofFen(2648 + 241));
     }
+
+    @Test
+    void a_paid_notify_sends_at_most_16_sql_statements_and_a_replay_changes_nothing() {
+        String sku = fixtures.product(shop, 29900, 5);
+        ResidentIdNumber buyer = TestBuyers.newBuyer();
+        String orderNo = place(shop, cart(shop, sku, 1), buyer, "ALIPAY_QR").order().orderNo();
+        String warmUp = place(shop, cart(shop, sku, 1), TestBuyers.newBuyer(), "ALIPAY_QR").order().orderNo();
+        fake.pay(warmUp); // the tenant's Alipay client and settings cached, as for every notify after the first
+        ordering.held().set(true);
+        try {
+            fake.pay(orderNo);
+        } finally {
+            ordering.held().set(false);
+        }
+        Map<String, String> form = lastNotify(orderNo);
+
+        SqlStatements.Counted<PaymentOutcome> notify = SqlStatements.count(() -> notifications().receive(form));
+        notify.executed().forEach(sql -> System.out.println("  " + sql));
+        SqlStatements.Counted<PaymentOutcome> replay = SqlStatements.count(() -> notifications().receive(form));
+
+        System.out.printf("SQL statements per paid notify: %d (a replay %d)%n", notify.statements(),
+                replay.statements());
+        assertThat(notify.result()).isEqualTo(PaymentOutcome.PAID);
+        assertThat(notify.statements()).isLessThanOrEqualTo(MAX_STATEMENTS_PAID_NOTIFY);
+        assertThat(replay.result()).isEqualTo(PaymentOutcome.ALREADY_PAID);
+        Order paid = details(orderNo).order();
+        assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(paid.tradeNo()).isEqualTo(form.get("trade_no"));
+        assertThat(fixtures.onHand(shop, sku)).isEqualTo(3);
+        assertThat(fixtures.reserved(shop, sku)).isZero();
+        assertThat(fixtures.count("SELECT COUNT(*) FROM outbox_events WHERE event_type = ? AND business_key = ?",
+                OrderPaid.TYPE, orderNo)).isEqualTo(1);
+        assertThat(as(shop, () -> context.getBean(AnnualQuotas.class).standing(buyer, Year.of(2026))).consumed())
+                .isEqualTo(paid.quotaAmount());
+        assertThat(details(orderNo).history()).extracting(HistoryEntry::to)
+                .containsExactly(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID);
+    }
+
+    // --- helpers
 
     private Money standing(ResidentIdNumber buyer) {
         return as(shop, () -> context.getBean(AnnualQuotas.class).standing(buyer, Year.of(2026)).held());
@@ -434,20 +482,8 @@ abstract class OrderingSuite {
         }
     }
 
-    private <T> T as(Shop in, TenantContext.Work<T, RuntimeException> work) {
-        return TenantContext.callAs(in.tenant(), work);
-    }
-
-    private MutableClock clock() {
-        return context.getBean(MutableClock.class);
-    }
-
     private OrderPlacement placement() {
         return context.getBean(OrderPlacement.class);
-    }
-
-    private OrderReading reading() {
-        return context.getBean(OrderReading.class);
     }
 
     private PaymentNotifications notifications() {

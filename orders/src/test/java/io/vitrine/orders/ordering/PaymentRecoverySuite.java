@@ -1,32 +1,27 @@
 package io.vitrine.orders.ordering;
 
-import io.micronaut.context.ApplicationContext;
 import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tenancy.TenantContext;
-import io.vitrine.kernel.testing.MutableClock;
 import io.vitrine.kernel.time.ChinaTime;
-import io.vitrine.orders.carts.Carts;
-import io.vitrine.orders.compliance.CheckoutFacts;
+import io.vitrine.kernel.time.infra.SqlInstants;
 import io.vitrine.orders.payment.reconciliation.BillReconciliation;
 import io.vitrine.orders.payment.reconciliation.Difference;
 import io.vitrine.orders.payment.reconciliation.DifferenceKind;
 import io.vitrine.orders.payment.reconciliation.EntryKind;
+import io.vitrine.orders.payment.reconciliation.ExpectedPayment;
+import io.vitrine.orders.payment.reconciliation.ExpectedPayments;
+import io.vitrine.orders.payment.reconciliation.PaymentEntry;
 import io.vitrine.orders.payment.reconciliation.ReconciliationOutcome;
 import io.vitrine.orders.payment.reconciliation.ReconciliationReport;
 import io.vitrine.orders.payment.reconciliation.Totals;
-import io.vitrine.orders.testing.OrderFixtures;
-import io.vitrine.orders.testing.OrderFixtures.Shop;
-import io.vitrine.orders.testing.OrderingContexts.Ordering;
 import io.vitrine.orders.testing.TestBuyers;
-import io.vitrine.tools.fakealipay.FakeAlipay;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,28 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of orders placed, paid and refunded through the real services, our books read from the orders tables
  * ({@code JdbcExpectedPayments}).
  */
-abstract class PaymentRecoverySuite {
-
-    private Ordering ordering;
-    private ApplicationContext context;
-    private FakeAlipay fake;
-    private OrderFixtures fixtures;
-    private Shop shop;
-
-    protected abstract Ordering ordering();
+abstract class PaymentRecoverySuite extends OrderingFixture {
 
     @BeforeEach
-    void setUp() {
-        ordering = ordering();
-        context = ordering.context();
-        fake = ordering.fake();
-        fixtures = new OrderFixtures(context, fake);
-        shop = fixtures.shop();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        fake.faults().clear();
+    void startRecoveryAfresh() {
+        recovery().forgetPreviousRound(); // other tests moved the clock forward and back
     }
 
     @Test
@@ -70,7 +48,7 @@ abstract class PaymentRecoverySuite {
         fake.pay(orderNo);
         assertThat(status(orderNo)).isEqualTo(OrderStatus.PENDING_PAYMENT);
 
-        recovery().recoverAll(); // placed less than vitrine.orders.payment-query.after ago: not asked yet
+        recovery().recoverAll(); // placed less than the schedule's first age (2m) ago: not asked yet
         assertThat(status(orderNo)).isEqualTo(OrderStatus.PENDING_PAYMENT);
 
         later(Duration.ofMinutes(3), () -> recovery().round());
@@ -89,6 +67,39 @@ abstract class PaymentRecoverySuite {
                 OrderPaid.TYPE, orderNo)).isEqualTo(1);
         assertThat(details(orderNo).history()).filteredOn(entry -> entry.to() == OrderStatus.PAID).hasSize(1);
         assertThat(fixtures.onHand(shop, sku)).isEqualTo(4);
+    }
+
+    @Test
+    void an_abandoned_order_is_asked_about_only_at_2_4_8_and_14_minutes_and_once_more_before_it_closes() {
+        String sku = fixtures.product(shop, 29900, 5);
+        String abandoned = place(sku).orderNo();
+        String lost = place(sku).orderNo();
+        recovery().recoverAll(); // this instance's first round: both too young
+
+        List<Integer> askedAt = new ArrayList<>();
+        for (int seconds = 30; seconds <= 15 * 60; seconds += 30) {
+            int age = seconds;
+            if (age == 5 * 60) {
+                fake.faults().dropNextNotifies(1);
+                fake.pay(lost); // paid at 5 minutes, its notify lost
+            }
+            long before = queries(abandoned);
+            later(Duration.ofSeconds(age), () -> recovery().recoverAll());
+            if (queries(abandoned) > before) {
+                askedAt.add(age);
+            }
+            if (age == 8 * 60) {
+                assertThat(status(lost)).as("recovered at the 8-minute round").isEqualTo(OrderStatus.PAID);
+            }
+        }
+        assertThat(askedAt).containsExactly(120, 240, 480, 840);
+        assertThat(queries(lost)).as("asked at 2 and 4 minutes unpaid, found paid at 8").isEqualTo(3);
+
+        later(Duration.ofMinutes(16), () -> context.getBean(UnpaidOrderClosing.class).closeDue());
+
+        assertThat(queries(abandoned)).as("the close round asks before it closes").isEqualTo(5);
+        assertThat(status(abandoned)).isEqualTo(OrderStatus.CLOSED);
+        assertThat(status(lost)).isEqualTo(OrderStatus.PAID);
     }
 
     @Test
@@ -150,37 +161,45 @@ abstract class PaymentRecoverySuite {
         assertThat(again.matched()).isEqualTo(4);
     }
 
+    @Test
+    void a_refund_is_expected_on_the_day_of_its_refunded_at() {
+        String sku = fixtures.product(shop, 12345, 10);
+        Order cancelled = place(sku);
+        fake.pay(cancelled.orderNo());
+        as(() -> context.getBean(OrderCancellations.class).cancel(cancelled.orderNo(), "staff-1", "asked"));
+        OrderDetails details = details(cancelled.orderNo());
+        Instant refundedAt = details.order().refundedAt();
+        assertThat(refundedAt).isNotNull();
+        assertThat(details.history()).filteredOn(entry -> entry.kind() == HistoryEntry.Kind.NOTE)
+                .extracting(HistoryEntry::at).containsExactly(refundedAt);
+        LocalDate day = ChinaTime.dateOf(refundedAt);
+        PaymentEntry refund = PaymentEntry.refund(cancelled.orderNo(), details.order().tradeNo(),
+                cancelled.orderNo() + "-C", cancelled.amounts().total());
+        assertThat(expected(day)).contains(ExpectedPayment.completed(refund));
+
+        // the column decides, not the note: the same refund recorded a day earlier is that day's
+        fixtures.execute("UPDATE orders SET refunded_at = ? WHERE order_no = ?",
+                SqlInstants.text(refundedAt.minus(Duration.ofDays(1))), cancelled.orderNo());
+
+        assertThat(expected(day)).doesNotContain(ExpectedPayment.completed(refund));
+        assertThat(expected(day.minusDays(1))).contains(ExpectedPayment.completed(refund));
+    }
+
     // --- helpers
 
     private Order place(String sku) {
-        return as(() -> {
-            Carts carts = context.getBean(Carts.class);
-            String cartId = carts.create(shop.store()).cart().id();
-            carts.setQuantity(cartId, sku, BigDecimal.ONE);
-            return context.getBean(OrderPlacement.class).place(new PlaceOrder(cartId, shop.store(),
-                    new CheckoutFacts.Buyer("张三", TestBuyers.newBuyer().value(), "13800138000"),
-                    new PlaceOrder.Consignee("张三", "13800138000", "440305", "广东省深圳市南山区科技园1号"), true,
-                    "ALIPAY_QR", null, URI.create("http://shop.test/s/x/orders/")));
-        }).order();
+        return place(shop, cart(shop, sku, 1), TestBuyers.newBuyer(), "ALIPAY_QR").order();
     }
 
-    /** Runs the work with the clock moved forward, then moves it back for the other tests. */
-    private void later(Duration by, Runnable work) {
-        MutableClock clock = context.getBean(MutableClock.class);
-        clock.advance(by);
-        try {
-            work.run();
-        } finally {
-            clock.advance(by.negated());
-        }
+    /** The {@code alipay.trade.query} calls the fake gateway answered about this order. */
+    private long queries(String orderNo) {
+        return fake.ledger().stream().filter(entry -> "call".equals(entry.path("type").asText())
+                && "alipay.trade.query".equals(entry.path("method").asText())
+                && orderNo.equals(entry.path("outTradeNo").asText())).count();
     }
 
-    private OrderStatus status(String orderNo) {
-        return details(orderNo).order().status();
-    }
-
-    private OrderDetails details(String orderNo) {
-        return as(() -> context.getBean(OrderReading.class).details(orderNo));
+    private List<ExpectedPayment> expected(LocalDate day) {
+        return context.getBean(ExpectedPayments.class).on(shop.tenant(), day);
     }
 
     private LostNotifyRecovery recovery() {
@@ -192,6 +211,6 @@ abstract class PaymentRecoverySuite {
     }
 
     private <T> T as(TenantContext.Work<T, RuntimeException> work) {
-        return TenantContext.callAs(shop.tenant(), work);
+        return as(shop, work);
     }
 }

@@ -1,6 +1,5 @@
 package io.vitrine.orders.payment;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
@@ -10,21 +9,16 @@ import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.settings.Settings;
 import io.vitrine.tenants.settings.SettingsForm;
 import io.vitrine.tools.fakealipay.FakeAlipay;
+import io.vitrine.tools.fakealipay.NotifyInbox;
 import io.vitrine.tools.fakealipay.RsaKeys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -87,8 +81,8 @@ public final class PaymentTesting {
 
     private static final class Shared {
         static final FakeAlipay FAKE = FakeAlipay.start();
-        static final BlockingQueue<Map<String, String>> INBOX = new LinkedBlockingQueue<>();
-        static final HttpServer RECEIVER = receiver();
+        static final NotifyInbox RECEIVER = new NotifyInbox();
+        static final BlockingQueue<Map<String, String>> INBOX = RECEIVER.received();
         static final ApplicationContext CONTEXT = start();
 
         private static ApplicationContext start() {
@@ -99,8 +93,7 @@ public final class PaymentTesting {
             properties.put("vitrine.search.lucene-dir", folder.resolve("search").toString());
             properties.put("vitrine.catalog.reservations.expiry-enabled", false);
             properties.put("vitrine.payments.alipay.gateway-url", FAKE.gatewayUrl().toString());
-            properties.put("vitrine.payments.alipay.notify-url",
-                    "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/alipay/notify");
+            properties.put("vitrine.payments.alipay.notify-url", RECEIVER.url());
             properties.put("vitrine.payments.alipay.read-timeout", "2s");
             properties.put("vitrine.payments.alipay.isv-app-id", ISV_APP_ID);
             properties.put("vitrine.payments.alipay.isv-private-key", RsaKeys.privateKeyText(ISV_KEYS));
@@ -108,35 +101,10 @@ public final class PaymentTesting {
             ApplicationContext context = KernelContexts.start(properties);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 context.close();
-                RECEIVER.stop(0);
+                RECEIVER.close();
                 FAKE.close();
             }));
             return context;
-        }
-
-        /** Our stand-in for the notify endpoint: keeps the form and acknowledges with "success". */
-        private static HttpServer receiver() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-                server.createContext("/alipay/notify", exchange -> {
-                    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                    Map<String, String> form = new LinkedHashMap<>();
-                    for (String pair : body.split("&")) {
-                        int eq = pair.indexOf('=');
-                        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                                URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                    }
-                    INBOX.add(form);
-                    byte[] answer = "success".getBytes(StandardCharsets.UTF_8);
-                    exchange.sendResponseHeaders(200, answer.length);
-                    exchange.getResponseBody().write(answer);
-                    exchange.close();
-                });
-                server.start();
-                return server;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
 
         private static Path folder() {

@@ -3,7 +3,7 @@ package io.vitrine.orders.testing;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.vitrine.kernel.testing.KernelContexts;
-import io.vitrine.kernel.testing.TestServices;
+import io.vitrine.kernel.testing.TestDatabase;
 import io.vitrine.orders.ordering.PaymentNotifications;
 import io.vitrine.tools.fakealipay.FakeAlipay;
 
@@ -13,12 +13,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Contexts for the ordering suites, one per database, with the in-process fake Alipay as the gateway and a notify
@@ -38,17 +37,22 @@ public final class OrderingContexts {
         return MariaDb.ORDERING;
     }
 
-    /** A context, its fake gateway and every notify form it received. */
-    public record Ordering(ApplicationContext context, FakeAlipay fake, List<Map<String, String>> notifies) {
+    /**
+     * A context, its fake gateway and every notify form it received; while {@code held} is set, the receiver only
+     * records a notify and answers "failure" (a test then applies the form itself, on its own thread).
+     */
+    public record Ordering(ApplicationContext context, FakeAlipay fake, List<Map<String, String>> notifies,
+                           AtomicBoolean held) {
     }
 
-    private static Ordering start(String url, String user, String password, Path folder) {
+    private static Ordering start(TestDatabase database) {
         FakeAlipay fake = FakeAlipay.start();
         List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+        AtomicBoolean held = new AtomicBoolean();
         ApplicationContext[] holder = new ApplicationContext[1];
-        HttpServer receiver = receiver(received, holder);
-        Map<String, Object> properties = KernelContexts.databaseProperties(url, user, password);
-        properties.put("vitrine.search.lucene-dir", folder.resolve("search").toString());
+        HttpServer receiver = receiver(received, held, holder);
+        Map<String, Object> properties = database.properties();
+        properties.put("vitrine.search.lucene-dir", database.folder().resolve("search").toString());
         properties.put("vitrine.catalog.reservations.expiry-enabled", false);
         properties.put("vitrine.orders.close-enabled", false);
         properties.put("vitrine.orders.payment-query.enabled", false);
@@ -60,17 +64,13 @@ public final class OrderingContexts {
         properties.put("vitrine.payments.alipay.notify-url",
                 "http://127.0.0.1:" + receiver.getAddress().getPort() + "/notify");
         properties.put("vitrine.payments.alipay.read-timeout", "5s");
-        ApplicationContext context = KernelContexts.start(properties);
+        ApplicationContext context = KernelContexts.startShared(properties, () -> receiver.stop(0), fake);
         holder[0] = context;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
-            receiver.stop(0);
-            fake.close();
-        }));
-        return new Ordering(context, fake, received);
+        return new Ordering(context, fake, received, held);
     }
 
-    private static HttpServer receiver(List<Map<String, String>> received, ApplicationContext[] context) {
+    private static HttpServer receiver(List<Map<String, String>> received, AtomicBoolean held,
+                                       ApplicationContext[] context) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/notify", exchange -> {
@@ -85,6 +85,9 @@ public final class OrderingContexts {
                 String answer;
                 int status;
                 try {
+                    if (held.get()) {
+                        throw new IllegalStateException("held");
+                    }
                     context[0].getBean(PaymentNotifications.class).receive(form);
                     answer = "success";
                     status = 200;
@@ -104,25 +107,11 @@ public final class OrderingContexts {
         }
     }
 
-    private static Path folder(String name) {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static final class H2 {
-        static final Ordering ORDERING;
-
-        static {
-            Path folder = folder("h2-ordering-");
-            ORDERING = start(TestServices.h2FileUrl(folder, "ordering"), "sa", "", folder);
-        }
+        static final Ordering ORDERING = start(TestDatabase.h2("ordering"));
     }
 
     private static final class MariaDb {
-        static final Ordering ORDERING = start(TestServices.freshMariaDbDatabase("ordering"),
-                TestServices.mariaDbUser(), TestServices.mariaDbPassword(), folder("mariadb-ordering-"));
+        static final Ordering ORDERING = start(TestDatabase.mariaDb("ordering"));
     }
 }

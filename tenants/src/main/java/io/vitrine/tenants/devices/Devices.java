@@ -1,6 +1,7 @@
 package io.vitrine.tenants.devices;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.kernel.error.FieldChecks;
 import io.vitrine.kernel.error.NotFoundException;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The current tenant's device registry. Secrets and pairing codes are shown once, at registration
@@ -159,6 +161,29 @@ public class Devices {
         return devices.update(new Device(kiosk.id(), kiosk.tenantId(), kiosk.deviceKey(), kiosk.kind(), kiosk.storeCode(),
                 null, null, kiosk.kioskTokenHash(), kiosk.status(), now, version, kiosk.createdAt(),
                 kiosk.rotatedAt()));
+    }
+
+    /**
+     * The paired kiosk whose device cookie holds this token, if it is an ACTIVE kiosk of the current tenant at this
+     * store: what an order placed on the kiosk records (api.md "its orders carry the device"). Empty for no token, an
+     * unknown one, a revoked kiosk, another store's or another tenant's. Reads only (the heartbeat marks last seen).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Device> pairedKiosk(@Nullable String kioskToken, @Nullable String storeCode) {
+        currentTenant.require();
+        if (kioskToken == null || kioskToken.isBlank() || storeCode == null) {
+            return Optional.empty();
+        }
+        return devices.findByKioskTokenHash(pairingHash(kioskToken))
+                .filter(d -> d.kind() == DeviceKind.KIOSK && d.status() == DeviceStatus.ACTIVE
+                        && storeCode.equals(d.storeCode()));
+    }
+
+    /** A device of the current tenant by its id (what an order records), revoked ones included. */
+    @Transactional(readOnly = true)
+    public Optional<Device> byId(String id) {
+        currentTenant.require();
+        return devices.findById(id);
     }
 
     @Transactional(readOnly = true)

@@ -12,19 +12,21 @@ import io.vitrine.orders.ordering.OrderStatus;
 import java.util.List;
 
 /**
- * An order as its console page shows it: the amounts in yuan, China times, the buyer and consignee masked as
- * {@link OrderDetails} gives them (never the plain personal data), the lines and the timeline with its notes.
+ * An order as its console page shows it: the kiosk it was placed on, the amounts in yuan, China times, the buyer and
+ * consignee masked as {@link OrderDetails} gives them (never the plain personal data), the lines and the timeline with its notes.
  */
-public record OrderSheet(String orderNo, String status, String storeCode, String tradeMode, String placedAt,
-                         String goods, String freight, String insurance, String discount, String tax, String total,
+public record OrderSheet(String orderNo, String status, String storeCode, String deviceKey, String tradeMode,
+                         String placedAt, String goods, String freight, String insurance, String discount, String tax, String total,
                          String payMethod, String paymentExpiresAt, String paidAt, String tradeNo, String refunded,
                          @Nullable OrderDetails.MaskedBuyer buyer, @Nullable OrderDetails.MaskedConsignee consignee,
                          List<Line> lines, List<Step> timeline, boolean cancellable) {
 
-    static OrderSheet of(OrderDetails details) {
+    /** {@code deviceKey}: the paired kiosk the order was placed on, or null. */
+    static OrderSheet of(OrderDetails details, @Nullable String deviceKey) {
         Order o = details.order();
         var a = o.amounts();
-        return new OrderSheet(o.orderNo(), o.status().name(), o.storeCode(), o.tradeMode().code(),
+        return new OrderSheet(o.orderNo(), o.status().name(), o.storeCode(), deviceKey == null ? "" : deviceKey,
+                o.tradeMode().code(),
                 ChinaTimeText.of(o.placedAt()), yuan(a.goodsValue()), yuan(a.freight()), yuan(a.insurance()),
                 yuan(a.discount()), yuan(a.tax()), yuan(a.total()), o.payMethod().name(),
                 ChinaTimeText.of(o.paymentExpiresAt()), ChinaTimeText.of(o.paidAt()),

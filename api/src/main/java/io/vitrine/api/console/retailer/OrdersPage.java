@@ -22,9 +22,11 @@ import io.vitrine.api.console.ConsoleLinks;
 import io.vitrine.api.console.ConsolePage;
 import io.vitrine.api.console.FormErrors;
 import io.vitrine.api.console.OneTimeForms;
+import io.vitrine.api.orders.PlacingDevices;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.time.ChinaTime;
+import io.vitrine.orders.ordering.OrderDetails;
 import io.vitrine.orders.ordering.OrderStatus;
 import io.vitrine.orders.ordering.Orders;
 import io.vitrine.orders.ordering.StaffOrders;
@@ -42,8 +44,8 @@ import java.util.Map;
  * {@code /console/orders}: the shop's orders for its staff, through {@link StaffOrders} only (the same use cases as
  * the API's {@code /api/v1/orders}, tenant-filtered, a store manager limited to their stores: any other order is the
  * 404 page). The list filters by status, store and placing day (China time, both days included) and pages by
- * {@value #PAGE_SIZE}; an order's page shows its amounts, lines, masked buyer and consignee, payment and timeline
- * with its notes, and the cancel form (one-time token required, reason optional). A refused cancel (the order is
+ * {@value #PAGE_SIZE}; an order's page shows the kiosk it was placed on, its amounts, lines, masked buyer and
+ * consignee, payment and timeline with its notes, and the cancel form (one-time token required, reason optional). A refused cancel (the order is
  * past the point where it can be cancelled: 409) is the order's page again, saying why.
  *
  * <p>The list shows each order's masked buyer name, which only {@link StaffOrders#details} gives: one read per row
@@ -61,10 +63,12 @@ final class OrdersPage {
 
     private final StaffOrders orders;
     private final OneTimeForms forms;
+    private final PlacingDevices devices;
 
-    OrdersPage(StaffOrders orders, OneTimeForms forms) {
+    OrdersPage(StaffOrders orders, OneTimeForms forms, PlacingDevices devices) {
         this.orders = orders;
         this.forms = forms;
+        this.devices = devices;
     }
 
     /** Bad filter values are the page with the filter's error (400) and no rows. */
@@ -147,7 +151,8 @@ final class OrdersPage {
 
     private HttpResponse<?> order(HttpStatus status, Authentication caller, String orderNo,
                                   Map<String, String> errors, @Nullable CancelFields fields, boolean cancelled) {
-        OrderSheet sheet = OrderSheet.of(orders.details(StaffClaims.actorOf(caller), orderNo));
+        OrderDetails details = orders.details(StaffClaims.actorOf(caller), orderNo);
+        OrderSheet sheet = OrderSheet.of(details, devices.keyOf(details.order()));
         return ConsolePage.render(status, "order", ConsolePage.model(caller,
                 "order", sheet,
                 "orderTarget", PATH + "/" + ConsoleLinks.encode(orderNo),

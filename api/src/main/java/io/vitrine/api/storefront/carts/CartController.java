@@ -26,7 +26,8 @@ import java.math.BigDecimal;
 /**
  * The shopper's cart (api.md "Storefront"), anonymous, in the tenant of the {@code /s/{tenant}} path. The cart id
  * answered at creation is the only key to the cart; another shop's cart id answers 404. Every answer is the cart
- * priced now, never cached by the browser or a proxy.
+ * priced now, never cached by the browser or a proxy. A 422's detail and field messages follow Accept-Language (zh-CN,
+ * else English), as the checkout's refusals do.
  */
 @Controller("/s/{tenant}/api/carts")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -60,7 +61,7 @@ class CartController {
     @Operation(summary = "Sets the quantity of a product in the cart (0 removes it)",
             description = "qty: REQUIRED, WHOLE_NUMBER, QUANTITY_RANGE 0-99 (400); a 51st line: sku TOO_MANY_LINES "
                     + "(400); a SKU the shop does not have: 422 UNKNOWN_PRODUCT; one the cart's store does not sell: "
-                    + "422 NOT_IN_ASSORTMENT.")
+                    + "422 NOT_IN_ASSORTMENT (errors: field sku; messages in the Accept-Language, zh-CN or English).")
     HttpResponse<CartView> put(@PathVariable String tenant, @PathVariable String cartId, @PathVariable String sku,
                                @Body QuantityRequest request) {
         return answer(HttpStatus.OK, carts.setQuantity(cartId, sku, request.qty()));

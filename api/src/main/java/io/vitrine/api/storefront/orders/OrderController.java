@@ -19,6 +19,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vitrine.api.idempotency.Idempotent;
+import io.vitrine.api.kiosk.PairedKiosk;
 import io.vitrine.api.orders.OrderView;
 import io.vitrine.api.security.ClientAddress;
 import io.vitrine.api.storefront.pages.ShopperAddress;
@@ -37,7 +38,8 @@ import java.time.Instant;
  * A shopper's orders (api.md "Storefront"), anonymous, in the tenant of the {@code /s/{tenant}} path: placing one
  * from a cart (Idempotency-Key honoured; without one a double click still makes one order, the cart being consumed),
  * reading it back with its token, and getting a new token by order number, phone and the ID number's last six
- * characters. Answers are never cached.
+ * characters. Answers are never cached. An order placed from a paired kiosk (its device cookie verified for this shop
+ * and the order's store, {@link PairedKiosk}) records the kiosk; any other cookie places it without a device.
  */
 @Controller("/s/{tenant}/api/orders")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -49,13 +51,15 @@ class OrderController {
     private final OrderReading reading;
     private final ShopperAddress addresses;
     private final ClientAddress clientAddress;
+    private final PairedKiosk kiosks;
 
     OrderController(OrderPlacement placement, OrderReading reading, ShopperAddress addresses,
-                    ClientAddress clientAddress) {
+                    ClientAddress clientAddress, PairedKiosk kiosks) {
         this.placement = placement;
         this.reading = reading;
         this.addresses = addresses;
         this.clientAddress = clientAddress;
+        this.kiosks = kiosks;
     }
 
     @Post
@@ -66,16 +70,19 @@ class OrderController {
                     + "expired, another shop's, or already ordered). 409: the same cart ordered at the same moment. "
                     + "422 with code: SINGLE_LIMIT_EXCEEDED, ANNUAL_LIMIT_EXCEEDED, NOT_ON_POSITIVE_LIST, "
                     + "MIXED_TRADE_MODES, MIXED_WAREHOUSES, OUT_OF_STOCK, INVALID_IDENTITY, CONSENT_REQUIRED, "
-                    + "NOT_IN_ASSORTMENT, EMPTY_CART, ALIPAY_NOT_CONFIGURED; every refusal in errors. 503: Alipay "
-                    + "unreachable (nothing was ordered; retry).")
+                    + "NOT_IN_ASSORTMENT, EMPTY_CART, ALIPAY_NOT_CONFIGURED; every refusal in errors, their detail "
+                    + "and messages in the Accept-Language (zh-CN, else English). 503: Alipay unreachable (nothing "
+                    + "was ordered; retry). Sent from a paired kiosk (its device cookie, for this store), the order "
+                    + "records the kiosk; any other cookie is ignored.")
     HttpResponse<Placed> place(@PathVariable String tenant, @Body OrderRequest request, HttpRequest<?> http) {
         URI returnPage = URI.create(addresses.absolute(http, "/s/" + tenant + "/orders/"));
+        String kiosk = kiosks.deviceIdOf(http, request.storeCode()).orElse(null);
         PlacedOrder placed = placement.place(new PlaceOrder(request.cartId(), request.storeCode(),
                 request.buyer() == null ? null : new CheckoutFacts.Buyer(request.buyer().name(),
                         request.buyer().idNumber(), request.buyer().phone()),
                 request.consignee() == null ? null : new PlaceOrder.Consignee(request.consignee().name(),
                         request.consignee().phone(), request.consignee().districtCode(), request.consignee().address()),
-                Boolean.TRUE.equals(request.consent()), request.payMethod(), null, returnPage));
+                Boolean.TRUE.equals(request.consent()), request.payMethod(), kiosk, returnPage));
         return HttpResponse.<Placed>status(HttpStatus.CREATED).body(Placed.of(placed))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }

@@ -44,11 +44,12 @@ class JdbcOrders implements Orders {
     private static final String COLUMNS = "id, tenant_id, order_no, store_code, device_id, status, trade_mode, "
             + "warehouse_code, taxation, goods_value_fen, freight_fen, insurance_fen, discount_fen, tax_fen, total_fen, "
             + "quota_fen, quota_year, pay_method, payment_link, payment_expires_at, paid_at, paid_fen, alipay_trade_no, "
-            + "refund_request_no, refunded_fen, placed_at, updated_at, version, buyer_name, buyer_id_number, "
-            + "buyer_phone, buyer_id_index, buyer_id_last6_index, buyer_phone_index, consignee_name, consignee_phone, "
-            + "consignee_phone_index, consignee_district_code, consignee_address, consignee_address_index";
+            + "refund_request_no, refunded_fen, refunded_at, placed_at, updated_at, version, buyer_name, "
+            + "buyer_id_number, buyer_phone, buyer_id_index, buyer_id_last6_index, buyer_phone_index, consignee_name, "
+            + "consignee_phone, consignee_phone_index, consignee_district_code, consignee_address, "
+            + "consignee_address_index";
     private static final String INSERT = "INSERT INTO orders (" + COLUMNS + ", cart_ref, token_hash) VALUES ("
-            + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String INSERT_LINE = "INSERT INTO order_lines (order_id, line_no, tenant_id, sku, gtin, "
             + "name_zh, name_en, brand, hs_code, item_record_no, origin_country, unit, unit1, qty1_per_unit, unit2, "
             + "qty2_per_unit, gross_weight_kg, net_weight_kg, trade_mode, quantity, unit_price_fen, value_fen, "
@@ -63,7 +64,7 @@ class JdbcOrders implements Orders {
     private static final String HISTORY = "SELECT kind, from_status, to_status, happened_at, actor, reason "
             + "FROM order_status_history WHERE order_id = ? AND tenant_id = ? ORDER BY happened_at, id";
     private static final String UPDATE = "UPDATE orders SET status = ?, paid_at = ?, paid_fen = ?, alipay_trade_no = ?, "
-            + "refund_request_no = ?, refunded_fen = ?, updated_at = ?, version = version + 1 "
+            + "refund_request_no = ?, refunded_fen = ?, refunded_at = ?, updated_at = ?, version = version + 1 "
             + "WHERE id = ? AND tenant_id = ? AND version = ?";
 
     private final TransactionOperations<Connection> transactions;
@@ -122,17 +123,18 @@ class JdbcOrders implements Orders {
             update.setString(4, changed.tradeNo());
             update.setString(5, changed.refundRequestNo());
             setFen(update, 6, changed.refunded());
-            update.setString(7, SqlInstants.text(changed.updatedAt()));
-            update.setString(8, changed.id());
-            update.setString(9, tenant());
-            update.setInt(10, changed.version());
+            update.setString(7, SqlInstants.text(changed.refundedAt()));
+            update.setString(8, SqlInstants.text(changed.updatedAt()));
+            update.setString(9, changed.id());
+            update.setString(10, tenant());
+            update.setInt(11, changed.version());
             if (update.executeUpdate() != 1) {
                 throw new ConflictException("The order " + changed.orderNo() + " changed meanwhile: try again.");
             }
         } catch (SQLException e) {
             throw failure("update an order", e);
         }
-        return find(changed.orderNo()).orElseThrow();
+        return changed.written();
     }
 
     @Override
@@ -339,6 +341,7 @@ class JdbcOrders implements Orders {
         insert.setString(i++, order.tradeNo());
         insert.setString(i++, order.refundRequestNo());
         setFen(insert, i++, order.refunded());
+        insert.setString(i++, SqlInstants.text(order.refundedAt()));
         insert.setString(i++, SqlInstants.text(order.placedAt()));
         insert.setString(i++, SqlInstants.text(order.updatedAt()));
         insert.setInt(i++, order.version());
@@ -385,15 +388,16 @@ class JdbcOrders implements Orders {
                 fen(row, 14), fen(row, 15));
         int year = row.getInt(17);
         Year quotaYear = row.wasNull() ? null : Year.of(year);
-        SealedPersonalData personal = new SealedPersonalData(row.getString(29), row.getString(30), row.getString(31),
-                row.getString(32), row.getString(33), row.getString(34), row.getString(35), row.getString(36),
-                row.getString(37), row.getString(38), row.getString(39), row.getString(40));
+        SealedPersonalData personal = new SealedPersonalData(row.getString(30), row.getString(31), row.getString(32),
+                row.getString(33), row.getString(34), row.getString(35), row.getString(36), row.getString(37),
+                row.getString(38), row.getString(39), row.getString(40), row.getString(41));
         return new Order(row.getString(1), TenantId.of(row.getString(2)), row.getString(3), row.getString(4),
                 row.getString(5), OrderStatus.valueOf(row.getString(6)), TradeMode.ofCode(row.getString(7)).orElseThrow(),
                 row.getString(8), Taxation.valueOf(row.getString(9)), amounts, fen(row, 16), quotaYear,
                 PayMethod.valueOf(row.getString(18)), row.getString(19), SqlInstants.read(row, 20),
                 SqlInstants.read(row, 21), nullableFen(row, 22), row.getString(23), row.getString(24),
-                nullableFen(row, 25), SqlInstants.read(row, 26), SqlInstants.read(row, 27), row.getInt(28), personal);
+                nullableFen(row, 25), SqlInstants.read(row, 26), SqlInstants.read(row, 27),
+                SqlInstants.read(row, 28), row.getInt(29), personal);
     }
 
     private static Money fen(ResultSet row, int column) throws SQLException {

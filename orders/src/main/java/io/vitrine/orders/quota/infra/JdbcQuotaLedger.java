@@ -17,7 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.Year;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -64,6 +67,12 @@ class JdbcQuotaLedger implements QuotaLedger {
     }
 
     @Override
+    public AnnualQuota lockExisting(String buyerIndex, Year year) {
+        return account(buyerIndex, year, true).orElseThrow(() -> new IllegalStateException(
+                "the annual quota account of a reservation vanished"));
+    }
+
+    @Override
     public Optional<AnnualQuota> find(String buyerIndex, Year year) {
         return account(buyerIndex, year, false);
     }
@@ -99,6 +108,28 @@ class JdbcQuotaLedger implements QuotaLedger {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read an annual quota movement", e);
+        }
+    }
+
+    @Override
+    public Set<QuotaMovement> movementsOf(String orderNo, Set<QuotaMovement> among) {
+        List<QuotaMovement> wanted = List.copyOf(among);
+        String sql = "SELECT movement FROM annual_quota_movements WHERE reference = ? AND movement IN ("
+                + "?,".repeat(wanted.size() - 1) + "?)";
+        try (PreparedStatement select = connection().prepareStatement(sql)) {
+            select.setString(1, orderNo);
+            for (int i = 0; i < wanted.size(); i++) {
+                select.setString(i + 2, wanted.get(i).name());
+            }
+            Set<QuotaMovement> found = EnumSet.noneOf(QuotaMovement.class);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(QuotaMovement.valueOf(row.getString(1)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read an order's annual quota movements", e);
         }
     }
 

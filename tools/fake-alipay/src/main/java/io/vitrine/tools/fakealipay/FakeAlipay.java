@@ -312,7 +312,7 @@ public final class FakeAlipay implements AutoCloseable {
         return params;
     }
 
-    private static void decodeInto(Map<String, String> params, String form) {
+    static void decodeInto(Map<String, String> params, String form) {
         if (form == null || form.isEmpty()) {
             return;
         }

@@ -19,13 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Our books on the orders tables (V23), three read-only queries of one tenant's China day:
+ * Our books on the orders tables (V23, V26), three read-only queries of one tenant's China day:
  * <ul>
  *   <li>payments: every order with {@code paid_at} that day (out_trade_no = order number, Alipay's trade number,
  *       {@code paid_fen}) — whatever its status now, since a later cancel or late-payment refund is a refund line of
  *       its own on the bill;</li>
- *   <li>refunds: every order with a {@code refund_request_no} whose refund note ({@code order_status_history},
- *       kind NOTE, written by {@code Refunds} right after Alipay's answer) is of that day, {@code refunded_fen};</li>
+ *   <li>refunds: every order with a {@code refund_request_no} whose {@code refunded_at} (V26, written by
+ *       {@code Refunds} right after Alipay's answer) is of that day, {@code refunded_fen};</li>
  *   <li>not completed: orders never paid on our side that were touched that day (pending, closed or cancelled
  *       unpaid): if the bill has their payment it is a {@code STATUS_DIFFERS} — a lost notify, or a payment that
  *       crossed the close — not a payment unknown to us.</li>
@@ -36,11 +36,9 @@ class JdbcExpectedPayments implements ExpectedPayments {
 
     private static final String PAYMENTS = "SELECT order_no, alipay_trade_no, paid_fen FROM orders "
             + "WHERE tenant_id = ? AND paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL ORDER BY paid_at, order_no";
-    private static final String REFUNDS = "SELECT o.order_no, o.alipay_trade_no, o.refund_request_no, o.refunded_fen "
-            + "FROM orders o WHERE o.tenant_id = ? AND o.refund_request_no IS NOT NULL AND o.refunded_fen IS NOT NULL "
-            + "AND EXISTS (SELECT 1 FROM order_status_history h WHERE h.order_id = o.id AND h.tenant_id = o.tenant_id "
-            + "AND h.kind = 'NOTE' AND h.reason LIKE 'refunded %' AND h.happened_at >= ? AND h.happened_at < ?) "
-            + "ORDER BY o.order_no";
+    private static final String REFUNDS = "SELECT order_no, alipay_trade_no, refund_request_no, refunded_fen "
+            + "FROM orders WHERE tenant_id = ? AND refunded_at >= ? AND refunded_at < ? "
+            + "AND refund_request_no IS NOT NULL AND refunded_fen IS NOT NULL ORDER BY order_no";
     private static final String UNPAID = "SELECT order_no, total_fen FROM orders WHERE tenant_id = ? "
             + "AND paid_at IS NULL AND updated_at >= ? AND placed_at < ? ORDER BY order_no";
 

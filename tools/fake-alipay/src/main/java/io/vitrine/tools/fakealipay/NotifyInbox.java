@@ -1,4 +1,4 @@
-package io.vitrine.api.sandbox;
+package io.vitrine.tools.fakealipay;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,28 +15,25 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A stand-in for our notify endpoint (built with orders): keeps every form posted to it and answers "success", so a
- * test can hand the sandbox's notify to {@code PaymentNotifies.verify} itself.
+ * A test's stand-in for our notify endpoint, on loopback: keeps every form the fake (or anyone) posts to
+ * {@link #url()} and acknowledges it with "success", so a test can hand a notify to the verifier itself. For the
+ * orders and api tests; no SDK, no Micronaut.
  */
-final class NotifyInbox implements AutoCloseable {
+public final class NotifyInbox implements AutoCloseable {
 
     private final BlockingQueue<Map<String, String>> received = new LinkedBlockingQueue<>();
     private final HttpServer server;
 
-    NotifyInbox() {
+    /** Listening on a free loopback port from now on. */
+    public NotifyInbox() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/notify", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> form = new LinkedHashMap<>();
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
+            FakeAlipay.decodeInto(form, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             received.add(form);
             byte[] answer = "success".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, answer.length);
@@ -47,12 +43,18 @@ final class NotifyInbox implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    /** Where to send notifies: the {@code notify_url} to configure. */
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/notify";
     }
 
+    /** Every form received and not yet taken, in order of arrival. */
+    public BlockingQueue<Map<String, String>> received() {
+        return received;
+    }
+
     /** The next notify form, waiting up to {@code wait}; fails when none came. */
-    Map<String, String> next(Duration wait) throws InterruptedException {
+    public Map<String, String> next(Duration wait) throws InterruptedException {
         Map<String, String> form = received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         if (form == null) {
             throw new AssertionError("no notify arrived within " + wait);
@@ -60,7 +62,7 @@ final class NotifyInbox implements AutoCloseable {
         return form;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return received.isEmpty();
     }
 
