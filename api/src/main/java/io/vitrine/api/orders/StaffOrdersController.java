@@ -14,9 +14,13 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.vitrine.api.orders.logistics.WaybillView;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.api.tenants.Listing;
 import io.vitrine.kernel.error.FieldChecks;
+import io.vitrine.orders.logistics.WaybillRegister;
 import io.vitrine.orders.ordering.Order;
 import io.vitrine.orders.ordering.OrderDetails;
 import io.vitrine.orders.ordering.OrderStatus;
@@ -37,10 +41,12 @@ import java.time.format.DateTimeParseException;
 class StaffOrdersController {
 
     private final StaffOrders orders;
+    private final WaybillRegister waybills;
     private final PlacingDevices devices;
 
-    StaffOrdersController(StaffOrders orders, PlacingDevices devices) {
+    StaffOrdersController(StaffOrders orders, WaybillRegister waybills, PlacingDevices devices) {
         this.orders = orders;
+        this.waybills = waybills;
         this.devices = devices;
     }
 
@@ -63,17 +69,19 @@ class StaffOrdersController {
     }
 
     @Get("/{orderNo}")
-    @Operation(summary = "One order: amounts, payment, masked buyer and consignee, lines, timeline",
-            description = "deviceKey: the paired kiosk the order was placed on (absent otherwise).")
-    OrderView get(@PathVariable String orderNo, Authentication caller) {
+    @Operation(summary = "One order: amounts, payment, masked buyer and consignee, lines, timeline, waybill",
+            description = "deviceKey: the paired kiosk the order was placed on (absent otherwise); waybill: once a "
+                    + "logistics partner posted one.")
+    StaffOrderView get(@PathVariable String orderNo, Authentication caller) {
         OrderDetails details = orders.details(StaffClaims.actorOf(caller), orderNo);
-        return OrderView.of(details, devices.keyOf(details.order()));
+        return new StaffOrderView(OrderView.of(details, devices.keyOf(details.order())),
+                waybills.of(orderNo).map(WaybillView::of).orElse(null));
     }
 
     @Post("/{orderNo}/cancel")
     @Operation(summary = "Cancels the order; a paid one is refunded in full",
             description = "409 once the order is declaring or later; cancelling a cancelled order answers it again.")
-    OrderView cancel(@PathVariable String orderNo, @Nullable @Body CancelRequest request, Authentication caller) {
+    StaffOrderView cancel(@PathVariable String orderNo, @Nullable @Body CancelRequest request, Authentication caller) {
         orders.cancel(StaffClaims.actorOf(caller), orderNo, request == null ? null : request.reason());
         return get(orderNo, caller);
     }
@@ -88,6 +96,12 @@ class StaffOrdersController {
         } catch (DateTimeParseException e) {
             return checks.fail(field, "INSTANT", "an ISO-8601 instant, e.g. 2026-11-30T00:00:00Z");
         }
+    }
+
+    /** The order as {@link OrderView} has it, and its waybill (orders.logistics) once a partner posted one. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StaffOrderView(@JsonUnwrapped OrderView order, @Nullable WaybillView waybill) {
     }
 
     @Serdeable

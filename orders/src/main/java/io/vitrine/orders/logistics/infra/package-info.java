@@ -1,0 +1,2 @@
+/** JDBC adapter of {@link io.vitrine.orders.logistics.Waybills}. */
+package io.vitrine.orders.logistics.infra;
