@@ -35,6 +35,7 @@ public final class ClusterVitrine extends SharedVitrine {
                 "redis.uri", TestServices.redisUri(),
                 "vitrine.redis.key-prefix", TestServices.redisKeyPrefix() + "-app",
                 "vitrine.es.urls", TestServices.elasticsearchUrl(),
+                "vitrine.auth.login.address-limit.permits", EmbeddedVitrine.SHARED_SIGN_IN_ADDRESS_PERMITS,
                 "vitrine.jwt.secret", JWT_SECRET))), "cluster");
     }
 

@@ -1,5 +1,6 @@
 package io.vitrine.api.testing;
 
+import java.util.Map;
 
 /**
  * The application in its embedded default: H2 file database, in-process cache, Lucene, local files, all in
@@ -8,7 +9,14 @@ package io.vitrine.api.testing;
  */
 public final class EmbeddedVitrine extends SharedVitrine {
 
+    /**
+     * Every test class sharing this application signs in from the loopback address: the production limit per
+     * address (200 per 15 minutes) would refuse the suite's later classes. StaffSignInTest reads the value.
+     */
+    static final int SHARED_SIGN_IN_ADDRESS_PERMITS = 5000;
+
     public EmbeddedVitrine() {
-        super("embedded", () -> RunningVitrine.start("embedded", PlatformAdmin.properties()));
+        super("embedded", () -> RunningVitrine.start("embedded", PlatformAdmin.with(Map.of(
+                "vitrine.auth.login.address-limit.permits", SHARED_SIGN_IN_ADDRESS_PERMITS))));
     }
 }
