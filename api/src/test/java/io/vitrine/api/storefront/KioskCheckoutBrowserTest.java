@@ -342,8 +342,10 @@ class KioskCheckoutBrowserTest {
         field("consignee.address").sendKeys("前海路 1 号");
         field("consent").click();
         WebElement place = browser.findElement(By.cssSelector("[data-testid=place-order]"));
-        place.click();
-        place.click(); // a double tap sends one order
+        // a double tap sends one order: both taps land before any answer (two WebDriver clicks raced the page's
+        // navigation to /pay and the second could hit a page already gone)
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click(); arguments[0].click();",
+                place);
 
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(kiosk("/pay")));
         WebElement qr = waitFor(By.cssSelector("[data-testid=payment-qr-code]"));
