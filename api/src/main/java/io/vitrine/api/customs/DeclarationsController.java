@@ -69,12 +69,13 @@ class DeclarationsController {
     }
 
     @Serdeable
-    record DeclarationView(String orderNo, String tradeMode, String status, String orderLeg, String inventoryLeg,
+    record DeclarationView(String orderNo, String tradeMode, String status, String orderLeg, String paymentLeg,
+                           String inventoryLeg,
                            @Nullable String rejectionReason, Instant createdAt, Instant updatedAt) {
 
         static DeclarationView of(Declaration d) {
             return new DeclarationView(d.orderNo(), d.tradeMode(), d.status().name(), d.orderLeg().name(),
-                    d.inventoryLeg().name(), d.rejectionReason(), d.createdAt(), d.updatedAt());
+                    d.paymentLeg().name(), d.inventoryLeg().name(), d.rejectionReason(), d.createdAt(), d.updatedAt());
         }
     }
 

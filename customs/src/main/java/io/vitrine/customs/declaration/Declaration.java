@@ -7,21 +7,36 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One order's declaration: its overall status, each leg's, and customs' reason when it was rejected.
+ * One order's declaration: its overall status, each leg's, and customs' reason when it was rejected. The order
+ * (CEB311) and payment ({@code alipay.trade.customs.declare}) legs end at acceptance; the inventory list (CEB621) is
+ * sent only once both are accepted and the order has its waybill, and goes on to release.
  *
  * @param tradeMode 1210, 1239 or 9610 (GENERAL is never declared)
  */
 public record Declaration(String id, TenantId tenant, String orderNo, String tradeMode, DeclarationStatus status,
-                          DeclarationStatus orderLeg, DeclarationStatus inventoryLeg,
+                          DeclarationStatus orderLeg, DeclarationStatus paymentLeg, DeclarationStatus inventoryLeg,
                           @Nullable String rejectionReason, Instant createdAt, Instant updatedAt) {
 
     public static Declaration open(String id, TenantId tenant, String orderNo, String tradeMode, Instant at) {
         return new Declaration(id, tenant, orderNo, tradeMode, DeclarationStatus.PENDING, DeclarationStatus.PENDING,
-                DeclarationStatus.PENDING, null, at, at);
+                DeclarationStatus.PENDING, DeclarationStatus.PENDING, null, at, at);
     }
 
     public DeclarationStatus leg(Leg leg) {
-        return leg == Leg.ORDER ? orderLeg : inventoryLeg;
+        return switch (leg) {
+            case ORDER -> orderLeg;
+            case PAYMENT -> paymentLeg;
+            case INVENTORY -> inventoryLeg;
+        };
+    }
+
+    /**
+     * Whether the inventory list may be sent now: the order and payment legs accepted and nothing sent for the
+     * inventory list yet. (The waybill, the third precondition, is orders' to tell.)
+     */
+    public boolean readyForInventoryList() {
+        return orderLeg == DeclarationStatus.ACCEPTED && paymentLeg == DeclarationStatus.ACCEPTED
+                && inventoryLeg == DeclarationStatus.PENDING;
     }
 
     /**
@@ -30,13 +45,14 @@ public record Declaration(String id, TenantId tenant, String orderNo, String tra
      */
     public Optional<Declaration> after(Leg leg, DeclarationStatus next, @Nullable String reason, Instant at) {
         DeclarationStatus current = leg(leg);
-        if (!current.canBecome(next) || leg == Leg.ORDER && !next.endsAtAcceptance()) {
+        if (!current.canBecome(next) || leg != Leg.INVENTORY && !next.endsAtAcceptance()) {
             return Optional.empty();
         }
         DeclarationStatus overall = status.canBecome(next) ? next : status;
         String why = next == DeclarationStatus.REJECTED ? reason : next == DeclarationStatus.DECLARING ? null
                 : rejectionReason;
         return Optional.of(new Declaration(id, tenant, orderNo, tradeMode, overall,
-                leg == Leg.ORDER ? next : orderLeg, leg == Leg.INVENTORY ? next : inventoryLeg, why, createdAt, at));
+                leg == Leg.ORDER ? next : orderLeg, leg == Leg.PAYMENT ? next : paymentLeg,
+                leg == Leg.INVENTORY ? next : inventoryLeg, why, createdAt, at));
     }
 }

@@ -36,6 +36,27 @@ class DeclarationStatusTest {
     }
 
     @Test
+    void the_payment_leg_stops_at_acceptance_and_moves_no_other_leg() {
+        Declaration paid = sent().after(Leg.PAYMENT, DECLARING, null, AT)
+                .flatMap(d -> d.after(Leg.PAYMENT, ACCEPTED, null, AT)).orElseThrow();
+        assertThat(paid.paymentLeg()).isEqualTo(ACCEPTED);
+        assertThat(paid.orderLeg()).isEqualTo(DECLARING);
+        assertThat(paid.inventoryLeg()).isEqualTo(PENDING);
+        assertThat(paid.after(Leg.PAYMENT, RELEASED, null, AT)).isEmpty();
+    }
+
+    @Test
+    void the_inventory_list_waits_for_the_order_and_the_payment_to_be_accepted() {
+        Declaration orderAccepted = sent().after(Leg.ORDER, ACCEPTED, null, AT).orElseThrow();
+        assertThat(orderAccepted.readyForInventoryList()).isFalse();
+        Declaration paymentDeclared = orderAccepted.after(Leg.PAYMENT, DECLARING, null, AT).orElseThrow();
+        assertThat(paymentDeclared.readyForInventoryList()).isFalse();
+        Declaration both = paymentDeclared.after(Leg.PAYMENT, ACCEPTED, null, AT).orElseThrow();
+        assertThat(both.readyForInventoryList()).isTrue();
+        assertThat(both.after(Leg.INVENTORY, DECLARING, null, AT).orElseThrow().readyForInventoryList()).isFalse();
+    }
+
+    @Test
     void a_120_after_the_800_changes_nothing_and_the_800_closes_only_with_899() {
         Declaration released = sent().after(Leg.INVENTORY, DECLARING, null, AT)
                 .flatMap(d -> d.after(Leg.INVENTORY, RELEASED, null, AT)).orElseThrow();

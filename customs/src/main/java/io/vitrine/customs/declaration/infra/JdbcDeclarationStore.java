@@ -23,7 +23,7 @@ import java.util.Optional;
 @Singleton
 class JdbcDeclarationStore implements DeclarationStore {
 
-    private static final String COLUMNS = "id, tenant_id, order_no, trade_mode, status, order_leg, inventory_leg, "
+    private static final String COLUMNS = "id, tenant_id, order_no, trade_mode, status, order_leg, payment_leg, inventory_leg, "
             + "rejection_reason, created_at, updated_at";
     private static final String MESSAGE_COLUMNS = "guid, tenant_id, order_no, message_type, app_type, xml_sealed, "
             + "signed, file_name, created_at, sent_at, attempts";
@@ -41,9 +41,9 @@ class JdbcDeclarationStore implements DeclarationStore {
         if (exists("SELECT 1 FROM declarations WHERE order_no = ?", d.orderNo())) {
             return false;
         }
-        execute("INSERT INTO declarations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        execute("INSERT INTO declarations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 d.id(), d.tenant().value(), d.orderNo(), d.tradeMode(), d.status().name(), d.orderLeg().name(),
-                d.inventoryLeg().name(), d.rejectionReason(), SqlInstants.text(d.createdAt()),
+                d.paymentLeg().name(), d.inventoryLeg().name(), d.rejectionReason(), SqlInstants.text(d.createdAt()),
                 SqlInstants.text(d.updatedAt()));
         execute("INSERT INTO declaration_messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 first.guid(), first.tenant().value(), first.orderNo(), first.messageType(), first.appType(),
@@ -66,9 +66,9 @@ class JdbcDeclarationStore implements DeclarationStore {
 
     @Override
     public void update(Declaration d) {
-        int rows = execute("UPDATE declarations SET status = ?, order_leg = ?, inventory_leg = ?, rejection_reason = ?, "
-                        + "updated_at = ? WHERE tenant_id = ? AND id = ?", d.status().name(), d.orderLeg().name(),
-                d.inventoryLeg().name(), d.rejectionReason(), SqlInstants.text(d.updatedAt()), d.tenant().value(),
+        int rows = execute("UPDATE declarations SET status = ?, order_leg = ?, payment_leg = ?, inventory_leg = ?, "
+                        + "rejection_reason = ?, updated_at = ? WHERE tenant_id = ? AND id = ?", d.status().name(),
+                d.orderLeg().name(), d.paymentLeg().name(), d.inventoryLeg().name(), d.rejectionReason(), SqlInstants.text(d.updatedAt()), d.tenant().value(),
                 d.id());
         if (rows != 1) {
             throw new IllegalStateException("declaration " + d.orderNo() + " vanished");
@@ -129,8 +129,8 @@ class JdbcDeclarationStore implements DeclarationStore {
     private static Declaration declaration(ResultSet row) throws SQLException {
         return new Declaration(row.getString(1), TenantId.of(row.getString(2)), row.getString(3), row.getString(4),
                 DeclarationStatus.valueOf(row.getString(5)), DeclarationStatus.valueOf(row.getString(6)),
-                DeclarationStatus.valueOf(row.getString(7)), row.getString(8), SqlInstants.read(row, 9),
-                SqlInstants.read(row, 10));
+                DeclarationStatus.valueOf(row.getString(7)), DeclarationStatus.valueOf(row.getString(8)),
+                row.getString(9), SqlInstants.read(row, 10), SqlInstants.read(row, 11));
     }
 
     private static DeclarationMessage message(ResultSet row) throws SQLException {
