@@ -8,6 +8,7 @@ import io.vitrine.customs.messages.CebWriter;
 import io.vitrine.customs.messages.Declarations;
 import io.vitrine.customs.messages.OrderDeclaration;
 import io.vitrine.kernel.id.Ids;
+import io.vitrine.kernel.outbox.Outbox;
 import io.vitrine.kernel.privacy.PersonalDataCipher;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.orders.ordering.DeclarationParticulars.Particulars;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * Opens an order's declaration with its CEB311, committed on its own before anything is sent: the guid and file
  * name are fixed once, so a retry of the handoff sends the very same message. An order that already has its
- * declaration gets that declaration's CEB311 back; an order of GENERAL goods gets none (never declared).
+ * declaration gets that declaration's CEB311 back; an order of GENERAL goods gets none (never declared). Opening
+ * publishes {@link DeclarationOpened} in the same transaction.
  */
 @Singleton
 class OrderLegPreparation {
@@ -30,15 +32,17 @@ class OrderLegPreparation {
     private final OrderLegFacts facts;
     private final Declarations declarations;
     private final PersonalDataCipher cipher;
+    private final Outbox outbox;
     private final Ids ids;
     private final Clock clock;
 
     OrderLegPreparation(DeclarationStore store, OrderLegFacts facts, Declarations declarations,
-                        PersonalDataCipher cipher, Ids ids, Clock clock) {
+                        PersonalDataCipher cipher, Outbox outbox, Ids ids, Clock clock) {
         this.store = store;
         this.facts = facts;
         this.declarations = declarations;
         this.cipher = cipher;
+        this.outbox = outbox;
         this.ids = ids;
         this.clock = clock;
     }
@@ -63,6 +67,7 @@ class OrderLegPreparation {
         if (!store.open(Declaration.open(ids.nextId(), tenant, orderNo, mode.code(), now), first)) {
             return orderLeg(tenant, orderNo);
         }
+        outbox.publish(new DeclarationOpened(tenant, orderNo, mode.code()));
         return Optional.of(first);
     }
 

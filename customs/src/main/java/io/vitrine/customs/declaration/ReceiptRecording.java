@@ -2,6 +2,7 @@ package io.vitrine.customs.declaration;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.customs.messages.DeclarationReceipt;
+import io.vitrine.kernel.outbox.Outbox;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.orders.ordering.Clearances;
@@ -16,8 +17,8 @@ import java.util.Locale;
 /**
  * Records one receipt, once, for the message it answers and moves the declaration as {@link DeclarationStatus}
  * allows, in the message's tenant and one transaction; then tells orders: REJECTED with customs' reason (100 or a
- * negative status), RELEASED (800). A receipt recorded before, or one the table does not allow (a 120 after the
- * 800), changes nothing.
+ * negative status), RELEASED (800); a leg accepted (120) publishes {@link DeclarationLegAccepted}. A receipt recorded
+ * before, or one the table does not allow (a 120 after the 800), changes nothing.
  */
 @Singleton
 public class ReceiptRecording {
@@ -26,11 +27,13 @@ public class ReceiptRecording {
 
     private final DeclarationStore store;
     private final Clearances clearances;
+    private final Outbox outbox;
     private final Clock clock;
 
-    ReceiptRecording(DeclarationStore store, Clearances clearances, Clock clock) {
+    ReceiptRecording(DeclarationStore store, Clearances clearances, Outbox outbox, Clock clock) {
         this.store = store;
         this.clearances = clearances;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -76,6 +79,8 @@ public class ReceiptRecording {
             clearances.rejected(answered.orderNo(), reason);
         } else if (next.get() == DeclarationStatus.RELEASED) {
             clearances.released(answered.orderNo());
+        } else if (next.get() == DeclarationStatus.ACCEPTED) {
+            outbox.publish(new DeclarationLegAccepted(tenant, answered.orderNo(), leg.get()));
         }
         return true;
     }

@@ -114,6 +114,7 @@ abstract class DeclarationSuite {
         assertThat(onlyMessage(orderNo).guid()).isEqualTo(first.guid());
         assertThat(fixtures.count("SELECT COUNT(*) FROM declarations WHERE order_no = ?", orderNo)).isEqualTo(1);
         assertThat(sentFiles(orderNo)).containsExactly(first.fileName());
+        assertThat(events(DeclarationOpened.TYPE, orderNo)).isEqualTo(1);
     }
 
     @Test
@@ -144,6 +145,7 @@ abstract class DeclarationSuite {
         assertThat(fixtures.count("SELECT COUNT(*) FROM declaration_receipts WHERE message_guid = ?", message.guid()))
                 .isEqualTo(2);
         assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.DECLARING);
+        assertThat(events(DeclarationLegAccepted.TYPE, orderNo)).isEqualTo(1);
     }
 
     @Test
@@ -231,6 +233,11 @@ abstract class DeclarationSuite {
                 null)));
         assertThat(outcome).isEqualTo(PaymentOutcome.PAID);
         return placed.orderNo();
+    }
+
+    private long events(String type, String orderNo) {
+        return fixtures.count("SELECT COUNT(*) FROM outbox_events WHERE event_type = ? AND business_key = ?", type,
+                orderNo);
     }
 
     private void dispatch() {
