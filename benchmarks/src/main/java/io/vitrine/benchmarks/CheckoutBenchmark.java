@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,28 +43,16 @@ final class CheckoutBenchmark {
                 "es-url", "result");
 
         static Options parse(List<String> args, Path defaultResult) {
-            Map<String, String> given = new HashMap<>();
-            for (int i = 0; i < args.size(); i += 2) {
-                if (!args.get(i).startsWith("--") || i + 1 >= args.size()) {
-                    throw new IllegalArgumentException("options are --name value pairs, not " + args.get(i));
-                }
-                given.put(args.get(i).substring(2), args.get(i + 1));
-            }
-            given.keySet().stream().filter(k -> !KNOWN.contains(k)).findFirst().ifPresent(k -> {
-                throw new IllegalArgumentException("unknown option --" + k + " (options: --" + String.join(", --", KNOWN) + ")");
-            });
-            String esUrl = given.getOrDefault("es-url", System.getenv("VITRINE_BENCH_ES_URL"));
-            if (esUrl == null || esUrl.isBlank()) {
+            BenchOptions given = BenchOptions.parse(args, KNOWN);
+            String esUrl = given.esUrl();
+            if (esUrl == null) {
                 throw new IllegalArgumentException("cluster mode needs Elasticsearch: --es-url or VITRINE_BENCH_ES_URL");
             }
-            return new Options(Integer.parseInt(given.getOrDefault("shops", "4")),
-                    Integer.parseInt(given.getOrDefault("products", "20")),
-                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "15"))),
-                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", "30"))),
-                    List.of(given.getOrDefault("clients", "1,8").split(",")).stream().map(Integer::valueOf).toList(),
-                    Integer.parseInt(given.getOrDefault("step-samples", "30")),
-                    Path.of(given.getOrDefault("jar", "api/target/vitrine.jar")), esUrl,
-                    Path.of(given.getOrDefault("result", defaultResult.toString())));
+            return new Options(given.integer("shops", 4), given.integer("products", 20),
+                    Duration.ofSeconds(given.whole("warmup", 15)), Duration.ofSeconds(given.whole("duration", 30)),
+                    given.list("clients", "1,8", Integer::valueOf), given.integer("step-samples", 30),
+                    Path.of(given.text("jar", "api/target/vitrine.jar")), esUrl,
+                    Path.of(given.text("result", defaultResult.toString())));
         }
     }
 

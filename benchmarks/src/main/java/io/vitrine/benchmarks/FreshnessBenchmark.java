@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,36 +37,24 @@ final class FreshnessBenchmark {
                 "outbox-poll-interval", "refresh-interval", "refresh-writes-up-to", "dispatch-after-commit", "lucene-database", "jar", "es-url", "result");
 
         static Options parse(List<String> args, Path defaultResult) {
-            Map<String, String> given = new HashMap<>();
-            for (int i = 0; i < args.size(); i += 2) {
-                if (!args.get(i).startsWith("--") || i + 1 >= args.size()) {
-                    throw new IllegalArgumentException("options are --name value pairs, not " + args.get(i));
-                }
-                given.put(args.get(i).substring(2), args.get(i + 1));
-            }
-            given.keySet().stream().filter(k -> !KNOWN.contains(k)).findFirst().ifPresent(k -> {
-                throw new IllegalArgumentException("unknown option --" + k + " (options: --" + String.join(", --", KNOWN) + ")");
-            });
-            String esUrl = given.getOrDefault("es-url", System.getenv("VITRINE_BENCH_ES_URL"));
-            List<String> engines = List.of(given.getOrDefault("engines", "lucene,elasticsearch").split(","));
-            if (engines.contains("elasticsearch") && (esUrl == null || esUrl.isBlank())) {
+            BenchOptions given = BenchOptions.parse(args, KNOWN);
+            String esUrl = given.esUrl();
+            List<String> engines = given.list("engines", "lucene,elasticsearch", String::valueOf);
+            if (engines.contains("elasticsearch") && esUrl == null) {
                 throw new IllegalArgumentException("the elasticsearch engine needs --es-url or VITRINE_BENCH_ES_URL");
             }
-            String luceneDatabase = given.getOrDefault("lucene-database", "h2");
+            String luceneDatabase = given.text("lucene-database", "h2");
             if (!luceneDatabase.equals("h2") && !luceneDatabase.equals("mariadb")) {
                 throw new IllegalArgumentException("--lucene-database is h2 or mariadb");
             }
-            return new Options(Integer.parseInt(given.getOrDefault("products", "2000")),
-                    Integer.parseInt(given.getOrDefault("changes", "100")),
-                    Double.parseDouble(given.getOrDefault("rate", "4")),
-                    List.of(given.getOrDefault("kinds", "price,stock,create,delete,mixed").split(",")).stream()
-                            .map(FreshnessChanges.Kind::of).toList(),
-                    engines, Duration.ofMillis(Long.parseLong(given.getOrDefault("probe-interval-ms", "15"))),
-                    given.getOrDefault("outbox-poll-interval", "1s"), given.getOrDefault("refresh-interval", "500ms"),
-                    Integer.parseInt(given.getOrDefault("refresh-writes-up-to", "10")),
-                    Boolean.parseBoolean(given.getOrDefault("dispatch-after-commit", "true")), luceneDatabase,
-                    Path.of(given.getOrDefault("jar", "api/target/vitrine.jar")), esUrl,
-                    Path.of(given.getOrDefault("result", defaultResult.toString())));
+            return new Options(given.integer("products", 2000), given.integer("changes", 100),
+                    given.decimal("rate", 4), given.list("kinds", "price,stock,create,delete,mixed",
+                    FreshnessChanges.Kind::of), engines, Duration.ofMillis(given.whole("probe-interval-ms", 15)),
+                    given.text("outbox-poll-interval", "1s"), given.text("refresh-interval", "500ms"),
+                    given.integer("refresh-writes-up-to", 10),
+                    Boolean.parseBoolean(given.text("dispatch-after-commit", "true")), luceneDatabase,
+                    Path.of(given.text("jar", "api/target/vitrine.jar")), esUrl,
+                    Path.of(given.text("result", defaultResult.toString())));
         }
     }
 

@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,30 +44,21 @@ final class SearchBenchmark {
     record Options(int skus, int tenants, Duration warmup, Duration duration, List<Integer> clients, List<String> engines,
                    Path jar, String esUrl, Path resultFile) {
 
+        static final List<String> KNOWN = List.of("skus", "tenants", "warmup", "duration", "clients", "engines", "jar",
+                "es-url", "result");
+
         static Options parse(List<String> args, Path defaultResult) {
-            Map<String, String> given = new HashMap<>();
-            for (int i = 0; i < args.size(); i += 2) {
-                if (!args.get(i).startsWith("--") || i + 1 >= args.size()) {
-                    throw new IllegalArgumentException("options are --name value pairs, not " + args.get(i));
-                }
-                given.put(args.get(i).substring(2), args.get(i + 1));
-            }
-            List<String> known = List.of("skus", "tenants", "warmup", "duration", "clients", "engines", "jar", "es-url", "result");
-            given.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
-                throw new IllegalArgumentException("unknown option --" + k + " (options: --" + String.join(", --", known) + ")");
-            });
-            String esUrl = given.getOrDefault("es-url", System.getenv("VITRINE_BENCH_ES_URL"));
-            List<String> engines = List.of(given.getOrDefault("engines", "lucene,elasticsearch").split(","));
-            if (engines.contains("elasticsearch") && (esUrl == null || esUrl.isBlank())) {
+            BenchOptions given = BenchOptions.parse(args, KNOWN);
+            String esUrl = given.esUrl();
+            List<String> engines = given.list("engines", "lucene,elasticsearch", String::valueOf);
+            if (engines.contains("elasticsearch") && esUrl == null) {
                 throw new IllegalArgumentException("the elasticsearch engine needs --es-url or VITRINE_BENCH_ES_URL");
             }
-            return new Options(Integer.parseInt(given.getOrDefault("skus", "100000")),
-                    Integer.parseInt(given.getOrDefault("tenants", "50")),
-                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "15"))),
-                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", "30"))),
-                    List.of(given.getOrDefault("clients", "1,8").split(",")).stream().map(Integer::valueOf).toList(),
-                    engines, Path.of(given.getOrDefault("jar", "api/target/vitrine.jar")), esUrl,
-                    Path.of(given.getOrDefault("result", defaultResult.toString())));
+            return new Options(given.integer("skus", 100_000), given.integer("tenants", 50),
+                    Duration.ofSeconds(given.whole("warmup", 15)), Duration.ofSeconds(given.whole("duration", 30)),
+                    given.list("clients", "1,8", Integer::valueOf), engines,
+                    Path.of(given.text("jar", "api/target/vitrine.jar")), esUrl,
+                    Path.of(given.text("result", defaultResult.toString())));
         }
     }
 
