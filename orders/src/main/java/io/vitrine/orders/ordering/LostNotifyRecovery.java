@@ -100,15 +100,13 @@ public class LostNotifyRecovery {
         Instant previous = previousRound;
         Instant since = previous == null || !previous.isBefore(now) ? Instant.EPOCH : previous;
         previousRound = now;
+        List<UnpaidOrders.PlacedSpan> spans = schedule.spans(since, now);
         int paid = 0;
         UnpaidOrders.Unpaid last = null;
         while (true) {
-            List<UnpaidOrders.Unpaid> page = unpaid.placedBy(now.minus(schedule.first()), last, BATCH);
+            List<UnpaidOrders.Unpaid> page = unpaid.placedWithin(spans, last, BATCH);
             for (UnpaidOrders.Unpaid order : page) {
                 last = order;
-                if (!schedule.due(order.placedAt(), since, now)) {
-                    continue;
-                }
                 try {
                     if (settle(order.tenant(), order.orderNo()) == PaymentOutcome.PAID) {
                         paid++;

@@ -2,6 +2,7 @@ package io.vitrine.orders.ordering;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,29 @@ record PaymentQuerySchedule(List<Duration> ages) {
     /** The youngest order a round may ask about is this old. */
     Duration first() {
         return ages.get(0);
+    }
+
+    /**
+     * When the orders a round asks about were placed: those that reached one of the ages after {@code since} and at
+     * or before {@code now} — per age, placed in ({@code since} − age, {@code now} − age] — overlapping spans merged,
+     * oldest first. {@link Instant#EPOCH} as {@code since} (an instance's first round) is one span: every order past
+     * the first age.
+     */
+    List<UnpaidOrders.PlacedSpan> spans(Instant since, Instant now) {
+        if (since.equals(Instant.EPOCH)) {
+            return List.of(new UnpaidOrders.PlacedSpan(Instant.EPOCH, now.minus(first())));
+        }
+        List<UnpaidOrders.PlacedSpan> spans = new ArrayList<>();
+        for (int i = ages.size() - 1; i >= 0; i--) {
+            UnpaidOrders.PlacedSpan span = new UnpaidOrders.PlacedSpan(since.minus(ages.get(i)), now.minus(ages.get(i)));
+            UnpaidOrders.PlacedSpan previous = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            if (previous != null && !span.after().isAfter(previous.upTo())) {
+                spans.set(spans.size() - 1, new UnpaidOrders.PlacedSpan(previous.after(), span.upTo()));
+            } else {
+                spans.add(span);
+            }
+        }
+        return List.copyOf(spans);
     }
 
     /** Whether the order placed then reached one of the ages after {@code since} and at or before {@code now}. */

@@ -13,10 +13,14 @@ import java.util.List;
 public interface UnpaidOrders {
 
     /**
-     * Orders PENDING_PAYMENT placed at or before {@code placedBy}, oldest first, after {@code after} (a page's last
-     * one; null for the first page).
+     * Orders PENDING_PAYMENT placed within one of the spans, oldest first, after {@code after} (a page's last one;
+     * null for the first page).
      */
-    List<Unpaid> placedBy(Instant placedBy, @Nullable Unpaid after, int limit);
+    List<Unpaid> placedWithin(List<PlacedSpan> spans, @Nullable Unpaid after, int limit);
+
+    /** Orders placed after {@code after} and at or before {@code upTo}. */
+    record PlacedSpan(Instant after, Instant upTo) {
+    }
 
     record Unpaid(TenantId tenant, String orderNo, Instant placedAt) {
     }

@@ -31,6 +31,33 @@ class PaymentQueryScheduleTest {
     }
 
     @Test
+    void the_spans_a_round_reads_hold_exactly_the_orders_due_in_it() {
+        Instant now = at(3_600);
+        for (Instant since : List.of(now.minusSeconds(30), now.minusSeconds(150), now.minusSeconds(400),
+                now.minusSeconds(1_000))) {
+            List<UnpaidOrders.PlacedSpan> spans = schedule.spans(since, now);
+            for (int back = 0; back <= 2_400; back += 5) {
+                Instant placed = now.minusSeconds(back);
+                boolean inSpan = spans.stream()
+                        .anyMatch(s -> placed.isAfter(s.after()) && !placed.isAfter(s.upTo()));
+                assertThat(inSpan).as("placed %ss before a round looking back to %s", back, since)
+                        .isEqualTo(schedule.due(placed, since, now));
+            }
+        }
+    }
+
+    @Test
+    void overlapping_spans_of_a_late_round_are_merged_and_a_first_round_reads_all_past_the_first_age() {
+        Instant now = at(3_600);
+        assertThat(schedule.spans(now.minusSeconds(30), now)).hasSize(4);
+        assertThat(schedule.spans(now.minusSeconds(150), now)).hasSize(3);
+        assertThat(schedule.spans(now.minusSeconds(400), now))
+                .containsExactly(new UnpaidOrders.PlacedSpan(now.minusSeconds(400 + 840), now.minusSeconds(120)));
+        assertThat(schedule.spans(Instant.EPOCH, now))
+                .containsExactly(new UnpaidOrders.PlacedSpan(Instant.EPOCH, now.minusSeconds(120)));
+    }
+
+    @Test
     void ages_must_be_positive_and_increasing() {
         assertThatThrownBy(() -> new PaymentQuerySchedule(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PaymentQuerySchedule(List.of(Duration.ofMinutes(4), Duration.ofMinutes(2))))
