@@ -277,6 +277,13 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /** Fresh personal-data keys for one run of the application (the encryption key "bench" and the blind index key). */
+    static void putPrivacyKeys(Map<String, String> env) {
+        env.put("VITRINE_PRIVACY_KEYS_BENCH", randomKey());
+        env.put("VITRINE_PRIVACY_CURRENT_KEY", "bench");
+        env.put("VITRINE_PRIVACY_BLIND_INDEX_KEY", randomKey());
+    }
+
     static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

@@ -111,7 +111,7 @@ final class CheckoutBenchmark {
             try {
                 Path log = Files.createTempFile("vitrine-bench-checkout-", ".log");
                 log("starting the application (log " + log + ")");
-                try (RunningApplication app = RunningApplication.start(options.jar(), applicationJvmOptions(),
+                try (RunningApplication app = RunningApplication.start(options.jar(), RunningApplication.jvmOptions(),
                         port -> environment(database, counter, alipay, port), log)) {
                     configureAlipay(app, alipay, shops);
                     Shopper shopper = new Shopper(app.base(), alipay, http);
@@ -136,15 +136,6 @@ final class CheckoutBenchmark {
         }
     }
 
-    /** The application's heap, as the search benchmark gives it, plus {@code VITRINE_BENCH_APP_JAVA_OPTS} when set. */
-    private static List<String> applicationJvmOptions() {
-        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx1g"));
-        String extra = System.getenv("VITRINE_BENCH_APP_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            jvm.addAll(List.of(extra.strip().split("\\s+")));
-        }
-        return jvm;
-    }
 
     private Map<String, String> environment(BenchDatabase database, Optional<StatementCounter> counter, FakeAlipay alipay,
                                             int port) {
@@ -161,9 +152,7 @@ final class CheckoutBenchmark {
         env.put("VITRINE_SEARCH_ELASTICSEARCH_REPLICAS", "0");
         env.put("REDIS_URI", redisUri());
         env.put("VITRINE_REDIS_KEY_PREFIX", redisPrefix);
-        env.put("VITRINE_PRIVACY_KEYS_BENCH", BenchDatabase.randomKey());
-        env.put("VITRINE_PRIVACY_CURRENT_KEY", "bench");
-        env.put("VITRINE_PRIVACY_BLIND_INDEX_KEY", BenchDatabase.randomKey());
+        BenchDatabase.putPrivacyKeys(env);
         env.put("VITRINE_PAYMENTS_ALIPAY_GATEWAY_URL", alipay.gatewayUrl().toString());
         env.put("VITRINE_PAYMENTS_ALIPAY_NOTIFY_URL", "http://127.0.0.1:" + port + "/api/v1/payments/alipay/notify");
         return env;

@@ -101,7 +101,7 @@ final class FreshnessBenchmark {
             database.release();
             Path log = Files.createTempFile("vitrine-bench-freshness-" + engine + "-", ".log");
             log(engine + ": starting the application (log " + log + ")");
-            try (RunningApplication app = RunningApplication.start(options.jar(), applicationJvmOptions(),
+            try (RunningApplication app = RunningApplication.start(options.jar(), RunningApplication.jvmOptions(),
                     environment(database, lucene, alias), log)) {
                 reindex(app);
                 awaitSearchable(app, shop);
@@ -128,15 +128,6 @@ final class FreshnessBenchmark {
         return rows;
     }
 
-    /** As the search benchmark's: the heap, plus {@code VITRINE_BENCH_APP_JAVA_OPTS} (space-separated), e.g. a flight recording. */
-    private static List<String> applicationJvmOptions() {
-        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx1g"));
-        String extra = System.getenv("VITRINE_BENCH_APP_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            jvm.addAll(List.of(extra.strip().split("\\s+")));
-        }
-        return jvm;
-    }
 
     private Map<String, String> environment(BenchDatabase database, boolean lucene, String alias) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -158,9 +149,7 @@ final class FreshnessBenchmark {
         env.put("VITRINE_DB_USER", BenchDatabase.mariaDbUser());
         env.put("VITRINE_DB_PASSWORD", BenchDatabase.mariaDbPassword());
         env.put("REDIS_URI", System.getenv().getOrDefault("VITRINE_BENCH_REDIS_URI", "redis://127.0.0.1:6379"));
-        env.put("VITRINE_PRIVACY_KEYS_BENCH", BenchDatabase.randomKey());
-        env.put("VITRINE_PRIVACY_CURRENT_KEY", "bench");
-        env.put("VITRINE_PRIVACY_BLIND_INDEX_KEY", BenchDatabase.randomKey());
+        BenchDatabase.putPrivacyKeys(env);
         if (lucene) {
             env.put("VITRINE_SEARCH_BACKEND", "lucene"); // cluster mode's database with the embedded index
         } else {

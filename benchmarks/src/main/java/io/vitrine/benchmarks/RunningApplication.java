@@ -33,6 +33,19 @@ final class RunningApplication implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * The application's heap for every benchmark, plus {@code VITRINE_BENCH_APP_JAVA_OPTS} (space-separated) when set:
+     * e.g. a flight recording ({@code -XX:StartFlightRecording=filename=/tmp/app.jfr}) to see where the time goes.
+     */
+    static List<String> jvmOptions() {
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx1g"));
+        String extra = System.getenv("VITRINE_BENCH_APP_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            jvm.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        return jvm;
+    }
+
     /** Starts the jar with {@code environment} (plus the port) and waits until {@code /health} answers 200. */
     static RunningApplication start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log) {
         return start(jar, jvmOptions, port -> environment, log);

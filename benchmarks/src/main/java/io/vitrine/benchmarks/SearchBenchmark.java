@@ -117,7 +117,7 @@ final class SearchBenchmark {
             Map<Integer, Double> ourCpu = new LinkedHashMap<>();
             Map<Integer, SearchLoad.Result> raw = new LinkedHashMap<>();
             log(engine + ": starting the application (log " + log + ")");
-            try (RunningApplication app = RunningApplication.start(options.jar(), applicationJvmOptions(),
+            try (RunningApplication app = RunningApplication.start(options.jar(), RunningApplication.jvmOptions(),
                     environment(database, lucene, alias), log)) {
                 reindex = reindex(app);
                 log(engine + ": reindexed " + options.skus() + " products in " + reindex.toMillis() + " ms");
@@ -158,18 +158,6 @@ final class SearchBenchmark {
         }
     }
 
-    /**
-     * The application's heap, plus {@code VITRINE_BENCH_APP_JAVA_OPTS} (space-separated) when set: e.g. a flight
-     * recording ({@code -XX:StartFlightRecording=filename=/tmp/app.jfr}) to see where the endpoint's time goes.
-     */
-    private static List<String> applicationJvmOptions() {
-        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx1g"));
-        String extra = System.getenv("VITRINE_BENCH_APP_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            jvm.addAll(List.of(extra.strip().split("\\s+")));
-        }
-        return jvm;
-    }
 
     private Map<String, String> environment(BenchDatabase database, boolean lucene, String alias) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -195,9 +183,7 @@ final class SearchBenchmark {
             // a keyspace of the run's own: every run names its shops bench-retailer-N, and a slug cached in Redis
             // (10 min) by the run before pointed the next run's searches at that run's tenant ids — they found nothing
             env.put("VITRINE_REDIS_KEY_PREFIX", alias);
-            env.put("VITRINE_PRIVACY_KEYS_BENCH", BenchDatabase.randomKey());
-            env.put("VITRINE_PRIVACY_CURRENT_KEY", "bench");
-            env.put("VITRINE_PRIVACY_BLIND_INDEX_KEY", BenchDatabase.randomKey());
+            BenchDatabase.putPrivacyKeys(env);
         }
         return env;
     }
