@@ -273,6 +273,7 @@ class TenantIsolationWalkTest {
         api.expect(200, api.post("/api/v1/payments/reconciliation?date=" + RECON_DAY_B, merchantB.admin().token(),
                 null));
         alertB = alertOf(merchantB.id(), orderB);
+        declarationOf(merchantB.id(), orderB);
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -354,6 +355,23 @@ class TenantIsolationWalkTest {
         return orderNo;
     }
 
+    /**
+     * B's order declared: its declaration and its sent CEB311 written straight into the tables (the walk's application
+     * has no signer), so the probes of A meet a declaration that exists.
+     */
+    private void declarationOf(String tenantId, String orderNo) {
+        String now = "2026-11-30 10:00:01.000000";
+        String guid = io.vitrine.kernel.id.Ids.customsGuid();
+        String sealed = api.vitrine().bean(io.vitrine.kernel.privacy.PersonalDataCipher.class)
+                .encrypt("<ceb:CEB311Message guid=\"" + guid + "\" version=\"1.0\"/>");
+        Rows.update(api.vitrine(), "INSERT INTO declarations (id, tenant_id, order_no, trade_mode, status, order_leg, "
+                + "payment_leg, inventory_leg, created_at, updated_at) VALUES (?, ?, ?, '1210', 'DECLARING', 'DECLARING', "
+                + "'PENDING', 'PENDING', ?, ?)", java.util.UUID.randomUUID().toString(), tenantId, orderNo, now, now);
+        Rows.update(api.vitrine(), "INSERT INTO declaration_messages (guid, tenant_id, order_no, message_type, app_type, "
+                + "xml_sealed, signed, file_name, created_at, sent_at, attempts) VALUES (?, ?, ?, 'CEB311', '1', ?, TRUE, ?, "
+                + "?, ?, 1)", guid, tenantId, orderNo, sealed, "CEB311Message_" + guid + ".xml", now, now);
+    }
+
     /** An alert of B's about its order, raised as the payment code raises one; answers its id. */
     @SuppressWarnings("unchecked")
     private String alertOf(String tenantId, String orderNo) {
@@ -392,6 +410,11 @@ class TenantIsolationWalkTest {
         assertThat(api.expect(200, api.get("/api/v1/orders/" + orderB, merchantB.admin().token())))
                 .containsEntry("status", "PENDING_PAYMENT");
         assertThat(items(api.expect(200, api.get("/api/v1/orders", merchantA.admin().token())))).isEmpty();
+        assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/declarations/" + orderB,
+                merchantB.admin().token())), "declaration")).containsEntry("status", "DECLARING");
+        HttpResponse<String> declarationsOfA = api.get("/api/v1/declarations", merchantA.admin().token());
+        assertThat(declarationsOfA.statusCode()).isEqualTo(200);
+        assertThat(declarationsOfA.body()).isEqualTo("[]");
         Map<String, Object> application = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         assertThat(TenantsApi.object(application, "application")).containsEntry("status", "SUBMITTED");
         assertThat((List<?>) application.get("documents")).hasSize(1);
