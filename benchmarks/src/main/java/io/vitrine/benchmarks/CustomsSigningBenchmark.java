@@ -4,14 +4,11 @@ import io.vitrine.customs.signing.DigestAlgorithm;
 import io.vitrine.customs.signing.MessageSigner;
 import io.vitrine.customs.signing.SignatureAlgorithm;
 import io.vitrine.customs.signing.SignatureVerifier;
+import io.vitrine.customs.signing.TestKeys;
 import io.vitrine.customs.signing.infra.SigningKey;
 import io.vitrine.customs.signing.infra.XmlDsigMessageSigner;
 import io.vitrine.customs.signing.infra.XmlDsigSignatureVerifier;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,17 +22,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,7 +67,7 @@ public class CustomsSigningBenchmark {
 
         @Setup(Level.Trial)
         public void prepare() throws Exception {
-            key = generate(algorithm());
+            key = TestKeys.generate(algorithm());
             sha1Signer = new XmlDsigMessageSigner(key, algorithm(), DigestAlgorithm.SHA1, LIMIT);
             sm3Signer = new XmlDsigMessageSigner(key, algorithm(), DigestAlgorithm.SM3, LIMIT);
             verifier = new XmlDsigSignatureVerifier(LIMIT);
@@ -167,27 +157,5 @@ public class CustomsSigningBenchmark {
     @Warmup(batchSize = SM2_BATCH)
     public Object sm2Verify(Sm2 sm2) {
         return sm2.verifier.verify(sm2.signed);
-    }
-
-    static SigningKey generate(SignatureAlgorithm algorithm) throws Exception {
-        KeyPair pair;
-        String certificateSignature;
-        if (algorithm == SignatureAlgorithm.SM2_SM3) {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
-            generator.initialize(new ECGenParameterSpec("sm2p256v1"));
-            pair = generator.generateKeyPair();
-            certificateSignature = "SM3withSM2";
-        } else {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            pair = generator.generateKeyPair();
-            certificateSignature = "SHA256withRSA";
-        }
-        X500Name name = new X500Name("CN=Vitrine benchmark declarant, C=CN");
-        Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))), name, pair.getPublic());
-        return new SigningKey(pair.getPrivate(), new JcaX509CertificateConverter().setProvider(BC)
-                .getCertificate(builder.build(new JcaContentSignerBuilder(certificateSignature).setProvider(BC).build(pair.getPrivate()))));
     }
 }
