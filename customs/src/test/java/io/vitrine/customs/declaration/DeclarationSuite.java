@@ -147,7 +147,7 @@ abstract class DeclarationSuite {
                 .isEqualTo(2);
         assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.DECLARING);
         assertThat(fixtures.count("SELECT COUNT(*) FROM outbox_events WHERE event_type = ? AND business_key = ? "
-                + "AND payload LIKE ?", DeclarationLegAccepted.TYPE, orderNo, "%ORDER%")).isEqualTo(1);
+                + "AND payload LIKE ?", DeclarationLegAccepted.TYPE, orderNo, "%\"ORDER\"%")).isEqualTo(1);
     }
 
     @Test

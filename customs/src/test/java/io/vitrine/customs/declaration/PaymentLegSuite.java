@@ -234,7 +234,7 @@ abstract class PaymentLegSuite {
 
     private long paymentAccepted(String orderNo) {
         return fixtures.count("SELECT COUNT(*) FROM outbox_events WHERE event_type = ? AND business_key = ? "
-                + "AND payload LIKE ?", DeclarationLegAccepted.TYPE, orderNo, "%PAYMENT%");
+                + "AND payload LIKE ?", DeclarationLegAccepted.TYPE, orderNo, "%\"PAYMENT\"%");
     }
 
     /** Calls of this method the fake gateway answered (its ledger). */
