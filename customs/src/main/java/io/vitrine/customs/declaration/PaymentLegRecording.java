@@ -19,8 +19,8 @@ import java.util.function.UnaryOperator;
  * transaction, which a failed call rolls back): the declaration stored with its request number before the first
  * call; the attempt counted and the leg moved to DECLARING before each call; what Alipay answered, or why it did
  * not. An acceptance moves the leg to ACCEPTED and publishes {@link DeclarationLegAccepted} in the same transaction;
- * a rejection moves it to REJECTED with the reason (and, for Alipay's or customs' refusal, tells orders
- * {@link Clearances#rejected}; a payer who is not the buyer is the listener's to cancel). A final declaration is
+ * a rejection moves it to REJECTED with the reason and tells orders {@link Clearances#rejected} — except for a payer
+ * who is not the buyer, whose order the listener cancels. A final declaration is
  * never changed again.
  */
 @Singleton
@@ -68,23 +68,23 @@ class PaymentLegRecording {
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public PaymentDeclaration answered(TenantId tenant, String orderNo, CustomsDeclaration answer) {
         Instant now = now();
-        return settle(tenant, orderNo, d -> d.answered(answer, now), now, false);
+        return settle(tenant, orderNo, d -> d.answered(answer, now), now);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public PaymentDeclaration found(TenantId tenant, String orderNo, CustomsDeclarationQuery.Declared declared) {
         Instant now = now();
-        return settle(tenant, orderNo, d -> d.found(declared, now), now, true);
+        return settle(tenant, orderNo, d -> d.found(declared, now), now);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public PaymentDeclaration refused(TenantId tenant, String orderNo, String reason) {
         Instant now = now();
-        return settle(tenant, orderNo, d -> d.refused(reason, now), now, true);
+        return settle(tenant, orderNo, d -> d.refused(reason, now), now);
     }
 
     private PaymentDeclaration settle(TenantId tenant, String orderNo, UnaryOperator<PaymentDeclaration> next,
-                                      Instant now, boolean tellOrdersOfRejection) {
+                                      Instant now) {
         PaymentDeclaration locked = locked(tenant, orderNo);
         if (locked.state().isFinal()) {
             return locked;
@@ -97,7 +97,8 @@ class PaymentLegRecording {
             }
         } else if (settled.state() == PaymentDeclaration.State.REJECTED) {
             String reason = "payment declaration rejected: " + settled.lastError();
-            if (moveLeg(tenant, orderNo, DeclarationStatus.REJECTED, reason, now) && tellOrdersOfRejection) {
+            // a payer who is not the buyer ends the order (the listener cancels it); any other rejection is the staff's
+            if (moveLeg(tenant, orderNo, DeclarationStatus.REJECTED, reason, now) && !settled.payerIsNotTheBuyer()) {
                 clearances.rejected(orderNo, reason);
             }
         }
