@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vitrine.orders.compliance.CheckoutAmounts;
+import io.vitrine.orders.ordering.ClearanceRefusal;
 import io.vitrine.orders.ordering.HistoryEntry;
 import io.vitrine.orders.ordering.Order;
 import io.vitrine.orders.ordering.OrderDetails;
@@ -12,6 +13,7 @@ import io.vitrine.orders.ordering.PayMethod;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An order as the shopper (by token) and the shop's staff read it: status, amounts in fen, payment, the buyer and
@@ -26,11 +28,23 @@ public record OrderView(String orderNo, String status, String storeCode, @Nullab
 
     /** The shopper's view. */
     public static OrderView of(OrderDetails details) {
-        return of(details, null);
+        return of(details, (String) null);
+    }
+
+    /**
+     * The shopper's view in their language: a timeline reason that is one of clearance's refusals (orders'
+     * {@link ClearanceRefusal}, e.g. the payer is not the buyer) reads in zh-CN or English; other notes as recorded.
+     */
+    public static OrderView of(OrderDetails details, Locale locale) {
+        return of(details, null, locale);
     }
 
     /** The staff's view: with the key of the kiosk the order was placed on, if any. */
     public static OrderView of(OrderDetails details, @Nullable String deviceKey) {
+        return of(details, deviceKey, Locale.ENGLISH);
+    }
+
+    private static OrderView of(OrderDetails details, @Nullable String deviceKey, Locale locale) {
         Order order = details.order();
         return new OrderView(order.orderNo(), order.status().name(), order.storeCode(), deviceKey,
                 order.tradeMode().code(), order.placedAt(), Amounts.of(order.amounts()), Payment.of(order),
@@ -39,7 +53,7 @@ public record OrderView(String orderNo, String status, String storeCode, @Nullab
                 details.consignee() == null ? null : new Consignee(details.consignee().name(),
                         details.consignee().phone(), details.consignee().districtCode(), details.consignee().address()),
                 details.lines().stream().map(Line::of).toList(),
-                details.history().stream().map(TimelineEntry::of).toList());
+                details.history().stream().map(entry -> TimelineEntry.of(entry, locale)).toList());
     }
 
     @Serdeable
@@ -90,10 +104,10 @@ public record OrderView(String orderNo, String status, String storeCode, @Nullab
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TimelineEntry(String status, @Nullable String from, Instant at, @Nullable String note) {
 
-        static TimelineEntry of(HistoryEntry entry) {
+        static TimelineEntry of(HistoryEntry entry, Locale locale) {
             boolean note = entry.kind() == HistoryEntry.Kind.NOTE;
             return new TimelineEntry(entry.to().name(), note || entry.from() == null ? null : entry.from().name(),
-                    entry.at(), entry.reason());
+                    entry.at(), entry.reason() == null ? null : ClearanceRefusal.localized(entry.reason(), locale));
         }
     }
 }

@@ -48,7 +48,10 @@ public record Declaration(String id, TenantId tenant, String orderNo, String tra
         if (!current.canBecome(next) || leg != Leg.INVENTORY && !next.endsAtAcceptance()) {
             return Optional.empty();
         }
-        DeclarationStatus overall = status.canBecome(next) ? next : status;
+        // the whole is accepted once the order and the payment legs both are, not on the first of the two
+        boolean otherLegPending = next == DeclarationStatus.ACCEPTED && leg != Leg.INVENTORY
+                && leg(leg == Leg.ORDER ? Leg.PAYMENT : Leg.ORDER) != DeclarationStatus.ACCEPTED;
+        DeclarationStatus overall = status.canBecome(next) && !otherLegPending ? next : status;
         String why = next == DeclarationStatus.REJECTED ? reason : next == DeclarationStatus.DECLARING ? null
                 : rejectionReason;
         return Optional.of(new Declaration(id, tenant, orderNo, tradeMode, overall,

@@ -42,6 +42,7 @@ class DeclarationStatusTest {
         assertThat(paid.paymentLeg()).isEqualTo(ACCEPTED);
         assertThat(paid.orderLeg()).isEqualTo(DECLARING);
         assertThat(paid.inventoryLeg()).isEqualTo(PENDING);
+        assertThat(paid.status()).as("the whole waits for the order leg too").isEqualTo(DECLARING);
         assertThat(paid.after(Leg.PAYMENT, RELEASED, null, AT)).isEmpty();
     }
 
@@ -53,6 +54,8 @@ class DeclarationStatusTest {
         assertThat(paymentDeclared.readyForInventoryList()).isFalse();
         Declaration both = paymentDeclared.after(Leg.PAYMENT, ACCEPTED, null, AT).orElseThrow();
         assertThat(both.readyForInventoryList()).isTrue();
+        assertThat(orderAccepted.status()).isEqualTo(DECLARING);
+        assertThat(both.status()).isEqualTo(ACCEPTED);
         assertThat(both.after(Leg.INVENTORY, DECLARING, null, AT).orElseThrow().readyForInventoryList()).isFalse();
     }
 

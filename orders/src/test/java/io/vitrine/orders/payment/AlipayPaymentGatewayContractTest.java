@@ -257,6 +257,42 @@ class AlipayPaymentGatewayContractTest {
     }
 
     @Test
+    void a_payer_who_is_not_the_buyer_fails_the_identity_check_and_the_query_says_fail() {
+        String orderNo = orderNo();
+        gateway.precreate(SHOP.tenant(), trade(orderNo, "99.00"));
+        String tradeNo = fake.pay(orderNo).trade().tradeNo();
+        String requestNo = "D" + orderNo.substring(1, 20);
+
+        CustomsDeclaration declared = gateway.declareToCustoms(SHOP.tenant(), new CustomsDeclarationRequest(requestNo,
+                tradeNo, "3301960ABC", "杭州测试", Money.parse("99.00"), "HANGZHOU_ZONGSHU",
+                new CustomsDeclarationRequest.Buyer("Li Mismatch", "11010519491231002X"), false, null));
+
+        assertThat(declared.identityMatched()).isFalse();
+        assertThat(gateway.queryCustomsDeclarations(SHOP.tenant(), List.of(requestNo)).declarations())
+                .singleElement().satisfies(d -> {
+                    assertThat(d.status()).isEqualTo("fail");
+                    assertThat(d.customsResultInfo()).isNotBlank();
+                });
+    }
+
+    @Test
+    void a_declaration_whose_answer_was_lost_is_made_once_and_found_by_the_query() {
+        String orderNo = orderNo();
+        gateway.precreate(SHOP.tenant(), trade(orderNo, "50.00"));
+        String tradeNo = fake.pay(orderNo).trade().tradeNo();
+        String requestNo = "D" + orderNo.substring(1, 20);
+        fake.faults().loseNextAnswers(1);
+
+        assertThatThrownBy(() -> gateway.declareToCustoms(SHOP.tenant(), new CustomsDeclarationRequest(requestNo,
+                tradeNo, "3301960ABC", "杭州测试", Money.parse("50.00"), "HANGZHOU_ZONGSHU",
+                new CustomsDeclarationRequest.Buyer("张三", "11010519491231002X"), false, null)))
+                .isInstanceOf(PaymentGatewayUnavailableException.class);
+
+        assertThat(gateway.queryCustomsDeclarations(SHOP.tenant(), List.of(requestNo)).declarations())
+                .singleElement().satisfies(d -> assertThat(d.status()).isEqualTo("succ"));
+    }
+
+    @Test
     void declaring_more_than_was_paid_is_refused() {
         String orderNo = orderNo();
         gateway.precreate(SHOP.tenant(), trade(orderNo, "10.00"));

@@ -33,6 +33,7 @@ import io.vitrine.orders.ordering.PlacedOrder;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A shopper's orders (api.md "Storefront"), anonymous, in the tenant of the {@code /s/{tenant}} path: placing one
@@ -92,8 +93,8 @@ class OrderController {
             description = "Status, amounts, payment, masked buyer and consignee, lines and timeline. Any other token "
                     + "or order number: 404.")
     HttpResponse<OrderView> get(@PathVariable String tenant, @PathVariable String orderNo,
-                                @Nullable @QueryValue String token) {
-        return HttpResponse.ok(OrderView.of(reading.byToken(orderNo, token)))
+                                @Nullable @QueryValue String token, HttpRequest<?> http) {
+        return HttpResponse.ok(OrderView.of(reading.byToken(orderNo, token), http.getLocale().orElse(Locale.ENGLISH)))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 

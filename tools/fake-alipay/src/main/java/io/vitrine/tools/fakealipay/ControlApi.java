@@ -44,6 +44,7 @@ final class ControlApi {
         if (path.equals("faults") && post) {
             fake.faults().failNext(body.path("failNext").asInt(0))
                     .unreachableNext(body.path("unreachableNext").asInt(0))
+                    .loseNextAnswers(body.path("loseNextAnswers").asInt(0))
                     .delayNext(body.path("delayNext").asInt(0), Duration.ofMillis(body.path("delayMillis").asLong(0)))
                     .duplicateNextNotifies(body.path("duplicateNextNotifies").asInt(0))
                     .dropNextNotifies(body.path("dropNextNotifies").asInt(0));

@@ -251,7 +251,8 @@ public final class FakeAlipay implements AutoCloseable {
         synchronized (state) {
             answer = methods.answer(method, caller, biz, params);
         }
-        return signed(root, answer, method, appId, outTradeNo);
+        Answer signed = signed(root, answer, method, appId, outTradeNo);
+        return faults.takeLostAnswer() ? new Answer(502, "text/plain", new byte[0], null) : signed;
     }
 
     /** {@code {"<root>":<node>,"sign":"..."}} with the signature over exactly the node's text. */

@@ -10,7 +10,7 @@ import java.util.EnumMap;
  */
 public final class Faults {
 
-    private enum Kind { SYSTEM_ERROR, UNREACHABLE, DELAY, DUPLICATE_NOTIFY, DROPPED_NOTIFY }
+    private enum Kind { SYSTEM_ERROR, UNREACHABLE, LOST_ANSWER, DELAY, DUPLICATE_NOTIFY, DROPPED_NOTIFY }
 
     private final EnumMap<Kind, Integer> remaining = new EnumMap<>(Kind.class);
     private Duration delay = Duration.ZERO;
@@ -24,6 +24,15 @@ public final class Faults {
     /** The next {@code n} gateway calls answer HTTP 502 with no Alipay body, as a broken proxy would. */
     public synchronized Faults unreachableNext(int n) {
         return arm(Kind.UNREACHABLE, n);
+    }
+
+    /**
+     * The next {@code n} gateway calls are carried out (a trade created, a refund or customs declaration made) but
+     * their answer is lost: HTTP 502 instead, as a timeout after the work was done would look to the caller. The
+     * caller cannot tell this from {@link #unreachableNext}: only a query shows whether the call took effect.
+     */
+    public synchronized Faults loseNextAnswers(int n) {
+        return arm(Kind.LOST_ANSWER, n);
     }
 
     /** The next {@code n} gateway calls wait {@code by} before answering. */
@@ -60,6 +69,10 @@ public final class Faults {
 
     synchronized boolean takeUnreachable() {
         return take(Kind.UNREACHABLE);
+    }
+
+    synchronized boolean takeLostAnswer() {
+        return take(Kind.LOST_ANSWER);
     }
 
     synchronized Duration takeDelay() {

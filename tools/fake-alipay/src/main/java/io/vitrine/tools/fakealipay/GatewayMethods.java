@@ -23,6 +23,11 @@ final class GatewayMethods {
     record Caller(String appId, String merchantAppId) {
     }
 
+    /** The marker in a buyer's name that makes the identity check answer F. */
+    static final String PAYER_IS_NOT_THE_BUYER = "MISMATCH";
+    /** The query's customs_result_info for a declaration whose identity check failed. */
+    static final String IDENTITY_MISMATCH = "支付人与订购人身份信息不一致";
+
     private final ObjectMapper json;
     private final FakeState state;
     private final URI base;
@@ -187,8 +192,7 @@ final class GatewayMethods {
         FakeDeclaration declaration = state.declaration(outRequestNo).orElse(null);
         if (declaration == null) {
             JsonNode buyer = biz.path("buyer_info");
-            String identityCheck = buyer.isMissingNode() ? null
-                    : buyer.path("buyer_cert_no").asText().length() == 18 && !buyer.path("buyer_name").asText().isEmpty() ? "T" : "F";
+            String identityCheck = buyer.isMissingNode() ? null : identityCheck(buyer);
             declaration = new FakeDeclaration(caller.merchantAppId(), outRequestNo, trade.tradeNo(), trade.outTradeNo(),
                     amount.get(), biz.path("customs_place").asText(), biz.path("merchant_customs_code").asText(),
                     biz.path("merchant_customs_name").asText(), biz.path("is_split").asText("F"),
@@ -210,6 +214,19 @@ final class GatewayMethods {
             answer.put("identity_check", declaration.identityCheck());
         }
         return answer;
+    }
+
+    /**
+     * Alipay compares the buyer named in the declaration with the real-name identity of the account that paid. The
+     * fake has no accounts: it answers F for a malformed identity (ID number not 18 characters, no name) and for a
+     * buyer whose name contains {@value #PAYER_IS_NOT_THE_BUYER} in any case (e.g. {@code Li Mismatch}: a name the
+     * checkout's identity rule accepts, so a test can place the order for real), T otherwise.
+     */
+    private static String identityCheck(JsonNode buyer) {
+        String name = buyer.path("buyer_name").asText();
+        boolean matches = buyer.path("buyer_cert_no").asText().length() == 18 && !name.isEmpty()
+                && !name.toUpperCase(java.util.Locale.ROOT).contains(PAYER_IS_NOT_THE_BUYER);
+        return matches ? "T" : "F";
     }
 
     private ObjectNode declarations(Caller caller, JsonNode biz) {
@@ -237,9 +254,9 @@ final class GatewayMethods {
                     .put("merchant_customs_name", d.merchantCustomsName())
                     .put("is_split", d.isSplit())
                     .put("sub_out_biz_no", d.subOutBizNo())
-                    .put("status", "succ")
-                    .put("customs_result_code", "1")
-                    .put("customs_result_info", "成功")
+                    .put("status", "F".equals(d.identityCheck()) ? "fail" : "succ")
+                    .put("customs_result_code", "F".equals(d.identityCheck()) ? "2" : "1")
+                    .put("customs_result_info", "F".equals(d.identityCheck()) ? IDENTITY_MISMATCH : "成功")
                     .put("last_modified_time", d.at())
                     .put("customs_result_return_time", d.at());
         }
