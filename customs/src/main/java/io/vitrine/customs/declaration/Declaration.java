@@ -41,14 +41,17 @@ public record Declaration(String id, TenantId tenant, String orderNo, String tra
 
     /**
      * The declaration after news about one leg (sent, or a receipt), or empty when {@link DeclarationStatus} does
-     * not allow that move — for the leg (the order leg never goes past acceptance) or for the whole.
+     * not allow that move for the leg (the order and payment legs never go past acceptance). The whole follows the
+     * leg where the table allows it; the inventory leg, sent last, sets the whole's status (DECLARING when sent,
+     * RELEASED, REJECTED…).
      */
     public Optional<Declaration> after(Leg leg, DeclarationStatus next, @Nullable String reason, Instant at) {
         DeclarationStatus current = leg(leg);
         if (!current.canBecome(next) || leg != Leg.INVENTORY && !next.endsAtAcceptance()) {
             return Optional.empty();
         }
-        DeclarationStatus overall = status.canBecome(next) ? next : status;
+        // the inventory list goes out last, once the other legs are accepted: from then on it is the whole's status
+        DeclarationStatus overall = leg == Leg.INVENTORY || status.canBecome(next) ? next : status;
         String why = next == DeclarationStatus.REJECTED ? reason : next == DeclarationStatus.DECLARING ? null
                 : rejectionReason;
         return Optional.of(new Declaration(id, tenant, orderNo, tradeMode, overall,
