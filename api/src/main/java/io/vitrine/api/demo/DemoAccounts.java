@@ -8,6 +8,9 @@ final class DemoAccounts {
 
     static final String PARK_SLUG = "demo-park";
     static final String RETAILER_SLUG = "demo-shop";
+    /** The retailer's customs registration code and legal name (its application; the seller of its declarations). */
+    static final String RETAILER_CUSTOMS_CODE = "4403960002";
+    static final String RETAILER_LEGAL_NAME = "海淘优选零售有限公司";
 
     static final String PLATFORM_ADMIN = "platform.admin";
     static final String PLATFORM_ADMIN_PASSWORD = "demo-platform-2026";

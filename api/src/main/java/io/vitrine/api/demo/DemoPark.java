@@ -51,8 +51,8 @@ class DemoPark {
         Actor parkAdmin = Actor.staff(admin.id(), admin.username(), admin.role(), admin.tenant());
         warehouses.register(parkAdmin, DemoAccounts.PARK_SLUG, new WarehouseForm(WAREHOUSE, "示范保税仓一号",
                 "T5349W000001", "5349", "534901", "91440300MA5FWH0034"));
-        String applicationId = applications.submit(DemoAccounts.PARK_SLUG, new ApplicationForm("海淘优选零售有限公司",
-                "91440300MA5FRT002T", "4403960002", "RETAILER", DemoAccounts.RETAILER_SLUG, "王小明",
+        String applicationId = applications.submit(DemoAccounts.PARK_SLUG, new ApplicationForm(DemoAccounts.RETAILER_LEGAL_NAME,
+                "91440300MA5FRT002T", DemoAccounts.RETAILER_CUSTOMS_CODE, "RETAILER", DemoAccounts.RETAILER_SLUG, "王小明",
                 "0755-8888 0000", "demo@vitrine.example")).applicationId();
         return review.approve(parkAdmin, DemoAccounts.PARK_SLUG, applicationId);
     }

@@ -4,6 +4,8 @@ import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.devices.RegisteredDevice;
 import io.vitrine.tenants.devices.Devices;
+import io.vitrine.tenants.settings.Settings;
+import io.vitrine.tenants.settings.SettingsForm;
 import io.vitrine.tenants.staff.IssuedInvitation;
 import io.vitrine.tenants.staff.Invitations;
 import io.vitrine.tenants.staff.StaffAccount;
@@ -19,7 +21,9 @@ import java.util.List;
 
 /**
  * The retailer side of the demo, as its admin would do it: three stores (a bonded experience store and
- * two convenience stores), a kiosk in each, a POS in one, and a store manager for one store.
+ * two convenience stores), a kiosk in each, a POS in one, a store manager for one store, and its settings: its
+ * customs codes (the seller of its declarations) and the built-in demo logistics partner, so a demo purchase is
+ * declared, gets its waybill and clears at the built-in single-window simulator.
  */
 @Singleton
 class DemoRetailer {
@@ -28,12 +32,14 @@ class DemoRetailer {
     private final Stores stores;
     private final Devices devices;
     private final StaffManagement staff;
+    private final Settings settings;
 
-    DemoRetailer(Invitations invitations, Stores stores, Devices devices, StaffManagement staff) {
+    DemoRetailer(Invitations invitations, Stores stores, Devices devices, StaffManagement staff, Settings settings) {
         this.invitations = invitations;
         this.stores = stores;
         this.devices = devices;
         this.staff = staff;
+        this.settings = settings;
     }
 
     /** The shop's admin and tenant, and the devices just registered with their one-time pairing codes and secret. */
@@ -45,6 +51,8 @@ class DemoRetailer {
                 DemoAccounts.RETAILER_ADMIN_PASSWORD);
         Actor admin = Actor.staff(account.id(), account.username(), account.role(), account.tenant());
         return new DemoShop(admin, TenantContext.callAs(account.tenant(), () -> {
+            settings.replace(admin, new SettingsForm(null, null, null, null, DemoAccounts.RETAILER_CUSTOMS_CODE,
+                    DemoAccounts.RETAILER_LEGAL_NAME, null, null, null, null, "demo", null));
             store(admin, "S001", "海淘优选 保税展示体验店", "EXPERIENCE_STORE", "前海路 1 号 保税展示中心 1 层", "440305",
                     "22.5270", "113.8930");
             store(admin, "S002", "海淘优选 南山便利店", "CONVENIENCE_STORE", "南海大道 2008 号", "440305", "22.5330", "113.9300");

@@ -40,6 +40,10 @@ class DemoSeedTest {
             assertThat(items(api.expect(200, api.get("/api/v1/stores", retailer)))).extracting(s -> s.get("code"))
                     .containsExactly("S001", "S002", "S003");
             assertThat(items(api.expect(200, api.get("/api/v1/devices", retailer)))).hasSize(4);
+            Map<String, Object> settings = api.expect(200, api.get("/api/v1/tenant/settings", retailer));
+            assertThat(settings).as("the demo shop declares and ships through the demo partner")
+                    .containsEntry("logisticsProvider", "demo");
+            assertThat(((Map<?, ?>) settings.get("customs")).get("ebcCode")).isEqualTo(DemoAccounts.RETAILER_CUSTOMS_CODE);
             assertThat(items(api.expect(200, api.get("/api/v1/products?size=50", retailer)))).hasSize(5);
             assertThat(api.expect(200, api.get("/api/v1/stock/WH-DEMO-1/A2-FORMULA-900", retailer)))
                     .containsEntry("onHand", 120);

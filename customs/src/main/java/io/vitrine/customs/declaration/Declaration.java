@@ -41,17 +41,20 @@ public record Declaration(String id, TenantId tenant, String orderNo, String tra
 
     /**
      * The declaration after news about one leg (sent, or a receipt), or empty when {@link DeclarationStatus} does
-     * not allow that move — for the leg (the order leg never goes past acceptance) or for the whole.
+     * not allow that move for the leg (the order and payment legs never go past acceptance). The whole follows the
+     * leg where the table allows it; the inventory leg, sent last, sets the whole's status (DECLARING when sent,
+     * RELEASED, REJECTED…).
      */
     public Optional<Declaration> after(Leg leg, DeclarationStatus next, @Nullable String reason, Instant at) {
         DeclarationStatus current = leg(leg);
         if (!current.canBecome(next) || leg != Leg.INVENTORY && !next.endsAtAcceptance()) {
             return Optional.empty();
         }
-        // the whole is accepted once the order and the payment legs both are, not on the first of the two
+        // the whole is accepted once the order and the payment legs both are, not on the first of the two; the
+        // inventory list goes out last, once they are: from then on it is the whole's status
         boolean otherLegPending = next == DeclarationStatus.ACCEPTED && leg != Leg.INVENTORY
                 && leg(leg == Leg.ORDER ? Leg.PAYMENT : Leg.ORDER) != DeclarationStatus.ACCEPTED;
-        DeclarationStatus overall = status.canBecome(next) && !otherLegPending ? next : status;
+        DeclarationStatus overall = leg == Leg.INVENTORY || status.canBecome(next) && !otherLegPending ? next : status;
         String why = next == DeclarationStatus.REJECTED ? reason : next == DeclarationStatus.DECLARING ? null
                 : rejectionReason;
         return Optional.of(new Declaration(id, tenant, orderNo, tradeMode, overall,

@@ -28,7 +28,16 @@ public interface DeclarationStore {
     /** The message with this guid, in any tenant. */
     Optional<DeclarationMessage> message(String guid);
 
-    /** Keeps the signed XML (sealed) and counts the attempt. */
+    /** Adds a message to an open declaration (the inventory list and its corrections). */
+    void add(DeclarationMessage message);
+
+    /**
+     * Counts one attempt to send the message. Called in a transaction of its own before the send, so a send that
+     * fails (and rolls back with its delivery) is counted too.
+     */
+    void attempted(TenantId tenant, String guid);
+
+    /** Keeps the signed XML (sealed) once the message was handed off (the attempt is counted by {@link #attempted}). */
     void sent(TenantId tenant, String guid, String signedXmlSealed, Instant at);
 
     /** Records the receipt; false (nothing written) when this receipt was recorded before. */

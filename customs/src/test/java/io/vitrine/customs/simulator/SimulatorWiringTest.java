@@ -68,4 +68,39 @@ class SimulatorWiringTest {
             assertThat(context.containsBean(ExchangeChannel.class)).isFalse();
         }
     }
+
+    @Test
+    void without_anything_to_send_to_it_the_simulator_is_not_polled(@TempDir Path dir) {
+        Map<String, Object> properties = Map.of("vitrine.customs.simulator.enabled", "true",
+                "vitrine.data-dir", dir.toString());
+        try (ApplicationContext context = ApplicationContext.run(PrivacyTestKeys.with(properties))) {
+            assertThat(context.containsBean(SingleWindowSimulator.class)).isTrue();
+            assertThat(context.containsBean(MessageHandoff.class)).isFalse();
+            assertThat(context.containsBean(SimulatorPoller.class)).isFalse();
+        }
+    }
+
+    @Test
+    void the_embedded_generated_signer_makes_the_pipeline_run_and_keeps_its_key_across_restarts(@TempDir Path dir)
+            throws Exception {
+        Map<String, Object> properties = Map.of("vitrine.customs.simulator.enabled", "true",
+                "vitrine.customs.signer.generated", "true", "vitrine.data-dir", dir.toString());
+        String first;
+        try (ApplicationContext context = ApplicationContext.run(PrivacyTestKeys.with(properties))) {
+            assertThat(context.getBean(MessageHandoff.class)).isNotNull();
+            assertThat(context.containsBean(SimulatorPoller.class)).isTrue();
+            first = Files.readString(dir.resolve("customs-signer/signer-certificate.pem"));
+        }
+        try (ApplicationContext context = ApplicationContext.run(PrivacyTestKeys.with(properties))) {
+            assertThat(context.getBean(MessageHandoff.class)).isNotNull();
+            assertThat(Files.readString(dir.resolve("customs-signer/signer-certificate.pem"))).isEqualTo(first);
+            byte[] signed = context.getBean(io.vitrine.customs.signing.MessageSigner.class)
+                    .sign(SimulatorFixtures.orderXml(context.getBean(Clock.class),
+                            SimulatorFixtures.order("VT20261130000101", "李四")));
+            assertThat(context.getBean(io.vitrine.customs.signing.SignatureVerifier.class).verify(signed)
+                    .certificate().getEncoded()).isEqualTo(java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(Files.newInputStream(dir.resolve("customs-signer/signer-certificate.pem")))
+                    .getEncoded());
+        }
+    }
 }

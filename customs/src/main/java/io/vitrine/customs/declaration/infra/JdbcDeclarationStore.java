@@ -45,11 +45,21 @@ class JdbcDeclarationStore implements DeclarationStore {
                 d.id(), d.tenant().value(), d.orderNo(), d.tradeMode(), d.status().name(), d.orderLeg().name(),
                 d.paymentLeg().name(), d.inventoryLeg().name(), d.rejectionReason(), SqlInstants.text(d.createdAt()),
                 SqlInstants.text(d.updatedAt()));
-        execute("INSERT INTO declaration_messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                first.guid(), first.tenant().value(), first.orderNo(), first.messageType(), first.appType(),
-                first.xmlSealed(), first.signed(), first.fileName(), SqlInstants.text(first.createdAt()),
-                SqlInstants.text(first.sentAt()), first.attempts());
+        add(first);
         return true;
+    }
+
+    @Override
+    public void add(DeclarationMessage m) {
+        execute("INSERT INTO declaration_messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                m.guid(), m.tenant().value(), m.orderNo(), m.messageType(), m.appType(), m.xmlSealed(), m.signed(),
+                m.fileName(), SqlInstants.text(m.createdAt()), SqlInstants.text(m.sentAt()), m.attempts());
+    }
+
+    @Override
+    public void attempted(TenantId tenant, String guid) {
+        execute("UPDATE declaration_messages SET attempts = attempts + 1 WHERE tenant_id = ? AND guid = ?",
+                tenant.value(), guid);
     }
 
     @Override
@@ -89,7 +99,7 @@ class JdbcDeclarationStore implements DeclarationStore {
 
     @Override
     public void sent(TenantId tenant, String guid, String signedXmlSealed, Instant at) {
-        execute("UPDATE declaration_messages SET xml_sealed = ?, signed = TRUE, sent_at = ?, attempts = attempts + 1 "
+        execute("UPDATE declaration_messages SET xml_sealed = ?, signed = TRUE, sent_at = ? "
                 + "WHERE tenant_id = ? AND guid = ?", signedXmlSealed, SqlInstants.text(at), tenant.value(), guid);
     }
 

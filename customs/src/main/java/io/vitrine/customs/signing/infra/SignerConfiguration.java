@@ -14,11 +14,15 @@ import io.vitrine.customs.signing.SignatureAlgorithm;
  *
  * @param enabled            sign with a local key; off: no {@code MessageSigner} bean (a signing device or
  *                           the simulator provides one)
+ * @param generated          without a local key ({@code enabled} false): sign with an RSA key and self-signed
+ *                           certificate generated once in {@code <vitrine.data-dir>/customs-signer} (embedded mode,
+ *                           for the built-in simulator; off in cluster mode)
  * @param maxMessageSize     largest CEB message read for signing or checking
  */
 @ConfigurationProperties("vitrine.customs.signer")
 public record SignerConfiguration(
         @Bindable(defaultValue = "false") boolean enabled,
+        @Bindable(defaultValue = "false") boolean generated,
         @Bindable(defaultValue = "RSA_SHA1") SignatureAlgorithm algorithm,
         @Bindable(defaultValue = "SHA1") DigestAlgorithm digest,
         @Nullable String keyStore,

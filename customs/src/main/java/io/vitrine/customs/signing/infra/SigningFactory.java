@@ -7,16 +7,41 @@ import io.vitrine.customs.signing.MessageSigner;
 import io.vitrine.customs.signing.SignatureVerifier;
 import jakarta.inject.Singleton;
 
+import io.micronaut.context.annotation.Value;
+import io.vitrine.customs.signing.DigestAlgorithm;
+import io.vitrine.customs.signing.SignatureAlgorithm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** The signer from {@code vitrine.customs.signer.*}; start-up stops with a message naming what is missing. */
 @Factory
 class SigningFactory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SigningFactory.class);
+
     @Singleton
     @Requires(property = "vitrine.customs.signer.enabled", value = "true")
     MessageSigner localKeySigner(SignerConfiguration config) {
         return new XmlDsigMessageSigner(key(config), config.algorithm(), config.digest(), config.maxMessageSize());
+    }
+
+    /**
+     * The embedded mode's generated key ({@code vitrine.customs.signer.generated}, only while no local key is
+     * configured): kept in {@code <vitrine.data-dir>/customs-signer}, made once, reused on every restart.
+     */
+    @Singleton
+    @Requires(property = "vitrine.customs.signer.generated", value = "true")
+    @Requires(property = "vitrine.customs.signer.enabled", notEquals = "true")
+    MessageSigner generatedKeySigner(SignerConfiguration config, @Value("${vitrine.data-dir:./data}") Path dataDir,
+                                     Clock clock) {
+        SigningKey key = GeneratedSigningKeys.loadOrCreate(dataDir.resolve("customs-signer"), clock);
+        LOG.info("customs: signing with the generated key in {} (certificate serial {}): the built-in simulator "
+                + "accepts it, the single window would not", dataDir.resolve("customs-signer"),
+                key.certificate().getSerialNumber().toString(16));
+        return new XmlDsigMessageSigner(key, SignatureAlgorithm.RSA_SHA1, DigestAlgorithm.SHA1, config.maxMessageSize());
     }
 
     @Singleton
