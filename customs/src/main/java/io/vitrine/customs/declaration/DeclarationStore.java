@@ -25,6 +25,9 @@ public interface DeclarationStore {
 
     List<DeclarationMessage> messages(TenantId tenant, String orderNo);
 
+    /** Adds a further message to an open declaration (a corrected CEB311, a CEB623 cancellation). */
+    void add(DeclarationMessage message);
+
     /** The message with this guid, in any tenant. */
     Optional<DeclarationMessage> message(String guid);
 

@@ -35,7 +35,8 @@ public enum OrderStatus {
         ALLOWED.put(PENDING_PAYMENT, EnumSet.of(PAID, CLOSED, CANCELLED));
         ALLOWED.put(PAID, EnumSet.of(ON_HOLD, DECLARING, CANCELLED));
         ALLOWED.put(ON_HOLD, EnumSet.of(DECLARING, CANCELLED));
-        ALLOWED.put(DECLARING, EnumSet.of(RELEASED, REJECTED));
+        // DECLARING → CANCELLED only once customs confirmed the inventory list's cancellation (CEB624), never by the shop
+        ALLOWED.put(DECLARING, EnumSet.of(RELEASED, REJECTED, CANCELLED));
         ALLOWED.put(REJECTED, EnumSet.of(DECLARING, CANCELLED));
         ALLOWED.put(RELEASED, EnumSet.of(SHIPPED));
         ALLOWED.put(SHIPPED, EnumSet.of(DELIVERED));

@@ -1,0 +1,14 @@
+package io.vitrine.customs.declaration;
+
+import io.vitrine.kernel.tenancy.TenantId;
+
+/**
+ * Port: sends a rejected inventory list (CEB621) again, corrected (appType 2), for {@link DeclarationResubmission}.
+ * The inventory leg implements it (its {@code InventoryListResubmission}); until a bean exists, resubmitting a
+ * rejected inventory list answers 409 {@code INVENTORY_RESUBMIT_UNAVAILABLE}. Called after the corrected
+ * particulars were committed, outside any transaction; it must be safe to call twice (one message).
+ */
+public interface InventoryListCorrection {
+
+    void resubmit(TenantId tenant, String orderNo);
+}
