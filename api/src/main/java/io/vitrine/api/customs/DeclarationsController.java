@@ -22,15 +22,14 @@ import io.vitrine.customs.declaration.DeclarationReading;
 import io.vitrine.customs.declaration.DeclarationResubmission;
 import io.vitrine.customs.declaration.DeclarationStatus;
 import io.vitrine.customs.declaration.RecordedReceipt;
-import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.FieldChecks;
+import io.vitrine.orders.ordering.ConsigneeCorrections;
 import io.vitrine.orders.ordering.PlaceOrder;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code GET /api/v1/declarations?status=&orderNo=} and {@code GET /api/v1/declarations/{orderNo}} (api.md): the
@@ -45,9 +44,9 @@ import java.util.Optional;
 class DeclarationsController {
 
     private final DeclarationReading declarations;
-    private final Optional<DeclarationResubmission> resubmission;
+    private final DeclarationResubmission resubmission;
 
-    DeclarationsController(DeclarationReading declarations, Optional<DeclarationResubmission> resubmission) {
+    DeclarationsController(DeclarationReading declarations, DeclarationResubmission resubmission) {
         this.declarations = declarations;
         this.resubmission = resubmission;
     }
@@ -60,7 +59,7 @@ class DeclarationsController {
                     + "lines are not correctable. A new CEB311 with a new guid is sent, the order leg and the order "
                     + "DECLARING again. 400 bad field (consignee.<field>, note); 404 unknown or another tenant's; "
                     + "409 DECLARATION_NOT_REJECTED (naming the status), INVENTORY_RESUBMIT_UNAVAILABLE, "
-                    + "PAYMENT_RESUBMIT_UNAVAILABLE. A second click finds it DECLARING (409) and sends nothing.")
+                    + "PAYMENT_RESUBMIT_UNAVAILABLE, RESUBMIT_UNAVAILABLE (no customs exchange). A second click finds it DECLARING (409) and sends nothing.")
     DeclarationView resubmit(@PathVariable String orderNo, @Nullable @Body ResubmitRequest request,
                              Authentication caller) {
         FieldChecks checks = new FieldChecks();
@@ -70,9 +69,10 @@ class DeclarationsController {
         PlaceOrder.Consignee consignee = request == null || request.consignee() == null ? null
                 : new PlaceOrder.Consignee(request.consignee().name(), request.consignee().phone(),
                 request.consignee().districtCode(), request.consignee().address());
-        DeclarationResubmission resubmitting = resubmission.orElseThrow(() -> new ConflictException(
-                "RESUBMIT_UNAVAILABLE", "No customs exchange is configured to send the declaration."));
-        return DeclarationView.of(resubmitting.resubmit(orderNo, new Correction(consignee, note),
+        if (consignee != null) {
+            ConsigneeCorrections.check(consignee);
+        }
+        return DeclarationView.of(resubmission.resubmit(orderNo, new Correction(consignee, note),
                 StaffClaims.actorOf(caller).id()));
     }
 

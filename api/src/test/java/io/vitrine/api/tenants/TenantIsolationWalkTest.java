@@ -191,6 +191,8 @@ class TenantIsolationWalkTest {
             new Probe("B's declaration (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/declarations/{orderB}", null),
             new Probe("cancel B's order (staff of A)", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/orders/{orderB}/cancel",
                     Map.of("reason", "walk")),
+            new Probe("resubmit B's rejected declaration (staff of A)", Caller.RETAILER_ADMIN_A, "POST",
+                    "/api/v1/declarations/{orderB}/resubmit", Map.of("note", "walk")),
             // payments: B reconciled {reconDayB}; the reconciliation API names no tenant (the caller's own)
             new Probe("B's reconciliation of a day", Caller.RETAILER_ADMIN_A, "GET",
                     "/api/v1/payments/reconciliation?date={reconDayB}", null),
@@ -270,6 +272,7 @@ class TenantIsolationWalkTest {
         api.expect(200, api.put("/s/" + merchantB.slug() + "/api/carts/" + cartB + "/items/B-SKU-1", null, Map.of("qty", 1)));
         orderTokenB = io.vitrine.tenants.access.BearerToken.generate();
         orderB = pendingOrder(merchantB.id(), orderTokenB);
+        rejectedDeclaration(merchantB.id(), orderB);
         api.expect(200, api.post("/api/v1/payments/reconciliation?date=" + RECON_DAY_B, merchantB.admin().token(),
                 null));
         alertB = alertOf(merchantB.id(), orderB);
@@ -354,6 +357,18 @@ class TenantIsolationWalkTest {
         return orderNo;
     }
 
+    /**
+     * A rejected declaration of B's order, written straight into the table: what A must neither read nor resubmit
+     * (a resubmission reaching it would answer 409 or send, not 404).
+     */
+    private void rejectedDeclaration(String tenantId, String orderNo) {
+        String now = "2026-11-30 10:05:00.000000";
+        Rows.update(api.vitrine(), "INSERT INTO declarations (id, tenant_id, order_no, trade_mode, status, order_leg, "
+                + "payment_leg, inventory_leg, rejection_reason, created_at, updated_at) VALUES (?, ?, ?, '1210', "
+                + "'REJECTED', 'REJECTED', 'PENDING', 'PENDING', 'walk', ?, ?)", java.util.UUID.randomUUID().toString(),
+                tenantId, orderNo, now, now);
+    }
+
     /** An alert of B's about its order, raised as the payment code raises one; answers its id. */
     @SuppressWarnings("unchecked")
     private String alertOf(String tenantId, String orderNo) {
@@ -391,6 +406,8 @@ class TenantIsolationWalkTest {
                 .extracting(a -> a.get("id") + ":" + a.get("acknowledgedAt")).containsExactly(alertB + ":null");
         assertThat(api.expect(200, api.get("/api/v1/orders/" + orderB, merchantB.admin().token())))
                 .containsEntry("status", "PENDING_PAYMENT");
+        assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/declarations/" + orderB,
+                merchantB.admin().token())), "declaration")).containsEntry("status", "REJECTED");
         assertThat(items(api.expect(200, api.get("/api/v1/orders", merchantA.admin().token())))).isEmpty();
         Map<String, Object> application = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         assertThat(TenantsApi.object(application, "application")).containsEntry("status", "SUBMITTED");

@@ -1,7 +1,6 @@
 package io.vitrine.customs.declaration;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.tenancy.CurrentTenant;
 import io.vitrine.kernel.tenancy.TenantId;
@@ -10,9 +9,6 @@ import io.vitrine.orders.ordering.StaffOrders;
 import io.vitrine.tenants.access.Actor;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -26,7 +22,7 @@ import java.util.Optional;
  *     are the way;</li>
  *     <li>otherwise (never declared, or REJECTED with no inventory list standing) orders' own cancel: CANCELLED,
  *     refunded once ({@code <orderNo>-C}), units and annual quota back — and a rejected declaration given up
- *     (CANCELLED), so it is never resubmitted.</li>
+ *     (CANCELLED), so it is never resubmitted ({@link RejectedOrderCancellation}).</li>
  * </ul>
  * A store manager's view of orders applies (another store's order: 404).
  */
@@ -34,23 +30,19 @@ import java.util.Optional;
 public class DeclarationCancellation {
 
     private final StaffOrders orders;
-    private final DeclarationStore store;
+    private final RejectedOrderCancellation rejected;
     private final InventoryListCancellation inventoryList;
     private final Optional<MessageSending> sending;
     private final CurrentTenant tenant;
-    private final TransactionOperations<Connection> transactions;
-    private final Clock clock;
 
-    DeclarationCancellation(StaffOrders orders, DeclarationStore store, InventoryListCancellation inventoryList,
-                            Optional<MessageSending> sending, CurrentTenant tenant,
-                            TransactionOperations<Connection> transactions, Clock clock) {
+    DeclarationCancellation(StaffOrders orders, RejectedOrderCancellation rejected,
+                            InventoryListCancellation inventoryList, Optional<MessageSending> sending,
+                            CurrentTenant tenant) {
         this.orders = orders;
-        this.store = store;
+        this.rejected = rejected;
         this.inventoryList = inventoryList;
         this.sending = sending;
         this.tenant = tenant;
-        this.transactions = transactions;
-        this.clock = clock;
     }
 
     /** What came of it: the order cancelled now, or customs asked (CEB623) and the order unchanged until it answers. */
@@ -65,14 +57,14 @@ public class DeclarationCancellation {
     public Outcome cancel(Actor by, String orderNo, @Nullable String reason) {
         orders.details(by, orderNo);
         TenantId owner = tenant.require();
-        Optional<Declaration> declaration = transactions.executeRead(status -> store.find(owner, orderNo));
+        Optional<Declaration> declaration = rejected.declaration(owner, orderNo);
         if (declaration.isPresent() && declaration.get().inventoryListStands()) {
             MessageSending handoff = sending.orElseThrow(() -> new ConflictException("CANCELLATION_UNAVAILABLE",
                     "No customs exchange is configured to send the cancellation."));
             String why = reason == null || reason.isBlank() ? "cancelled by the shop"
                     : reason.strip().substring(0, Math.min(reason.strip().length(), 200));
             DeclarationMessage cancellation = inventoryList.prepare(owner, orderNo, why, by.id());
-            transactions.executeWrite(status -> handoff.send(cancellation));
+            handoff.send(cancellation);
             return new Outcome.Requested(cancellation.guid());
         }
         if (declaration.isPresent() && switch (declaration.get().inventoryLeg()) {
@@ -82,11 +74,6 @@ public class DeclarationCancellation {
             throw new ConflictException("ORDER_RELEASED", "Customs released the goods (" + declaration.get()
                     .inventoryLeg().name() + "): the order can no longer be cancelled, returns are the way.");
         }
-        return transactions.executeWrite(status -> {
-            Optional<Declaration> locked = store.lock(owner, orderNo);
-            Order cancelled = orders.cancel(by, orderNo, reason);
-            locked.flatMap(d -> d.givenUp(clock.instant().truncatedTo(ChronoUnit.MICROS))).ifPresent(store::update);
-            return new Outcome.Cancelled(cancelled);
-        });
+        return new Outcome.Cancelled(rejected.cancel(owner, by, orderNo, reason));
     }
 }

@@ -1,14 +1,11 @@
 package io.vitrine.customs.declaration;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.tenancy.CurrentTenant;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.orders.ordering.ConsigneeCorrections;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.util.Optional;
 
 /**
@@ -28,32 +25,27 @@ import java.util.Optional;
  * under the same guid. The api also honours an {@code Idempotency-Key}.
  */
 @Singleton
-@Requires(beans = OrderLegSending.class)
 public class DeclarationResubmission {
 
     private final OrderLegCorrection correction;
-    private final OrderLegSending sending;
+    private final Optional<OrderLegSending> sending;
     private final Optional<InventoryListCorrection> inventory;
-    private final DeclarationStore store;
     private final CurrentTenant tenant;
-    private final TransactionOperations<Connection> transactions;
 
-    DeclarationResubmission(OrderLegCorrection correction, OrderLegSending sending,
-                            Optional<InventoryListCorrection> inventory, DeclarationStore store,
-                            CurrentTenant tenant, TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+    DeclarationResubmission(OrderLegCorrection correction, Optional<OrderLegSending> sending,
+                            Optional<InventoryListCorrection> inventory, CurrentTenant tenant) {
         this.correction = correction;
         this.sending = sending;
         this.inventory = inventory;
-        this.store = store;
         this.tenant = tenant;
     }
 
     /**
      * @param actor who corrected it, for the order's timeline
      * @return the declaration as it now stands
-     * @throws ConflictException 409 with {@code DECLARATION_NOT_REJECTED}, {@code INVENTORY_RESUBMIT_UNAVAILABLE} or
-     *                           {@code PAYMENT_RESUBMIT_UNAVAILABLE}; 400 for a bad consignee; 404 for no declaration
+     * @throws ConflictException 409 with {@code DECLARATION_NOT_REJECTED}, {@code INVENTORY_RESUBMIT_UNAVAILABLE},
+     *                           {@code PAYMENT_RESUBMIT_UNAVAILABLE} or {@code RESUBMIT_UNAVAILABLE} (no customs
+     *                           exchange configured); 400 for a bad consignee; 404 for no declaration
      */
     public Declaration resubmit(String orderNo, Correction corrected, String actor) {
         if (corrected.consignee() != null) {
@@ -61,23 +53,14 @@ public class DeclarationResubmission {
         }
         TenantId owner = tenant.require();
         OrderLegCorrection.Prepared prepared = correction.prepare(owner, orderNo, corrected, actor,
-                inventory.isPresent());
+                inventory.isPresent(), sending.isPresent());
         if (prepared instanceof OrderLegCorrection.Prepared.OrderLeg leg) {
-            send(leg.message());
+            sending.orElseThrow().send(leg.message());
         } else {
             inventory.orElseThrow().resubmit(owner, orderNo);
         }
-        return current(owner, orderNo);
+        return correction.current(owner, orderNo);
     }
 
-    private void send(DeclarationMessage message) {
-        transactions.executeWrite(status -> {
-            sending.send(message);
-            return null;
-        });
-    }
 
-    private Declaration current(TenantId owner, String orderNo) {
-        return transactions.executeRead(status -> store.find(owner, orderNo).orElseThrow());
-    }
 }

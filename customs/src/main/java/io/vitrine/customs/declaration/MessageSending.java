@@ -1,6 +1,7 @@
 package io.vitrine.customs.declaration;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.customs.exchange.DxpMessage;
 import io.vitrine.customs.exchange.MessageHandoff;
 import io.vitrine.kernel.privacy.PersonalDataCipher;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Hands a stored message off (signed, wrapped, sent under its own guid and file name) and, in the caller's
- * transaction, keeps the signed XML sealed and counts the attempt. A message already recorded as sent is not sent
+ * transaction (or its own), keeps the signed XML sealed and counts the attempt. A message already recorded as sent is not sent
  * again. What the sending means for the declaration (a leg now DECLARING, orders told) is the caller's.
  */
 @Singleton
@@ -37,7 +38,8 @@ class MessageSending {
     }
 
     /** @return when it was sent now; empty when it had been sent before */
-    Optional<Instant> send(DeclarationMessage message) {
+    @Transactional
+    public Optional<Instant> send(DeclarationMessage message) {
         if (message.sentAt() != null) {
             return Optional.empty();
         }

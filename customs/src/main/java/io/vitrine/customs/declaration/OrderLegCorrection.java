@@ -56,7 +56,7 @@ class OrderLegCorrection {
 
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public Prepared prepare(TenantId tenant, String orderNo, Correction correction, String actor,
-                            boolean inventoryCorrectable) {
+                            boolean inventoryCorrectable, boolean orderLegSendable) {
         Declaration declaration = store.lock(tenant, orderNo)
                 .orElseThrow(() -> new NotFoundException("No declaration for this order."));
         Optional<DeclarationMessage> pending = store.messages(tenant, orderNo).stream()
@@ -79,6 +79,10 @@ class OrderLegCorrection {
             throw new ConflictException("INVENTORY_RESUBMIT_UNAVAILABLE", "The inventory list was rejected and "
                     + "cannot be resubmitted yet.");
         }
+        if (rejected == Leg.ORDER && !orderLegSendable) {
+            throw new ConflictException("RESUBMIT_UNAVAILABLE", "No customs exchange is configured to send the "
+                    + "corrected declaration.");
+        }
         if (correction.consignee() != null) {
             consignees.correct(orderNo, actor, correction.consignee());
         }
@@ -93,5 +97,11 @@ class OrderLegCorrection {
         DeclarationMessage corrected = unsent.of(tenant, orderNo, message, "2");
         store.add(corrected);
         return new Prepared.OrderLeg(corrected);
+    }
+
+    /** The declaration as it stands after the handoff. */
+    @Transactional(readOnly = true)
+    public Declaration current(TenantId tenant, String orderNo) {
+        return store.find(tenant, orderNo).orElseThrow(() -> new NotFoundException("No declaration for this order."));
     }
 }

@@ -1,13 +1,14 @@
 package io.vitrine.customs.declaration;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.customs.exchange.MessageHandoff;
 import io.vitrine.orders.ordering.Clearances;
 import jakarta.inject.Singleton;
 
 /**
  * Hands a stored CEB311 — the first (appType 1) or a correction (appType 2) — off through {@link MessageSending}
- * and, in the caller's transaction, moves the order leg to DECLARING (from PENDING, or from REJECTED for a
+ * and, in the caller's transaction (or its own), moves the order leg to DECLARING (from PENDING, or from REJECTED for a
  * correction) and tells orders (DECLARING). A message already recorded as sent is not sent again.
  */
 @Singleton
@@ -24,7 +25,8 @@ class OrderLegSending {
         this.clearances = clearances;
     }
 
-    void send(DeclarationMessage message) {
+    @Transactional
+    public void send(DeclarationMessage message) {
         sending.send(message).ifPresent(now -> {
             store.lock(message.tenant(), message.orderNo())
                     .flatMap(d -> d.after(Leg.ORDER, DeclarationStatus.DECLARING, null, now))

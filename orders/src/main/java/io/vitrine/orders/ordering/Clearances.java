@@ -38,14 +38,14 @@ public class Clearances {
      */
     @Transactional
     public boolean cancelled(String orderNo, String actor, String reason) {
-        return cancellations.cancelCleared(orderNo, actor, reason.length() > 500 ? reason.substring(0, 500) : reason);
+        return cancellations.cancelCleared(orderNo, actor, reason.length() > 255 ? reason.substring(0, 255) : reason);
     }
 
     /** A line on the order's timeline that changes no status (a cancellation asked of customs, refused by it). */
     @Transactional
     public void noted(String orderNo, String actor, String text) {
         Order order = orders.find(orderNo).orElseThrow(() -> new NotFoundException("No such order."));
-        transitions.note(order, actor, text.length() > 500 ? text.substring(0, 500) : text);
+        transitions.note(order, actor, text.length() > 255 ? text.substring(0, 255) : text);
     }
 
     /** The order leg (CEB311) went to customs: PAID, ON_HOLD or REJECTED → DECLARING. */
