@@ -10,6 +10,7 @@ import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.orders.ordering.Clearances;
 import io.vitrine.orders.ordering.ConsigneeCorrections;
+import io.vitrine.orders.ordering.OrderStatus;
 import jakarta.inject.Singleton;
 
 import java.util.Comparator;
@@ -78,6 +79,12 @@ class OrderLegCorrection {
         if (rejected == Leg.INVENTORY && !inventoryCorrectable) {
             throw new ConflictException("INVENTORY_RESUBMIT_UNAVAILABLE", "The inventory list was rejected and "
                     + "cannot be resubmitted yet.");
+        }
+        OrderStatus order = facts.particulars(orderNo).order().status();
+        if (order != OrderStatus.REJECTED) {
+            // e.g. cancelled by the shop on a page that did not give the declaration up
+            throw new ConflictException("ORDER_NOT_REJECTED", "The order is " + order.name()
+                    + ": only a REJECTED order is corrected and declared again.");
         }
         if (rejected == Leg.ORDER && !orderLegSendable) {
             throw new ConflictException("RESUBMIT_UNAVAILABLE", "No customs exchange is configured to send the "

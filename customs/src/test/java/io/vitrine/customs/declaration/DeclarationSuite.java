@@ -283,6 +283,18 @@ abstract class DeclarationSuite {
     }
 
     @Test
+    void an_order_cancelled_behind_the_declarations_back_is_not_declared_again() throws Exception {
+        String orderNo = rejectedOrder();
+        as(() -> context.getBean(io.vitrine.orders.ordering.OrderCancellations.class).cancel(orderNo, "staff-1",
+                "cancelled on the console"));
+
+        assertThatThrownBy(() -> as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("CANCELLED")
+                .extracting(e -> ((ConflictException) e).code()).isEqualTo("ORDER_NOT_REJECTED");
+        assertThat(messages(orderNo)).hasSize(1);
+    }
+
+    @Test
     void an_accepted_declaration_is_not_resubmitted() throws Exception {
         String orderNo = paidOrder("1210");
         dispatch();

@@ -49,8 +49,9 @@ public class OrderCancellations {
         if (order.status() == OrderStatus.CANCELLED) {
             return order;
         }
-        if (order.status() == OrderStatus.DECLARING) {
-            throw new ConflictException("An order DECLARING cannot become CANCELLED: its declaration is with customs.");
+        if (!order.status().cancellableByTheShop() && order.status().canBecome(OrderStatus.CANCELLED)) {
+            throw new ConflictException("An order " + order.status().name()
+                    + " cannot become CANCELLED: its declaration is with customs.");
         }
         order.status().requireCanBecome(OrderStatus.CANCELLED);
         if (order.status() == OrderStatus.PENDING_PAYMENT) {

@@ -58,6 +58,14 @@ public enum OrderStatus {
         }
     }
 
+    /**
+     * Whether the shop (or the shopper) may cancel it on orders' own: not while a declaration is with customs
+     * (DECLARING → CANCELLED is customs' confirmed cancellation only); a cancelled order answers itself again.
+     */
+    public boolean cancellableByTheShop() {
+        return this != DECLARING && canBecome(CANCELLED);
+    }
+
     /** Closed or cancelled: a payment arriving now is refunded. */
     public boolean isAbandoned() {
         return this == CLOSED || this == CANCELLED;
