@@ -2,20 +2,29 @@ package io.vitrine.api.customs;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vitrine.api.idempotency.Idempotent;
+import io.vitrine.api.security.StaffClaims;
+import io.vitrine.customs.declaration.Correction;
 import io.vitrine.customs.declaration.Declaration;
 import io.vitrine.customs.declaration.DeclarationReading;
+import io.vitrine.customs.declaration.DeclarationResubmission;
 import io.vitrine.customs.declaration.DeclarationStatus;
 import io.vitrine.customs.declaration.RecordedReceipt;
 import io.vitrine.kernel.error.FieldChecks;
+import io.vitrine.orders.ordering.ConsigneeCorrections;
+import io.vitrine.orders.ordering.PlaceOrder;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,7 +34,8 @@ import java.util.Locale;
 /**
  * {@code GET /api/v1/declarations?status=&orderNo=} and {@code GET /api/v1/declarations/{orderNo}} (api.md): the
  * caller's tenant's declarations for its admins — each with its messages (type, guid, the status of its leg) and
- * customs' receipts in order. Another tenant's declaration is 404.
+ * customs' receipts in order — and {@code POST …/{orderNo}/resubmit} after a rejection was corrected. Another
+ * tenant's declaration is 404.
  */
 @Controller("/api/v1/declarations")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -34,9 +44,45 @@ import java.util.Locale;
 class DeclarationsController {
 
     private final DeclarationReading declarations;
+    private final DeclarationResubmission resubmission;
 
-    DeclarationsController(DeclarationReading declarations) {
+    DeclarationsController(DeclarationReading declarations, DeclarationResubmission resubmission) {
         this.declarations = declarations;
+        this.resubmission = resubmission;
+    }
+
+    @Post("/{orderNo}/resubmit")
+    @Idempotent
+    @Operation(summary = "Sends a rejected declaration again, corrected (appType 2)",
+            description = "Body (optional): {consignee{name, phone, districtCode, address}, note}. The consignee is "
+                    + "the part staff may correct (stored sealed, noted on the order's timeline); the buyer and the "
+                    + "lines are not correctable. A new CEB311 with a new guid is sent, the order leg and the order "
+                    + "DECLARING again. 400 bad field (consignee.<field>, note); 404 unknown or another tenant's; "
+                    + "409 DECLARATION_NOT_REJECTED (naming the status), INVENTORY_RESUBMIT_UNAVAILABLE, "
+                    + "PAYMENT_RESUBMIT_UNAVAILABLE, RESUBMIT_UNAVAILABLE (no customs exchange). A second click finds it DECLARING (409) and sends nothing.")
+    DeclarationView resubmit(@PathVariable String orderNo, @Nullable @Body ResubmitRequest request,
+                             Authentication caller) {
+        FieldChecks checks = new FieldChecks();
+        String note = request == null || request.note() == null || request.note().isBlank() ? null
+                : checks.text("note", request.note(), 200);
+        checks.throwIfAny();
+        PlaceOrder.Consignee consignee = request == null || request.consignee() == null ? null
+                : new PlaceOrder.Consignee(request.consignee().name(), request.consignee().phone(),
+                request.consignee().districtCode(), request.consignee().address());
+        if (consignee != null) {
+            ConsigneeCorrections.check(consignee);
+        }
+        return DeclarationView.of(resubmission.resubmit(orderNo, new Correction(consignee, note),
+                StaffClaims.actorOf(caller).id()));
+    }
+
+    @Serdeable
+    record ResubmitRequest(@Nullable ConsigneeForm consignee, @Nullable String note) {
+    }
+
+    @Serdeable
+    record ConsigneeForm(@Nullable String name, @Nullable String phone, @Nullable String districtCode,
+                         @Nullable String address) {
     }
 
     @Get

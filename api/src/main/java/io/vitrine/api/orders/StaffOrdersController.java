@@ -1,6 +1,7 @@
 package io.vitrine.api.orders;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.vitrine.api.orders.logistics.WaybillView;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.api.tenants.Listing;
+import io.vitrine.customs.declaration.DeclarationCancellation;
 import io.vitrine.kernel.error.FieldChecks;
 import io.vitrine.orders.logistics.WaybillRegister;
 import io.vitrine.orders.ordering.Order;
@@ -43,11 +45,14 @@ class StaffOrdersController {
     private final StaffOrders orders;
     private final WaybillRegister waybills;
     private final PlacingDevices devices;
+    private final DeclarationCancellation cancellation;
 
-    StaffOrdersController(StaffOrders orders, WaybillRegister waybills, PlacingDevices devices) {
+    StaffOrdersController(StaffOrders orders, WaybillRegister waybills, PlacingDevices devices,
+                          DeclarationCancellation cancellation) {
         this.orders = orders;
         this.waybills = waybills;
         this.devices = devices;
+        this.cancellation = cancellation;
     }
 
     @Get
@@ -73,17 +78,30 @@ class StaffOrdersController {
             description = "deviceKey: the paired kiosk the order was placed on (absent otherwise); waybill: once a "
                     + "logistics partner posted one.")
     StaffOrderView get(@PathVariable String orderNo, Authentication caller) {
+        return view(orderNo, caller, null);
+    }
+
+    private StaffOrderView view(String orderNo, Authentication caller, @Nullable String customsCancellation) {
         OrderDetails details = orders.details(StaffClaims.actorOf(caller), orderNo);
         return new StaffOrderView(OrderView.of(details, devices.keyOf(details.order())),
-                waybills.of(orderNo).map(WaybillView::of).orElse(null));
+                waybills.of(orderNo).map(WaybillView::of).orElse(null), customsCancellation);
     }
 
     @Post("/{orderNo}/cancel")
     @Operation(summary = "Cancels the order; a paid one is refunded in full",
-            description = "409 once the order is declaring or later; cancelling a cancelled order answers it again.")
-    StaffOrderView cancel(@PathVariable String orderNo, @Nullable @Body CancelRequest request, Authentication caller) {
-        orders.cancel(StaffClaims.actorOf(caller), orderNo, request == null ? null : request.reason());
-        return get(orderNo, caller);
+            description = "Not declared, or REJECTED by customs: cancelled now (200), refunded once, quota and units "
+                    + "back. An inventory list with customs: a CEB623 asks customs to cancel it (202, "
+                    + "customsCancellation REQUESTED); the order is cancelled and refunded when customs confirms "
+                    + "(CEB624 800). 409 while the order leg is with customs, and ORDER_RELEASED once released "
+                    + "(returns are the way); cancelling a cancelled order answers it again.")
+    HttpResponse<StaffOrderView> cancel(@PathVariable String orderNo, @Nullable @Body CancelRequest request,
+                                        Authentication caller) {
+        var outcome = cancellation.cancel(StaffClaims.actorOf(caller), orderNo,
+                request == null ? null : request.reason());
+        if (outcome instanceof DeclarationCancellation.Outcome.Requested) {
+            return HttpResponse.accepted().body(view(orderNo, caller, "REQUESTED"));
+        }
+        return HttpResponse.ok(view(orderNo, caller, null));
     }
 
     @Nullable
@@ -101,7 +119,8 @@ class StaffOrdersController {
     /** The order as {@link OrderView} has it, and its waybill (orders.logistics) once a partner posted one. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StaffOrderView(@JsonUnwrapped OrderView order, @Nullable WaybillView waybill) {
+    record StaffOrderView(@JsonUnwrapped OrderView order, @Nullable WaybillView waybill,
+                          @Nullable String customsCancellation) {
     }
 
     @Serdeable

@@ -10,6 +10,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
 import io.vitrine.kernel.error.BusinessRuleException;
+import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.InvalidInputException;
 import jakarta.inject.Singleton;
 
@@ -52,6 +53,9 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
         }
         if (cause instanceof BusinessRuleException refusal) {
             return new Problem(BUSINESS_RULE_TYPE, title, status.getCode(), refusal.getMessage(), refusal.code(), null);
+        }
+        if (cause instanceof ConflictException conflict && conflict.code() != null) {
+            return new Problem(BLANK_TYPE, title, status.getCode(), conflict.getMessage(), conflict.code(), null);
         }
         if (cause instanceof InvalidInputException invalid) {
             List<Problem.FieldProblem> fields = invalid.errors().stream()

@@ -191,6 +191,8 @@ class TenantIsolationWalkTest {
             new Probe("B's declaration (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/declarations/{orderB}", null),
             new Probe("cancel B's order (staff of A)", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/orders/{orderB}/cancel",
                     Map.of("reason", "walk")),
+            new Probe("resubmit B's rejected declaration (staff of A)", Caller.RETAILER_ADMIN_A, "POST",
+                    "/api/v1/declarations/{orderB}/resubmit", Map.of("note", "walk")),
             // payments: B reconciled {reconDayB}; the reconciliation API names no tenant (the caller's own)
             new Probe("B's reconciliation of a day", Caller.RETAILER_ADMIN_A, "GET",
                     "/api/v1/payments/reconciliation?date={reconDayB}", null),
@@ -270,10 +272,10 @@ class TenantIsolationWalkTest {
         api.expect(200, api.put("/s/" + merchantB.slug() + "/api/carts/" + cartB + "/items/B-SKU-1", null, Map.of("qty", 1)));
         orderTokenB = io.vitrine.tenants.access.BearerToken.generate();
         orderB = pendingOrder(merchantB.id(), orderTokenB);
+        rejectedDeclaration(merchantB.id(), orderB);
         api.expect(200, api.post("/api/v1/payments/reconciliation?date=" + RECON_DAY_B, merchantB.admin().token(),
                 null));
         alertB = alertOf(merchantB.id(), orderB);
-        declarationOf(merchantB.id(), orderB);
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -356,17 +358,19 @@ class TenantIsolationWalkTest {
     }
 
     /**
-     * B's order declared: its declaration and its sent CEB311 written straight into the tables (the walk's application
-     * has no signer), so the probes of A meet a declaration that exists.
+     * B's order declared and rejected: its declaration and its sent CEB311 written straight into the tables (the walk's
+     * application has no signer), so the probes of A meet a declaration that exists — one A must neither read nor
+     * resubmit (a resubmission reaching it would answer 409 or send, not 404).
      */
-    private void declarationOf(String tenantId, String orderNo) {
-        String now = "2026-11-30 10:00:01.000000";
+    private void rejectedDeclaration(String tenantId, String orderNo) {
+        String now = "2026-11-30 10:05:00.000000";
         String guid = io.vitrine.kernel.id.Ids.customsGuid();
         String sealed = api.vitrine().bean(io.vitrine.kernel.privacy.PersonalDataCipher.class)
                 .encrypt("<ceb:CEB311Message guid=\"" + guid + "\" version=\"1.0\"/>");
         Rows.update(api.vitrine(), "INSERT INTO declarations (id, tenant_id, order_no, trade_mode, status, order_leg, "
-                + "payment_leg, inventory_leg, created_at, updated_at) VALUES (?, ?, ?, '1210', 'DECLARING', 'DECLARING', "
-                + "'PENDING', 'PENDING', ?, ?)", java.util.UUID.randomUUID().toString(), tenantId, orderNo, now, now);
+                + "payment_leg, inventory_leg, rejection_reason, created_at, updated_at) VALUES (?, ?, ?, '1210', "
+                + "'REJECTED', 'REJECTED', 'PENDING', 'PENDING', 'walk', ?, ?)", java.util.UUID.randomUUID().toString(),
+                tenantId, orderNo, now, now);
         Rows.update(api.vitrine(), "INSERT INTO declaration_messages (guid, tenant_id, order_no, message_type, app_type, "
                 + "xml_sealed, signed, file_name, created_at, sent_at, attempts) VALUES (?, ?, ?, 'CEB311', '1', ?, TRUE, ?, "
                 + "?, ?, 1)", guid, tenantId, orderNo, sealed, "CEB311Message_" + guid + ".xml", now, now);
@@ -409,9 +413,11 @@ class TenantIsolationWalkTest {
                 .extracting(a -> a.get("id") + ":" + a.get("acknowledgedAt")).containsExactly(alertB + ":null");
         assertThat(api.expect(200, api.get("/api/v1/orders/" + orderB, merchantB.admin().token())))
                 .containsEntry("status", "PENDING_PAYMENT");
+        assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/declarations/" + orderB,
+                merchantB.admin().token())), "declaration")).containsEntry("status", "REJECTED");
         assertThat(items(api.expect(200, api.get("/api/v1/orders", merchantA.admin().token())))).isEmpty();
         assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/declarations/" + orderB,
-                merchantB.admin().token())), "declaration")).containsEntry("status", "DECLARING");
+                merchantB.admin().token())), "declaration")).containsEntry("status", "REJECTED");
         HttpResponse<String> declarationsOfA = api.get("/api/v1/declarations", merchantA.admin().token());
         assertThat(declarationsOfA.statusCode()).isEqualTo(200);
         assertThat(declarationsOfA.body()).isEqualTo("[]");

@@ -61,4 +61,24 @@ public record Declaration(String id, TenantId tenant, String orderNo, String tra
                 leg == Leg.ORDER ? next : orderLeg, leg == Leg.PAYMENT ? next : paymentLeg,
                 leg == Leg.INVENTORY ? next : inventoryLeg, why, createdAt, at));
     }
+
+    /**
+     * The declaration of an order the shop cancelled after customs rejected it: the whole CANCELLED (so it is never
+     * resubmitted), each leg as it was; empty unless it is REJECTED.
+     */
+    public Optional<Declaration> givenUp(Instant at) {
+        if (status != DeclarationStatus.REJECTED) {
+            return Optional.empty();
+        }
+        return Optional.of(new Declaration(id, tenant, orderNo, tradeMode, DeclarationStatus.CANCELLED, orderLeg,
+                paymentLeg, inventoryLeg, rejectionReason, createdAt, at));
+    }
+
+    /** Whether an inventory list is with customs and still stands: only a cancellation (CEB623) takes it back. */
+    public boolean inventoryListStands() {
+        return switch (inventoryLeg) {
+            case DECLARING, ACCEPTED, REVIEW, INSPECTION, DETAINED -> true;
+            default -> false;
+        };
+    }
 }

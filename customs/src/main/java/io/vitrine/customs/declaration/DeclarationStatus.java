@@ -31,7 +31,12 @@ public enum DeclarationStatus {
     /** 899: closed (结关). */
     CLOSED,
     /** 100, or a negative status (failed a format or business check): the reason is customs' returnInfo. */
-    REJECTED;
+    REJECTED,
+    /**
+     * Given up: the inventory list cancelled by customs (CEB624 800 on our CEB623), or the whole declaration of a
+     * rejected order the shop cancelled. Nothing follows.
+     */
+    CANCELLED;
 
     private static final Map<DeclarationStatus, Set<DeclarationStatus>> ALLOWED = new EnumMap<>(DeclarationStatus.class);
 
@@ -39,18 +44,23 @@ public enum DeclarationStatus {
         Set<DeclarationStatus> afterAcceptance = EnumSet.of(REVIEW, INSPECTION, DETAINED, RETURNED, RELEASED, CLOSED);
         ALLOWED.put(PENDING, EnumSet.of(DECLARING));
         Set<DeclarationStatus> declaring = EnumSet.copyOf(afterAcceptance);
-        declaring.addAll(EnumSet.of(ACCEPTED, REJECTED));
+        declaring.addAll(EnumSet.of(ACCEPTED, REJECTED, CANCELLED));
         ALLOWED.put(DECLARING, declaring);
-        ALLOWED.put(ACCEPTED, afterAcceptance);
-        Set<DeclarationStatus> review = EnumSet.of(INSPECTION, DETAINED, RETURNED, RELEASED, CLOSED, REJECTED);
+        Set<DeclarationStatus> accepted = EnumSet.copyOf(afterAcceptance);
+        accepted.add(CANCELLED);
+        ALLOWED.put(ACCEPTED, accepted);
+        Set<DeclarationStatus> review = EnumSet.of(INSPECTION, DETAINED, RETURNED, RELEASED, CLOSED, REJECTED,
+                CANCELLED);
         ALLOWED.put(REVIEW, review);
-        ALLOWED.put(INSPECTION, EnumSet.of(DETAINED, RETURNED, RELEASED, CLOSED));
-        ALLOWED.put(DETAINED, EnumSet.of(INSPECTION, RETURNED, RELEASED, CLOSED));
+        // a cancellation (CEB623) may be confirmed while the goods are still held: they have not left the warehouse
+        ALLOWED.put(INSPECTION, EnumSet.of(DETAINED, RETURNED, RELEASED, CLOSED, CANCELLED));
+        ALLOWED.put(DETAINED, EnumSet.of(INSPECTION, RETURNED, RELEASED, CLOSED, CANCELLED));
         ALLOWED.put(RETURNED, EnumSet.of(CLOSED));
         ALLOWED.put(RELEASED, EnumSet.of(CLOSED));
         ALLOWED.put(CLOSED, EnumSet.noneOf(DeclarationStatus.class));
-        // a corrected declaration (appType 2) is sent again after a rejection
-        ALLOWED.put(REJECTED, EnumSet.of(DECLARING));
+        // a corrected declaration (appType 2) is sent again after a rejection, or the shop gives the order up
+        ALLOWED.put(REJECTED, EnumSet.of(DECLARING, CANCELLED));
+        ALLOWED.put(CANCELLED, EnumSet.noneOf(DeclarationStatus.class));
     }
 
     public boolean canBecome(DeclarationStatus next) {

@@ -25,11 +25,11 @@ public interface DeclarationStore {
 
     List<DeclarationMessage> messages(TenantId tenant, String orderNo);
 
+    /** Adds a further message to an open declaration (the inventory list, a corrected CEB311 or CEB621, a CEB623). */
+    void add(DeclarationMessage message);
+
     /** The message with this guid, in any tenant. */
     Optional<DeclarationMessage> message(String guid);
-
-    /** Adds a message to an open declaration (the inventory list and its corrections). */
-    void add(DeclarationMessage message);
 
     /**
      * Counts one attempt to send the message. Called in a transaction of its own before the send, so a send that

@@ -11,11 +11,11 @@ import jakarta.inject.Singleton;
  * and the declaration DECLARING again and the order DECLARING again (orders' REJECTED → DECLARING). The list is
  * rebuilt from the order, the waybill and the warehouse as they are now (the data corrected since). A retry after a
  * failed send sends the same correction again; once it went out, a second call is a conflict until customs answers.
- * The api's {@code POST …/resubmit} calls this.
+ * The api's {@code POST …/resubmit} calls this through {@link DeclarationResubmission}.
  */
 @Singleton
 @Requires(beans = MessageSending.class)
-public class InventoryListResubmission {
+public class InventoryListResubmission implements InventoryListCorrection {
 
     private final InventoryLegPreparation preparation;
     private final MessageSending sending;
@@ -30,6 +30,7 @@ public class InventoryListResubmission {
      * @throws io.vitrine.kernel.error.NotFoundException when the order has no declaration in this tenant
      * @throws io.vitrine.kernel.error.ConflictException when the inventory leg is not rejected
      */
+    @Override
     public String resubmit(TenantId tenant, String orderNo) {
         return TenantContext.callAs(tenant, () -> {
             DeclarationMessage correction = preparation.correction(tenant, orderNo);

@@ -10,14 +10,17 @@ import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
- * Hands a stored message off (signed, wrapped, sent under its own guid and file name) for any leg, under the
- * declaration's row lock so two deliveries take turns: a message already recorded as sent is not sent again. The
- * attempt is counted first in its own transaction ({@link SendAttempts}); then, in the caller's transaction, the
- * signed XML is kept sealed, the message's leg moves to DECLARING and orders hear DECLARING (a no-op for an order
- * already declaring; a rejected one is declaring again after a correction).
+ * Hands a stored message off (signed, wrapped, sent under its own guid and file name), under the declaration's row
+ * lock so two deliveries take turns: a message already recorded as sent is not sent again. The attempt is counted
+ * first in its own transaction ({@link SendAttempts}); then, in the caller's transaction, the signed XML is kept
+ * sealed. {@link #send} is for a leg's own message (CEB311, CEB621, first or corrected): its leg moves to DECLARING and
+ * orders hear DECLARING (a no-op for an order already declaring; a rejected one is declaring again after a
+ * correction). {@link #transmit} only sends: what it means is the caller's (a CEB623 moves no leg).
  */
 @Singleton
 @Requires(beans = MessageHandoff.class)
@@ -42,16 +45,29 @@ class MessageSending {
         this.clock = clock;
     }
 
-    /** @return whether this call sent it (false: it had been sent before) */
+    /** A leg's message sent, its leg DECLARING, orders told. @return whether this call sent it (false: sent before) */
     @Transactional
     public boolean send(DeclarationMessage message) {
         Leg leg = Leg.of(message.messageType()).orElseThrow(() -> new IllegalArgumentException(
                 "no leg sends " + message.messageType()));
-        Declaration declaration = store.lock(message.tenant(), message.orderNo()).orElseThrow(() ->
+        Optional<Instant> sent = transmit(message);
+        sent.ifPresent(now -> {
+            store.lock(message.tenant(), message.orderNo())
+                    .flatMap(d -> d.after(leg, DeclarationStatus.DECLARING, null, now))
+                    .ifPresent(store::update);
+            clearances.declaring(message.orderNo());
+        });
+        return sent.isPresent();
+    }
+
+    /** The message sent and kept as signed, nothing else. @return when it was sent now; empty when sent before */
+    @Transactional
+    public Optional<Instant> transmit(DeclarationMessage message) {
+        store.lock(message.tenant(), message.orderNo()).orElseThrow(() ->
                 new IllegalStateException("no declaration for " + message.orderNo()));
         DeclarationMessage current = store.message(message.guid()).orElse(message);
         if (current.sentAt() != null) {
-            return false;
+            return Optional.empty();
         }
         attempts.count(current.tenant(), current.guid());
         byte[] unsigned = cipher.decrypt(current.xmlSealed()).getBytes(StandardCharsets.UTF_8);
@@ -59,8 +75,6 @@ class MessageSending {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         store.sent(current.tenant(), current.guid(), cipher.encrypt(new String(sent.data(), StandardCharsets.UTF_8)),
                 now);
-        declaration.after(leg, DeclarationStatus.DECLARING, null, now).ifPresent(store::update);
-        clearances.declaring(current.orderNo());
-        return true;
+        return Optional.of(now);
     }
 }

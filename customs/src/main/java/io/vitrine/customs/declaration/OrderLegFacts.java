@@ -33,6 +33,11 @@ class OrderLegFacts {
         return Submission.declare(parties.baseTransfer());
     }
 
+    /** A corrected declaration (appType 2) after customs refused the first. */
+    Submission correction() {
+        return Submission.correct(parties.baseTransfer());
+    }
+
     Particulars particulars(String orderNo) {
         return particulars.of(orderNo);
     }

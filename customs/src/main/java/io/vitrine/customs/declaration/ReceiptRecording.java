@@ -2,6 +2,7 @@ package io.vitrine.customs.declaration;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.customs.messages.DeclarationReceipt;
+import io.vitrine.customs.messages.MessageType;
 import io.vitrine.kernel.outbox.Outbox;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
@@ -17,13 +18,17 @@ import java.util.Locale;
 /**
  * Records one receipt, once, for the message it answers and moves the declaration as {@link DeclarationStatus}
  * allows, in the message's tenant and one transaction; then tells orders: REJECTED with customs' reason (100 or a
- * negative status), RELEASED (800); a leg accepted (120) publishes {@link DeclarationLegAccepted}. A receipt recorded
+ * negative status), RELEASED (800); a leg accepted (120) publishes {@link DeclarationLegAccepted}. A CEB624 (the
+ * answer to a cancellation) is routed apart: its 800 cancels the inventory list and the order. A receipt recorded
  * before, or one the table does not allow (a 120 after the 800), changes nothing.
  */
 @Singleton
 public class ReceiptRecording {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptRecording.class);
+
+    /** The CEB624 returnStatus that confirms a cancellation (see {@link #cancellation}). */
+    static final int CANCELLATION_DONE = 800;
 
     private final DeclarationStore store;
     private final Clearances clearances;
@@ -56,9 +61,13 @@ public class ReceiptRecording {
                            DeclarationReceipt receipt) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean first = store.record(new RecordedReceipt(receiptGuid, tenant, answered.guid(), answered.orderNo(),
-                receipt.returnStatus(), receipt.returnTime(), receipt.returnInfo(), now));
+                receipt.returnStatus(), receipt.returnTime(), receipt.returnInfo(), now, receipt.preNo(),
+                receipt.invtNo()));
         if (!first) {
             return false;
+        }
+        if (answered.messageType().equals(MessageType.CEB623.code())) {
+            return cancellation(tenant, answered, receipt, now);
         }
         var next = DeclarationStatus.ofReturnStatus(receipt.returnStatus());
         var leg = Leg.of(answered.messageType());
@@ -83,5 +92,33 @@ public class ReceiptRecording {
             outbox.publish(new DeclarationLegAccepted(tenant, answered.orderNo(), leg.get()));
         }
         return true;
+    }
+
+    /**
+     * A CEB624 on our CEB623. 800 is the one that means done: in the single window 2 (declaring) and 120 (taken into
+     * customs' system) only say the request arrived, and the cancellation takes effect when customs approves it —
+     * the 800 the simulator also answers last (2, 120, 800). Then the inventory leg and the declaration are
+     * CANCELLED and orders cancels the order (refund once, units and quota back). 100 or negative: customs refused
+     * the cancellation — the inventory list stands, the order's timeline says why, the shop may ask again.
+     */
+    private boolean cancellation(TenantId tenant, DeclarationMessage answered, DeclarationReceipt receipt,
+                                 java.time.Instant now) {
+        String info = receipt.returnInfo() == null || receipt.returnInfo().isBlank()
+                ? "returnStatus " + receipt.returnStatus() : receipt.returnInfo();
+        if (receipt.returnStatus() == CANCELLATION_DONE) {
+            var moved = store.lock(tenant, answered.orderNo())
+                    .flatMap(d -> d.after(Leg.INVENTORY, DeclarationStatus.CANCELLED, null, now));
+            if (moved.isEmpty()) {
+                return false;
+            }
+            store.update(moved.get());
+            clearances.cancelled(answered.orderNo(), Clearances.ACTOR_CUSTOMS,
+                    "inventory list cancelled by customs (CEB624): " + info);
+            return true;
+        }
+        if (receipt.isFailure() || receipt.returnStatus() == 100) {
+            clearances.noted(answered.orderNo(), Clearances.ACTOR_CUSTOMS, "customs refused the cancellation: " + info);
+        }
+        return false;
     }
 }

@@ -11,7 +11,18 @@ import io.vitrine.customs.messages.CebWriter;
 import io.vitrine.customs.messages.DeclarationReceipt;
 import io.vitrine.customs.messages.MessageType;
 import io.vitrine.customs.messages.OrderDeclaration;
+import io.vitrine.customs.messages.Clearance;
+import io.vitrine.customs.messages.Declarations;
+import io.vitrine.customs.messages.Party;
+import io.vitrine.customs.messages.Shipment;
 import io.vitrine.customs.signing.infra.XmlDsigSignatureVerifier;
+import io.vitrine.kernel.error.ConflictException;
+import io.vitrine.kernel.error.InvalidInputException;
+import io.vitrine.kernel.codes.ResidentIdNumber;
+import io.vitrine.kernel.money.Money;
+import io.vitrine.orders.quota.AnnualQuotas;
+import io.vitrine.tenants.access.Actor;
+import io.vitrine.tenants.access.StaffRole;
 import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.id.Ids;
 import io.vitrine.kernel.outbox.DeliveredEvent;
@@ -45,6 +56,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -217,9 +230,236 @@ abstract class DeclarationSuite {
         }
     }
 
+    // --- corrections and cancellation (issue #6)
+
+    @Test
+    void a_rejected_order_leg_is_resubmitted_corrected_as_a_new_ceb311_with_app_type_2() throws Exception {
+        String orderNo = paidOrder("1210");
+        dispatch();
+        DeclarationMessage first = onlyMessage(orderNo);
+        receive(Ids.customsGuid(), first.guid(), orderNo, 100, "收货人电话不符");
+        round();
+
+        Declaration resubmitted = as(() -> resubmission().resubmit(orderNo, new Correction(
+                new PlaceOrder.Consignee("李四", "13900139000", "440305", "广东省深圳市南山区科技园2号"),
+                "phone fixed"), "staff-1"));
+
+        assertThat(resubmitted.status()).isEqualTo(DeclarationStatus.DECLARING);
+        assertThat(resubmitted.orderLeg()).isEqualTo(DeclarationStatus.DECLARING);
+        assertThat(resubmitted.rejectionReason()).isNull();
+        List<DeclarationMessage> messages = messages(orderNo);
+        assertThat(messages).extracting(DeclarationMessage::appType).containsExactly("1", "2");
+        DeclarationMessage corrected = messages.get(1);
+        assertThat(corrected.guid()).isNotEqualTo(first.guid());
+        assertThat(corrected.sentAt()).isNotNull();
+        assertThat(sentFiles(orderNo)).containsExactlyInAnyOrder(first.fileName(), corrected.fileName());
+        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(send().resolve(corrected.fileName())), 8 << 20);
+        CebMessage<OrderDeclaration> ceb = new CebReader().read(sent.data(), MessageType.CEB311);
+        assertThat(ceb.guid()).isEqualTo(corrected.guid());
+        assertThat(ceb.body().head().app().appType().code()).isEqualTo("2");
+        assertThat(ceb.body().head().consignee()).isEqualTo("李四");
+        assertThat(ceb.body().head().consigneeTelephone()).isEqualTo("13900139000");
+        assertThat(ceb.body().head().buyerName()).isEqualTo("张三");
+        OrderDetails order = order(orderNo);
+        assertThat(order.order().status()).isEqualTo(OrderStatus.DECLARING);
+        assertThat(order.history()).extracting(HistoryEntry::reason)
+                .contains("consignee corrected (name, phone, address)", "declaration resubmitted (order leg): phone fixed");
+        assertThat(fixtures.strings("SELECT consignee_name FROM orders WHERE order_no = ?", orderNo))
+                .noneMatch(stored -> stored.contains("李四"));
+
+        receive(Ids.customsGuid(), corrected.guid(), orderNo, 120, "新增申报成功");
+        round();
+        assertThat(declaration(orderNo).orderLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
+    }
+
+    @Test
+    void resubmitting_twice_sends_one_corrected_message_and_the_second_is_a_conflict_naming_the_status()
+            throws Exception {
+        String orderNo = rejectedOrder();
+        as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1"));
+
+        assertThatThrownBy(() -> as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("DECLARING")
+                .extracting(e -> ((ConflictException) e).code()).isEqualTo("DECLARATION_NOT_REJECTED");
+        assertThat(messages(orderNo)).extracting(DeclarationMessage::appType).containsExactly("1", "2");
+        assertThat(sentFiles(orderNo)).hasSize(2);
+    }
+
+    @Test
+    void an_order_cancelled_behind_the_declarations_back_is_not_declared_again() throws Exception {
+        String orderNo = rejectedOrder();
+        as(() -> context.getBean(io.vitrine.orders.ordering.OrderCancellations.class).cancel(orderNo, "staff-1",
+                "cancelled on the console"));
+
+        assertThatThrownBy(() -> as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("CANCELLED")
+                .extracting(e -> ((ConflictException) e).code()).isEqualTo("ORDER_NOT_REJECTED");
+        assertThat(messages(orderNo)).hasSize(1);
+    }
+
+    @Test
+    void an_accepted_declaration_is_not_resubmitted() throws Exception {
+        String orderNo = paidOrder("1210");
+        dispatch();
+        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
+        round();
+
+        assertThatThrownBy(() -> as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("ACCEPTED");
+        assertThat(messages(orderNo)).hasSize(1);
+    }
+
+    @Test
+    void a_bad_corrected_consignee_is_refused_field_by_field_and_changes_nothing() throws Exception {
+        String orderNo = rejectedOrder();
+
+        assertThatThrownBy(() -> as(() -> resubmission().resubmit(orderNo, new Correction(
+                new PlaceOrder.Consignee("李四", "12345", "999", " "), null), "staff-1")))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors())
+                        .extracting(f -> f.field() + " " + f.rule())
+                        .containsExactlyInAnyOrder("consignee.phone MOBILE_NUMBER",
+                                "consignee.districtCode DISTRICT_CODE", "consignee.address REQUIRED"));
+        assertThat(messages(orderNo)).hasSize(1);
+        assertThat(declaration(orderNo).status()).isEqualTo(DeclarationStatus.REJECTED);
+        assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.REJECTED);
+    }
+
+    @Test
+    void cancelling_a_rejected_order_refunds_it_once_releases_the_quota_and_gives_the_declaration_up()
+            throws Exception {
+        ResidentIdNumber buyer = TestBuyers.newBuyer();
+        String orderNo = paidOrder("1210", buyer);
+        dispatch();
+        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 100, "订购人身份信息校验不通过");
+        round();
+        assertThat(held(buyer).isPositive()).isTrue();
+
+        var outcome = as(() -> cancellation().cancel(staff(), orderNo, "customs refused the buyer"));
+        var again = as(() -> cancellation().cancel(staff(), orderNo, "customs refused the buyer"));
+
+        assertThat(outcome).isInstanceOf(DeclarationCancellation.Outcome.Cancelled.class);
+        assertThat(again).isInstanceOf(DeclarationCancellation.Outcome.Cancelled.class);
+        Order cancelled = order(orderNo).order();
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.refundRequestNo()).isEqualTo(orderNo + "-C");
+        assertThat(declaring.fake().trade(orderNo).orElseThrow().refunds()).hasSize(1);
+        assertThat(held(buyer)).isEqualTo(Money.ZERO);
+        assertThat(declaration(orderNo).status()).isEqualTo(DeclarationStatus.CANCELLED);
+        assertThatThrownBy(() -> as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("CANCELLED");
+    }
+
+    @Test
+    void a_declared_inventory_list_is_cancelled_by_ceb623_and_the_order_only_once_customs_answers_800()
+            throws Exception {
+        ResidentIdNumber buyer = TestBuyers.newBuyer();
+        String orderNo = paidOrder("1210", buyer);
+        dispatch();
+        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
+        round();
+        String inventoryGuid = inventoryListDeclared(orderNo);
+        receive(MessageType.CEB622, Ids.customsGuid(), inventoryGuid, orderNo, 120, "B20261130000000001",
+                "05012026I000000001", "入库成功");
+        round();
+        assertThatThrownBy(() -> as(() -> context.getBean(io.vitrine.orders.ordering.OrderCancellations.class)
+                .cancel(orderNo, "staff-1", "x"))).isInstanceOf(ConflictException.class);
+
+        var outcome = as(() -> cancellation().cancel(staff(), orderNo, "shopper changed their mind"));
+        var again = as(() -> cancellation().cancel(staff(), orderNo, "shopper changed their mind"));
+
+        assertThat(outcome).isInstanceOf(DeclarationCancellation.Outcome.Requested.class);
+        String guid = ((DeclarationCancellation.Outcome.Requested) outcome).cancellationGuid();
+        assertThat(((DeclarationCancellation.Outcome.Requested) again).cancellationGuid()).isEqualTo(guid);
+        assertThat(messages(orderNo)).filteredOn(m -> m.messageType().equals("CEB623")).hasSize(1);
+        assertThat(sentFiles(orderNo)).contains("CEB623Message_" + guid + ".xml");
+        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(send().resolve("CEB623Message_" + guid + ".xml")),
+                8 << 20);
+        var cancel = new CebReader().read(sent.data(), MessageType.CEB623).body();
+        assertThat(cancel.invtNo()).isEqualTo("05012026I000000001");
+        assertThat(cancel.preNo()).isEqualTo("B20261130000000001");
+        assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.DECLARING);
+
+        receive(MessageType.CEB624, Ids.customsGuid(), guid, orderNo, 2, null, "05012026I000000001", "已申报");
+        receive(MessageType.CEB624, Ids.customsGuid(), guid, orderNo, 120, null, "05012026I000000001", "入库成功");
+        round();
+        assertThat(order(orderNo).order().status()).as("2 and 120 only say it arrived")
+                .isEqualTo(OrderStatus.DECLARING);
+        assertThat(declaring.fake().trade(orderNo).orElseThrow().refunds()).isEmpty();
+        String done = Ids.customsGuid();
+        receive(MessageType.CEB624, done, guid, orderNo, 800, null, "05012026I000000001", "撤单成功");
+        receive(MessageType.CEB624, done, guid, orderNo, 800, null, "05012026I000000001", "撤单成功");
+        round();
+
+        Order cancelled = order(orderNo).order();
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(declaring.fake().trade(orderNo).orElseThrow().refunds()).hasSize(1);
+        assertThat(held(buyer)).isEqualTo(Money.ZERO);
+        Declaration declaration = declaration(orderNo);
+        assertThat(declaration.inventoryLeg()).isEqualTo(DeclarationStatus.CANCELLED);
+        assertThat(declaration.status()).isEqualTo(DeclarationStatus.CANCELLED);
+        assertThat(order(orderNo).history()).extracting(HistoryEntry::reason)
+                .contains("cancellation asked of customs (CEB623): shopper changed their mind");
+    }
+
+    @Test
+    void a_refused_cancellation_leaves_the_order_declared_and_says_why() throws Exception {
+        String orderNo = paidOrder("1210");
+        dispatch();
+        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
+        round();
+        String inventoryGuid = inventoryListDeclared(orderNo);
+        receive(MessageType.CEB622, Ids.customsGuid(), inventoryGuid, orderNo, 120, "B20261130000000002",
+                "05012026I000000002", "入库成功");
+        round();
+        String guid = ((DeclarationCancellation.Outcome.Requested) as(() -> cancellation().cancel(staff(), orderNo,
+                null))).cancellationGuid();
+
+        receive(MessageType.CEB624, Ids.customsGuid(), guid, orderNo, 100, null, "05012026I000000002", "已放行不可撤");
+        round();
+
+        assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.DECLARING);
+        assertThat(order(orderNo).history()).extracting(HistoryEntry::reason)
+                .contains("customs refused the cancellation: 已放行不可撤");
+        assertThat(declaring.fake().trade(orderNo).orElseThrow().refunds()).isEmpty();
+        String next = ((DeclarationCancellation.Outcome.Requested) as(() -> cancellation().cancel(staff(), orderNo,
+                null))).cancellationGuid();
+        assertThat(next).as("after a refusal, a new request").isNotEqualTo(guid);
+    }
+
+    @Test
+    void a_released_order_cannot_be_cancelled() throws Exception {
+        String orderNo = paidOrder("1210");
+        dispatch();
+        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
+        round();
+        String inventoryGuid = inventoryListDeclared(orderNo);
+        receive(MessageType.CEB622, Ids.customsGuid(), inventoryGuid, orderNo, 800, "B20261130000000003",
+                "05012026I000000003", "放行");
+        round();
+
+        assertThatThrownBy(() -> as(() -> cancellation().cancel(staff(), orderNo, null)))
+                .isInstanceOf(ConflictException.class)
+                .extracting(e -> ((ConflictException) e).code()).isEqualTo("ORDER_RELEASED");
+        assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.RELEASED);
+    }
+
     // --- helpers
 
     private String paidOrder(String tradeMode) {
+        return paidOrder(tradeMode, TestBuyers.newBuyer());
+    }
+
+    private String rejectedOrder() throws IOException {
+        String orderNo = paidOrder("1210");
+        dispatch();
+        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 100, "收货人电话不符");
+        round();
+        return orderNo;
+    }
+
+    /** Paid at the fake too, so a refund finds the trade paid. */
+    private String paidOrder(String tradeMode, ResidentIdNumber buyer) {
         String sku = fixtures.product(shop, 29900, tradeMode, OrderFixtures.LISTED_HS_CODE, 5);
         Carts carts = context.getBean(Carts.class);
         String cartId = as(() -> {
@@ -228,7 +468,7 @@ abstract class DeclarationSuite {
             return id;
         });
         Order placed = as(() -> context.getBean(OrderPlacement.class).place(new PlaceOrder(cartId, shop.store(),
-                new CheckoutFacts.Buyer("张三", TestBuyers.newBuyer().value(), "13800138000"),
+                new CheckoutFacts.Buyer("张三", buyer.value(), "13800138000"),
                 new PlaceOrder.Consignee("张三", "13800138000", "440305", "广东省深圳市南山区科技园1号"), true,
                 "ALIPAY_QR", null, URI.create("http://shop.test/s/x/orders/")))).order();
         // paid at the fake for real: the payment leg declares the fake's trade
@@ -268,12 +508,66 @@ abstract class DeclarationSuite {
         }));
     }
 
+    /**
+     * Stands in for the inventory leg (built elsewhere): a CEB621 of the order stored as sent and the inventory leg
+     * DECLARING, as the inventory leg leaves them.
+     */
+    private String inventoryListDeclared(String orderNo) {
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+        return as(() -> transactions.executeWrite(status -> {
+            OrderLegFacts facts = context.getBean(OrderLegFacts.class);
+            var message = context.getBean(Declarations.class).inventoryList(facts.facts(facts.particulars(orderNo)),
+                    new Clearance("0501", "0501", new Party("3301980001", "测试报关行"), "91350100M000100Y43",
+                            "T0501W000001", new Party("3301980002", "测试区内企业"), "4", "601", "2", null),
+                    new Shipment("YT" + orderNo.substring(7), new Party("3301980003", "测试物流"), 1, null, null, null),
+                    "C" + orderNo, facts.submission());
+            DeclarationStore store = context.getBean(DeclarationStore.class);
+            DeclarationMessage stored = context.getBean(UnsentMessages.class).of(shop.tenant(), orderNo, message, "1");
+            store.add(stored);
+            Instant now = Instant.now();
+            store.sent(shop.tenant(), stored.guid(), stored.xmlSealed(), now);
+            store.lock(shop.tenant(), orderNo).flatMap(d -> d.after(Leg.INVENTORY, DeclarationStatus.DECLARING, null,
+                    now)).ifPresent(store::update);
+            return stored.guid();
+        }));
+    }
+
     private void receive(String receiptGuid, String answeredGuid, String orderNo, int status, String info)
             throws IOException {
         DeclarationReceipt receipt = new DeclarationReceipt(answeredGuid, null, "3301960VT1", "3301964J31", null,
                 orderNo, null, null, null, status, Instant.now(), info);
         byte[] xml = new CebWriter().write(new CebMessage<>(MessageType.CEB312, receiptGuid, List.of(receipt), null));
         Files.write(receiveFolder().resolve("CEB312Message_" + receiptGuid + "_" + System.nanoTime() + ".xml"), xml);
+    }
+
+    private void receive(MessageType<DeclarationReceipt> type, String receiptGuid, String answeredGuid,
+                         String orderNo, int status, String preNo, String invtNo, String info) throws IOException {
+        DeclarationReceipt receipt = new DeclarationReceipt(answeredGuid, "0501", "3301960VT1", "3301964J31", null,
+                orderNo, "C" + orderNo, preNo, invtNo, status, Instant.now(), info);
+        byte[] xml = new CebWriter().write(new CebMessage<>(type, receiptGuid, List.of(receipt), null));
+        Files.write(receiveFolder().resolve(type.rootElement() + "_" + receiptGuid + "_" + System.nanoTime() + ".xml"),
+                xml);
+    }
+
+    private DeclarationResubmission resubmission() {
+        return context.getBean(DeclarationResubmission.class);
+    }
+
+    private DeclarationCancellation cancellation() {
+        return context.getBean(DeclarationCancellation.class);
+    }
+
+    private Actor staff() {
+        return Actor.staff("staff-1", "staff", StaffRole.RETAILER_ADMIN, shop.tenant());
+    }
+
+    private Money held(ResidentIdNumber buyer) {
+        return as(() -> context.getBean(AnnualQuotas.class).standing(buyer, Year.now(ZoneId.of("Asia/Shanghai"))).held());
+    }
+
+    private List<DeclarationMessage> messages(String orderNo) {
+        return as(() -> read(store -> store.messages(shop.tenant(), orderNo)));
     }
 
     private DeclarationMessage onlyMessage(String orderNo) {

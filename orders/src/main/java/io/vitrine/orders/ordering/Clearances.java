@@ -16,15 +16,36 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class Clearances {
 
-    static final String ACTOR = "customs";
+    /** The actor customs' news is recorded under on the timeline. */
+    public static final String ACTOR_CUSTOMS = "customs";
+    static final String ACTOR = ACTOR_CUSTOMS;
     private static final Logger LOG = LoggerFactory.getLogger(Clearances.class);
 
     private final Orders orders;
     private final OrderTransitions transitions;
+    private final OrderCancellations cancellations;
 
-    Clearances(Orders orders, OrderTransitions transitions) {
+    Clearances(Orders orders, OrderTransitions transitions, OrderCancellations cancellations) {
         this.orders = orders;
         this.transitions = transitions;
+        this.cancellations = cancellations;
+    }
+
+    /**
+     * Customs let the order go — the shop cancelled it after a rejection, or customs cancelled its inventory list
+     * (CEB624): DECLARING or REJECTED → CANCELLED, refunded once, units back on hand, the annual quota released.
+     * Any other status (already cancelled, released) is left as it is and answers false.
+     */
+    @Transactional
+    public boolean cancelled(String orderNo, String actor, String reason) {
+        return cancellations.cancelCleared(orderNo, actor, reason.length() > 255 ? reason.substring(0, 255) : reason);
+    }
+
+    /** A line on the order's timeline that changes no status (a cancellation asked of customs, refused by it). */
+    @Transactional
+    public void noted(String orderNo, String actor, String text) {
+        Order order = orders.find(orderNo).orElseThrow(() -> new NotFoundException("No such order."));
+        transitions.note(order, actor, text.length() > 255 ? text.substring(0, 255) : text);
     }
 
     /** The order leg (CEB311) went to customs: PAID, ON_HOLD or REJECTED → DECLARING. */

@@ -61,4 +61,10 @@ public record Order(String id, TenantId tenant, String orderNo, String storeCode
                 quotaAmount, quotaYear, payMethod, link, paymentExpiresAt, paidAt, paidAmount, tradeNo,
                 refundRequestNo, refunded, refundedAt, placedAt, updatedAt, version, personal);
     }
+
+    Order withPersonal(SealedPersonalData corrected, Instant at) {
+        return new Order(id, tenant, orderNo, storeCode, deviceId, status, tradeMode, warehouseCode, taxation, amounts,
+                quotaAmount, quotaYear, payMethod, paymentLink, paymentExpiresAt, paidAt, paidAmount, tradeNo,
+                refundRequestNo, refunded, refundedAt, placedAt, at, version, corrected);
+    }
 }

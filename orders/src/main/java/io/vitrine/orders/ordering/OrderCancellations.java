@@ -2,6 +2,7 @@ package io.vitrine.orders.ordering;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.catalog.stock.Reservations;
+import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.orders.payment.PaymentGateway;
 import io.vitrine.orders.quota.AnnualQuotas;
@@ -48,6 +49,10 @@ public class OrderCancellations {
         if (order.status() == OrderStatus.CANCELLED) {
             return order;
         }
+        if (!order.status().cancellableByTheShop() && order.status().canBecome(OrderStatus.CANCELLED)) {
+            throw new ConflictException("An order " + order.status().name()
+                    + " cannot become CANCELLED: its declaration is with customs.");
+        }
         order.status().requireCanBecome(OrderStatus.CANCELLED);
         if (order.status() == OrderStatus.PENDING_PAYMENT) {
             gateway.close(order.tenant(), orderNo);
@@ -55,6 +60,21 @@ public class OrderCancellations {
             order = refunds.refund(order, order.paidAmount(), "C", "cancelled");
         }
         return end(order, OrderStatus.CANCELLED, actor, reason);
+    }
+
+    /**
+     * Cancels a declared order once customs let it go (called by customs through {@link Clearances#cancelled}): a
+     * REJECTED order the shop gave up, or a DECLARING one whose inventory list customs cancelled (CEB624). Refunded
+     * in full ({@code <orderNo>-C}, once), the units back on hand and the quota released. Anything else is left
+     * as it is (false).
+     */
+    boolean cancelCleared(String orderNo, String actor, String reason) {
+        Order order = locked(orderNo);
+        if (order.status() != OrderStatus.DECLARING && order.status() != OrderStatus.REJECTED) {
+            return false;
+        }
+        end(refunds.refund(order, order.paidAmount(), "C", "cancelled"), OrderStatus.CANCELLED, actor, reason);
+        return true;
     }
 
     /**

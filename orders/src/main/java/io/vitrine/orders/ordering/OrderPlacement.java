@@ -2,9 +2,7 @@ package io.vitrine.orders.ordering;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.vitrine.kernel.codes.DistrictCode;
 import io.vitrine.kernel.error.FieldChecks;
-import io.vitrine.kernel.privacy.PersonalDataKind;
 import io.vitrine.kernel.tenancy.CurrentTenant;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.orders.carts.Cart;
@@ -21,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.regex.Pattern;
 
 /**
  * Places an order from a cart (issue #5): the form checked (400), the cart's live facts gathered, the compliance
@@ -38,7 +35,6 @@ import java.util.regex.Pattern;
 @Singleton
 public class OrderPlacement {
 
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
     private final CartStore carts;
     private final CheckoutGathering gathering;
@@ -72,7 +68,7 @@ public class OrderPlacement {
         String cartId = checks.text("cartId", form.cartId(), 64);
         String storeCode = checks.text("storeCode", form.storeCode(), 32);
         PayMethod payMethod = checks.oneOf("payMethod", form.payMethod(), PayMethod.class);
-        PersonalDataSeal.ValidConsignee consignee = consignee(form.consignee(), checks);
+        PersonalDataSeal.ValidConsignee consignee = ConsigneeChecks.check(form.consignee(), checks);
         checks.throwIfAny();
         TenantId tenant = currentTenant.require();
         Cart cart = carts.find(tenant, cartId).orElseThrow(CartStore::notFound);
@@ -102,31 +98,5 @@ public class OrderPlacement {
         }
         carts.delete(tenant, cartId);
         return new PlacedOrder(order, token);
-    }
-
-    /** The consignee's fields, or null when none was given; errors named {@code consignee.<field>}. */
-    @Nullable
-    private static PersonalDataSeal.ValidConsignee consignee(@Nullable PlaceOrder.Consignee typed, FieldChecks checks) {
-        if (typed == null) {
-            return null;
-        }
-        String name = checks.text("consignee.name", typed.name(), 50);
-        String phone = typed.phone() == null ? null : PersonalDataKind.PHONE.normalise(typed.phone());
-        if (phone == null || phone.isEmpty()) {
-            checks.fail("consignee.phone", "REQUIRED", "is required");
-        } else if (!MOBILE.matcher(phone).matches()) {
-            checks.fail("consignee.phone", "MOBILE_NUMBER", "a mainland mobile number, 11 digits from 13");
-        }
-        String district = typed.districtCode();
-        if (district == null || district.isBlank()) {
-            checks.fail("consignee.districtCode", "REQUIRED", "is required");
-        } else if (!DistrictCode.isValid(district.strip())) {
-            checks.fail("consignee.districtCode", "DISTRICT_CODE", "a 6-digit GB/T 2260 district code");
-        }
-        String address = checks.text("consignee.address", typed.address(), 200);
-        if (checks.hasErrors()) {
-            return null;
-        }
-        return new PersonalDataSeal.ValidConsignee(name, phone, district.strip(), address);
     }
 }

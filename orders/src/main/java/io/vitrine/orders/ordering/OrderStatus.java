@@ -35,7 +35,8 @@ public enum OrderStatus {
         ALLOWED.put(PENDING_PAYMENT, EnumSet.of(PAID, CLOSED, CANCELLED));
         ALLOWED.put(PAID, EnumSet.of(ON_HOLD, DECLARING, CANCELLED));
         ALLOWED.put(ON_HOLD, EnumSet.of(DECLARING, CANCELLED));
-        ALLOWED.put(DECLARING, EnumSet.of(RELEASED, REJECTED));
+        // DECLARING → CANCELLED only once customs confirmed the inventory list's cancellation (CEB624), never by the shop
+        ALLOWED.put(DECLARING, EnumSet.of(RELEASED, REJECTED, CANCELLED));
         ALLOWED.put(REJECTED, EnumSet.of(DECLARING, CANCELLED));
         ALLOWED.put(RELEASED, EnumSet.of(SHIPPED));
         ALLOWED.put(SHIPPED, EnumSet.of(DELIVERED));
@@ -55,6 +56,14 @@ public enum OrderStatus {
         if (!canBecome(next)) {
             throw new ConflictException("An order " + name() + " cannot become " + next.name() + ".");
         }
+    }
+
+    /**
+     * Whether the shop (or the shopper) may cancel it on orders' own: not while a declaration is with customs
+     * (DECLARING → CANCELLED is customs' confirmed cancellation only); a cancelled order answers itself again.
+     */
+    public boolean cancellableByTheShop() {
+        return this != DECLARING && canBecome(CANCELLED);
     }
 
     /** Closed or cancelled: a payment arriving now is refunded. */

@@ -30,6 +30,12 @@ public interface Orders {
 
     void record(Order order, HistoryEntry entry);
 
+    /**
+     * Writes the consignee's sealed fields (a correction after customs refused the declaration) where the version is
+     * still the one read; 409 otherwise. Answers the order as written.
+     */
+    Order updateConsignee(Order changed);
+
     Optional<String> tokenHash(String orderNo);
 
     void saveTokenHash(String orderId, String tokenHash);

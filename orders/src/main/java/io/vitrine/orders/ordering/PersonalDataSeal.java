@@ -47,6 +47,15 @@ class PersonalDataSeal {
                 consignee == null ? null : blindIndex.of(PersonalDataKind.ADDRESS, consignee.address()));
     }
 
+    /** The same personal data with the consignee replaced (sealed and indexed as at placement); the buyer kept. */
+    SealedPersonalData withConsignee(SealedPersonalData sealed, ValidConsignee consignee) {
+        return new SealedPersonalData(sealed.buyerName(), sealed.buyerIdNumber(), sealed.buyerPhone(),
+                sealed.buyerIdIndex(), sealed.buyerIdLast6Index(), sealed.buyerPhoneIndex(),
+                cipher.encrypt(consignee.name()), cipher.encrypt(consignee.phone()),
+                blindIndex.of(PersonalDataKind.PHONE, consignee.phone()), consignee.districtCode(),
+                cipher.encrypt(consignee.address()), blindIndex.of(PersonalDataKind.ADDRESS, consignee.address()));
+    }
+
     /** The lookup's proof: the last six characters of the ID number (upper case), bound to the order. */
     String last6Index(String orderNo, String last6) {
         String normalised = PersonalDataKind.ID_NUMBER.normalise(last6);

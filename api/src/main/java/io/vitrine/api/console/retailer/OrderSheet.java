@@ -7,7 +7,6 @@ import io.vitrine.orders.ordering.HistoryEntry;
 import io.vitrine.orders.ordering.Order;
 import io.vitrine.orders.ordering.OrderDetails;
 import io.vitrine.orders.ordering.OrderLine;
-import io.vitrine.orders.ordering.OrderStatus;
 
 import java.util.List;
 
@@ -32,7 +31,7 @@ public record OrderSheet(String orderNo, String status, String storeCode, String
                 ChinaTimeText.of(o.paymentExpiresAt()), ChinaTimeText.of(o.paidAt()),
                 o.tradeNo() == null ? "" : o.tradeNo(), o.refunded() == null ? "" : yuan(o.refunded()),
                 details.buyer(), details.consignee(), details.lines().stream().map(Line::of).toList(),
-                details.history().stream().map(Step::of).toList(), o.status().canBecome(OrderStatus.CANCELLED));
+                details.history().stream().map(Step::of).toList(), o.status().cancellableByTheShop());
     }
 
     private static String yuan(Money amount) {

@@ -67,6 +67,11 @@ class JdbcOrders implements Orders {
             + "refund_request_no = ?, refunded_fen = ?, refunded_at = ?, updated_at = ?, version = version + 1 "
             + "WHERE id = ? AND tenant_id = ? AND version = ?";
 
+    private static final String UPDATE_CONSIGNEE = "UPDATE orders SET consignee_name = ?, consignee_phone = ?, "
+            + "consignee_phone_index = ?, consignee_district_code = ?, consignee_address = ?, "
+            + "consignee_address_index = ?, updated_at = ?, version = version + 1 "
+            + "WHERE id = ? AND tenant_id = ? AND version = ?";
+
     private final TransactionOperations<Connection> transactions;
     private final CurrentTenant currentTenant;
     private final Ids ids;
@@ -133,6 +138,29 @@ class JdbcOrders implements Orders {
             }
         } catch (SQLException e) {
             throw failure("update an order", e);
+        }
+        return changed.written();
+    }
+
+    @Override
+    public Order updateConsignee(Order changed) {
+        SealedPersonalData p = changed.personal();
+        try (PreparedStatement update = connection().prepareStatement(UPDATE_CONSIGNEE)) {
+            update.setString(1, p.consigneeName());
+            update.setString(2, p.consigneePhone());
+            update.setString(3, p.consigneePhoneIndex());
+            update.setString(4, p.consigneeDistrictCode());
+            update.setString(5, p.consigneeAddress());
+            update.setString(6, p.consigneeAddressIndex());
+            update.setString(7, SqlInstants.text(changed.updatedAt()));
+            update.setString(8, changed.id());
+            update.setString(9, tenant());
+            update.setInt(10, changed.version());
+            if (update.executeUpdate() != 1) {
+                throw new ConflictException("The order " + changed.orderNo() + " changed meanwhile: try again.");
+            }
+        } catch (SQLException e) {
+            throw failure("correct an order's consignee", e);
         }
         return changed.written();
     }
