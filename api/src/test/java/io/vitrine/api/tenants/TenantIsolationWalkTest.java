@@ -189,6 +189,21 @@ class TenantIsolationWalkTest {
                     Map.of("orderNo", "{orderB}", "phone", "13800138000", "idNumberLast6", "31002X")),
             new Probe("B's order (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/orders/{orderB}", null),
             new Probe("B's declaration (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/declarations/{orderB}", null),
+            // declarations: B's order {orderB} has a declaration whose CEB311 {declGuidB} was sent (signed XML kept)
+            new Probe("B's declaration (park admin of A)", Caller.PARK_ADMIN_A, "GET", "/api/v1/declarations/{orderB}", null),
+            new Probe("B's signed XML (staff of A)", Caller.RETAILER_ADMIN_A, "GET",
+                    "/api/v1/declarations/{orderB}/messages/{declGuidB}", null),
+            new Probe("B's signed XML (park admin of A)", Caller.PARK_ADMIN_A, "GET",
+                    "/api/v1/declarations/{orderB}/messages/{declGuidB}", null),
+            new Probe("B's declarations by tenant (park admin of A)", Caller.PARK_ADMIN_A, "GET",
+                    "/api/v1/declarations?tenant={memberB}", null),
+            new Probe("B's declaration monitor by tenant (park admin of A)", Caller.PARK_ADMIN_A, "GET",
+                    "/api/v1/declarations/monitor?tenant={memberB}", null),
+            new Probe("console: B's declaration", Caller.RETAILER_ADMIN_A, "PAGE", "/console/declarations/{orderB}", null),
+            new Probe("console: B's declaration (park admin of A)", Caller.PARK_ADMIN_A, "PAGE",
+                    "/console/declarations/{orderB}", null),
+            new Probe("console: B's declarations by tenant", Caller.PARK_ADMIN_A, "PAGE",
+                    "/console/declarations?tenant={memberB}", null),
             new Probe("cancel B's order (staff of A)", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/orders/{orderB}/cancel",
                     Map.of("reason", "walk")),
             // payments: B reconciled {reconDayB}; the reconciliation API names no tenant (the caller's own)
@@ -224,6 +239,7 @@ class TenantIsolationWalkTest {
     private String orderB;
     private String orderTokenB;
     private String alertB;
+    private String declGuidB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
@@ -273,6 +289,7 @@ class TenantIsolationWalkTest {
         api.expect(200, api.post("/api/v1/payments/reconciliation?date=" + RECON_DAY_B, merchantB.admin().token(),
                 null));
         alertB = alertOf(merchantB.id(), orderB);
+        declGuidB = sentDeclarationOf(merchantB.id(), orderB);
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -319,7 +336,8 @@ class TenantIsolationWalkTest {
                 .replace("{jobB}", jobB).replace("{gtinB}", gtinB).replace("{imageB}", imageB)
                 .replace("{productJobB}", productJobB).replace("{cartB}", cartB)
                 .replace("{orderB}", orderB).replace("{orderTokenB}", orderTokenB)
-                .replace("{reconDayB}", RECON_DAY_B).replace("{alertB}", alertB);
+                .replace("{reconDayB}", RECON_DAY_B).replace("{alertB}", alertB)
+                .replace("{declGuidB}", declGuidB);
     }
 
     /** A JSON body with the placeholders of its text values (nested too) filled in. */
@@ -354,6 +372,18 @@ class TenantIsolationWalkTest {
         return orderNo;
     }
 
+    /** A declaration of B's order with its CEB311 sent (signed XML kept), through customs' store: its guid. */
+    private String sentDeclarationOf(String tenantId, String orderNo) {
+        io.vitrine.kernel.tenancy.TenantId tenant = io.vitrine.kernel.tenancy.TenantId.of(tenantId);
+        io.vitrine.api.customs.DeclarationRows rows = new io.vitrine.api.customs.DeclarationRows(api.vitrine());
+        String guid = io.vitrine.api.customs.DeclarationRows.guid();
+        java.time.Instant at = java.time.Instant.parse("2026-11-30T02:00:00Z");
+        rows.open(io.vitrine.api.customs.DeclarationRows.declaration(tenant, orderNo,
+                io.vitrine.customs.declaration.DeclarationStatus.DECLARING, at, at, null), guid, "CEB311");
+        rows.sent(tenant, guid, io.vitrine.api.customs.DeclarationRows.signedXml(orderNo, guid), at);
+        return guid;
+    }
+
     /** An alert of B's about its order, raised as the payment code raises one; answers its id. */
     @SuppressWarnings("unchecked")
     private String alertOf(String tenantId, String orderNo) {
@@ -385,6 +415,10 @@ class TenantIsolationWalkTest {
 
     @AfterAll
     void tenant_b_is_untouched() {
+        assertThat(api.get("/api/v1/declarations/" + orderB + "/messages/" + declGuidB, merchantB.admin().token())
+                .statusCode()).as("B's signed XML is there for B").isEqualTo(200);
+        assertThat(api.expect(200, api.get("/api/v1/declarations/" + orderB, parkB.admin().token())))
+                .containsKey("declaration");
         assertThat(api.expect(200, api.get("/api/v1/alerts", merchantA.admin().token()))).containsEntry("total", 0);
         assertThat(api.expect(200, api.get("/api/v1/alerts", parkA.admin().token()))).containsEntry("total", 0);
         assertThat(items(api.expect(200, api.get("/api/v1/alerts", merchantB.admin().token()))))
