@@ -17,7 +17,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vitrine.api.idempotency.Idempotent;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.customs.declaration.Correction;
+import io.micronaut.security.authentication.Authentication;
 import io.vitrine.customs.declaration.Declaration;
+import io.vitrine.customs.declaration.DeclarationOversight;
 import io.vitrine.customs.declaration.DeclarationReading;
 import io.vitrine.customs.declaration.DeclarationResubmission;
 import io.vitrine.customs.declaration.DeclarationStatus;
@@ -32,26 +34,31 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code GET /api/v1/declarations?status=&orderNo=} and {@code GET /api/v1/declarations/{orderNo}} (api.md): the
- * caller's tenant's declarations for its admins — each with its messages (type, guid, the status of its leg) and
- * customs' receipts in order — and {@code POST …/{orderNo}/resubmit} after a rejection was corrected. Another
- * tenant's declaration is 404.
+ * {@code GET /api/v1/declarations?status=&orderNo=&tenant=} and {@code GET /api/v1/declarations/{orderNo}} (api.md):
+ * the declarations of the caller's {@link DeclarationScopes scope} — a merchant's admins their own tenant's, a park's
+ * admins and customs officers every member's (optionally one, by {@code tenant} slug) — each with its messages
+ * (type, guid, the status of its leg) and customs' receipts in order. A declaration outside the scope is 404.
+ * {@code POST …/{orderNo}/resubmit} (a merchant's admins) after a rejection was corrected.
  */
 @Controller("/api/v1/declarations")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured("RETAILER_ADMIN")
+@Secured({"RETAILER_ADMIN", "PARK_ADMIN", "CUSTOMS_OFFICER"})
 @Tag(name = "Declarations")
 class DeclarationsController {
 
-    private final DeclarationReading declarations;
+    private final DeclarationOversight declarations;
+    private final DeclarationScopes scopes;
     private final DeclarationResubmission resubmission;
 
-    DeclarationsController(DeclarationReading declarations, DeclarationResubmission resubmission) {
+    DeclarationsController(DeclarationOversight declarations, DeclarationScopes scopes,
+                           DeclarationResubmission resubmission) {
         this.declarations = declarations;
+        this.scopes = scopes;
         this.resubmission = resubmission;
     }
 
     @Post("/{orderNo}/resubmit")
+    @Secured("RETAILER_ADMIN")
     @Idempotent
     @Operation(summary = "Sends a rejected declaration again, corrected (appType 2)",
             description = "Body (optional): {consignee{name, phone, districtCode, address}, note}. The consignee is "
@@ -73,7 +80,7 @@ class DeclarationsController {
             ConsigneeCorrections.check(consignee);
         }
         return DeclarationView.of(resubmission.resubmit(orderNo, new Correction(consignee, note),
-                StaffClaims.actorOf(caller).id()));
+                StaffClaims.actorOf(caller).id()), scopes.of(caller, null));
     }
 
     @Serdeable
@@ -89,7 +96,8 @@ class DeclarationsController {
     @Operation(summary = "The tenant's declarations, newest first (at most 200)",
             description = "status: a declaration status (DECLARING, ACCEPTED, REJECTED, RELEASED…); orderNo: one order. "
                     + "Bad values: 400 with the field.")
-    List<DeclarationView> list(@Nullable @QueryValue String status, @Nullable @QueryValue String orderNo) {
+    List<DeclarationView> list(Authentication caller, @Nullable @QueryValue String status,
+                               @Nullable @QueryValue String orderNo, @Nullable @QueryValue String tenant) {
         FieldChecks checks = new FieldChecks();
         DeclarationStatus wanted = null;
         if (status != null && !status.isBlank()) {
@@ -101,26 +109,28 @@ class DeclarationsController {
         }
         String number = orderNo == null || orderNo.isBlank() ? null : checks.text("orderNo", orderNo.strip(), 32);
         checks.throwIfAny();
-        return declarations.list(wanted, number).stream().map(DeclarationView::of).toList();
+        DeclarationScopes.Scope scope = scopes.of(caller, tenant);
+        return declarations.list(scope.ids(), wanted, number).stream().map(d -> DeclarationView.of(d, scope)).toList();
     }
 
     @Get("/{orderNo}")
     @Operation(summary = "One order's declaration: its messages and receipts timeline", description = "Unknown: 404.")
-    DeclarationDetailsView details(@PathVariable String orderNo) {
-        DeclarationReading.Details details = declarations.details(orderNo);
-        return new DeclarationDetailsView(DeclarationView.of(details.declaration()),
+    DeclarationDetailsView details(Authentication caller, @PathVariable String orderNo) {
+        DeclarationScopes.Scope scope = scopes.of(caller, null);
+        DeclarationReading.Details details = declarations.details(scope.ids(), orderNo);
+        return new DeclarationDetailsView(DeclarationView.of(details.declaration(), scope),
                 details.messages().stream().map(m -> new MessageView(m.type(), m.guid(), m.appType(), m.fileName(),
                         m.status().name(), m.sentAt(), m.attempts())).toList(),
                 details.receipts().stream().map(ReceiptView::of).toList());
     }
 
     @Serdeable
-    record DeclarationView(String orderNo, String tradeMode, String status, String orderLeg, String paymentLeg,
+    record DeclarationView(String orderNo, String tenant, String tradeMode, String status, String orderLeg, String paymentLeg,
                            String inventoryLeg,
                            @Nullable String rejectionReason, Instant createdAt, Instant updatedAt) {
 
-        static DeclarationView of(Declaration d) {
-            return new DeclarationView(d.orderNo(), d.tradeMode(), d.status().name(), d.orderLeg().name(),
+        static DeclarationView of(Declaration d, DeclarationScopes.Scope scope) {
+            return new DeclarationView(d.orderNo(), scope.slugOf(d.tenant()), d.tradeMode(), d.status().name(), d.orderLeg().name(),
                     d.paymentLeg().name(), d.inventoryLeg().name(), d.rejectionReason(), d.createdAt(), d.updatedAt());
         }
     }

@@ -189,6 +189,21 @@ class TenantIsolationWalkTest {
                     Map.of("orderNo", "{orderB}", "phone", "13800138000", "idNumberLast6", "31002X")),
             new Probe("B's order (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/orders/{orderB}", null),
             new Probe("B's declaration (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/declarations/{orderB}", null),
+            // declarations: B's order {orderB} has a declaration whose CEB311 {declGuidB} was sent (signed XML kept)
+            new Probe("B's declaration (park admin of A)", Caller.PARK_ADMIN_A, "GET", "/api/v1/declarations/{orderB}", null),
+            new Probe("B's signed XML (staff of A)", Caller.RETAILER_ADMIN_A, "GET",
+                    "/api/v1/declarations/{orderB}/messages/{declGuidB}", null),
+            new Probe("B's signed XML (park admin of A)", Caller.PARK_ADMIN_A, "GET",
+                    "/api/v1/declarations/{orderB}/messages/{declGuidB}", null),
+            new Probe("B's declarations by tenant (park admin of A)", Caller.PARK_ADMIN_A, "GET",
+                    "/api/v1/declarations?tenant={memberB}", null),
+            new Probe("B's declaration monitor by tenant (park admin of A)", Caller.PARK_ADMIN_A, "GET",
+                    "/api/v1/declarations/monitor?tenant={memberB}", null),
+            new Probe("console: B's declaration", Caller.RETAILER_ADMIN_A, "PAGE", "/console/declarations/{orderB}", null),
+            new Probe("console: B's declaration (park admin of A)", Caller.PARK_ADMIN_A, "PAGE",
+                    "/console/declarations/{orderB}", null),
+            new Probe("console: B's declarations by tenant", Caller.PARK_ADMIN_A, "PAGE",
+                    "/console/declarations?tenant={memberB}", null),
             new Probe("cancel B's order (staff of A)", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/orders/{orderB}/cancel",
                     Map.of("reason", "walk")),
             new Probe("resubmit B's rejected declaration (staff of A)", Caller.RETAILER_ADMIN_A, "POST",
@@ -226,6 +241,7 @@ class TenantIsolationWalkTest {
     private String orderB;
     private String orderTokenB;
     private String alertB;
+    private String declGuidB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
@@ -272,10 +288,10 @@ class TenantIsolationWalkTest {
         api.expect(200, api.put("/s/" + merchantB.slug() + "/api/carts/" + cartB + "/items/B-SKU-1", null, Map.of("qty", 1)));
         orderTokenB = io.vitrine.tenants.access.BearerToken.generate();
         orderB = pendingOrder(merchantB.id(), orderTokenB);
-        rejectedDeclaration(merchantB.id(), orderB);
         api.expect(200, api.post("/api/v1/payments/reconciliation?date=" + RECON_DAY_B, merchantB.admin().token(),
                 null));
         alertB = alertOf(merchantB.id(), orderB);
+        declGuidB = sentDeclarationOf(merchantB.id(), orderB);
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -322,7 +338,8 @@ class TenantIsolationWalkTest {
                 .replace("{jobB}", jobB).replace("{gtinB}", gtinB).replace("{imageB}", imageB)
                 .replace("{productJobB}", productJobB).replace("{cartB}", cartB)
                 .replace("{orderB}", orderB).replace("{orderTokenB}", orderTokenB)
-                .replace("{reconDayB}", RECON_DAY_B).replace("{alertB}", alertB);
+                .replace("{reconDayB}", RECON_DAY_B).replace("{alertB}", alertB)
+                .replace("{declGuidB}", declGuidB);
     }
 
     /** A JSON body with the placeholders of its text values (nested too) filled in. */
@@ -358,22 +375,18 @@ class TenantIsolationWalkTest {
     }
 
     /**
-     * B's order declared and rejected: its declaration and its sent CEB311 written straight into the tables (the walk's
-     * application has no signer), so the probes of A meet a declaration that exists — one A must neither read nor
-     * resubmit (a resubmission reaching it would answer 409 or send, not 404).
+     * A rejected declaration of B's order with its CEB311 sent (signed XML kept), through customs' store: what A must
+     * neither read nor resubmit (a resubmission reaching it would answer 409 or send, not 404). Its guid.
      */
-    private void rejectedDeclaration(String tenantId, String orderNo) {
-        String now = "2026-11-30 10:05:00.000000";
-        String guid = io.vitrine.kernel.id.Ids.customsGuid();
-        String sealed = api.vitrine().bean(io.vitrine.kernel.privacy.PersonalDataCipher.class)
-                .encrypt("<ceb:CEB311Message guid=\"" + guid + "\" version=\"1.0\"/>");
-        Rows.update(api.vitrine(), "INSERT INTO declarations (id, tenant_id, order_no, trade_mode, status, order_leg, "
-                + "payment_leg, inventory_leg, rejection_reason, created_at, updated_at) VALUES (?, ?, ?, '1210', "
-                + "'REJECTED', 'REJECTED', 'PENDING', 'PENDING', 'walk', ?, ?)", java.util.UUID.randomUUID().toString(),
-                tenantId, orderNo, now, now);
-        Rows.update(api.vitrine(), "INSERT INTO declaration_messages (guid, tenant_id, order_no, message_type, app_type, "
-                + "xml_sealed, signed, file_name, created_at, sent_at, attempts) VALUES (?, ?, ?, 'CEB311', '1', ?, TRUE, ?, "
-                + "?, ?, 1)", guid, tenantId, orderNo, sealed, "CEB311Message_" + guid + ".xml", now, now);
+    private String sentDeclarationOf(String tenantId, String orderNo) {
+        io.vitrine.kernel.tenancy.TenantId tenant = io.vitrine.kernel.tenancy.TenantId.of(tenantId);
+        io.vitrine.api.customs.DeclarationRows rows = new io.vitrine.api.customs.DeclarationRows(api.vitrine());
+        String guid = io.vitrine.api.customs.DeclarationRows.guid();
+        java.time.Instant at = java.time.Instant.parse("2026-11-30T02:00:00Z");
+        rows.open(io.vitrine.api.customs.DeclarationRows.declaration(tenant, orderNo,
+                io.vitrine.customs.declaration.DeclarationStatus.REJECTED, at, at, "walk"), guid, "CEB311");
+        rows.sent(tenant, guid, io.vitrine.api.customs.DeclarationRows.signedXml(orderNo, guid), at);
+        return guid;
     }
 
     /** An alert of B's about its order, raised as the payment code raises one; answers its id. */
@@ -407,14 +420,16 @@ class TenantIsolationWalkTest {
 
     @AfterAll
     void tenant_b_is_untouched() {
+        assertThat(api.get("/api/v1/declarations/" + orderB + "/messages/" + declGuidB, merchantB.admin().token())
+                .statusCode()).as("B's signed XML is there for B").isEqualTo(200);
+        assertThat(api.expect(200, api.get("/api/v1/declarations/" + orderB, parkB.admin().token())))
+                .containsKey("declaration");
         assertThat(api.expect(200, api.get("/api/v1/alerts", merchantA.admin().token()))).containsEntry("total", 0);
         assertThat(api.expect(200, api.get("/api/v1/alerts", parkA.admin().token()))).containsEntry("total", 0);
         assertThat(items(api.expect(200, api.get("/api/v1/alerts", merchantB.admin().token()))))
                 .extracting(a -> a.get("id") + ":" + a.get("acknowledgedAt")).containsExactly(alertB + ":null");
         assertThat(api.expect(200, api.get("/api/v1/orders/" + orderB, merchantB.admin().token())))
                 .containsEntry("status", "PENDING_PAYMENT");
-        assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/declarations/" + orderB,
-                merchantB.admin().token())), "declaration")).containsEntry("status", "REJECTED");
         assertThat(items(api.expect(200, api.get("/api/v1/orders", merchantA.admin().token())))).isEmpty();
         assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/declarations/" + orderB,
                 merchantB.admin().token())), "declaration")).containsEntry("status", "REJECTED");

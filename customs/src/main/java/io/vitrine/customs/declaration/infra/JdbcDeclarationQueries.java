@@ -1,0 +1,208 @@
+package io.vitrine.customs.declaration.infra;
+
+import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.customs.declaration.Declaration;
+import io.vitrine.customs.declaration.DeclarationMessage;
+import io.vitrine.customs.declaration.DeclarationQueries;
+import io.vitrine.customs.declaration.DeclarationStatus;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.kernel.time.infra.SqlInstants;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@link DeclarationQueries} in hand-written SQL (H2 in MySQL mode and MariaDB): every statement starts from
+ * {@code tenant_id IN (…)} with the ids it is given. Clearance times are {@code TIMESTAMPDIFF(SECOND, …)} between
+ * the declaration's {@code created_at} and its first 800 receipt's {@code return_time}, one row per declaration
+ * (a 800 delivered twice under two receipt ids counts once).
+ */
+@Singleton
+class JdbcDeclarationQueries implements DeclarationQueries {
+
+    private static final String COLUMNS = "d.id, d.tenant_id, d.order_no, d.trade_mode, d.status, d.order_leg, "
+            + "d.payment_leg, d.inventory_leg, d.rejection_reason, d.created_at, d.updated_at";
+    private static final String MESSAGE_COLUMNS = "m.guid, m.tenant_id, m.order_no, m.message_type, m.app_type, "
+            + "m.xml_sealed, m.signed, m.file_name, m.created_at, m.sent_at, m.attempts";
+
+    private final TransactionOperations<Connection> transactions;
+
+    JdbcDeclarationQueries(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<Declaration> list(Set<TenantId> tenants, DeclarationStatus status, String orderNo, int limit) {
+        if (tenants.isEmpty()) {
+            return List.of();
+        }
+        List<Object> values = new ArrayList<>(ids(tenants));
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM declarations d WHERE d.tenant_id IN ("
+                + marks(tenants) + ")");
+        if (status != null) {
+            sql.append(" AND d.status = ?");
+            values.add(status.name());
+        }
+        if (orderNo != null) {
+            sql.append(" AND d.order_no = ?");
+            values.add(orderNo);
+        }
+        sql.append(" ORDER BY d.created_at DESC, d.id LIMIT ").append(Math.max(1, Math.min(limit, 500)));
+        return query(sql.toString(), JdbcDeclarationQueries::declaration, values);
+    }
+
+    @Override
+    public Optional<Declaration> find(Set<TenantId> tenants, String orderNo) {
+        if (tenants.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> values = new ArrayList<>(ids(tenants));
+        values.add(orderNo);
+        return query("SELECT " + COLUMNS + " FROM declarations d WHERE d.tenant_id IN (" + marks(tenants)
+                + ") AND d.order_no = ?", JdbcDeclarationQueries::declaration, values).stream().findFirst();
+    }
+
+    @Override
+    public Optional<DeclarationMessage> message(Set<TenantId> tenants, String orderNo, String guid) {
+        if (tenants.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> values = new ArrayList<>(ids(tenants));
+        values.add(orderNo);
+        values.add(guid);
+        return query("SELECT " + MESSAGE_COLUMNS + " FROM declaration_messages m WHERE m.tenant_id IN ("
+                + marks(tenants) + ") AND m.order_no = ? AND m.guid = ?", JdbcDeclarationQueries::message, values)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Map<DeclarationStatus, Long> countsByStatus(Set<TenantId> tenants, Instant from, Instant to) {
+        Map<DeclarationStatus, Long> counts = new EnumMap<>(DeclarationStatus.class);
+        if (tenants.isEmpty()) {
+            return counts;
+        }
+        List<Object> values = new ArrayList<>(ids(tenants));
+        values.add(SqlInstants.text(from));
+        values.add(SqlInstants.text(to));
+        query("SELECT d.status, COUNT(*) FROM declarations d WHERE d.tenant_id IN (" + marks(tenants)
+                + ") AND d.created_at >= ? AND d.created_at < ? GROUP BY d.status", row -> {
+                    counts.put(DeclarationStatus.valueOf(row.getString(1)), row.getLong(2));
+                    return null;
+                }, values);
+        return counts;
+    }
+
+    @Override
+    public Optional<Declaration> oldestStuck(Set<TenantId> tenants, Set<DeclarationStatus> finalStatuses) {
+        if (tenants.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> values = new ArrayList<>(ids(tenants));
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM declarations d WHERE d.tenant_id IN ("
+                + marks(tenants) + ")");
+        if (!finalStatuses.isEmpty()) {
+            sql.append(" AND d.status NOT IN (").append(marks(finalStatuses)).append(')');
+            finalStatuses.forEach(status -> values.add(status.name()));
+        }
+        sql.append(" ORDER BY d.updated_at, d.id LIMIT 1");
+        return query(sql.toString(), JdbcDeclarationQueries::declaration, values).stream().findFirst();
+    }
+
+    @Override
+    public ClearanceSummary clearance(Set<TenantId> tenants, Instant from, Instant to) {
+        if (tenants.isEmpty()) {
+            return new ClearanceSummary(0, null);
+        }
+        List<Object> values = releasedValues(tenants, from, to);
+        return query("SELECT COUNT(*), AVG(c.seconds) FROM (" + released(tenants) + ") c", row -> {
+            long count = row.getLong(1);
+            double average = row.getDouble(2);
+            return new ClearanceSummary(count, count == 0 || row.wasNull() ? null : average);
+        }, values).get(0);
+    }
+
+    @Override
+    public OptionalLong clearanceAt(Set<TenantId> tenants, Instant from, Instant to, long index) {
+        if (tenants.isEmpty() || index < 0) {
+            return OptionalLong.empty();
+        }
+        List<Object> values = releasedValues(tenants, from, to);
+        return query("SELECT c.seconds FROM (" + released(tenants) + ") c ORDER BY c.seconds LIMIT 1 OFFSET " + index,
+                row -> row.getLong(1), values).stream().mapToLong(Long::longValue).findFirst();
+    }
+
+    /** One row per declaration released in [from, to): its clearance time in seconds. */
+    private static String released(Set<TenantId> tenants) {
+        return "SELECT TIMESTAMPDIFF(SECOND, d.created_at, r.released_at) AS seconds FROM declarations d "
+                + "JOIN (SELECT tenant_id, order_no, MIN(return_time) AS released_at FROM declaration_receipts "
+                + "WHERE tenant_id IN (" + marks(tenants) + ") AND return_status = 800 GROUP BY tenant_id, order_no) r "
+                + "ON r.tenant_id = d.tenant_id AND r.order_no = d.order_no "
+                + "WHERE d.tenant_id IN (" + marks(tenants) + ") AND r.released_at >= ? AND r.released_at < ?";
+    }
+
+    private static List<Object> releasedValues(Set<TenantId> tenants, Instant from, Instant to) {
+        List<Object> values = new ArrayList<>(ids(tenants));
+        values.addAll(ids(tenants));
+        values.add(SqlInstants.text(from));
+        values.add(SqlInstants.text(to));
+        return values;
+    }
+
+    private static List<String> ids(Set<TenantId> tenants) {
+        return tenants.stream().map(TenantId::value).sorted().toList();
+    }
+
+    private static String marks(Set<?> values) {
+        return values.stream().map(v -> "?").collect(Collectors.joining(", "));
+    }
+
+    private static Declaration declaration(ResultSet row) throws SQLException {
+        return new Declaration(row.getString(1), TenantId.of(row.getString(2)), row.getString(3), row.getString(4),
+                DeclarationStatus.valueOf(row.getString(5)), DeclarationStatus.valueOf(row.getString(6)),
+                DeclarationStatus.valueOf(row.getString(7)), DeclarationStatus.valueOf(row.getString(8)),
+                row.getString(9), SqlInstants.read(row, 10), SqlInstants.read(row, 11));
+    }
+
+    private static DeclarationMessage message(ResultSet row) throws SQLException {
+        return new DeclarationMessage(row.getString(1), TenantId.of(row.getString(2)), row.getString(3),
+                row.getString(4), row.getString(5), row.getString(6), row.getBoolean(7), row.getString(8),
+                SqlInstants.read(row, 9), SqlInstants.read(row, 10), row.getInt(11));
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> mapper, List<Object> values) {
+        if (transactions.findTransactionStatus().isEmpty()) {
+            throw new IllegalStateException("declaration queries run inside a transaction");
+        }
+        try (PreparedStatement statement = transactions.getConnection().prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setString(i + 1, values.get(i).toString());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> found = new ArrayList<>();
+                while (rows.next()) {
+                    found.add(mapper.map(rows));
+                }
+                return found;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read declarations", e);
+        }
+    }
+}
