@@ -56,7 +56,7 @@ public class ReceiptRecording {
                            DeclarationReceipt receipt) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean first = store.record(new RecordedReceipt(receiptGuid, tenant, answered.guid(), answered.orderNo(),
-                receipt.returnStatus(), receipt.returnTime(), receipt.returnInfo(), now));
+                receipt.returnStatus(), receipt.returnTime(), receipt.returnInfo(), now, receipt.invtNo()));
         if (!first) {
             return false;
         }

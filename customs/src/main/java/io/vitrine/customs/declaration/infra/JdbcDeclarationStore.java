@@ -28,7 +28,7 @@ class JdbcDeclarationStore implements DeclarationStore {
     private static final String MESSAGE_COLUMNS = "guid, tenant_id, order_no, message_type, app_type, xml_sealed, "
             + "signed, file_name, created_at, sent_at, attempts";
     private static final String RECEIPT_COLUMNS = "receipt_guid, tenant_id, message_guid, order_no, return_status, "
-            + "return_time, return_info, received_at";
+            + "return_time, return_info, received_at, invt_no";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -98,9 +98,9 @@ class JdbcDeclarationStore implements DeclarationStore {
         if (exists("SELECT 1 FROM declaration_receipts WHERE receipt_guid = ?", r.receiptGuid())) {
             return false;
         }
-        execute("INSERT INTO declaration_receipts (" + RECEIPT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        execute("INSERT INTO declaration_receipts (" + RECEIPT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.receiptGuid(), r.tenant().value(), r.messageGuid(), r.orderNo(), r.returnStatus(),
-                SqlInstants.text(r.returnTime()), r.returnInfo(), SqlInstants.text(r.receivedAt()));
+                SqlInstants.text(r.returnTime()), r.returnInfo(), SqlInstants.text(r.receivedAt()), r.invtNo());
         return true;
     }
 
@@ -141,7 +141,8 @@ class JdbcDeclarationStore implements DeclarationStore {
 
     private static RecordedReceipt receipt(ResultSet row) throws SQLException {
         return new RecordedReceipt(row.getString(1), TenantId.of(row.getString(2)), row.getString(3),
-                row.getString(4), row.getInt(5), SqlInstants.read(row, 6), row.getString(7), SqlInstants.read(row, 8));
+                row.getString(4), row.getInt(5), SqlInstants.read(row, 6), row.getString(7), SqlInstants.read(row, 8),
+                row.getString(9));
     }
 
     @FunctionalInterface
