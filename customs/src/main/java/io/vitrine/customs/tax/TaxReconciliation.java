@@ -116,7 +116,7 @@ public class TaxReconciliation {
         try {
             return LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("date", "DATE_FORM", "a China day as YYYY-MM-DD");
+            throw InvalidInputException.of("date", "DATE", "a China day as YYYY-MM-DD");
         }
     }
 
