@@ -327,6 +327,31 @@ class TenantIsolationWalkTest {
         assertThat(response.body()).doesNotContain(parkB.id(), openB.slug());
     }
 
+    /**
+     * The tax reconciliation is the caller's tenant's list: B's bill on B's order (written as the receipt path records
+     * it) is in B's report and never in A's, over the same days.
+     */
+    @org.junit.jupiter.api.Test
+    @SuppressWarnings("unchecked")
+    void tenant_a_tax_reconciliation_never_lists_b_s_bills() {
+        String now = io.vitrine.kernel.time.infra.SqlInstants.text(java.time.Instant.now());
+        String taxNo = "TWALK" + java.util.UUID.randomUUID().toString().substring(0, 12);
+        Rows.update(api.vitrine(), "INSERT INTO customs_tax_bills (tax_no, bill_guid, message_guid, tenant_id, order_no, "
+                + "invt_no, ebc_code, customs_tax_fen, value_added_tax_fen, consumption_tax_fen, status, return_time, "
+                + "received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, 0, 2721, 0, '1', ?, ?, ?)", taxNo,
+                java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(), merchantB.id(), orderB,
+                "I" + orderB, now, now, now);
+        String today = io.vitrine.kernel.time.ChinaTime.today(java.time.Clock.systemUTC()).toString();
+        String path = "/api/v1/declarations/tax-reconciliation?from=" + today + "&to=" + today;
+
+        Map<String, Object> theirs = api.expect(200, api.get(path, merchantB.admin().token()));
+        assertThat((List<Map<String, Object>>) theirs.get("matched")).extracting(line -> line.get("orderNo"))
+                .containsExactly(orderB);
+        HttpResponse<String> ours = api.get(path, merchantA.admin().token());
+        assertThat(ours.statusCode()).isEqualTo(200);
+        assertThat(ours.body()).doesNotContain(orderB).doesNotContain(taxNo);
+    }
+
     /** The probe's placeholders filled in. */
     private String fill(String text) {
         return text.replace("{parkA}", parkA.slug()).replace("{parkB}", parkB.slug())

@@ -3,12 +3,8 @@ package io.vitrine.customs.declaration;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.vitrine.customs.exchange.DxpEnvelope;
 import io.vitrine.customs.exchange.InboundMessage;
 import io.vitrine.customs.exchange.ReceiptInbox;
-import io.vitrine.customs.messages.CebMessage;
-import io.vitrine.customs.messages.CebReader;
-import io.vitrine.customs.messages.DeclarationReceipt;
 import io.vitrine.customs.xml.XmlRejectedException;
 import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
@@ -20,14 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads customs' receipts from the {@link ReceiptInbox}, every {@code vitrine.customs.receipts.interval} (10s;
  * {@code vitrine.customs.receipts.enabled: false} stops the schedule): the first instance to take the kernel's
  * distributed lock for the round runs it (as orders' rounds do) and frees it when done. Each receipt is recorded once
- * ({@link ReceiptRecording}) in the tenant of the message it answers. A file that is not a readable receipt, or that
+ * ({@link ReceiptRecording}) in the tenant of the message it answers, each CEB816 tax bill once by its number
+ * ({@code TaxBillRecording}); both through {@link InboundReceipts}, the path HTTP-pushed receipts take too. A file that is not a readable receipt, or that
  * answers no message of ours, is logged and archived (it would fail the same way again); one that fails for any
  * other reason goes back to the inbox for the next round.
  */
@@ -40,12 +36,12 @@ public class ReceiptIntake {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptIntake.class);
 
     private final ReceiptInbox inbox;
-    private final ReceiptRecording recording;
+    private final InboundReceipts recording;
     private final DistributedLocks locks;
     private final Duration hold;
     private final boolean enabled;
 
-    ReceiptIntake(ReceiptInbox inbox, ReceiptRecording recording, DistributedLocks locks,
+    ReceiptIntake(ReceiptInbox inbox, InboundReceipts recording, DistributedLocks locks,
                   @Value("${vitrine.customs.receipts.interval:10s}") Duration interval,
                   @Value("${vitrine.customs.receipts.enabled:true}") boolean enabled) {
         this.inbox = inbox;
@@ -102,21 +98,10 @@ public class ReceiptIntake {
     }
 
     private void handle(InboundMessage file) {
-        CebMessage<?> message;
         try {
-            message = new CebReader().read(DxpEnvelope.payloadOf(file.content(), CebReader.DEFAULT_MAX_BYTES));
+            recording.accept(file.content());
         } catch (DomainException | XmlRejectedException | IllegalArgumentException e) {
             LOG.warn("customs: {} is not a readable receipt, archived: {}", file.name(), e.getMessage());
-            return;
-        }
-        List<?> bodies = message.bodies();
-        for (int i = 0; i < bodies.size(); i++) {
-            if (!(bodies.get(i) instanceof DeclarationReceipt receipt)) {
-                LOG.info("customs: {} ({}) is not a declaration receipt, archived", file.name(), message.type());
-                return;
-            }
-            String receiptGuid = bodies.size() == 1 ? message.guid() : message.guid() + "#" + (i + 1);
-            recording.record(receiptGuid, receipt);
         }
     }
 }

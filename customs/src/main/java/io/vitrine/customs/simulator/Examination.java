@@ -124,7 +124,13 @@ public final class Examination {
         }
         List<Scenario.Step> steps = scenario.answers(type, Scenario.rejectionReason(rejectionText));
         byte[] accepted = type == MessageType.CEB311 && steps.get(0).status() >= 0 ? payload : null;
-        return new Verdict(message.guid(), answer, replyTo, scenario.name(), keys, steps, accepted);
+        String taxLines = null;
+        if (body instanceof InventoryDeclaration inventory && steps.get(steps.size() - 1).status() == 800) {
+            OrderHead ordered = orders.apply(inventory.head().orderNo()).orElseThrow().head();
+            taxLines = SimulatedTax.encode(SimulatedTax.lines(inventory,
+                    SimulatedTax.marked(inventory.head().note(), ordered.note(), ordered.consignee())));
+        }
+        return new Verdict(message.guid(), answer, replyTo, scenario.name(), keys, steps, accepted, taxLines);
     }
 
     private static String marked(String note, String consignee) {

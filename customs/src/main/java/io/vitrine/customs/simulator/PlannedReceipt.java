@@ -18,12 +18,29 @@ import java.util.UUID;
  * @param answered the guid of the declaration it answers
  * @param type     CEB312, CEB622, CEB624 or CEB626
  * @param replyTo  the DXP SenderId of the declaration: the receipt's ReceiverId
+ * @param taxLines for a CEB816 tax bill (type CEB816), its lines ({@link SimulatedTax#encode}); null for receipts
  */
 public record PlannedReceipt(String receiptGuid, String type, String answered, String replyTo, int step, Instant due,
                              int status,
                              String info, @Nullable String orderNo, @Nullable String copNo, @Nullable String preNo,
                              @Nullable String invtNo, @Nullable String customsCode, @Nullable String ebpCode,
-                             @Nullable String ebcCode, @Nullable String agentCode) {
+                             @Nullable String ebcCode, @Nullable String agentCode, @Nullable String taxLines) {
+
+    public PlannedReceipt(String receiptGuid, String type, String answered, String replyTo, int step, Instant due,
+                          int status, String info, @Nullable String orderNo, @Nullable String copNo,
+                          @Nullable String preNo, @Nullable String invtNo, @Nullable String customsCode,
+                          @Nullable String ebpCode, @Nullable String ebcCode, @Nullable String agentCode) {
+        this(receiptGuid, type, answered, replyTo, step, due, status, info, orderNo, copNo, preNo, invtNo, customsCode,
+                ebpCode, ebcCode, agentCode, null);
+    }
+
+    /** The tax bill's number: customs code, year, {@code T} and nine digits from the receipt guid. */
+    String taxNo() {
+        long n = UUID.nameUUIDFromBytes(("tax" + receiptGuid).getBytes(StandardCharsets.UTF_8))
+                .getMostSignificantBits();
+        return (customsCode == null ? "0000" : customsCode) + due.toString().substring(0, 4) + "T"
+                + String.format("%09d", Math.floorMod(n, 1_000_000_000L));
+    }
 
     static String receiptGuid(String answered, int step) {
         return UUID.nameUUIDFromBytes((answered + "#" + step).getBytes(StandardCharsets.UTF_8)).toString()
@@ -56,6 +73,7 @@ public record PlannedReceipt(String receiptGuid, String type, String answered, S
         e.put("ebpCode", ebpCode);
         e.put("ebcCode", ebcCode);
         e.put("agentCode", agentCode);
+        e.put("taxLines", taxLines);
         return e;
     }
 
@@ -64,6 +82,6 @@ public record PlannedReceipt(String receiptGuid, String type, String answered, S
                 Integer.parseInt(e.get("step")),
                 Instant.parse(e.get("due")), Integer.parseInt(e.get("status")), e.get("info"), e.get("orderNo"),
                 e.get("copNo"), e.get("preNo"), e.get("invtNo"), e.get("customsCode"), e.get("ebpCode"), e.get("ebcCode"),
-                e.get("agentCode"));
+                e.get("agentCode"), e.get("taxLines"));
     }
 }

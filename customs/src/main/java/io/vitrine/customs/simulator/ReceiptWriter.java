@@ -8,6 +8,10 @@ import io.vitrine.customs.messages.CebMessage;
 import io.vitrine.customs.messages.CebWriter;
 import io.vitrine.customs.messages.DeclarationReceipt;
 import io.vitrine.customs.messages.MessageType;
+import io.vitrine.customs.messages.TaxBill;
+import io.vitrine.customs.messages.TaxHeadRd;
+import io.vitrine.customs.messages.TaxListRd;
+import io.vitrine.kernel.money.Money;
 import io.vitrine.customs.xml.SafeXml;
 import io.vitrine.kernel.time.ChinaTime;
 import org.w3c.dom.Document;
@@ -47,10 +51,8 @@ final class ReceiptWriter {
         Instant now = clock.instant();
         MessageType<?> type = MessageType.all().stream().filter(t -> t.code().equals(planned.type())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("not a receipt type: " + planned.type()));
-        @SuppressWarnings("unchecked")
-        MessageType<DeclarationReceipt> receiptType = (MessageType<DeclarationReceipt>) type;
-        byte[] xml = defaultNamespace(writer.write(new CebMessage<>(receiptType, planned.receiptGuid(),
-                List.of(planned.receipt(now)), null)));
+        byte[] xml = defaultNamespace(type == MessageType.CEB816 ? writer.write(taxBill(planned, now))
+                : writer.write(receipt(type, planned, now)));
         DxpMessage message = new DxpMessage(new TransInfo(planned.receiptGuid(), TransInfo.IMPORT_RECEIVER,
                 List.of(planned.replyTo()), ChinaTime.now(clock).toLocalDateTime(), type.rootElement()), xml);
         Path target = receive.resolve(message.fileName());
@@ -70,6 +72,23 @@ final class ReceiptWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write receipt " + message.fileName() + " to " + receive, e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CebMessage<DeclarationReceipt> receipt(MessageType<?> type, PlannedReceipt planned, Instant now) {
+        return new CebMessage<>((MessageType<DeclarationReceipt>) type, planned.receiptGuid(),
+                List.of(planned.receipt(now)), null);
+    }
+
+    /** The CEB816 of a released list: the head's taxes are its lines' sums; status 1 (generated). */
+    private static CebMessage<TaxBill> taxBill(PlannedReceipt planned, Instant now) {
+        List<TaxListRd> lines = SimulatedTax.decode(planned.taxLines());
+        TaxHeadRd head = new TaxHeadRd(planned.receiptGuid(), now, planned.invtNo(), planned.taxNo(),
+                Money.sum(lines.stream().map(TaxListRd::customsTax).toList()),
+                Money.sum(lines.stream().map(TaxListRd::valueAddedTax).toList()),
+                Money.sum(lines.stream().map(TaxListRd::consumptionTax).toList()), TaxHeadRd.GENERATED, null,
+                null, null, planned.ebcCode(), null, planned.agentCode(), planned.customsCode());
+        return new CebMessage<>(MessageType.CEB816, planned.receiptGuid(), List.of(new TaxBill(head, lines)), null);
     }
 
     /** The module's writer uses the {@code ceb:} prefix; customs' receipts use the default namespace. */

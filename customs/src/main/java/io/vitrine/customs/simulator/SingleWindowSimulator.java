@@ -159,6 +159,15 @@ public final class SingleWindowSimulator implements AutoCloseable {
                         k.orderNo(), k.copNo(), k.preNo(), k.invtNo(), k.customsCode(), k.ebpCode(), k.ebcCode(),
                         k.agentCode()));
             }
+            if (verdict.taxLines() != null) {
+                // customs raises the tax bill once the list is released: one more step after the last receipt
+                int step = verdict.steps().size();
+                Verdict.Keys k = verdict.keys();
+                plans.add(new PlannedReceipt(PlannedReceipt.receiptGuid(verdict.guid(), step), MessageType.CEB816.code(),
+                        verdict.guid(), verdict.replyTo(), step, now.plus(settings.delayOf(step)), 0, "tax bill",
+                        k.orderNo(), k.copNo(), k.preNo(), k.invtNo(), k.customsCode(), k.ebpCode(), k.ebcCode(),
+                        k.agentCode(), verdict.taxLines()));
+            }
         }
         plans.forEach(p -> ledger.append(p.toEntry()));
         Map<String, String> entry = new LinkedHashMap<>();

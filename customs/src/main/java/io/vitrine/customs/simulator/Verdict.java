@@ -16,9 +16,17 @@ import java.util.List;
  * @param keys        the business keys the receipts repeat
  * @param steps       the receipts to send, in order
  * @param acceptedOrder the signed CEB311 payload when it was valid: inventory lists are matched against it
+ * @param taxLines    for a released inventory list, the CEB816 tax bill's lines to send after the last receipt
+ *                    ({@link SimulatedTax#encode}); null otherwise
  */
 public record Verdict(@Nullable String guid, @Nullable MessageType<?> answerType, @Nullable String replyTo,
-                      String outcome, Keys keys, List<Scenario.Step> steps, byte @Nullable [] acceptedOrder) {
+                      String outcome, Keys keys, List<Scenario.Step> steps, byte @Nullable [] acceptedOrder,
+                      @Nullable String taxLines) {
+
+    public Verdict(@Nullable String guid, @Nullable MessageType<?> answerType, @Nullable String replyTo,
+                   String outcome, Keys keys, List<Scenario.Step> steps, byte @Nullable [] acceptedOrder) {
+        this(guid, answerType, replyTo, outcome, keys, steps, acceptedOrder, null);
+    }
 
     public static final Keys NO_KEYS = new Keys(null, null, null, null, null, null, null, null);
 

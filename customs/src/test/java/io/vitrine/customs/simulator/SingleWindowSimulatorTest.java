@@ -116,6 +116,58 @@ class SingleWindowSimulatorTest {
     }
 
     @Test
+    void a_released_inventory_list_gets_a_ceb816_tax_bill_after_the_800_with_the_tax_rule() {
+        OrderFacts order = SimulatorFixtures.order("VT20261130000012", "李四");
+        send(SimulatorFixtures.orderXml(clock, order));
+        simulator.tick();
+        send(SimulatorFixtures.inventoryXml(clock, order));
+
+        runUntilQuiet();
+
+        List<io.vitrine.customs.messages.TaxBill> bills = taxBills();
+        assertThat(bills).hasSize(1);
+        var bill = bills.get(0);
+        assertThat(received.get(received.size() - 1).message().type()).isEqualTo(MessageType.CEB816);
+        assertThat(bill.head().invtNo()).isEqualTo(receiptsOf(MessageType.CEB622).get(0).invtNo());
+        assertThat(bill.head().status()).isEqualTo("1");
+        assertThat(bill.lines()).hasSize(2);
+        // goods 516.50 + freight 10.00 + insurance 0.50, shared by value, each line at 9.1%
+        List<io.vitrine.kernel.money.Money> dutiable = io.vitrine.kernel.tax.CrossBorderTax.dutiableValues(
+                List.of(io.vitrine.kernel.money.Money.ofFen(39600), io.vitrine.kernel.money.Money.ofFen(12050)),
+                io.vitrine.kernel.money.Money.ofFen(1000), io.vitrine.kernel.money.Money.ofFen(50));
+        long vat = dutiable.stream().mapToLong(v -> io.vitrine.kernel.tax.CrossBorderTax.withinLimits(v,
+                io.vitrine.kernel.tax.TaxRates.of("0.13", "0", null)).vat().fen()).sum();
+        assertThat(bill.lines()).extracting(l -> l.taxPrice().fen()).containsExactly(dutiable.get(0).fen(),
+                dutiable.get(1).fen());
+        assertThat(bill.head().valueAddedTax().fen()).isEqualTo(vat).isBetween(4790L, 4800L);
+        assertThat(bill.head().customsTax().isZero()).isTrue();
+        assertThat(bill.head().consumptionTax().isZero()).isTrue();
+    }
+
+    @Test
+    void an_order_marked_taxdiff_gets_a_bill_100_fen_above_the_rule_and_a_rejected_list_none() {
+        OrderFacts marked = SimulatorFixtures.order("VT20261130000013", "李四 #TAXDIFF");
+        OrderFacts plain = SimulatorFixtures.order("VT20261130000014", "李四");
+        OrderFacts rejected = SimulatorFixtures.order("VT20261130000015", "李四 #REJECT");
+        for (OrderFacts order : List.of(marked, plain, rejected)) {
+            send(SimulatorFixtures.orderXml(clock, order));
+        }
+        simulator.tick();
+        for (OrderFacts order : List.of(marked, plain, rejected)) {
+            send(SimulatorFixtures.inventoryXml(clock, order));
+        }
+
+        runUntilQuiet();
+
+        List<io.vitrine.customs.messages.TaxBill> bills = taxBills();
+        assertThat(bills).hasSize(2);
+        long a = bills.get(0).head().valueAddedTax().fen();
+        long b = bills.get(1).head().valueAddedTax().fen();
+        assertThat(Math.abs(a - b)).isEqualTo(100);
+        assertThat(bills).extracting(bill -> bill.head().taxNo()).doesNotHaveDuplicates();
+    }
+
+    @Test
     void an_order_marked_reject_gets_its_inventory_list_rejected_with_the_reason() {
         OrderFacts order = SimulatorFixtures.order("VT20261130000003", "李四 #REJECT: 超出个人年度交易限值");
         send(SimulatorFixtures.orderXml(clock, order));
@@ -264,6 +316,11 @@ class SingleWindowSimulatorTest {
             byte[] payload = DxpEnvelope.payloadOf(inbound.content(), LIMIT);
             received.add(new Received(new CebReader().read(payload), new String(payload, StandardCharsets.UTF_8)));
         });
+    }
+
+    private List<io.vitrine.customs.messages.TaxBill> taxBills() {
+        return received.stream().filter(r -> r.message().type() == MessageType.CEB816)
+                .map(r -> (io.vitrine.customs.messages.TaxBill) r.message().bodies().get(0)).toList();
     }
 
     private List<DeclarationReceipt> receiptsOf(MessageType<?> type) {
