@@ -303,7 +303,9 @@ abstract class DeclarationSuite {
         dispatch();
         receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
         round();
+        dispatch(); // the payment leg: accepted too, so the whole declaration is
 
+        assertThat(declaration(orderNo).status()).isEqualTo(DeclarationStatus.ACCEPTED);
         assertThatThrownBy(() -> as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("ACCEPTED");
         assertThat(messages(orderNo)).hasSize(1);

@@ -77,7 +77,7 @@ abstract class PaymentLegSuite {
     @Test
     void identity_check_T_accepts_the_payment_leg_once_and_a_second_delivery_declares_nothing_more() {
         String orderNo = paidOrder("张三", TestBuyers.newBuyer()).orderNo();
-        long declares = calls(DECLARE);
+        long declares = calls(DECLARE, orderNo);
 
         dispatchTwice();
 
@@ -93,7 +93,7 @@ abstract class PaymentLegSuite {
         assertThat(declaration.paymentLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
         assertThat(declaration.status()).as("the order leg is not accepted yet").isEqualTo(DeclarationStatus.DECLARING);
         assertThat(paymentAccepted(orderNo)).isEqualTo(1);
-        assertThat(calls(DECLARE) - declares).isEqualTo(1);
+        assertThat(calls(DECLARE, orderNo) - declares).isEqualTo(1);
         JsonNode declared = fakeDeclaration(payment.outRequestNo());
         assertThat(declared.path("amount").decimalValue()).isEqualByComparingTo(paidYuan(orderNo));
         assertThat(declared.path("merchantCustomsCode").asText()).isEqualTo("3301964J31");
@@ -101,7 +101,7 @@ abstract class PaymentLegSuite {
 
         deliverAgain(orderNo);
 
-        assertThat(calls(DECLARE) - declares).isEqualTo(1);
+        assertThat(calls(DECLARE, orderNo) - declares).isEqualTo(1);
         assertThat(paymentAccepted(orderNo)).isEqualTo(1);
         assertThat(payment(orderNo).alipayDeclareNo()).isEqualTo(payment.alipayDeclareNo());
         assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.DECLARING);
@@ -142,8 +142,8 @@ abstract class PaymentLegSuite {
     void a_lost_answer_is_settled_by_the_query_on_the_retry_without_a_second_declaration() {
         String orderNo = paidOrder("张三", TestBuyers.newBuyer()).orderNo();
         dispatch();
-        long declares = calls(DECLARE);
-        long queries = calls(QUERY);
+        long declares = calls(DECLARE, orderNo);
+        long queries = calls(QUERY, orderNo);
         fake.faults().loseNextAnswers(1);
 
         dispatch();
@@ -160,8 +160,8 @@ abstract class PaymentLegSuite {
         assertThat(settled.state()).isEqualTo(PaymentDeclaration.State.ACCEPTED);
         assertThat(settled.alipayDeclareNo()).isEqualTo(fakeDeclaration(unknown.outRequestNo())
                 .path("alipayDeclareNo").asText());
-        assertThat(calls(DECLARE) - declares).isEqualTo(1);
-        assertThat(calls(QUERY) - queries).isEqualTo(1);
+        assertThat(calls(DECLARE, orderNo) - declares).isEqualTo(1);
+        assertThat(calls(QUERY, orderNo) - queries).isEqualTo(1);
         assertThat(declaration(orderNo).paymentLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
         assertThat(paymentAccepted(orderNo)).isEqualTo(1);
     }
@@ -170,8 +170,8 @@ abstract class PaymentLegSuite {
     void a_declaration_that_never_reached_alipay_is_declared_on_the_retry_once_the_query_finds_nothing() {
         String orderNo = paidOrder("张三", TestBuyers.newBuyer()).orderNo();
         dispatch();
-        long declares = calls(DECLARE);
-        long queries = calls(QUERY);
+        long declares = calls(DECLARE, orderNo);
+        long queries = calls(QUERY, orderNo);
         fake.faults().unreachableNext(1);
 
         dispatch();
@@ -184,8 +184,8 @@ abstract class PaymentLegSuite {
         PaymentDeclaration settled = payment(orderNo);
         assertThat(settled.state()).isEqualTo(PaymentDeclaration.State.ACCEPTED);
         assertThat(settled.attempts()).isEqualTo(2);
-        assertThat(calls(QUERY) - queries).isEqualTo(1);
-        assertThat(calls(DECLARE) - declares).as("the unreachable call never arrived").isEqualTo(1);
+        assertThat(calls(QUERY, orderNo) - queries).isEqualTo(1);
+        assertThat(calls(DECLARE, orderNo) - declares).as("the unreachable call never arrived").isEqualTo(1);
     }
 
     // --- helpers
@@ -238,9 +238,11 @@ abstract class PaymentLegSuite {
     }
 
     /** Calls of this method the fake gateway answered (its ledger). */
-    private long calls(String method) {
+    /** The fake's calls of this method about this order (its request number), not other tests' retries. */
+    private long calls(String method, String orderNo) {
         return fake.ledger().stream().filter(e -> "call".equals(e.path("type").asText())
-                && method.equals(e.path("method").asText())).count();
+                && method.equals(e.path("method").asText())
+                && e.path("requestNo").asText("").contains(orderNo)).count();
     }
 
     /** The fake's latest record of the declaration under this request number, or a missing node. */

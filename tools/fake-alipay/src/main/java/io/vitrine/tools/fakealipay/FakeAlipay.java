@@ -212,18 +212,18 @@ public final class FakeAlipay implements AutoCloseable {
         String root = method.replace('.', '_') + "_response";
         if (faults.takeSystemError()) {
             return signed(root, methods.error("20000", "Service Currently Unavailable", "isp.unknow-error", "系统繁忙"),
-                    method, appId, null);
+                    method, appId, null, null);
         }
         Optional<PublicKey> appKey = state.appKey(appId);
         if (appKey.isEmpty()) {
             return signed(root, methods.error("40002", "Invalid Arguments", "isv.invalid-app-id", "无效的AppID参数"),
-                    method, appId, null);
+                    method, appId, null, null);
         }
         String sign = params.getOrDefault("sign", "");
         if (!"RSA2".equals(params.get("sign_type"))
                 || !RsaKeys.verify(RsaKeys.signedContent(params, "sign"), sign, appKey.get())) {
             return signed(root, methods.error("40002", "Invalid Arguments", "isv.invalid-signature", "验签出错"),
-                    method, appId, null);
+                    method, appId, null, null);
         }
         String merchant = appId;
         String token = params.get("app_auth_token");
@@ -231,7 +231,7 @@ public final class FakeAlipay implements AutoCloseable {
             Optional<String> authorised = state.authorisedApp(token);
             if (authorised.isEmpty()) {
                 return signed(root, methods.error("20001", "Insufficient Token Permissions",
-                        "aop.invalid-app-auth-token", "无效的应用授权令牌"), method, appId, null);
+                        "aop.invalid-app-auth-token", "无效的应用授权令牌"), method, appId, null, null);
             }
             merchant = authorised.get();
         }
@@ -251,15 +251,19 @@ public final class FakeAlipay implements AutoCloseable {
         synchronized (state) {
             answer = methods.answer(method, caller, biz, params);
         }
-        Answer signed = signed(root, answer, method, appId, outTradeNo);
+        String requestNo = biz.hasNonNull("out_request_no") ? biz.path("out_request_no").asText()
+                : biz.hasNonNull("out_request_nos") ? biz.path("out_request_nos").toString() : null;
+        Answer signed = signed(root, answer, method, appId, outTradeNo, requestNo);
         return faults.takeLostAnswer() ? new Answer(502, "text/plain", new byte[0], null) : signed;
     }
 
     /** {@code {"<root>":<node>,"sign":"..."}} with the signature over exactly the node's text. */
-    private Answer signed(String root, ObjectNode node, String method, String appId, String outTradeNo) throws IOException {
+    private Answer signed(String root, ObjectNode node, String method, String appId, String outTradeNo,
+                          String requestNo) throws IOException {
         String content = json.writeValueAsString(node);
         String sign = RsaKeys.sign(content, gatewayKeys.getPrivate());
-        state.logCall(method, appId, outTradeNo, node.path("code").asText(), node.path("sub_code").asText(null));
+        state.logCall(method, appId, outTradeNo, requestNo, node.path("code").asText(),
+                node.path("sub_code").asText(null));
         return Answer.json("{\"" + root + "\":" + content + ",\"sign\":\"" + sign + "\"}");
     }
 

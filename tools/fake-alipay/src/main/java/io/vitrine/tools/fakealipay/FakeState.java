@@ -86,9 +86,18 @@ final class FakeState {
 
     /** Audit only: what was asked and what was answered. */
     synchronized void logCall(String method, String appId, String outTradeNo, String code, String subCode) {
+        logCall(method, appId, outTradeNo, null, code, subCode);
+    }
+
+    /** As above, with the request number(s) of a customs declaration or its query ({@code out_request_no(s)}). */
+    synchronized void logCall(String method, String appId, String outTradeNo, String requestNo, String code,
+                              String subCode) {
         ObjectNode call = entry("call").put("method", method).put("appId", appId).put("code", code);
         if (outTradeNo != null) {
             call.put("outTradeNo", outTradeNo);
+        }
+        if (requestNo != null) {
+            call.put("requestNo", requestNo);
         }
         if (subCode != null) {
             call.put("subCode", subCode);
