@@ -46,6 +46,12 @@ public final class Benchmarks {
                     Path.of("benchmarks/results/checkout.md"));
             return;
         }
+        if (suite.equals("customs-pipeline")) {
+            // not JMH: paid orders declared and released end to end through the simulator (CustomsPipelineBenchmark)
+            CustomsPipelineBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
+                    .toList(), Path.of("benchmarks/results/customs-pipeline.md"));
+            return;
+        }
         if (suite.equals("search")) {
             // not JMH: HTTP load from concurrent clients against the running application (SearchBenchmark)
             SearchBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty()).toList(),

@@ -23,11 +23,13 @@ import java.util.function.IntFunction;
  */
 final class RunningApplication implements AutoCloseable {
 
+    private final ProcessBuilder builder;
     private final Process process;
     private final URI base;
     private final Path log;
 
-    private RunningApplication(Process process, URI base, Path log) {
+    private RunningApplication(ProcessBuilder builder, Process process, URI base, Path log) {
+        this.builder = builder;
         this.process = process;
         this.base = base;
         this.log = log;
@@ -65,12 +67,49 @@ final class RunningApplication implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        return launch(builder, URI.create("http://127.0.0.1:" + port), log);
+    }
+
+    private static RunningApplication launch(ProcessBuilder builder, URI base, Path log) {
         try {
-            RunningApplication app = new RunningApplication(builder.start(), URI.create("http://127.0.0.1:" + port), log);
+            RunningApplication app = new RunningApplication(builder, builder.start(), base, log);
             app.awaitHealthy(Duration.ofMinutes(4));
             return app;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills the process at once (SIGKILL: no shutdown hook, nothing flushed), as a power cut would. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same application started again after {@link #kill()}: same command, environment and port; log appended. */
+    RunningApplication restarted() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("restart after kill()");
+        }
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return launch(builder, base, log);
+    }
+
+    /** Whether {@code /health} answers 200 now. */
+    boolean healthy() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
  * 2 cans of infant formula (declared 122 can, legal unit 035 kg at 0.8 kg a can: qty1 1.6) and a face cream
  * (declared 007 piece, legal units 035 kg at 0.075 and 007 at 1). Taken at 2026-11-30 10:15:30 China time.
  */
-final class CebFixtures {
+public final class CebFixtures {
 
     static final Instant NOW = Instant.parse("2026-11-30T02:15:30Z");
     static final Clock CLOCK = Clock.fixed(NOW, ChinaTime.ZONE);
@@ -24,7 +24,7 @@ final class CebFixtures {
     static final Party AGENT = new Party("1401980001", "太原示例报关有限公司");
     static final Party AREA = new Party("1401960002", "太原综保区示例仓储有限公司");
     static final Party LOGISTICS = new Party("1401980002", "示例快递有限公司");
-    static final BaseTransfer TRANSFER = BaseTransfer.of("1401960001", "太原综试区跨境电商平台", "DXPENT0000012345");
+    public static final BaseTransfer TRANSFER = BaseTransfer.of("1401960001", "太原综试区跨境电商平台", "DXPENT0000012345");
 
     static final DeclaredLine FORMULA = new DeclaredLine(1, "SKU-MILK-900", "婴儿配方奶粉900克", "示例牌 900g/罐",
             "6901234567892", "1901101000", "TYB1210000001", "601", "122", 2, Money.ofFen(19800),
@@ -34,7 +34,7 @@ final class CebFixtures {
             new LegalUnits("035", new BigDecimal("0.075"), "007", BigDecimal.ONE), new BigDecimal("0.12"),
             new BigDecimal("0.075"));
 
-    static final OrderFacts ORDER = new OrderFacts("VT20261130000123", "1210", PLATFORM, SELLER,
+    public static final OrderFacts ORDER = new OrderFacts("VT20261130000123", "1210", PLATFORM, SELLER,
             Money.ofFen(51650), Money.ofFen(1000), Money.ofFen(50), Money.ofFen(500), Money.ofFen(4752),
             Money.ofFen(56952),
             new OrderFacts.Buyer("BUYER-0001", "张三", "11010519491231002X", "13800138000"),
@@ -42,10 +42,10 @@ final class CebFixtures {
             new OrderFacts.PaymentLeg(ALIPAY, "2026113022001400000000001234", Money.ofFen(56952)),
             List.of(FORMULA, CREAM));
 
-    static final Clearance CLEARANCE = new Clearance("0501", "0501", AGENT, "91350100M000100Y43", "T0501W000001",
+    public static final Clearance CLEARANCE = new Clearance("0501", "0501", AGENT, "91350100M000100Y43", "T0501W000001",
             AREA, "4", "601", "2", null);
-    static final Shipment SHIPMENT = new Shipment("YT1234567890", LOGISTICS, 1, null, null, null);
-    static final String COP_NO = "C20261130000123";
+    public static final Shipment SHIPMENT = new Shipment("YT1234567890", LOGISTICS, 1, null, null, null);
+    public static final String COP_NO = "C20261130000123";
     static final String INVT_NO = "05012026I000000123";
     static final String PRE_NO = "B20261130000000123";
 
