@@ -74,9 +74,6 @@ class DeclarationsConsoleBrowserTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("hangs since the declaration pipeline runs in the shared embedded application (the "
-            + "click on the console's declarations link waits 180 s for the page): to be found; the pages are covered "
-            + "over HTTP by DeclarationsConsoleTest")
     void a_retailer_admin_reads_the_timeline_and_the_audited_xml_and_sends_the_correction() {
         browser.get(vitrine.uri("/console?lang=en").toString());
         waitFor(By.id("f-username"));
