@@ -46,7 +46,7 @@ class DeclarationResubmitHttpTest {
     }
 
     @Test
-    void a_rejected_declaration_without_a_customs_exchange_is_refused_and_stays_rejected() {
+    void a_rejected_declaration_of_a_shop_without_customs_settings_is_refused_and_stays_rejected() {
         TenantsApi.Merchant merchant = api.merchant(api.park());
         String orderNo = declaredOrder(merchant.id(), "REJECTED", "REJECTED");
 
@@ -54,7 +54,7 @@ class DeclarationResubmitHttpTest {
                 Map.of("consignee", Map.of("name", "李四", "phone", "13900139000", "districtCode", "440305",
                         "address", "广东省深圳市南山区2号"))));
 
-        assertThat(problem).containsEntry("code", "RESUBMIT_UNAVAILABLE");
+        assertThat(problem).containsEntry("code", "CUSTOMS_SETTINGS_MISSING");
         assertThat(status(merchant, orderNo)).isEqualTo("REJECTED");
         assertThat(Rows.column(api.vitrine(), "SELECT h.reason FROM order_status_history h JOIN orders o "
                 + "ON o.id = h.order_id WHERE o.order_no = ?", orderNo)).isEmpty();

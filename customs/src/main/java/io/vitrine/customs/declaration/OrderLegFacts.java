@@ -42,12 +42,16 @@ class OrderLegFacts {
         return particulars.of(orderNo);
     }
 
-    /** @throws IllegalStateException when the tenant has no customs codes or the order lacks buyer or consignee */
+    /**
+     * @throws io.vitrine.kernel.error.ConflictException {@code CUSTOMS_SETTINGS_MISSING} when the tenant has no customs
+     *         codes (a resubmission answers 409 with it; the outbox retries a first declaration until they are set)
+     * @throws IllegalStateException when the order lacks buyer or consignee
+     */
     OrderFacts facts(Particulars p) {
         TenantSettings tenant = settings.current();
         if (tenant.customsEbcCode() == null || tenant.customsEbcName() == null) {
-            throw new IllegalStateException("the tenant has no customs settings (customs.ebcCode, customs.ebcName): "
-                    + p.order().orderNo() + " cannot be declared yet");
+            throw new io.vitrine.kernel.error.ConflictException("CUSTOMS_SETTINGS_MISSING", "The shop has no customs "
+                    + "settings (customs.ebcCode, customs.ebcName): " + p.order().orderNo() + " cannot be declared yet.");
         }
         if (p.buyer() == null || p.consignee() == null) {
             throw new IllegalStateException("order " + p.order().orderNo() + " has no buyer identity or consignee");
