@@ -299,8 +299,13 @@ class DeclarationsConsoleTest {
 
         ConsoleClient officer = ConsoleClient.signedIn(vitrine, officerP.username(), officerP.password());
         String asOfficer = page(officer, "/console/declarations/" + rejected + "?lang=en");
-        assertThat(asOfficer).contains("data-testid=\"resubmit-form\"", "/messages/" + rejectedGuid)
-                .doesNotContain("data-testid=\"cancel-form\"");
+        // customs officers read; correcting and cancelling are the merchant's (the resubmit API refuses them: 403)
+        assertThat(asOfficer).contains("/messages/" + rejectedGuid)
+                .doesNotContain("data-testid=\"resubmit-form\"", "data-testid=\"cancel-form\"");
+        // an inventory list standing with customs: its merchant may cancel, customs asked first (CEB623)
+        ConsoleClient adminM2 = ConsoleClient.signedIn(vitrine, m2.admin().username(), m2.admin().password());
+        String accepted = page(adminM2, "/console/declarations/" + ofM2 + "?lang=en");
+        assertThat(accepted).contains("data-testid=\"cancel-form\"", "CEB623").doesNotContain("resubmit-form");
         assertThat(officer.get("/console/declarations/" + ofM3 + "?lang=en").statusCode()).isEqualTo(404);
         assertThat(admin.get("/console/declarations/" + ofM2 + "?lang=en").statusCode()).isEqualTo(404);
     }

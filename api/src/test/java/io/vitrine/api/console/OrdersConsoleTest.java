@@ -1,11 +1,14 @@
 package io.vitrine.api.console;
 
+import io.vitrine.api.customs.DeclarationRows;
 import io.vitrine.api.storefront.AlipayShop;
 import io.vitrine.api.tenants.Rows;
 import io.vitrine.api.tenants.SampleCodes;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.testing.RunningVitrine;
+import io.vitrine.customs.declaration.DeclarationStatus;
+import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.kernel.time.ChinaTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +173,29 @@ class OrdersConsoleTest {
         assertThat(Html.testId(refused.body(), "error-cancel")).contains("cannot be cancelled");
         assertThat(refused.body()).doesNotContain("data-testid=\"cancel-form\"");
         assertThat(shop.fake().trade(orderNo).orElseThrow().refunds()).isEmpty();
+    }
+
+    @Test
+    void cancelling_an_order_customs_rejected_gives_its_declaration_up_so_it_is_never_resubmitted() {
+        String orderNo = shop.placeOrder(AlipayShop.FORMULA, 1, "ALIPAY_QR");
+        shop.pay(orderNo);
+        // fixture: customs rejected its order leg (CEB312 100)
+        assertThat(Rows.update(vitrine, "UPDATE orders SET status = 'REJECTED' WHERE order_no = ?", orderNo))
+                .isEqualTo(1);
+        Instant now = Instant.now();
+        new DeclarationRows(vitrine).open(DeclarationRows.declaration(TenantId.of(shop.merchant().id()), orderNo,
+                DeclarationStatus.REJECTED, now, now, "Order[1].OrderHead.consignee REQUIRED"), DeclarationRows.guid(),
+                "CEB311");
+        String token = formToken(page("/console/orders/" + orderNo + "?lang=en"));
+
+        HttpResponse<String> cancelled = admin.post("/console/orders/" + orderNo + "/cancel?lang=en",
+                Map.of("formToken", token, "reason", "buyer gave up"));
+
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(303);
+        assertThat(Rows.column(vitrine, "SELECT status FROM declarations WHERE order_no = ?", orderNo))
+                .containsExactly("CANCELLED");
+        assertThat(Html.testId(page("/console/orders/" + orderNo + "?lang=en"), "status")).isEqualTo("Cancelled");
+        assertThat(shop.fake().trade(orderNo).orElseThrow().refunds()).hasSize(1);
     }
 
     @Test

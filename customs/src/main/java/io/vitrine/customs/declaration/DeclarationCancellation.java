@@ -54,6 +54,16 @@ public class DeclarationCancellation {
         }
     }
 
+    /**
+     * Whether cancelling the order (current tenant) means asking customs first: an inventory list of it stands with
+     * customs and an exchange is there to send the CEB623. Pages offer the cancel on such an order although orders'
+     * own rule ({@code cancellableByTheShop}) would not.
+     */
+    public boolean asksCustoms(String orderNo) {
+        return sending.isPresent() && rejected.declaration(tenant.require(), orderNo)
+                .filter(Declaration::inventoryListStands).isPresent();
+    }
+
     public Outcome cancel(Actor by, String orderNo, @Nullable String reason) {
         orders.details(by, orderNo);
         TenantId owner = tenant.require();

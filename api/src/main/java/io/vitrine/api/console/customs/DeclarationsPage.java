@@ -22,6 +22,7 @@ import io.vitrine.api.console.FormErrors;
 import io.vitrine.api.customs.DeclarationScopes;
 import io.vitrine.api.customs.MonitorRange;
 import io.vitrine.customs.declaration.Declaration;
+import io.vitrine.customs.declaration.DeclarationCancellation;
 import io.vitrine.customs.declaration.DeclarationMonitor;
 import io.vitrine.customs.declaration.DeclarationOversight;
 import io.vitrine.customs.declaration.DeclarationReading;
@@ -50,9 +51,10 @@ import java.util.Map;
  *   reason on rejected ones ({@code ?status=REJECTED} is the rejected list);</li>
  *   <li>{@code /console/declarations/{orderNo}}: the timeline of messages and receipts, each sent message linked to its
  *   audited signed XML (every role of these pages may read it: store managers never reach them), and on a REJECTED
- *   declaration the correct-and-resubmit form (posted by {@code declaration-resubmit.js} to
- *   {@code POST /api/v1/declarations/{orderNo}/resubmit}) and, for the merchant, the order's cancel form (the orders
- *   console's own {@code POST /console/orders/{orderNo}/cancel}).</li>
+ *   declaration, for the merchant's admins (who alone may resubmit), the correct-and-resubmit form (posted by
+ *   {@code declaration-resubmit.js} to {@code POST /api/v1/declarations/{orderNo}/resubmit}); and for them the order's
+ *   cancel form (the orders console's own {@code POST /console/orders/{orderNo}/cancel}) on a rejected declaration or
+ *   one whose inventory list stands with customs (then a CEB623 asks customs first).</li>
  * </ul>
  */
 @Controller("/console/declarations")
@@ -67,13 +69,15 @@ final class DeclarationsPage {
     private final DeclarationOversight declarations;
     private final DeclarationMonitor monitor;
     private final DeclarationScopes scopes;
+    private final DeclarationCancellation cancellation;
     private final Clock clock;
 
     DeclarationsPage(DeclarationOversight declarations, DeclarationMonitor monitor, DeclarationScopes scopes,
-                     Clock clock) {
+                     DeclarationCancellation cancellation, Clock clock) {
         this.declarations = declarations;
         this.monitor = monitor;
         this.scopes = scopes;
+        this.cancellation = cancellation;
         this.clock = clock;
     }
 
@@ -154,6 +158,7 @@ final class DeclarationsPage {
         DeclarationScopes.Scope scope = scopes.of(caller, null);
         DeclarationReading.Details details = declarations.details(scope.ids(), orderNo);
         Declaration d = details.declaration();
+        boolean merchant = scope.actor().is(StaffRole.RETAILER_ADMIN);
         boolean rejected = d.status() == DeclarationStatus.REJECTED;
         return ConsolePage.render("declaration", ConsolePage.model(caller,
                 "declaration", DeclarationRow.of(d, scope),
@@ -161,8 +166,8 @@ final class DeclarationsPage {
                 "parkSide", scope.parkSide(),
                 "xmlBase", "/api/v1/declarations/" + ConsoleLinks.encode(orderNo) + "/messages/",
                 "resubmitAction", "/api/v1/declarations/" + ConsoleLinks.encode(orderNo) + "/resubmit",
-                "canResubmit", rejected,
-                "canCancel", rejected && scope.actor().is(StaffRole.RETAILER_ADMIN),
+                "canResubmit", rejected && merchant,
+                "canCancel", merchant && (rejected || cancellation.asksCustoms(orderNo)),
                 "cancelAction", "/console/orders/" + ConsoleLinks.encode(orderNo) + "/cancel"));
     }
 

@@ -24,6 +24,7 @@ import io.vitrine.api.console.FormErrors;
 import io.vitrine.api.console.OneTimeForms;
 import io.vitrine.api.orders.PlacingDevices;
 import io.vitrine.api.security.StaffClaims;
+import io.vitrine.customs.declaration.DeclarationCancellation;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.time.ChinaTime;
 import io.vitrine.orders.ordering.OrderDetails;
@@ -62,11 +63,13 @@ final class OrdersPage {
     private static final String PATH = "/console/orders";
 
     private final StaffOrders orders;
+    private final DeclarationCancellation cancellation;
     private final OneTimeForms forms;
     private final PlacingDevices devices;
 
-    OrdersPage(StaffOrders orders, OneTimeForms forms, PlacingDevices devices) {
+    OrdersPage(StaffOrders orders, DeclarationCancellation cancellation, OneTimeForms forms, PlacingDevices devices) {
         this.orders = orders;
+        this.cancellation = cancellation;
         this.forms = forms;
         this.devices = devices;
     }
@@ -125,10 +128,14 @@ final class OrdersPage {
 
     @Get("/{orderNo}")
     HttpResponse<?> order(Authentication caller, @PathVariable String orderNo, @Nullable @QueryValue String cancelled) {
-        return order(HttpStatus.OK, caller, orderNo, Map.of(), null, cancelled != null);
+        return order(HttpStatus.OK, caller, orderNo, Map.of(), null, cancelled);
     }
 
-    /** The same cancel as {@code POST /api/v1/orders/{orderNo}/cancel}; only from the order's own page (its token). */
+    /**
+     * The same cancel as {@code POST /api/v1/orders/{orderNo}/cancel} ({@link DeclarationCancellation}: a rejected
+     * declaration is given up with it; an inventory list standing with customs is first asked to be cancelled, CEB623,
+     * and the order is cancelled when customs confirms); only from the order's own page (its token).
+     */
     @Post(value = "/{orderNo}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> cancel(HttpRequest<?> request, Authentication caller, @PathVariable String orderNo,
                            @Body CancelFields fields, @Nullable @Body(OneTimeForms.FIELD) String formToken) {
@@ -136,29 +143,32 @@ final class OrdersPage {
         if (formToken == null || formToken.isBlank()) {
             orders.details(actor, orderNo); // another shop's order, another store's: the 404 page
             return order(HttpStatus.BAD_REQUEST, caller, orderNo,
-                    FormErrors.one("cancel", "orders.error.noFormToken", request), fields, false);
+                    FormErrors.one("cancel", "orders.error.noFormToken", request), fields, null);
         }
         return forms.once(request, caller, formToken, fields, () -> {
             try {
-                orders.cancel(actor, orderNo, fields.reason());
-                return ConsoleLinks.seeOther(request, PATH + "/" + ConsoleLinks.encode(orderNo) + "?cancelled=1");
+                DeclarationCancellation.Outcome outcome = cancellation.cancel(actor, orderNo, fields.reason());
+                String notice = outcome instanceof DeclarationCancellation.Outcome.Requested ? "requested" : "1";
+                return ConsoleLinks.seeOther(request, PATH + "/" + ConsoleLinks.encode(orderNo) + "?cancelled=" + notice);
             } catch (ConflictException refused) {
                 return order(HttpStatus.CONFLICT, caller, orderNo,
-                        FormErrors.one("cancel", "orders.error.cannotCancel", request), fields, false);
+                        FormErrors.one("cancel", "orders.error.cannotCancel", request), fields, null);
             }
         });
     }
 
     private HttpResponse<?> order(HttpStatus status, Authentication caller, String orderNo,
-                                  Map<String, String> errors, @Nullable CancelFields fields, boolean cancelled) {
+                                  Map<String, String> errors, @Nullable CancelFields fields, @Nullable String cancelled) {
         OrderDetails details = orders.details(StaffClaims.actorOf(caller), orderNo);
         OrderSheet sheet = OrderSheet.of(details, devices.keyOf(details.order()));
         return ConsolePage.render(status, "order", ConsolePage.model(caller,
                 "order", sheet,
+                "cancelViaCustoms", cancellation.asksCustoms(orderNo),
                 "orderTarget", PATH + "/" + ConsoleLinks.encode(orderNo),
                 "errors", errors,
                 "form", fields,
-                "cancelled", cancelled));
+                "cancelled", cancelled != null && !"requested".equals(cancelled),
+                "cancelRequested", "requested".equals(cancelled)));
     }
 
     @Nullable
