@@ -45,7 +45,7 @@ public final class AlipayShop implements AutoCloseable {
 
     private final FakeAlipay fake = FakeAlipay.start();
     private final List<String> relayed = new CopyOnWriteArrayList<>();
-    /** The shop's alert webhook: answers 503 to the first post, then 200 (each body kept). */
+    /** The shop's alert webhook: answers 503 to each alert's first post, then 200 (each body kept). */
     private final List<String> alertPosts = new CopyOnWriteArrayList<>();
     private final HttpServer relay;
     private final RunningVitrine vitrine;
@@ -64,8 +64,11 @@ public final class AlipayShop implements AutoCloseable {
             exchange.close();
         });
         relay.createContext("/alerts", exchange -> {
-            alertPosts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(alertPosts.size() == 1 ? 503 : 200, -1);
+            String alert = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean firstPost = !alertPosts.contains(alert);
+            alertPosts.add(alert);
+            // each alert's first post fails: the outbox must retry it
+            exchange.sendResponseHeaders(firstPost ? 503 : 200, -1);
             exchange.close();
         });
         relay.start();

@@ -4,6 +4,7 @@ import io.vitrine.customs.messages.OrderFacts;
 import io.vitrine.customs.messages.OrderSnapshots;
 import io.vitrine.customs.messages.Party;
 import io.vitrine.customs.messages.Submission;
+import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.orders.ordering.DeclarationParticulars;
 import io.vitrine.orders.ordering.DeclarationParticulars.Particulars;
 import io.vitrine.tenants.settings.Settings;
@@ -17,6 +18,8 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 class OrderLegFacts {
+
+    static final String SETTINGS_MISSING = "CUSTOMS_SETTINGS_MISSING";
 
     private final DeclarationParticulars particulars;
     private final Settings settings;
@@ -43,14 +46,14 @@ class OrderLegFacts {
     }
 
     /**
-     * @throws io.vitrine.kernel.error.ConflictException {@code CUSTOMS_SETTINGS_MISSING} when the tenant has no customs
+     * @throws ConflictException {@code CUSTOMS_SETTINGS_MISSING} when the tenant has no customs
      *         codes (a resubmission answers 409 with it; the outbox retries a first declaration until they are set)
      * @throws IllegalStateException when the order lacks buyer or consignee
      */
     OrderFacts facts(Particulars p) {
         TenantSettings tenant = settings.current();
         if (tenant.customsEbcCode() == null || tenant.customsEbcName() == null) {
-            throw new io.vitrine.kernel.error.ConflictException("CUSTOMS_SETTINGS_MISSING", "The shop has no customs "
+            throw new ConflictException(SETTINGS_MISSING, "The shop has no customs "
                     + "settings (customs.ebcCode, customs.ebcName): " + p.order().orderNo() + " cannot be declared yet.");
         }
         if (p.buyer() == null || p.consignee() == null) {

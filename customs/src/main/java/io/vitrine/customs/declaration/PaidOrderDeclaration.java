@@ -1,8 +1,10 @@
 package io.vitrine.customs.declaration;
 
 import io.micronaut.context.annotation.Requires;
+import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.outbox.DeliveredEvent;
 import io.vitrine.kernel.outbox.OutboxListener;
+import io.vitrine.kernel.outbox.OutboxRetries;
 import io.vitrine.orders.ordering.OrderPaid;
 import jakarta.inject.Singleton;
 
@@ -13,7 +15,9 @@ import java.util.Set;
  * the declaration with its CEB311 (once per order: unique order number; committed before sending) and hands the
  * CEB311 off. A delivery that fails after the message was stored — the channel down, the commit lost — is retried
  * by the outbox and sends the same guid under the same file name again; a second delivery of the event sends
- * nothing new.
+ * nothing new. A paid order is never given up: retried until declared (at most {@code vitrine.outbox.max-backoff}
+ * apart); a shop without its customs settings gets a {@code DECLARATION_BLOCKED} alert and the order goes as soon
+ * as they are set.
  */
 @Singleton
 @Requires(beans = OrderLegSending.class)
@@ -21,10 +25,12 @@ class PaidOrderDeclaration implements OutboxListener {
 
     private final OrderLegPreparation preparation;
     private final OrderLegSending sending;
+    private final DeclarationAlerts alerts;
 
-    PaidOrderDeclaration(OrderLegPreparation preparation, OrderLegSending sending) {
+    PaidOrderDeclaration(OrderLegPreparation preparation, OrderLegSending sending, DeclarationAlerts alerts) {
         this.preparation = preparation;
         this.sending = sending;
+        this.alerts = alerts;
     }
 
     @Override
@@ -40,6 +46,20 @@ class PaidOrderDeclaration implements OutboxListener {
     @Override
     public void on(DeliveredEvent event) {
         OrderPaid paid = event.payloadAs(OrderPaid.class);
-        preparation.prepare(paid.tenant(), paid.orderNo()).ifPresent(sending::send);
+        try {
+            preparation.prepare(paid.tenant(), paid.orderNo()).ifPresent(sending::send);
+        } catch (ConflictException settingsMissing) {
+            if (!OrderLegFacts.SETTINGS_MISSING.equals(settingsMissing.code())) {
+                throw settingsMissing;
+            }
+            alerts.blocked(paid.orderNo(), settingsMissing.code(), "the shop has no customs settings (customs.ebcCode "
+                    + "and customs.ebcName in the tenant settings).");
+            throw settingsMissing;
+        }
+    }
+
+    @Override
+    public OutboxRetries retries() {
+        return OutboxRetries.UNTIL_DELIVERED;
     }
 }
