@@ -11,8 +11,6 @@ import io.vitrine.kernel.time.infra.SqlInstants;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,10 +30,8 @@ import java.util.stream.Collectors;
 @Singleton
 class JdbcDeclarationQueries implements DeclarationQueries {
 
-    private static final String COLUMNS = "d.id, d.tenant_id, d.order_no, d.trade_mode, d.status, d.order_leg, "
-            + "d.payment_leg, d.inventory_leg, d.rejection_reason, d.created_at, d.updated_at";
-    private static final String MESSAGE_COLUMNS = "m.guid, m.tenant_id, m.order_no, m.message_type, m.app_type, "
-            + "m.xml_sealed, m.signed, m.file_name, m.created_at, m.sent_at, m.attempts";
+    private static final String COLUMNS = DeclarationRows.qualified(DeclarationRows.DECLARATION_COLUMNS, "d");
+    private static final String MESSAGE_COLUMNS = DeclarationRows.qualified(DeclarationRows.MESSAGE_COLUMNS, "m");
 
     private final TransactionalSql database;
 
@@ -60,7 +56,7 @@ class JdbcDeclarationQueries implements DeclarationQueries {
             values.add(orderNo);
         }
         sql.append(" ORDER BY d.created_at DESC, d.id LIMIT ").append(Math.max(1, Math.min(limit, 500)));
-        return database.query(sql.toString(), JdbcDeclarationQueries::declaration, values);
+        return database.query(sql.toString(), DeclarationRows::declaration, values);
     }
 
     @Override
@@ -71,7 +67,7 @@ class JdbcDeclarationQueries implements DeclarationQueries {
         List<Object> values = new ArrayList<>(ids(tenants));
         values.add(orderNo);
         return database.query("SELECT " + COLUMNS + " FROM declarations d WHERE d.tenant_id IN (" + marks(tenants)
-                + ") AND d.order_no = ?", JdbcDeclarationQueries::declaration, values).stream().findFirst();
+                + ") AND d.order_no = ?", DeclarationRows::declaration, values).stream().findFirst();
     }
 
     @Override
@@ -83,7 +79,7 @@ class JdbcDeclarationQueries implements DeclarationQueries {
         values.add(orderNo);
         values.add(guid);
         return database.query("SELECT " + MESSAGE_COLUMNS + " FROM declaration_messages m WHERE m.tenant_id IN ("
-                + marks(tenants) + ") AND m.order_no = ? AND m.guid = ?", JdbcDeclarationQueries::message, values)
+                + marks(tenants) + ") AND m.order_no = ? AND m.guid = ?", DeclarationRows::message, values)
                 .stream().findFirst();
     }
 
@@ -117,7 +113,7 @@ class JdbcDeclarationQueries implements DeclarationQueries {
             finalStatuses.forEach(status -> values.add(status.name()));
         }
         sql.append(" ORDER BY d.updated_at, d.id LIMIT 1");
-        return database.query(sql.toString(), JdbcDeclarationQueries::declaration, values).stream().findFirst();
+        return database.query(sql.toString(), DeclarationRows::declaration, values).stream().findFirst();
     }
 
     @Override
@@ -166,18 +162,5 @@ class JdbcDeclarationQueries implements DeclarationQueries {
 
     private static String marks(Set<?> values) {
         return values.stream().map(v -> "?").collect(Collectors.joining(", "));
-    }
-
-    private static Declaration declaration(ResultSet row) throws SQLException {
-        return new Declaration(row.getString(1), TenantId.of(row.getString(2)), row.getString(3), row.getString(4),
-                DeclarationStatus.valueOf(row.getString(5)), DeclarationStatus.valueOf(row.getString(6)),
-                DeclarationStatus.valueOf(row.getString(7)), DeclarationStatus.valueOf(row.getString(8)),
-                row.getString(9), SqlInstants.read(row, 10), SqlInstants.read(row, 11));
-    }
-
-    private static DeclarationMessage message(ResultSet row) throws SQLException {
-        return new DeclarationMessage(row.getString(1), TenantId.of(row.getString(2)), row.getString(3),
-                row.getString(4), row.getString(5), row.getString(6), row.getBoolean(7), row.getString(8),
-                SqlInstants.read(row, 9), SqlInstants.read(row, 10), row.getInt(11));
     }
 }

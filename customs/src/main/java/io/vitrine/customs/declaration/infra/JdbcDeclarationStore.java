@@ -22,10 +22,8 @@ import java.util.Optional;
 @Singleton
 class JdbcDeclarationStore implements DeclarationStore {
 
-    private static final String COLUMNS = "id, tenant_id, order_no, trade_mode, status, order_leg, payment_leg, inventory_leg, "
-            + "rejection_reason, created_at, updated_at";
-    private static final String MESSAGE_COLUMNS = "guid, tenant_id, order_no, message_type, app_type, xml_sealed, "
-            + "signed, file_name, created_at, sent_at, attempts";
+    private static final String COLUMNS = DeclarationRows.DECLARATION_COLUMNS;
+    private static final String MESSAGE_COLUMNS = DeclarationRows.MESSAGE_COLUMNS;
     private static final String RECEIPT_COLUMNS = "receipt_guid, tenant_id, message_guid, order_no, return_status, "
             + "return_time, return_info, received_at, pre_no, invt_no";
 
@@ -64,13 +62,13 @@ class JdbcDeclarationStore implements DeclarationStore {
     @Override
     public Optional<Declaration> find(TenantId tenant, String orderNo) {
         return database.first("SELECT " + COLUMNS + " FROM declarations WHERE tenant_id = ? AND order_no = ?",
-                JdbcDeclarationStore::declaration, tenant.value(), orderNo);
+                DeclarationRows::declaration, tenant.value(), orderNo);
     }
 
     @Override
     public Optional<Declaration> lock(TenantId tenant, String orderNo) {
         return database.first("SELECT " + COLUMNS + " FROM declarations WHERE tenant_id = ? AND order_no = ? FOR UPDATE",
-                JdbcDeclarationStore::declaration, tenant.value(), orderNo);
+                DeclarationRows::declaration, tenant.value(), orderNo);
     }
 
     @Override
@@ -87,13 +85,13 @@ class JdbcDeclarationStore implements DeclarationStore {
     @Override
     public List<DeclarationMessage> messages(TenantId tenant, String orderNo) {
         return database.query("SELECT " + MESSAGE_COLUMNS + " FROM declaration_messages WHERE tenant_id = ? AND order_no = ? "
-                + "ORDER BY created_at, guid", JdbcDeclarationStore::message, tenant.value(), orderNo);
+                + "ORDER BY created_at, guid", DeclarationRows::message, tenant.value(), orderNo);
     }
 
     @Override
     public Optional<DeclarationMessage> message(String guid) {
         return database.first("SELECT " + MESSAGE_COLUMNS + " FROM declaration_messages WHERE guid = ?",
-                JdbcDeclarationStore::message, guid);
+                DeclarationRows::message, guid);
     }
 
     @Override
@@ -133,20 +131,7 @@ class JdbcDeclarationStore implements DeclarationStore {
             values.add(orderNo);
         }
         sql.append(" ORDER BY created_at DESC, id LIMIT ").append(Math.max(1, Math.min(limit, 500)));
-        return database.query(sql.toString(), JdbcDeclarationStore::declaration, values.toArray());
-    }
-
-    private static Declaration declaration(ResultSet row) throws SQLException {
-        return new Declaration(row.getString(1), TenantId.of(row.getString(2)), row.getString(3), row.getString(4),
-                DeclarationStatus.valueOf(row.getString(5)), DeclarationStatus.valueOf(row.getString(6)),
-                DeclarationStatus.valueOf(row.getString(7)), DeclarationStatus.valueOf(row.getString(8)),
-                row.getString(9), SqlInstants.read(row, 10), SqlInstants.read(row, 11));
-    }
-
-    private static DeclarationMessage message(ResultSet row) throws SQLException {
-        return new DeclarationMessage(row.getString(1), TenantId.of(row.getString(2)), row.getString(3),
-                row.getString(4), row.getString(5), row.getString(6), row.getBoolean(7), row.getString(8),
-                SqlInstants.read(row, 9), SqlInstants.read(row, 10), row.getInt(11));
+        return database.query(sql.toString(), DeclarationRows::declaration, values.toArray());
     }
 
     private static RecordedReceipt receipt(ResultSet row) throws SQLException {
