@@ -277,9 +277,7 @@ abstract class DeclarationSuite {
     @Test
     void an_accepted_declaration_is_not_resubmitted() throws Exception {
         String orderNo = paidOrder("1210");
-        customs.dispatch();
-        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
-        customs.round();
+        orderLegAccepted(orderNo);
         customs.dispatch(); // the payment leg: accepted too, so the whole declaration is
 
         assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.ACCEPTED);
@@ -334,9 +332,7 @@ abstract class DeclarationSuite {
             throws Exception {
         ResidentIdNumber buyer = TestBuyers.newBuyer();
         String orderNo = paidOrder("1210", buyer);
-        customs.dispatch();
-        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
-        customs.round();
+        orderLegAccepted(orderNo);
         String inventoryGuid = inventoryListDeclared(orderNo);
         receive(MessageType.CEB622, Ids.customsGuid(), inventoryGuid, orderNo, 120, "B20261130000000001",
                 "05012026I000000001", "入库成功");
@@ -384,9 +380,7 @@ abstract class DeclarationSuite {
     @Test
     void a_refused_cancellation_leaves_the_order_declared_and_says_why() throws Exception {
         String orderNo = paidOrder("1210");
-        customs.dispatch();
-        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
-        customs.round();
+        orderLegAccepted(orderNo);
         String inventoryGuid = inventoryListDeclared(orderNo);
         receive(MessageType.CEB622, Ids.customsGuid(), inventoryGuid, orderNo, 120, "B20261130000000002",
                 "05012026I000000002", "入库成功");
@@ -409,9 +403,7 @@ abstract class DeclarationSuite {
     @Test
     void a_released_order_cannot_be_cancelled() throws Exception {
         String orderNo = paidOrder("1210");
-        customs.dispatch();
-        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
-        customs.round();
+        orderLegAccepted(orderNo);
         String inventoryGuid = inventoryListDeclared(orderNo);
         receive(MessageType.CEB622, Ids.customsGuid(), inventoryGuid, orderNo, 800, "B20261130000000003",
                 "05012026I000000003", "放行");
@@ -427,6 +419,13 @@ abstract class DeclarationSuite {
 
     private String paidOrder(String tradeMode) {
         return paidOrder(tradeMode, TestBuyers.newBuyer());
+    }
+
+    /** The order's CEB311 sent and customs' 120 for it read by the receipt round. */
+    private void orderLegAccepted(String orderNo) throws IOException {
+        customs.dispatch();
+        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
+        customs.round();
     }
 
     private String rejectedOrder() throws IOException {
