@@ -1,7 +1,6 @@
 package io.vitrine.customs.declaration;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.customs.exchange.DxpEnvelope;
 import io.vitrine.customs.exchange.DxpMessage;
@@ -25,33 +24,21 @@ import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.access.StaffRole;
 import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.id.Ids;
-import io.vitrine.kernel.outbox.DeliveredEvent;
-import io.vitrine.kernel.outbox.OutboxListeners;
-import io.vitrine.kernel.outbox.infra.OutboxDispatcher;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.orders.ordering.HistoryEntry;
 import io.vitrine.orders.ordering.Order;
 import io.vitrine.orders.ordering.OrderDetails;
 import io.vitrine.orders.ordering.OrderPaid;
-import io.vitrine.orders.ordering.OrderPayments;
-import io.vitrine.orders.ordering.OrderPlacement;
 import io.vitrine.orders.ordering.OrderReading;
 import io.vitrine.orders.ordering.OrderStatus;
-import io.vitrine.orders.ordering.PaymentFacts;
 import io.vitrine.orders.ordering.PaymentOutcome;
 import io.vitrine.orders.ordering.PlaceOrder;
-import io.vitrine.orders.carts.Carts;
-import io.vitrine.orders.compliance.CheckoutFacts;
-import io.vitrine.orders.payment.TradeStatus;
 import io.vitrine.orders.testing.OrderFixtures;
 import io.vitrine.orders.testing.OrderFixtures.Shop;
 import io.vitrine.orders.testing.TestBuyers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,38 +60,28 @@ abstract class DeclarationSuite {
 
     private static final String LISTENER = "customs.declare-paid-order";
 
-    private DeclarationContexts.Declaring declaring;
-    private ApplicationContext context;
-    private OrderFixtures fixtures;
-    private Shop shop;
+    private final DeclaringShop customs = new DeclaringShop(declaring());
+    private final ApplicationContext context = customs.context();
+    private final OrderFixtures fixtures = customs.fixtures();
+    private final Shop shop = customs.shop();
 
     protected abstract DeclarationContexts.Declaring declaring();
-
-    @BeforeEach
-    void setUp() {
-        declaring = declaring();
-        context = declaring.context();
-        fixtures = new OrderFixtures(context, declaring.fake());
-        shop = fixtures.shop();
-        fixtures.execute("UPDATE tenant_settings SET customs_ebc_code = ?, customs_ebc_name = ? WHERE tenant_id = ?",
-                "3301964J31", "测试跨境商户", shop.tenant().value());
-    }
 
     @Test
     void a_paid_bonded_order_is_declared_with_one_signed_ceb311_in_the_send_folder() throws Exception {
         String orderNo = paidOrder("1210");
 
-        dispatch();
+        customs.dispatch();
 
         DeclarationMessage message = onlyMessage(orderNo);
         assertThat(message.messageType()).isEqualTo("CEB311");
         assertThat(message.sentAt()).isNotNull();
         assertThat(message.signed()).isTrue();
-        assertThat(sentFiles(orderNo)).containsExactly("CEB311Message_" + message.guid() + ".xml");
-        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(send().resolve(message.fileName())), 8 << 20);
+        assertThat(customs.sentFiles(orderNo)).containsExactly("CEB311Message_" + message.guid() + ".xml");
+        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(customs.send().resolve(message.fileName())), 8 << 20);
         assertThat(sent.transInfo().copMsgId()).isEqualTo(message.guid());
         assertThat(new XmlDsigSignatureVerifier(8 << 20).verify(sent.data()).certificate())
-                .isEqualTo(declaring.key().certificate());
+                .isEqualTo(customs.declaring().key().certificate());
         CebMessage<OrderDeclaration> ceb = new CebReader().read(sent.data(), MessageType.CEB311);
         assertThat(ceb.guid()).isEqualTo(message.guid());
         assertThat(ceb.body().head().orderNo()).isEqualTo(orderNo);
@@ -112,21 +89,21 @@ abstract class DeclarationSuite {
         assertThat(message.xmlSealed()).doesNotContain("张三").startsWith("v1:");
         assertThat(fixtures.strings("SELECT xml_sealed FROM declaration_messages WHERE guid = ?", message.guid()))
                 .noneMatch(stored -> stored.contains("<"));
-        assertThat(declaration(orderNo).status()).isEqualTo(DeclarationStatus.DECLARING);
+        assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.DECLARING);
         assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.DECLARING);
     }
 
     @Test
     void the_same_order_paid_delivered_twice_still_makes_one_message_under_one_guid() throws Exception {
         String orderNo = paidOrder("9610");
-        dispatch();
+        customs.dispatch();
         DeclarationMessage first = onlyMessage(orderNo);
 
-        deliverAgain(orderNo);
+        customs.deliverAgain(LISTENER, OrderPaid.TYPE, orderNo);
 
         assertThat(onlyMessage(orderNo).guid()).isEqualTo(first.guid());
         assertThat(fixtures.count("SELECT COUNT(*) FROM declarations WHERE order_no = ?", orderNo)).isEqualTo(1);
-        assertThat(sentFiles(orderNo)).containsExactly(first.fileName());
+        assertThat(customs.sentFiles(orderNo)).containsExactly(first.fileName());
         assertThat(events(DeclarationOpened.TYPE, orderNo)).isEqualTo(1);
     }
 
@@ -134,7 +111,7 @@ abstract class DeclarationSuite {
     void a_general_trade_order_is_never_declared() {
         String orderNo = paidOrder("GENERAL");
 
-        dispatch();
+        customs.dispatch();
 
         assertThat(fixtures.count("SELECT COUNT(*) FROM declarations WHERE order_no = ?", orderNo)).isZero();
         assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.PAID);
@@ -143,8 +120,8 @@ abstract class DeclarationSuite {
     @Test
     void receipts_2_then_120_then_the_same_120_again_accept_the_order_leg_once() throws Exception {
         String orderNo = paidOrder("1210");
-        dispatch();
-        dispatch(); // the payment leg (DeclarationOpened): the whole is accepted once both legs are
+        customs.dispatch();
+        customs.dispatch(); // the payment leg (DeclarationOpened): the whole is accepted once both legs are
         DeclarationMessage message = onlyMessage(orderNo);
         String accepted = Ids.customsGuid();
 
@@ -152,8 +129,8 @@ abstract class DeclarationSuite {
         receive(accepted, message.guid(), orderNo, 120, "新增申报成功");
         receive(accepted, message.guid(), orderNo, 120, "新增申报成功");
 
-        assertThat(round()).isEqualTo(3);
-        Declaration declaration = declaration(orderNo);
+        assertThat(customs.round()).isEqualTo(3);
+        Declaration declaration = customs.declaration(orderNo);
         assertThat(declaration.status()).isEqualTo(DeclarationStatus.ACCEPTED);
         assertThat(declaration.orderLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
         assertThat(fixtures.count("SELECT COUNT(*) FROM declaration_receipts WHERE message_guid = ?", message.guid()))
@@ -166,39 +143,39 @@ abstract class DeclarationSuite {
     @Test
     void a_late_receipt_2_after_the_120_changes_nothing() throws Exception {
         String orderNo = paidOrder("1210");
-        dispatch();
-        dispatch(); // the payment leg
+        customs.dispatch();
+        customs.dispatch(); // the payment leg
         DeclarationMessage message = onlyMessage(orderNo);
 
         receive(Ids.customsGuid(), message.guid(), orderNo, 120, "新增申报成功");
-        round();
+        customs.round();
         receive(Ids.customsGuid(), message.guid(), orderNo, 2, "已发送");
-        round();
+        customs.round();
 
-        assertThat(declaration(orderNo).status()).isEqualTo(DeclarationStatus.ACCEPTED);
+        assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.ACCEPTED);
     }
 
     @Test
     void a_receipt_100_rejects_the_declaration_and_the_order_with_customs_reason() throws Exception {
         String orderNo = paidOrder("1210");
-        dispatch();
+        customs.dispatch();
         DeclarationMessage message = onlyMessage(orderNo);
 
         receive(Ids.customsGuid(), message.guid(), orderNo, 100, "订购人身份信息校验不通过");
-        round();
+        customs.round();
 
-        Declaration declaration = declaration(orderNo);
+        Declaration declaration = customs.declaration(orderNo);
         assertThat(declaration.status()).isEqualTo(DeclarationStatus.REJECTED);
         assertThat(declaration.rejectionReason()).isEqualTo("订购人身份信息校验不通过");
         OrderDetails order = order(orderNo);
         assertThat(order.order().status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(order.history()).anyMatch(entry -> entry.to() == OrderStatus.REJECTED
                 && "订购人身份信息校验不通过".equals(entry.reason()));
-        DeclarationReading.Details details = as(() -> context.getBean(DeclarationReading.class).details(orderNo));
+        DeclarationReading.Details details = customs.as(() -> context.getBean(DeclarationReading.class).details(orderNo));
         assertThat(details.messages()).extracting(DeclarationReading.MessageSummary::status)
                 .containsExactly(DeclarationStatus.REJECTED);
         assertThat(details.receipts()).extracting(RecordedReceipt::returnStatus).containsExactly(100);
-        assertThat(as(() -> context.getBean(DeclarationReading.class).list(DeclarationStatus.REJECTED, orderNo)))
+        assertThat(customs.as(() -> context.getBean(DeclarationReading.class).list(DeclarationStatus.REJECTED, orderNo)))
                 .hasSize(1);
         Shop other = fixtures.shop();
         assertThatThrownBy(() -> TenantContext.callAs(other.tenant(),
@@ -210,22 +187,22 @@ abstract class DeclarationSuite {
     @Test
     void a_negative_receipt_rejects_the_declaration_with_its_return_info() throws Exception {
         String orderNo = paidOrder("1239");
-        dispatch();
+        customs.dispatch();
         DeclarationMessage message = onlyMessage(orderNo);
 
         receive(Ids.customsGuid(), message.guid(), orderNo, -301010, "报文格式错误：acturalPaid");
-        round();
+        customs.round();
 
-        assertThat(declaration(orderNo).rejectionReason()).isEqualTo("报文格式错误：acturalPaid");
+        assertThat(customs.declaration(orderNo).rejectionReason()).isEqualTo("报文格式错误：acturalPaid");
         assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(order(orderNo).history()).extracting(HistoryEntry::to).endsWith(OrderStatus.REJECTED);
     }
 
     @Test
     void an_unreadable_receipt_file_is_archived_and_moves_nothing() throws Exception {
-        Files.writeString(receiveFolder().resolve("CEB312Message_garbage.xml"), "<CEB312Message><oops");
-        assertThat(round()).isEqualTo(1);
-        try (Stream<Path> left = Files.list(receiveFolder())) {
+        Files.writeString(customs.receiveFolder().resolve("CEB312Message_garbage.xml"), "<CEB312Message><oops");
+        assertThat(customs.round()).isEqualTo(1);
+        try (Stream<Path> left = Files.list(customs.receiveFolder())) {
             assertThat(left).isEmpty();
         }
     }
@@ -235,25 +212,25 @@ abstract class DeclarationSuite {
     @Test
     void a_rejected_order_leg_is_resubmitted_corrected_as_a_new_ceb311_with_app_type_2() throws Exception {
         String orderNo = paidOrder("1210");
-        dispatch();
+        customs.dispatch();
         DeclarationMessage first = onlyMessage(orderNo);
         receive(Ids.customsGuid(), first.guid(), orderNo, 100, "收货人电话不符");
-        round();
+        customs.round();
 
-        Declaration resubmitted = as(() -> resubmission().resubmit(orderNo, new Correction(
+        Declaration resubmitted = customs.as(() -> resubmission().resubmit(orderNo, new Correction(
                 new PlaceOrder.Consignee("李四", "13900139000", "440305", "广东省深圳市南山区科技园2号"),
                 "phone fixed"), "staff-1"));
 
         assertThat(resubmitted.status()).isEqualTo(DeclarationStatus.DECLARING);
         assertThat(resubmitted.orderLeg()).isEqualTo(DeclarationStatus.DECLARING);
         assertThat(resubmitted.rejectionReason()).isNull();
-        List<DeclarationMessage> messages = messages(orderNo);
+        List<DeclarationMessage> messages = customs.messages(orderNo);
         assertThat(messages).extracting(DeclarationMessage::appType).containsExactly("1", "2");
         DeclarationMessage corrected = messages.get(1);
         assertThat(corrected.guid()).isNotEqualTo(first.guid());
         assertThat(corrected.sentAt()).isNotNull();
-        assertThat(sentFiles(orderNo)).containsExactlyInAnyOrder(first.fileName(), corrected.fileName());
-        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(send().resolve(corrected.fileName())), 8 << 20);
+        assertThat(customs.sentFiles(orderNo)).containsExactlyInAnyOrder(first.fileName(), corrected.fileName());
+        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(customs.send().resolve(corrected.fileName())), 8 << 20);
         CebMessage<OrderDeclaration> ceb = new CebReader().read(sent.data(), MessageType.CEB311);
         assertThat(ceb.guid()).isEqualTo(corrected.guid());
         assertThat(ceb.body().head().app().appType().code()).isEqualTo("2");
@@ -268,62 +245,60 @@ abstract class DeclarationSuite {
                 .noneMatch(stored -> stored.contains("李四"));
 
         receive(Ids.customsGuid(), corrected.guid(), orderNo, 120, "新增申报成功");
-        round();
-        assertThat(declaration(orderNo).orderLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
+        customs.round();
+        assertThat(customs.declaration(orderNo).orderLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
     }
 
     @Test
     void resubmitting_twice_sends_one_corrected_message_and_the_second_is_a_conflict_naming_the_status()
             throws Exception {
         String orderNo = rejectedOrder();
-        as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1"));
+        customs.as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1"));
 
-        assertThatThrownBy(() -> as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
+        assertThatThrownBy(() -> customs.as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("DECLARING")
                 .extracting(e -> ((ConflictException) e).code()).isEqualTo("DECLARATION_NOT_REJECTED");
-        assertThat(messages(orderNo)).extracting(DeclarationMessage::appType).containsExactly("1", "2");
-        assertThat(sentFiles(orderNo)).hasSize(2);
+        assertThat(customs.messages(orderNo)).extracting(DeclarationMessage::appType).containsExactly("1", "2");
+        assertThat(customs.sentFiles(orderNo)).hasSize(2);
     }
 
     @Test
     void an_order_cancelled_behind_the_declarations_back_is_not_declared_again() throws Exception {
         String orderNo = rejectedOrder();
-        as(() -> context.getBean(io.vitrine.orders.ordering.OrderCancellations.class).cancel(orderNo, "staff-1",
+        customs.as(() -> context.getBean(io.vitrine.orders.ordering.OrderCancellations.class).cancel(orderNo, "staff-1",
                 "cancelled on the console"));
 
-        assertThatThrownBy(() -> as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
+        assertThatThrownBy(() -> customs.as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("CANCELLED")
                 .extracting(e -> ((ConflictException) e).code()).isEqualTo("ORDER_NOT_REJECTED");
-        assertThat(messages(orderNo)).hasSize(1);
+        assertThat(customs.messages(orderNo)).hasSize(1);
     }
 
     @Test
     void an_accepted_declaration_is_not_resubmitted() throws Exception {
         String orderNo = paidOrder("1210");
-        dispatch();
-        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
-        round();
-        dispatch(); // the payment leg: accepted too, so the whole declaration is
+        orderLegAccepted(orderNo);
+        customs.dispatch(); // the payment leg: accepted too, so the whole declaration is
 
-        assertThat(declaration(orderNo).status()).isEqualTo(DeclarationStatus.ACCEPTED);
-        assertThatThrownBy(() -> as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
+        assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.ACCEPTED);
+        assertThatThrownBy(() -> customs.as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("ACCEPTED");
-        assertThat(messages(orderNo)).hasSize(1);
+        assertThat(customs.messages(orderNo)).hasSize(1);
     }
 
     @Test
     void a_bad_corrected_consignee_is_refused_field_by_field_and_changes_nothing() throws Exception {
         String orderNo = rejectedOrder();
 
-        assertThatThrownBy(() -> as(() -> resubmission().resubmit(orderNo, new Correction(
+        assertThatThrownBy(() -> customs.as(() -> resubmission().resubmit(orderNo, new Correction(
                 new PlaceOrder.Consignee("李四", "12345", "999", " "), null), "staff-1")))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).errors())
                         .extracting(f -> f.field() + " " + f.rule())
                         .containsExactlyInAnyOrder("consignee.phone MOBILE_NUMBER",
                                 "consignee.districtCode DISTRICT_CODE", "consignee.address REQUIRED"));
-        assertThat(messages(orderNo)).hasSize(1);
-        assertThat(declaration(orderNo).status()).isEqualTo(DeclarationStatus.REJECTED);
+        assertThat(customs.messages(orderNo)).hasSize(1);
+        assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.REJECTED);
         assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.REJECTED);
     }
 
@@ -332,23 +307,23 @@ abstract class DeclarationSuite {
             throws Exception {
         ResidentIdNumber buyer = TestBuyers.newBuyer();
         String orderNo = paidOrder("1210", buyer);
-        dispatch();
+        customs.dispatch();
         receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 100, "订购人身份信息校验不通过");
-        round();
+        customs.round();
         assertThat(held(buyer).isPositive()).isTrue();
 
-        var outcome = as(() -> cancellation().cancel(staff(), orderNo, "customs refused the buyer"));
-        var again = as(() -> cancellation().cancel(staff(), orderNo, "customs refused the buyer"));
+        var outcome = customs.as(() -> cancellation().cancel(staff(), orderNo, "customs refused the buyer"));
+        var again = customs.as(() -> cancellation().cancel(staff(), orderNo, "customs refused the buyer"));
 
         assertThat(outcome).isInstanceOf(DeclarationCancellation.Outcome.Cancelled.class);
         assertThat(again).isInstanceOf(DeclarationCancellation.Outcome.Cancelled.class);
         Order cancelled = order(orderNo).order();
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cancelled.refundRequestNo()).isEqualTo(orderNo + "-C");
-        assertThat(declaring.fake().trade(orderNo).orElseThrow().refunds()).hasSize(1);
+        assertThat(customs.declaring().fake().trade(orderNo).orElseThrow().refunds()).hasSize(1);
         assertThat(held(buyer)).isEqualTo(Money.ZERO);
-        assertThat(declaration(orderNo).status()).isEqualTo(DeclarationStatus.CANCELLED);
-        assertThatThrownBy(() -> as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
+        assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.CANCELLED);
+        assertThatThrownBy(() -> customs.as(() -> resubmission().resubmit(orderNo, Correction.NONE, "staff-1")))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("CANCELLED");
     }
 
@@ -357,25 +332,23 @@ abstract class DeclarationSuite {
             throws Exception {
         ResidentIdNumber buyer = TestBuyers.newBuyer();
         String orderNo = paidOrder("1210", buyer);
-        dispatch();
-        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
-        round();
+        orderLegAccepted(orderNo);
         String inventoryGuid = inventoryListDeclared(orderNo);
         receive(MessageType.CEB622, Ids.customsGuid(), inventoryGuid, orderNo, 120, "B20261130000000001",
                 "05012026I000000001", "入库成功");
-        round();
-        assertThatThrownBy(() -> as(() -> context.getBean(io.vitrine.orders.ordering.OrderCancellations.class)
+        customs.round();
+        assertThatThrownBy(() -> customs.as(() -> context.getBean(io.vitrine.orders.ordering.OrderCancellations.class)
                 .cancel(orderNo, "staff-1", "x"))).isInstanceOf(ConflictException.class);
 
-        var outcome = as(() -> cancellation().cancel(staff(), orderNo, "shopper changed their mind"));
-        var again = as(() -> cancellation().cancel(staff(), orderNo, "shopper changed their mind"));
+        var outcome = customs.as(() -> cancellation().cancel(staff(), orderNo, "shopper changed their mind"));
+        var again = customs.as(() -> cancellation().cancel(staff(), orderNo, "shopper changed their mind"));
 
         assertThat(outcome).isInstanceOf(DeclarationCancellation.Outcome.Requested.class);
         String guid = ((DeclarationCancellation.Outcome.Requested) outcome).cancellationGuid();
         assertThat(((DeclarationCancellation.Outcome.Requested) again).cancellationGuid()).isEqualTo(guid);
-        assertThat(messages(orderNo)).filteredOn(m -> m.messageType().equals("CEB623")).hasSize(1);
-        assertThat(sentFiles(orderNo)).contains("CEB623Message_" + guid + ".xml");
-        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(send().resolve("CEB623Message_" + guid + ".xml")),
+        assertThat(customs.messages(orderNo)).filteredOn(m -> m.messageType().equals("CEB623")).hasSize(1);
+        assertThat(customs.sentFiles(orderNo)).contains("CEB623Message_" + guid + ".xml");
+        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(customs.send().resolve("CEB623Message_" + guid + ".xml")),
                 8 << 20);
         var cancel = new CebReader().read(sent.data(), MessageType.CEB623).body();
         assertThat(cancel.invtNo()).isEqualTo("05012026I000000001");
@@ -384,20 +357,20 @@ abstract class DeclarationSuite {
 
         receive(MessageType.CEB624, Ids.customsGuid(), guid, orderNo, 2, null, "05012026I000000001", "已申报");
         receive(MessageType.CEB624, Ids.customsGuid(), guid, orderNo, 120, null, "05012026I000000001", "入库成功");
-        round();
+        customs.round();
         assertThat(order(orderNo).order().status()).as("2 and 120 only say it arrived")
                 .isEqualTo(OrderStatus.DECLARING);
-        assertThat(declaring.fake().trade(orderNo).orElseThrow().refunds()).isEmpty();
+        assertThat(customs.declaring().fake().trade(orderNo).orElseThrow().refunds()).isEmpty();
         String done = Ids.customsGuid();
         receive(MessageType.CEB624, done, guid, orderNo, 800, null, "05012026I000000001", "撤单成功");
         receive(MessageType.CEB624, done, guid, orderNo, 800, null, "05012026I000000001", "撤单成功");
-        round();
+        customs.round();
 
         Order cancelled = order(orderNo).order();
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(declaring.fake().trade(orderNo).orElseThrow().refunds()).hasSize(1);
+        assertThat(customs.declaring().fake().trade(orderNo).orElseThrow().refunds()).hasSize(1);
         assertThat(held(buyer)).isEqualTo(Money.ZERO);
-        Declaration declaration = declaration(orderNo);
+        Declaration declaration = customs.declaration(orderNo);
         assertThat(declaration.inventoryLeg()).isEqualTo(DeclarationStatus.CANCELLED);
         assertThat(declaration.status()).isEqualTo(DeclarationStatus.CANCELLED);
         assertThat(order(orderNo).history()).extracting(HistoryEntry::reason)
@@ -407,24 +380,22 @@ abstract class DeclarationSuite {
     @Test
     void a_refused_cancellation_leaves_the_order_declared_and_says_why() throws Exception {
         String orderNo = paidOrder("1210");
-        dispatch();
-        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
-        round();
+        orderLegAccepted(orderNo);
         String inventoryGuid = inventoryListDeclared(orderNo);
         receive(MessageType.CEB622, Ids.customsGuid(), inventoryGuid, orderNo, 120, "B20261130000000002",
                 "05012026I000000002", "入库成功");
-        round();
-        String guid = ((DeclarationCancellation.Outcome.Requested) as(() -> cancellation().cancel(staff(), orderNo,
+        customs.round();
+        String guid = ((DeclarationCancellation.Outcome.Requested) customs.as(() -> cancellation().cancel(staff(), orderNo,
                 null))).cancellationGuid();
 
         receive(MessageType.CEB624, Ids.customsGuid(), guid, orderNo, 100, null, "05012026I000000002", "已放行不可撤");
-        round();
+        customs.round();
 
         assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.DECLARING);
         assertThat(order(orderNo).history()).extracting(HistoryEntry::reason)
                 .contains("customs refused the cancellation: 已放行不可撤");
-        assertThat(declaring.fake().trade(orderNo).orElseThrow().refunds()).isEmpty();
-        String next = ((DeclarationCancellation.Outcome.Requested) as(() -> cancellation().cancel(staff(), orderNo,
+        assertThat(customs.declaring().fake().trade(orderNo).orElseThrow().refunds()).isEmpty();
+        String next = ((DeclarationCancellation.Outcome.Requested) customs.as(() -> cancellation().cancel(staff(), orderNo,
                 null))).cancellationGuid();
         assertThat(next).as("after a refusal, a new request").isNotEqualTo(guid);
     }
@@ -432,15 +403,13 @@ abstract class DeclarationSuite {
     @Test
     void a_released_order_cannot_be_cancelled() throws Exception {
         String orderNo = paidOrder("1210");
-        dispatch();
-        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
-        round();
+        orderLegAccepted(orderNo);
         String inventoryGuid = inventoryListDeclared(orderNo);
         receive(MessageType.CEB622, Ids.customsGuid(), inventoryGuid, orderNo, 800, "B20261130000000003",
                 "05012026I000000003", "放行");
-        round();
+        customs.round();
 
-        assertThatThrownBy(() -> as(() -> cancellation().cancel(staff(), orderNo, null)))
+        assertThatThrownBy(() -> customs.as(() -> cancellation().cancel(staff(), orderNo, null)))
                 .isInstanceOf(ConflictException.class)
                 .extracting(e -> ((ConflictException) e).code()).isEqualTo("ORDER_RELEASED");
         assertThat(order(orderNo).order().status()).isEqualTo(OrderStatus.RELEASED);
@@ -452,62 +421,33 @@ abstract class DeclarationSuite {
         return paidOrder(tradeMode, TestBuyers.newBuyer());
     }
 
+    /** The order's CEB311 sent and customs' 120 for it read by the receipt round. */
+    private void orderLegAccepted(String orderNo) throws IOException {
+        customs.dispatch();
+        receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 120, "新增申报成功");
+        customs.round();
+    }
+
     private String rejectedOrder() throws IOException {
         String orderNo = paidOrder("1210");
-        dispatch();
+        customs.dispatch();
         receive(Ids.customsGuid(), onlyMessage(orderNo).guid(), orderNo, 100, "收货人电话不符");
-        round();
+        customs.round();
         return orderNo;
     }
 
     /** Paid at the fake too, so a refund finds the trade paid. */
     private String paidOrder(String tradeMode, ResidentIdNumber buyer) {
         String sku = fixtures.product(shop, 29900, tradeMode, OrderFixtures.LISTED_HS_CODE, 5);
-        Carts carts = context.getBean(Carts.class);
-        String cartId = as(() -> {
-            String id = carts.create(shop.store()).cart().id();
-            carts.setQuantity(id, sku, BigDecimal.ONE);
-            return id;
-        });
-        Order placed = as(() -> context.getBean(OrderPlacement.class).place(new PlaceOrder(cartId, shop.store(),
-                new CheckoutFacts.Buyer("张三", buyer.value(), "13800138000"),
-                new PlaceOrder.Consignee("张三", "13800138000", "440305", "广东省深圳市南山区科技园1号"), true,
-                "ALIPAY_QR", null, URI.create("http://shop.test/s/x/orders/")))).order();
+        Order placed = customs.placedOrder(sku, "张三", buyer);
         // paid at the fake for real: the payment leg declares the fake's trade
-        String tradeNo = declaring.fake().pay(placed.orderNo()).trade().tradeNo();
-        PaymentOutcome outcome = as(() -> context.getBean(OrderPayments.class).pay(new PaymentFacts(placed.orderNo(),
-                tradeNo, placed.amounts().total(), TradeStatus.TRADE_SUCCESS, null)));
-        assertThat(outcome).isEqualTo(PaymentOutcome.PAID);
+        assertThat(customs.payAtTheFake(placed)).isEqualTo(PaymentOutcome.PAID);
         return placed.orderNo();
     }
 
     private long events(String type, String orderNo) {
         return fixtures.count("SELECT COUNT(*) FROM outbox_events WHERE event_type = ? AND business_key = ?", type,
                 orderNo);
-    }
-
-    private void dispatch() {
-        context.getBean(OutboxDispatcher.class).dispatchDue();
-    }
-
-    private int round() {
-        return context.getBean(ReceiptIntake.class).round().orElseThrow();
-    }
-
-    /** The OrderPaid of the order handed to the listener again, as a redelivery would. */
-    private void deliverAgain(String orderNo) {
-        String id = fixtures.strings("SELECT id FROM outbox_events WHERE event_type = ? AND business_key = ?",
-                OrderPaid.TYPE, orderNo).get(0);
-        String payload = fixtures.strings("SELECT payload FROM outbox_events WHERE id = ?", id).get(0);
-        DeliveredEvent event = new DeliveredEvent(id, OrderPaid.TYPE, shop.tenant(), orderNo, Instant.now(), payload,
-                2, context.getBean(JsonMapper.class));
-        var listener = context.getBean(OutboxListeners.class).named(LISTENER).orElseThrow();
-        @SuppressWarnings("unchecked")
-        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
-        as(() -> transactions.executeWrite(status -> {
-            listener.on(event);
-            return null;
-        }));
     }
 
     /**
@@ -517,7 +457,7 @@ abstract class DeclarationSuite {
     private String inventoryListDeclared(String orderNo) {
         @SuppressWarnings("unchecked")
         TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
-        return as(() -> transactions.executeWrite(status -> {
+        return customs.as(() -> transactions.executeWrite(status -> {
             OrderLegFacts facts = context.getBean(OrderLegFacts.class);
             var message = context.getBean(Declarations.class).inventoryList(facts.facts(facts.particulars(orderNo)),
                     new Clearance("0501", "0501", new Party("3301980001", "测试报关行"), "91350100M000100Y43",
@@ -540,7 +480,7 @@ abstract class DeclarationSuite {
         DeclarationReceipt receipt = new DeclarationReceipt(answeredGuid, null, "3301960VT1", "3301964J31", null,
                 orderNo, null, null, null, status, Instant.now(), info);
         byte[] xml = new CebWriter().write(new CebMessage<>(MessageType.CEB312, receiptGuid, List.of(receipt), null));
-        Files.write(receiveFolder().resolve("CEB312Message_" + receiptGuid + "_" + System.nanoTime() + ".xml"), xml);
+        Files.write(customs.receiveFolder().resolve("CEB312Message_" + receiptGuid + "_" + System.nanoTime() + ".xml"), xml);
     }
 
     private void receive(MessageType<DeclarationReceipt> type, String receiptGuid, String answeredGuid,
@@ -548,7 +488,7 @@ abstract class DeclarationSuite {
         DeclarationReceipt receipt = new DeclarationReceipt(answeredGuid, "0501", "3301960VT1", "3301964J31", null,
                 orderNo, "C" + orderNo, preNo, invtNo, status, Instant.now(), info);
         byte[] xml = new CebWriter().write(new CebMessage<>(type, receiptGuid, List.of(receipt), null));
-        Files.write(receiveFolder().resolve(type.rootElement() + "_" + receiptGuid + "_" + System.nanoTime() + ".xml"),
+        Files.write(customs.receiveFolder().resolve(type.rootElement() + "_" + receiptGuid + "_" + System.nanoTime() + ".xml"),
                 xml);
     }
 
@@ -565,51 +505,17 @@ abstract class DeclarationSuite {
     }
 
     private Money held(ResidentIdNumber buyer) {
-        return as(() -> context.getBean(AnnualQuotas.class).standing(buyer, Year.now(ZoneId.of("Asia/Shanghai"))).held());
-    }
-
-    private List<DeclarationMessage> messages(String orderNo) {
-        return as(() -> read(store -> store.messages(shop.tenant(), orderNo)));
+        return customs.as(() -> context.getBean(AnnualQuotas.class).standing(buyer, Year.now(ZoneId.of("Asia/Shanghai"))).held());
     }
 
     private DeclarationMessage onlyMessage(String orderNo) {
-        List<DeclarationMessage> messages = as(() -> read(store -> store.messages(shop.tenant(), orderNo)));
+        List<DeclarationMessage> messages = customs.messages(orderNo);
         assertThat(messages).hasSize(1);
         return messages.get(0);
     }
 
-    private Declaration declaration(String orderNo) {
-        return as(() -> read(store -> store.find(shop.tenant(), orderNo))).orElseThrow();
-    }
-
     private OrderDetails order(String orderNo) {
-        return as(() -> context.getBean(OrderReading.class).details(orderNo));
+        return customs.as(() -> context.getBean(OrderReading.class).details(orderNo));
     }
 
-    private <T> T read(java.util.function.Function<DeclarationStore, T> query) {
-        @SuppressWarnings("unchecked")
-        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
-        DeclarationStore store = context.getBean(DeclarationStore.class);
-        return transactions.executeRead(status -> query.apply(store));
-    }
-
-    private List<String> sentFiles(String orderNo) throws IOException {
-        List<String> guids = fixtures.strings("SELECT guid FROM declaration_messages WHERE order_no = ?", orderNo);
-        try (Stream<Path> files = Files.list(send())) {
-            return files.map(f -> f.getFileName().toString())
-                    .filter(name -> guids.stream().anyMatch(name::contains)).toList();
-        }
-    }
-
-    private Path send() {
-        return declaring.exchange().resolve("send");
-    }
-
-    private Path receiveFolder() throws IOException {
-        return Files.createDirectories(declaring.exchange().resolve("receive"));
-    }
-
-    private <T> T as(TenantContext.Work<T, RuntimeException> work) {
-        return TenantContext.callAs(shop.tenant(), work);
-    }
 }

@@ -1,8 +1,6 @@
 package io.vitrine.customs.declaration;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.customs.exchange.DxpEnvelope;
 import io.vitrine.customs.exchange.DxpMessage;
 import io.vitrine.customs.messages.CebMessage;
@@ -21,26 +19,15 @@ import io.vitrine.customs.simulator.SimulatorSettings;
 import io.vitrine.customs.simulator.SingleWindowSimulator;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.id.Ids;
-import io.vitrine.kernel.outbox.DeliveredEvent;
 import io.vitrine.kernel.outbox.Outbox;
-import io.vitrine.kernel.outbox.OutboxListeners;
-import io.vitrine.kernel.outbox.infra.OutboxDispatcher;
 import io.vitrine.kernel.privacy.PersonalDataCipher;
-import io.vitrine.kernel.tenancy.TenantContext;
-import io.vitrine.orders.carts.Carts;
-import io.vitrine.orders.compliance.CheckoutFacts;
 import io.vitrine.orders.logistics.PostWaybill;
 import io.vitrine.orders.logistics.WaybillAssigned;
 import io.vitrine.orders.logistics.WaybillRegister;
 import io.vitrine.orders.ordering.Order;
-import io.vitrine.orders.ordering.OrderPayments;
-import io.vitrine.orders.ordering.OrderPlacement;
 import io.vitrine.orders.ordering.OrderReading;
 import io.vitrine.orders.ordering.OrderStatus;
-import io.vitrine.orders.ordering.PaymentFacts;
 import io.vitrine.orders.ordering.PaymentOutcome;
-import io.vitrine.orders.ordering.PlaceOrder;
-import io.vitrine.orders.payment.TradeStatus;
 import io.vitrine.orders.testing.OrderFixtures;
 import io.vitrine.orders.testing.OrderFixtures.Shop;
 import io.vitrine.orders.testing.TestBuyers;
@@ -48,18 +35,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,21 +59,15 @@ abstract class InventoryLegSuite {
     private static final String LISTENER = "customs.declare-inventory-list";
     private static final String OPERATOR = "91440300MA5FWH0034";
 
-    private DeclarationContexts.Declaring declaring;
-    private ApplicationContext context;
-    private OrderFixtures fixtures;
-    private Shop shop;
+    private final DeclaringShop customs = new DeclaringShop(declaring());
+    private final ApplicationContext context = customs.context();
+    private final OrderFixtures fixtures = customs.fixtures();
+    private final Shop shop = customs.shop();
 
     protected abstract DeclarationContexts.Declaring declaring();
 
     @BeforeEach
-    void setUp() {
-        declaring = declaring();
-        context = declaring.context();
-        fixtures = new OrderFixtures(context, declaring.fake());
-        shop = fixtures.shop();
-        fixtures.execute("UPDATE tenant_settings SET customs_ebc_code = ?, customs_ebc_name = ? WHERE tenant_id = ?",
-                "3301964J31", "测试跨境商户", shop.tenant().value());
+    void setUpTheShopsParkAndWarehouse() {
         String park = UUID.randomUUID().toString();
         String now = "2026-11-30 08:00:00";
         fixtures.execute("INSERT INTO tenants (id, kind, slug, name, legal_name, uscc, customs_code, park_id, status, "
@@ -108,30 +85,30 @@ abstract class InventoryLegSuite {
     void order_and_payment_accepted_and_the_waybill_make_one_signed_ceb621_consistent_with_the_ceb311()
             throws Exception {
         String orderNo = paidOrder("1210");
-        dispatch();
+        customs.dispatch();
         DeclarationMessage order = onlyMessage(orderNo, "CEB311");
         accept(order, orderNo);
         paymentAccepted(orderNo);
-        dispatch();
-        assertThat(messages(orderNo)).hasSize(1); // no waybill yet
+        customs.dispatch();
+        assertThat(customs.messages(orderNo)).hasSize(1); // no waybill yet
 
         waybill(orderNo);
-        dispatch();
+        customs.dispatch();
 
         DeclarationMessage list = onlyMessage(orderNo, "CEB621");
         assertThat(list.appType()).isEqualTo("1");
         assertThat(list.signed()).isTrue();
         assertThat(list.attempts()).isEqualTo(1);
-        assertThat(sentFiles(orderNo)).containsExactlyInAnyOrder(order.fileName(), list.fileName());
+        assertThat(customs.sentFiles(orderNo)).containsExactlyInAnyOrder(order.fileName(), list.fileName());
         assertThat(list.fileName()).isEqualTo("CEB621Message_" + list.guid() + ".xml");
-        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(send().resolve(list.fileName())), 8 << 20);
+        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(customs.send().resolve(list.fileName())), 8 << 20);
         assertThat(new XmlDsigSignatureVerifier(8 << 20).verify(sent.data()).certificate())
-                .isEqualTo(declaring.key().certificate());
+                .isEqualTo(customs.declaring().key().certificate());
         assertThat(new String(sent.data(), StandardCharsets.UTF_8))
                 .isEqualTo(context.getBean(PersonalDataCipher.class).decrypt(list.xmlSealed()));
         CebMessage<InventoryDeclaration> inventory = new CebReader().read(sent.data(), MessageType.CEB621);
         CebMessage<OrderDeclaration> ceb311 = new CebReader().read(DxpEnvelope.read(
-                Files.readAllBytes(send().resolve(order.fileName())), 8 << 20).data(), MessageType.CEB311);
+                Files.readAllBytes(customs.send().resolve(order.fileName())), 8 << 20).data(), MessageType.CEB311);
         assertThat(LegConsistency.inventoryMatchesOrder(ceb311.body(), inventory.body())).isEmpty();
         assertThat(new MessageRules(Clock.systemUTC()).check(inventory)).isEmpty();
         var head = inventory.body().head();
@@ -142,7 +119,7 @@ abstract class InventoryLegSuite {
         assertThat(head.area().code()).isEqualTo(OPERATOR);
         assertThat(head.copNo()).isEqualTo(orderNo);
         assertThat(inventory.body().lines()).allSatisfy(line -> assertThat(line.itemRecordNo()).isEqualTo("TYB-001"));
-        Declaration declaration = declaration(orderNo);
+        Declaration declaration = customs.declaration(orderNo);
         assertThat(declaration.inventoryLeg()).isEqualTo(DeclarationStatus.DECLARING);
         assertThat(declaration.status()).isEqualTo(DeclarationStatus.DECLARING);
     }
@@ -150,11 +127,11 @@ abstract class InventoryLegSuite {
     @Test
     void a_direct_purchase_inventory_list_carries_no_account_book_nor_item_record_numbers() throws Exception {
         String orderNo = paidOrder("9610");
-        dispatch();
+        customs.dispatch();
         accept(onlyMessage(orderNo, "CEB311"), orderNo);
         paymentAccepted(orderNo);
         waybill(orderNo);
-        dispatch();
+        customs.dispatch();
 
         CebMessage<InventoryDeclaration> inventory = sentInventory(onlyMessage(orderNo, "CEB621"));
         assertThat(inventory.body().head().emsNo()).isNull();
@@ -166,53 +143,53 @@ abstract class InventoryLegSuite {
     void the_payment_leg_accepted_last_also_triggers_and_every_event_delivered_again_still_makes_one_message()
             throws Exception {
         String orderNo = paidOrder("1239");
-        dispatch();
+        customs.dispatch();
         accept(onlyMessage(orderNo, "CEB311"), orderNo);
         waybill(orderNo);
-        dispatch();
-        assertThat(messages(orderNo)).hasSize(1); // the payment leg is not accepted yet
+        customs.dispatch();
+        assertThat(customs.messages(orderNo)).hasSize(1); // the payment leg is not accepted yet
         paymentAccepted(orderNo);
-        dispatch();
+        customs.dispatch();
         DeclarationMessage first = onlyMessage(orderNo, "CEB621");
 
-        deliverAgain(DeclarationLegAccepted.TYPE, orderNo);
-        deliverAgain(WaybillAssigned.TYPE, orderNo);
+        customs.deliverAgain(LISTENER, DeclarationLegAccepted.TYPE, orderNo);
+        customs.deliverAgain(LISTENER, WaybillAssigned.TYPE, orderNo);
 
         assertThat(onlyMessage(orderNo, "CEB621").guid()).isEqualTo(first.guid());
         assertThat(onlyMessage(orderNo, "CEB621").attempts()).isEqualTo(1);
-        assertThat(sentFiles(orderNo)).filteredOn(name -> name.startsWith("CEB621")).containsExactly(first.fileName());
+        assertThat(customs.sentFiles(orderNo)).filteredOn(name -> name.startsWith("CEB621")).containsExactly(first.fileName());
     }
 
     @Test
     void a_failed_send_is_counted_as_an_attempt_and_the_retry_sends_the_same_message() throws Exception {
         String orderNo = paidOrder("1210");
-        dispatch();
+        customs.dispatch();
         accept(onlyMessage(orderNo, "CEB311"), orderNo);
         paymentAccepted(orderNo);
-        dispatch();
-        Path send = send();
+        customs.dispatch();
+        Path send = customs.send();
         Path aside = send.resolveSibling("send-aside-" + System.nanoTime());
         Files.move(send, aside);
         Files.writeString(send, "not a folder: the channel cannot deliver");
         try {
             waybill(orderNo);
-            dispatch();
+            customs.dispatch();
             DeclarationMessage failed = onlyMessage(orderNo, "CEB621");
             assertThat(failed.sentAt()).isNull();
             assertThat(failed.attempts()).isEqualTo(1);
-            assertThat(declaration(orderNo).inventoryLeg()).isEqualTo(DeclarationStatus.PENDING);
+            assertThat(customs.declaration(orderNo).inventoryLeg()).isEqualTo(DeclarationStatus.PENDING);
         } finally {
             Files.delete(send);
             Files.move(aside, send);
         }
 
-        deliverAgain(WaybillAssigned.TYPE, orderNo);
+        customs.deliverAgain(LISTENER, WaybillAssigned.TYPE, orderNo);
 
         DeclarationMessage sent = onlyMessage(orderNo, "CEB621");
         assertThat(sent.sentAt()).isNotNull();
         assertThat(sent.attempts()).isEqualTo(2);
-        assertThat(sentFiles(orderNo)).contains(sent.fileName());
-        assertThat(declaration(orderNo).inventoryLeg()).isEqualTo(DeclarationStatus.DECLARING);
+        assertThat(customs.sentFiles(orderNo)).contains(sent.fileName());
+        assertThat(customs.declaration(orderNo).inventoryLeg()).isEqualTo(DeclarationStatus.DECLARING);
     }
 
     @Test
@@ -223,9 +200,9 @@ abstract class InventoryLegSuite {
         receive(MessageType.CEB622, list.guid(), orderNo, 2, "已发送");
         receive(MessageType.CEB622, list.guid(), orderNo, 120, "入库成功");
         receive(MessageType.CEB622, list.guid(), orderNo, 800, "[Code:2600;Desc:放行]");
-        round();
+        customs.round();
 
-        Declaration declaration = declaration(orderNo);
+        Declaration declaration = customs.declaration(orderNo);
         assertThat(declaration.inventoryLeg()).isEqualTo(DeclarationStatus.RELEASED);
         assertThat(declaration.status()).isEqualTo(DeclarationStatus.RELEASED);
         assertThat(order(orderNo).status()).isEqualTo(OrderStatus.RELEASED);
@@ -241,9 +218,9 @@ abstract class InventoryLegSuite {
                 .isInstanceOf(ConflictException.class);
 
         receive(MessageType.CEB622, list.guid(), orderNo, 100, "电商企业编码与备案不符");
-        round();
+        customs.round();
 
-        Declaration rejected = declaration(orderNo);
+        Declaration rejected = customs.declaration(orderNo);
         assertThat(rejected.inventoryLeg()).isEqualTo(DeclarationStatus.REJECTED);
         assertThat(rejected.status()).isEqualTo(DeclarationStatus.REJECTED);
         assertThat(rejected.rejectionReason()).isEqualTo("电商企业编码与备案不符");
@@ -252,7 +229,7 @@ abstract class InventoryLegSuite {
         String guid = resubmission.resubmit(shop.tenant(), orderNo);
 
         assertThat(guid).isNotEqualTo(list.guid());
-        List<DeclarationMessage> lists = messages(orderNo).stream()
+        List<DeclarationMessage> lists = customs.messages(orderNo).stream()
                 .filter(m -> m.messageType().equals("CEB621")).toList();
         assertThat(lists).extracting(DeclarationMessage::guid).containsExactly(list.guid(), guid);
         DeclarationMessage correction = lists.get(1);
@@ -260,15 +237,15 @@ abstract class InventoryLegSuite {
         CebMessage<InventoryDeclaration> corrected = sentInventory(correction);
         assertThat(corrected.body().head().app().appType().code()).isEqualTo("2");
         assertThat(corrected.body().head().copNo()).isEqualTo(orderNo);
-        assertThat(declaration(orderNo).inventoryLeg()).isEqualTo(DeclarationStatus.DECLARING);
-        assertThat(declaration(orderNo).rejectionReason()).isNull();
+        assertThat(customs.declaration(orderNo).inventoryLeg()).isEqualTo(DeclarationStatus.DECLARING);
+        assertThat(customs.declaration(orderNo).rejectionReason()).isNull();
         assertThat(order(orderNo).status()).isEqualTo(OrderStatus.DECLARING);
         assertThatThrownBy(() -> resubmission.resubmit(shop.tenant(), orderNo))
                 .isInstanceOf(ConflictException.class);
-        assertThat(messages(orderNo)).hasSize(3);
+        assertThat(customs.messages(orderNo)).hasSize(3);
 
         receive(MessageType.CEB622, guid, orderNo, 800, "放行");
-        round();
+        customs.round();
         assertThat(order(orderNo).status()).isEqualTo(OrderStatus.RELEASED);
     }
 
@@ -277,24 +254,24 @@ abstract class InventoryLegSuite {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "sim-");
         Clock clock = Clock.systemUTC();
         SimulatorSettings settings = new SimulatorSettings(Duration.ZERO, Duration.ZERO, Scenario.RELEASE, 8 << 20);
-        try (SingleWindowSimulator simulator = new SingleWindowSimulator(send(), receiveFolder(), data,
+        try (SingleWindowSimulator simulator = new SingleWindowSimulator(customs.send(), customs.receiveFolder(), data,
                 new Examination(new XmlDsigSignatureVerifier(8 << 20), new MessageRules(clock), settings, clock),
                 settings, clock)) {
             String orderNo = paidOrder("1210");
             waybill(orderNo);
-            dispatch();
+            customs.dispatch();
             DeclarationMessage order = onlyMessage(orderNo, "CEB311");
 
             answer(simulator);
             assertThat(receipts(orderNo)).extracting(RecordedReceipt::returnStatus).containsExactly(2, 120);
-            assertThat(declaration(orderNo).orderLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
+            assertThat(customs.declaration(orderNo).orderLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
             paymentAccepted(orderNo);
-            dispatch();
+            customs.dispatch();
             DeclarationMessage list = onlyMessage(orderNo, "CEB621");
             answer(simulator);
 
             assertThat(simulator.pendingReceipts()).isZero();
-            assertThat(declaration(orderNo).status()).isEqualTo(DeclarationStatus.RELEASED);
+            assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.RELEASED);
             assertThat(order(orderNo).status()).isEqualTo(OrderStatus.RELEASED);
             assertThat(receipts(orderNo)).filteredOn(r -> r.messageGuid().equals(order.guid()))
                     .extracting(RecordedReceipt::returnStatus).containsExactly(2, 120);
@@ -308,12 +285,12 @@ abstract class InventoryLegSuite {
     /** A paid order of this trade mode whose inventory list went out. */
     private String declaredInventory(String tradeMode) {
         String orderNo = paidOrder(tradeMode);
-        dispatch();
+        customs.dispatch();
         accept(onlyMessage(orderNo, "CEB311"), orderNo);
         paymentAccepted(orderNo);
         waybill(orderNo);
-        dispatch();
-        assertThat(declaration(orderNo).inventoryLeg()).isEqualTo(DeclarationStatus.DECLARING);
+        customs.dispatch();
+        assertThat(customs.declaration(orderNo).inventoryLeg()).isEqualTo(DeclarationStatus.DECLARING);
         return orderNo;
     }
 
@@ -321,20 +298,8 @@ abstract class InventoryLegSuite {
         String sku = fixtures.product(shop, 29900, tradeMode, OrderFixtures.LISTED_HS_CODE, 5);
         fixtures.execute("UPDATE products SET item_record_no = 'TYB-001' WHERE tenant_id = ? AND sku = ?",
                 shop.tenant().value(), sku);
-        Carts carts = context.getBean(Carts.class);
-        String cartId = as(() -> {
-            String id = carts.create(shop.store()).cart().id();
-            carts.setQuantity(id, sku, BigDecimal.ONE);
-            return id;
-        });
-        Order placed = as(() -> context.getBean(OrderPlacement.class).place(new PlaceOrder(cartId, shop.store(),
-                new CheckoutFacts.Buyer("张三", TestBuyers.newBuyer().value(), "13800138000"),
-                new PlaceOrder.Consignee("张三", "13800138000", "440305", "广东省深圳市南山区科技园1号"), true,
-                "ALIPAY_QR", null, URI.create("http://shop.test/s/x/orders/")))).order();
-        PaymentOutcome outcome = as(() -> context.getBean(OrderPayments.class).pay(new PaymentFacts(placed.orderNo(),
-                "2026113022" + placed.orderNo().substring(7), placed.amounts().total(), TradeStatus.TRADE_SUCCESS,
-                null)));
-        assertThat(outcome).isEqualTo(PaymentOutcome.PAID);
+        Order placed = customs.placedOrder(sku, "张三", TestBuyers.newBuyer());
+        assertThat(customs.pay(placed, "2026113022" + placed.orderNo().substring(7))).isEqualTo(PaymentOutcome.PAID);
         return placed.orderNo();
     }
 
@@ -345,15 +310,15 @@ abstract class InventoryLegSuite {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        round();
-        assertThat(declaration(orderNo).orderLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
+        customs.round();
+        assertThat(customs.declaration(orderNo).orderLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
     }
 
     /** The payment leg accepted as the payment leg's own code will do it: the leg moved and its event published. */
     private void paymentAccepted(String orderNo) {
         DeclarationStore store = context.getBean(DeclarationStore.class);
         Outbox outbox = context.getBean(Outbox.class);
-        as(() -> transactions().executeWrite(status -> {
+        customs.as(() -> customs.transactions().executeWrite(status -> {
             Declaration d = store.lock(shop.tenant(), orderNo).orElseThrow();
             store.update(new Declaration(d.id(), d.tenant(), d.orderNo(), d.tradeMode(), d.status(), d.orderLeg(),
                     DeclarationStatus.ACCEPTED, d.inventoryLeg(), d.rejectionReason(), d.createdAt(), Instant.now()));
@@ -363,16 +328,8 @@ abstract class InventoryLegSuite {
     }
 
     private void waybill(String orderNo) {
-        as(() -> context.getBean(WaybillRegister.class).assign(new PostWaybill(orderNo, "4403980001", "测试物流",
+        customs.as(() -> context.getBean(WaybillRegister.class).assign(new PostWaybill(orderNo, "4403980001", "测试物流",
                 "YT" + orderNo), "test-partner"));
-    }
-
-    private void dispatch() {
-        context.getBean(OutboxDispatcher.class).dispatchDue();
-    }
-
-    private int round() {
-        return context.getBean(ReceiptIntake.class).round().orElseThrow();
     }
 
     /** The simulator answers everything it has (one receipt step per tick), each answer read and delivered. */
@@ -388,25 +345,10 @@ abstract class InventoryLegSuite {
 
     /** Reads receipts and delivers what they publish until nothing is left. */
     private void drain() {
-        while (round() > 0) {
-            dispatch();
+        while (customs.round() > 0) {
+            customs.dispatch();
         }
-        dispatch();
-    }
-
-    /** Every event of this type about the order handed to the inventory listener again, as a redelivery would. */
-    private void deliverAgain(String type, String orderNo) {
-        var listener = context.getBean(OutboxListeners.class).named(LISTENER).orElseThrow();
-        for (String id : fixtures.strings("SELECT id FROM outbox_events WHERE event_type = ? AND business_key = ?",
-                type, orderNo)) {
-            String payload = fixtures.strings("SELECT payload FROM outbox_events WHERE id = ?", id).get(0);
-            DeliveredEvent event = new DeliveredEvent(id, type, shop.tenant(), orderNo, Instant.now(), payload, 2,
-                    context.getBean(JsonMapper.class));
-            as(() -> transactions().executeWrite(status -> {
-                listener.on(event);
-                return null;
-            }));
-        }
+        customs.dispatch();
     }
 
     private void receive(MessageType<DeclarationReceipt> type, String answeredGuid, String orderNo, int status,
@@ -415,67 +357,30 @@ abstract class InventoryLegSuite {
         DeclarationReceipt receipt = new DeclarationReceipt(answeredGuid, "5349", "3301960VT1", "3301964J31", null,
                 orderNo, orderNo, null, null, status, Instant.now(), info);
         byte[] xml = new CebWriter().write(new CebMessage<>(type, receiptGuid, List.of(receipt), null));
-        Files.write(receiveFolder().resolve(type.rootElement() + "_" + receiptGuid + ".xml"), xml);
+        Files.write(customs.receiveFolder().resolve(type.rootElement() + "_" + receiptGuid + ".xml"), xml);
     }
 
     private CebMessage<InventoryDeclaration> sentInventory(DeclarationMessage list) throws IOException {
-        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(send().resolve(list.fileName())), 8 << 20);
+        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(customs.send().resolve(list.fileName())), 8 << 20);
         return new CebReader().read(sent.data(), MessageType.CEB621);
     }
 
-    private List<DeclarationMessage> messages(String orderNo) {
-        return as(() -> read(store -> store.messages(shop.tenant(), orderNo)));
-    }
-
     private List<RecordedReceipt> receipts(String orderNo) {
-        return as(() -> read(store -> store.receipts(shop.tenant(), orderNo)));
+        return customs.read(store -> store.receipts(shop.tenant(), orderNo));
     }
 
     private DeclarationMessage onlyMessage(String orderNo, String type) {
-        List<DeclarationMessage> found = messages(orderNo).stream().filter(m -> m.messageType().equals(type)).toList();
+        List<DeclarationMessage> found = customs.messages(orderNo).stream().filter(m -> m.messageType().equals(type)).toList();
         assertThat(found).hasSize(1);
         return found.get(0);
     }
 
-    private Declaration declaration(String orderNo) {
-        return as(() -> read(store -> store.find(shop.tenant(), orderNo))).orElseThrow();
-    }
-
     private Order order(String orderNo) {
-        return as(() -> context.getBean(OrderReading.class).details(orderNo)).order();
-    }
-
-    private <T> T read(java.util.function.Function<DeclarationStore, T> query) {
-        DeclarationStore store = context.getBean(DeclarationStore.class);
-        return transactions().executeRead(status -> query.apply(store));
-    }
-
-    @SuppressWarnings("unchecked")
-    private TransactionOperations<Connection> transactions() {
-        return context.getBean(TransactionOperations.class);
-    }
-
-    private List<String> sentFiles(String orderNo) throws IOException {
-        List<String> guids = fixtures.strings("SELECT guid FROM declaration_messages WHERE order_no = ?", orderNo);
-        try (Stream<Path> files = Files.list(send())) {
-            return files.map(f -> f.getFileName().toString())
-                    .filter(name -> guids.stream().anyMatch(name::contains)).toList();
-        }
-    }
-
-    private Path send() throws IOException {
-        return Files.createDirectories(declaring.exchange().resolve("send"));
-    }
-
-    private Path receiveFolder() throws IOException {
-        return Files.createDirectories(declaring.exchange().resolve("receive"));
+        return customs.as(() -> context.getBean(OrderReading.class).details(orderNo)).order();
     }
 
     private static String uscc() {
         return ("91" + UUID.randomUUID().toString().replace("-", "")).substring(0, 18).toUpperCase();
     }
 
-    private <T> T as(TenantContext.Work<T, RuntimeException> work) {
-        return TenantContext.callAs(shop.tenant(), work);
-    }
 }

@@ -2,40 +2,23 @@ package io.vitrine.customs.declaration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.money.Money;
-import io.vitrine.kernel.outbox.DeliveredEvent;
-import io.vitrine.kernel.outbox.OutboxListeners;
-import io.vitrine.kernel.outbox.infra.OutboxDispatcher;
-import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.codes.ResidentIdNumber;
-import io.vitrine.orders.carts.Carts;
-import io.vitrine.orders.compliance.CheckoutFacts;
 import io.vitrine.orders.ordering.ClearanceRefusal;
 import io.vitrine.orders.ordering.HistoryEntry;
 import io.vitrine.orders.ordering.Order;
 import io.vitrine.orders.ordering.OrderDetails;
-import io.vitrine.orders.ordering.OrderPayments;
-import io.vitrine.orders.ordering.OrderPlacement;
 import io.vitrine.orders.ordering.OrderReading;
 import io.vitrine.orders.ordering.OrderStatus;
-import io.vitrine.orders.ordering.PaymentFacts;
-import io.vitrine.orders.ordering.PlaceOrder;
-import io.vitrine.orders.payment.TradeStatus;
 import io.vitrine.orders.quota.AnnualQuotas;
 import io.vitrine.orders.testing.OrderFixtures;
 import io.vitrine.orders.testing.OrderFixtures.Shop;
 import io.vitrine.orders.testing.TestBuyers;
 import io.vitrine.tools.fakealipay.FakeAlipay;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.sql.Connection;
-import java.time.Instant;
 import java.time.Year;
 import java.util.Locale;
 
@@ -51,23 +34,13 @@ abstract class PaymentLegSuite {
     private static final String DECLARE = "alipay.trade.customs.declare";
     private static final String QUERY = "alipay.trade.customs.query";
 
-    private ApplicationContext context;
-    private FakeAlipay fake;
-    private OrderFixtures fixtures;
-    private Shop shop;
+    private final DeclaringShop customs = new DeclaringShop(declaring());
+    private final ApplicationContext context = customs.context();
+    private final FakeAlipay fake = customs.declaring().fake();
+    private final OrderFixtures fixtures = customs.fixtures();
+    private final Shop shop = customs.shop();
 
     protected abstract DeclarationContexts.Declaring declaring();
-
-    @BeforeEach
-    void setUp() {
-        DeclarationContexts.Declaring declaring = declaring();
-        context = declaring.context();
-        fake = declaring.fake();
-        fixtures = new OrderFixtures(context, fake);
-        shop = fixtures.shop();
-        fixtures.execute("UPDATE tenant_settings SET customs_ebc_code = ?, customs_ebc_name = ? WHERE tenant_id = ?",
-                "3301964J31", "测试跨境商户", shop.tenant().value());
-    }
 
     @AfterEach
     void clearFaults() {
@@ -89,7 +62,7 @@ abstract class PaymentLegSuite {
         assertThat(payment.payCode()).isNotBlank();
         assertThat(payment.payTransactionId()).isEqualTo(fake.trade(orderNo).orElseThrow().tradeNo());
         assertThat(payment.attempts()).isEqualTo(1);
-        Declaration declaration = declaration(orderNo);
+        Declaration declaration = customs.declaration(orderNo);
         assertThat(declaration.paymentLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
         assertThat(declaration.status()).as("the order leg is not accepted yet").isEqualTo(DeclarationStatus.DECLARING);
         assertThat(paymentAccepted(orderNo)).isEqualTo(1);
@@ -99,7 +72,7 @@ abstract class PaymentLegSuite {
         assertThat(declared.path("merchantCustomsCode").asText()).isEqualTo("3301964J31");
         assertThat(declared.path("customsPlace").asText()).isEqualTo("ZONGSHU");
 
-        deliverAgain(orderNo);
+        customs.deliverAgain(PaymentLegDeclaring.NAME, DeclarationOpened.TYPE, orderNo);
 
         assertThat(calls(DECLARE, orderNo) - declares).isEqualTo(1);
         assertThat(paymentAccepted(orderNo)).isEqualTo(1);
@@ -114,12 +87,12 @@ abstract class PaymentLegSuite {
         String orderNo = placed.orderNo();
 
         dispatchTwice();
-        deliverAgain(orderNo);
+        customs.deliverAgain(PaymentLegDeclaring.NAME, DeclarationOpened.TYPE, orderNo);
 
         PaymentDeclaration payment = payment(orderNo);
         assertThat(payment.state()).isEqualTo(PaymentDeclaration.State.REJECTED);
         assertThat(payment.identityCheck()).isEqualTo("F");
-        Declaration declaration = declaration(orderNo);
+        Declaration declaration = customs.declaration(orderNo);
         assertThat(declaration.paymentLeg()).isEqualTo(DeclarationStatus.REJECTED);
         assertThat(declaration.status()).isEqualTo(DeclarationStatus.REJECTED);
         assertThat(declaration.rejectionReason()).contains("identity_check F");
@@ -134,27 +107,27 @@ abstract class PaymentLegSuite {
                 .containsSubsequence(OrderStatus.DECLARING, OrderStatus.REJECTED, OrderStatus.CANCELLED);
         assertThat(order.history()).anyMatch(e -> e.to() == OrderStatus.CANCELLED && reason.equals(e.reason()));
         assertThat(ClearanceRefusal.localized(reason, Locale.SIMPLIFIED_CHINESE)).contains("订购人身份不一致");
-        var quota = as(() -> context.getBean(AnnualQuotas.class).standing(buyer, Year.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        var quota = customs.as(() -> context.getBean(AnnualQuotas.class).standing(buyer, Year.now(java.time.ZoneId.of("Asia/Shanghai"))));
         assertThat(quota.held()).isEqualTo(Money.ZERO);
     }
 
     @Test
     void a_lost_answer_is_settled_by_the_query_on_the_retry_without_a_second_declaration() {
         String orderNo = paidOrder("张三", TestBuyers.newBuyer()).orderNo();
-        dispatch();
+        customs.dispatch();
         long declares = calls(DECLARE, orderNo);
         long queries = calls(QUERY, orderNo);
         fake.faults().loseNextAnswers(1);
 
-        dispatch();
+        customs.dispatch();
 
         PaymentDeclaration unknown = payment(orderNo);
         assertThat(unknown.state()).isEqualTo(PaymentDeclaration.State.UNKNOWN);
         assertThat(unknown.lastError()).isNotBlank();
-        assertThat(declaration(orderNo).paymentLeg()).isEqualTo(DeclarationStatus.DECLARING);
+        assertThat(customs.declaration(orderNo).paymentLeg()).isEqualTo(DeclarationStatus.DECLARING);
         assertThat(fakeDeclaration(unknown.outRequestNo()).isMissingNode()).as("Alipay did declare it").isFalse();
 
-        deliverAgain(orderNo);
+        customs.deliverAgain(PaymentLegDeclaring.NAME, DeclarationOpened.TYPE, orderNo);
 
         PaymentDeclaration settled = payment(orderNo);
         assertThat(settled.state()).isEqualTo(PaymentDeclaration.State.ACCEPTED);
@@ -162,24 +135,24 @@ abstract class PaymentLegSuite {
                 .path("alipayDeclareNo").asText());
         assertThat(calls(DECLARE, orderNo) - declares).isEqualTo(1);
         assertThat(calls(QUERY, orderNo) - queries).isEqualTo(1);
-        assertThat(declaration(orderNo).paymentLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
+        assertThat(customs.declaration(orderNo).paymentLeg()).isEqualTo(DeclarationStatus.ACCEPTED);
         assertThat(paymentAccepted(orderNo)).isEqualTo(1);
     }
 
     @Test
     void a_declaration_that_never_reached_alipay_is_declared_on_the_retry_once_the_query_finds_nothing() {
         String orderNo = paidOrder("张三", TestBuyers.newBuyer()).orderNo();
-        dispatch();
+        customs.dispatch();
         long declares = calls(DECLARE, orderNo);
         long queries = calls(QUERY, orderNo);
         fake.faults().unreachableNext(1);
 
-        dispatch();
+        customs.dispatch();
 
         assertThat(payment(orderNo).state()).isEqualTo(PaymentDeclaration.State.UNKNOWN);
         assertThat(fakeDeclaration(orderNo + "-P").isMissingNode()).isTrue();
 
-        deliverAgain(orderNo);
+        customs.deliverAgain(PaymentLegDeclaring.NAME, DeclarationOpened.TYPE, orderNo);
 
         PaymentDeclaration settled = payment(orderNo);
         assertThat(settled.state()).isEqualTo(PaymentDeclaration.State.ACCEPTED);
@@ -192,44 +165,15 @@ abstract class PaymentLegSuite {
 
     private Order paidOrder(String buyerName, ResidentIdNumber buyer) {
         String sku = fixtures.product(shop, 29900, "1210", OrderFixtures.LISTED_HS_CODE, 5);
-        Carts carts = context.getBean(Carts.class);
-        String cartId = as(() -> {
-            String id = carts.create(shop.store()).cart().id();
-            carts.setQuantity(id, sku, BigDecimal.ONE);
-            return id;
-        });
-        Order placed = as(() -> context.getBean(OrderPlacement.class).place(new PlaceOrder(cartId, shop.store(),
-                new CheckoutFacts.Buyer(buyerName, buyer.value(), "13800138000"),
-                new PlaceOrder.Consignee("张三", "13800138000", "440305", "广东省深圳市南山区科技园1号"), true,
-                "ALIPAY_QR", null, URI.create("http://shop.test/s/x/orders/")))).order();
-        String tradeNo = fake.pay(placed.orderNo()).trade().tradeNo();
-        as(() -> context.getBean(OrderPayments.class).pay(new PaymentFacts(placed.orderNo(), tradeNo,
-                placed.amounts().total(), TradeStatus.TRADE_SUCCESS, null)));
+        Order placed = customs.placedOrder(sku, buyerName, buyer);
+        customs.payAtTheFake(placed);
         return placed;
     }
 
     /** The first round sends the order leg (OrderPaid), the second declares the payment (DeclarationOpened). */
     private void dispatchTwice() {
-        dispatch();
-        dispatch();
-    }
-
-    private void dispatch() {
-        context.getBean(OutboxDispatcher.class).dispatchDue();
-    }
-
-    /** The order's DeclarationOpened handed to the payment listener again, as the outbox's retry would. */
-    private void deliverAgain(String orderNo) {
-        String id = fixtures.strings("SELECT id FROM outbox_events WHERE event_type = ? AND business_key = ?",
-                DeclarationOpened.TYPE, orderNo).get(0);
-        String payload = fixtures.strings("SELECT payload FROM outbox_events WHERE id = ?", id).get(0);
-        DeliveredEvent event = new DeliveredEvent(id, DeclarationOpened.TYPE, shop.tenant(), orderNo, Instant.now(),
-                payload, 2, context.getBean(JsonMapper.class));
-        var listener = context.getBean(OutboxListeners.class).named(PaymentLegDeclaring.NAME).orElseThrow();
-        as(() -> transactions().executeWrite(status -> {
-            listener.on(event);
-            return null;
-        }));
+        customs.dispatch();
+        customs.dispatch();
     }
 
     private long paymentAccepted(String orderNo) {
@@ -261,25 +205,12 @@ abstract class PaymentLegSuite {
     }
 
     private PaymentDeclaration payment(String orderNo) {
-        return as(() -> transactions().executeRead(status ->
+        return customs.as(() -> customs.transactions().executeRead(status ->
                 context.getBean(PaymentDeclarations.class).find(shop.tenant(), orderNo))).orElseThrow();
     }
 
-    private Declaration declaration(String orderNo) {
-        return as(() -> transactions().executeRead(status ->
-                context.getBean(DeclarationStore.class).find(shop.tenant(), orderNo))).orElseThrow();
-    }
-
     private OrderDetails order(String orderNo) {
-        return as(() -> context.getBean(OrderReading.class).details(orderNo));
+        return customs.as(() -> context.getBean(OrderReading.class).details(orderNo));
     }
 
-    @SuppressWarnings("unchecked")
-    private TransactionOperations<Connection> transactions() {
-        return context.getBean(TransactionOperations.class);
-    }
-
-    private <T> T as(TenantContext.Work<T, RuntimeException> work) {
-        return TenantContext.callAs(shop.tenant(), work);
-    }
 }

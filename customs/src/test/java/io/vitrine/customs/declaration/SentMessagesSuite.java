@@ -1,37 +1,23 @@
 package io.vitrine.customs.declaration;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.customs.exchange.DxpEnvelope;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.outbox.infra.OutboxDispatcher;
 import io.vitrine.kernel.privacy.PersonalDataCipher;
-import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
-import io.vitrine.orders.carts.Carts;
-import io.vitrine.orders.compliance.CheckoutFacts;
 import io.vitrine.orders.ordering.Order;
-import io.vitrine.orders.ordering.OrderPayments;
-import io.vitrine.orders.ordering.OrderPlacement;
-import io.vitrine.orders.ordering.PaymentFacts;
-import io.vitrine.orders.ordering.PlaceOrder;
-import io.vitrine.orders.payment.TradeStatus;
 import io.vitrine.orders.testing.OrderFixtures;
 import io.vitrine.orders.testing.OrderFixtures.Shop;
 import io.vitrine.orders.testing.TestBuyers;
 import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.access.StaffRole;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.file.Files;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -47,30 +33,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 abstract class SentMessagesSuite {
 
-    private DeclarationContexts.Declaring declaring;
-    private ApplicationContext context;
-    private OrderFixtures fixtures;
-    private Shop shop;
+    private final DeclaringShop customs = new DeclaringShop(declaring());
+    private final ApplicationContext context = customs.context();
+    private final OrderFixtures fixtures = customs.fixtures();
+    private final Shop shop = customs.shop();
 
     protected abstract DeclarationContexts.Declaring declaring();
-
-    @BeforeEach
-    void setUp() {
-        declaring = declaring();
-        context = declaring.context();
-        fixtures = new OrderFixtures(context, declaring.fake());
-        shop = fixtures.shop();
-        fixtures.execute("UPDATE tenant_settings SET customs_ebc_code = ?, customs_ebc_name = ? WHERE tenant_id = ?",
-                "3301964J31", "测试跨境商户", shop.tenant().value());
-    }
 
     @Test
     void the_archive_answers_the_bytes_the_exchange_sent_and_audits_every_read() throws Exception {
         String orderNo = paidOrder();
         context.getBean(OutboxDispatcher.class).dispatchDue();
-        DeclarationMessage message = transactions().executeRead(status ->
+        DeclarationMessage message = customs.transactions().executeRead(status ->
                 context.getBean(DeclarationStore.class).messages(shop.tenant(), orderNo)).get(0);
-        byte[] sent = DxpEnvelope.read(Files.readAllBytes(declaring.exchange().resolve("send").resolve(message.fileName())),
+        byte[] sent = DxpEnvelope.read(Files.readAllBytes(customs.send().resolve(message.fileName())),
                 8 << 20).data();
         SentMessageArchive archive = context.getBean(SentMessageArchive.class);
         Actor auditor = Actor.staff("staff-" + UUID.randomUUID(), "auditor", StaffRole.CUSTOMS_OFFICER, null);
@@ -159,7 +135,7 @@ abstract class SentMessagesSuite {
                 DeclarationStatus.ACCEPTED, DeclarationStatus.ACCEPTED, DeclarationStatus.RELEASED, null, opened,
                 released), guid);
         DeclarationStore store = context.getBean(DeclarationStore.class);
-        transactions().executeWrite(status -> {
+        customs.transactions().executeWrite(status -> {
             store.record(new RecordedReceipt(guid(), tenant, guid, orderNo, 120, opened.plusSeconds(1), null, opened));
             store.record(new RecordedReceipt(guid(), tenant, guid, orderNo, 800, released, null, released));
             // the 800 again, later, under another receipt id: still released at the first
@@ -170,33 +146,16 @@ abstract class SentMessagesSuite {
 
     private void open(Declaration declaration, String guid) {
         PersonalDataCipher cipher = context.getBean(PersonalDataCipher.class);
-        transactions().executeWrite(status -> context.getBean(DeclarationStore.class).open(declaration,
+        customs.transactions().executeWrite(status -> context.getBean(DeclarationStore.class).open(declaration,
                 new DeclarationMessage(guid, declaration.tenant(), declaration.orderNo(), "CEB311", "1",
                         cipher.encrypt("<unsigned/>"), false, "CEB311_" + guid + ".xml", declaration.createdAt(), null, 0)));
     }
 
     private String paidOrder() {
         String sku = fixtures.product(shop, 29900, "1210", OrderFixtures.LISTED_HS_CODE, 5);
-        Carts carts = context.getBean(Carts.class);
-        String cartId = TenantContext.callAs(shop.tenant(), () -> {
-            String id = carts.create(shop.store()).cart().id();
-            carts.setQuantity(id, sku, BigDecimal.ONE);
-            return id;
-        });
-        Order placed = TenantContext.callAs(shop.tenant(), () -> context.getBean(OrderPlacement.class).place(
-                new PlaceOrder(cartId, shop.store(),
-                        new CheckoutFacts.Buyer("张三", TestBuyers.newBuyer().value(), "13800138000"),
-                        new PlaceOrder.Consignee("张三", "13800138000", "440305", "广东省深圳市南山区科技园1号"), true,
-                        "ALIPAY_QR", null, URI.create("http://shop.test/s/x/orders/")))).order();
-        TenantContext.callAs(shop.tenant(), () -> context.getBean(OrderPayments.class).pay(new PaymentFacts(
-                placed.orderNo(), "2026113023" + placed.orderNo().substring(7), placed.amounts().total(),
-                TradeStatus.TRADE_SUCCESS, null)));
+        Order placed = customs.placedOrder(sku, "张三", TestBuyers.newBuyer());
+        customs.pay(placed, "2026113023" + placed.orderNo().substring(7));
         return placed.orderNo();
-    }
-
-    @SuppressWarnings("unchecked")
-    private TransactionOperations<Connection> transactions() {
-        return context.getBean(TransactionOperations.class);
     }
 
     private static String orderNo() {

@@ -12,28 +12,16 @@ import io.vitrine.customs.tax.TaxReconciliation;
 import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.id.Ids;
 import io.vitrine.kernel.money.Money;
-import io.vitrine.kernel.outbox.infra.OutboxDispatcher;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.time.ChinaTime;
-import io.vitrine.orders.carts.Carts;
-import io.vitrine.orders.compliance.CheckoutFacts;
 import io.vitrine.orders.ordering.Order;
-import io.vitrine.orders.ordering.OrderPayments;
-import io.vitrine.orders.ordering.OrderPlacement;
-import io.vitrine.orders.ordering.PaymentFacts;
-import io.vitrine.orders.ordering.PlaceOrder;
-import io.vitrine.orders.payment.TradeStatus;
 import io.vitrine.orders.testing.OrderFixtures;
 import io.vitrine.orders.testing.OrderFixtures.Shop;
 import io.vitrine.orders.testing.TestBuyers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,24 +39,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 abstract class TaxBillSuite {
 
-    private static final String EBC = "3301964J31";
+    private static final String EBC = DeclaringShop.EBC_CODE;
 
-    private DeclarationContexts.Declaring declaring;
-    private ApplicationContext context;
-    private OrderFixtures fixtures;
-    private Shop shop;
+    private final DeclaringShop customs = new DeclaringShop(declaring());
+    private final ApplicationContext context = customs.context();
+    private final OrderFixtures fixtures = customs.fixtures();
+    private final Shop shop = customs.shop();
 
     protected abstract DeclarationContexts.Declaring declaring();
-
-    @BeforeEach
-    void setUp() {
-        declaring = declaring();
-        context = declaring.context();
-        fixtures = new OrderFixtures(context, declaring.fake());
-        shop = fixtures.shop();
-        fixtures.execute("UPDATE tenant_settings SET customs_ebc_code = ?, customs_ebc_name = ? WHERE tenant_id = ?",
-                EBC, "测试跨境商户", shop.tenant().value());
-    }
 
     @Test
     void a_bill_is_recorded_once_in_its_orders_tenant_and_matches_the_tax_collected() throws Exception {
@@ -81,7 +59,7 @@ abstract class TaxBillSuite {
         String bill = Ids.customsGuid();
         bill(bill, invtNo, taxNo, tax, TaxHeadRd.GENERATED, EBC);
         bill(bill, invtNo, taxNo, tax, TaxHeadRd.GENERATED, EBC);
-        round();
+        customs.round();
 
         assertThat(fixtures.strings("SELECT tenant_id FROM customs_tax_bills WHERE tax_no = ?", taxNo))
                 .containsExactly(shop.tenant().value());
@@ -106,7 +84,7 @@ abstract class TaxBillSuite {
         Money tax = order.amounts().tax();
         bill(Ids.customsGuid(), invtNo, "T" + suffix(), tax.plus(Money.ofFen(100)), TaxHeadRd.GENERATED, EBC);
         bill(Ids.customsGuid(), invtNo, "T" + suffix(), Money.ofFen(999_00), TaxHeadRd.VOID, EBC);
-        round();
+        customs.round();
 
         TaxReconciliation.Report report = reconcile(shop);
         assertThat(report.matched()).isEmpty();
@@ -122,9 +100,9 @@ abstract class TaxBillSuite {
         Order order = releasedOrder("INV" + suffix(), Instant.now());
         String taxNo = "T" + suffix();
         bill(Ids.customsGuid(), invtNo(order), taxNo, order.amounts().tax(), TaxHeadRd.GENERATED, EBC);
-        round();
+        customs.round();
         bill(Ids.customsGuid(), invtNo(order), taxNo, order.amounts().tax(), TaxHeadRd.VOID, EBC);
-        round();
+        customs.round();
 
         assertThat(fixtures.count("SELECT COUNT(*) FROM customs_tax_bills WHERE tax_no = ?", taxNo)).isEqualTo(1);
         assertThat(fixtures.strings("SELECT status FROM customs_tax_bills WHERE tax_no = ?", taxNo))
@@ -139,7 +117,7 @@ abstract class TaxBillSuite {
                 shop.tenant().value());
         String taxNo = "T" + suffix();
         bill(Ids.customsGuid(), "UNKNOWN" + suffix(), taxNo, Money.ofFen(2721), TaxHeadRd.GENERATED, ebc);
-        round();
+        customs.round();
 
         assertThat(reconcile(shop).billsWithoutOrder()).extracting(TaxReconciliation.Orphan::taxNo)
                 .containsExactly(taxNo);
@@ -180,20 +158,9 @@ abstract class TaxBillSuite {
     /** A paid, declared order whose (hand-recorded) inventory list customs released at {@code releasedAt}. */
     private Order releasedOrder(String invtNo, Instant releasedAt) throws IOException {
         String sku = fixtures.product(shop, 29900, "1210", OrderFixtures.LISTED_HS_CODE, 5);
-        Carts carts = context.getBean(Carts.class);
-        String cartId = as(shop, () -> {
-            String id = carts.create(shop.store()).cart().id();
-            carts.setQuantity(id, sku, BigDecimal.ONE);
-            return id;
-        });
-        Order placed = as(shop, () -> context.getBean(OrderPlacement.class).place(new PlaceOrder(cartId, shop.store(),
-                new CheckoutFacts.Buyer("张三", TestBuyers.newBuyer().value(), "13800138000"),
-                new PlaceOrder.Consignee("张三", "13800138000", "440305", "广东省深圳市南山区科技园1号"), true,
-                "ALIPAY_QR", null, URI.create("http://shop.test/s/x/orders/")))).order();
-        as(shop, () -> context.getBean(OrderPayments.class).pay(new PaymentFacts(placed.orderNo(),
-                "2026113022" + placed.orderNo().substring(7), placed.amounts().total(), TradeStatus.TRADE_SUCCESS,
-                null)));
-        context.getBean(OutboxDispatcher.class).dispatchDue();
+        Order placed = customs.placedOrder(sku, "张三", TestBuyers.newBuyer());
+        customs.pay(placed, "2026113022" + placed.orderNo().substring(7));
+        customs.dispatch();
         // the inventory leg is not this suite's: its CEB621 message is written as that leg would keep it
         String guid = Ids.customsGuid();
         fixtures.execute("INSERT INTO declaration_messages (guid, tenant_id, order_no, message_type, app_type, "
@@ -204,7 +171,7 @@ abstract class TaxBillSuite {
                 null, placed.orderNo(), "B20261130000000001", invtNo, 800, releasedAt, "放行");
         write("CEB622Message_", new CebWriter().write(new CebMessage<>(MessageType.CEB622, Ids.customsGuid(),
                 List.of(released), null)));
-        round();
+        customs.round();
         invtNos.put(placed.orderNo(), invtNo);
         return placed;
     }
@@ -219,8 +186,7 @@ abstract class TaxBillSuite {
     }
 
     private void write(String prefix, byte[] xml) throws IOException {
-        Path receive = Files.createDirectories(declaring.exchange().resolve("receive"));
-        Files.write(receive.resolve(prefix + UUID.randomUUID() + ".xml"), xml);
+        Files.write(customs.receiveFolder().resolve(prefix + UUID.randomUUID() + ".xml"), xml);
     }
 
     private TaxReconciliation.Report reconcile(Shop who) {
@@ -230,10 +196,6 @@ abstract class TaxBillSuite {
 
     private TaxReconciliation reconciliation() {
         return context.getBean(TaxReconciliation.class);
-    }
-
-    private void round() {
-        context.getBean(ReceiptIntake.class).round().orElseThrow();
     }
 
     private static String suffix() {

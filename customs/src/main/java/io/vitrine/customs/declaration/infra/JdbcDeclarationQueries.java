@@ -1,6 +1,7 @@
 package io.vitrine.customs.declaration.infra;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.customs.infra.TransactionalSql;
 import io.vitrine.customs.declaration.Declaration;
 import io.vitrine.customs.declaration.DeclarationMessage;
 import io.vitrine.customs.declaration.DeclarationQueries;
@@ -10,9 +11,6 @@ import io.vitrine.kernel.time.infra.SqlInstants;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,15 +30,13 @@ import java.util.stream.Collectors;
 @Singleton
 class JdbcDeclarationQueries implements DeclarationQueries {
 
-    private static final String COLUMNS = "d.id, d.tenant_id, d.order_no, d.trade_mode, d.status, d.order_leg, "
-            + "d.payment_leg, d.inventory_leg, d.rejection_reason, d.created_at, d.updated_at";
-    private static final String MESSAGE_COLUMNS = "m.guid, m.tenant_id, m.order_no, m.message_type, m.app_type, "
-            + "m.xml_sealed, m.signed, m.file_name, m.created_at, m.sent_at, m.attempts";
+    private static final String COLUMNS = DeclarationRows.qualified(DeclarationRows.DECLARATION_COLUMNS, "d");
+    private static final String MESSAGE_COLUMNS = DeclarationRows.qualified(DeclarationRows.MESSAGE_COLUMNS, "m");
 
-    private final TransactionOperations<Connection> transactions;
+    private final TransactionalSql database;
 
     JdbcDeclarationQueries(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+        this.database = new TransactionalSql(transactions, "declarations");
     }
 
     @Override
@@ -60,7 +56,7 @@ class JdbcDeclarationQueries implements DeclarationQueries {
             values.add(orderNo);
         }
         sql.append(" ORDER BY d.created_at DESC, d.id LIMIT ").append(Math.max(1, Math.min(limit, 500)));
-        return query(sql.toString(), JdbcDeclarationQueries::declaration, values);
+        return database.query(sql.toString(), DeclarationRows::declaration, values);
     }
 
     @Override
@@ -70,8 +66,8 @@ class JdbcDeclarationQueries implements DeclarationQueries {
         }
         List<Object> values = new ArrayList<>(ids(tenants));
         values.add(orderNo);
-        return query("SELECT " + COLUMNS + " FROM declarations d WHERE d.tenant_id IN (" + marks(tenants)
-                + ") AND d.order_no = ?", JdbcDeclarationQueries::declaration, values).stream().findFirst();
+        return database.query("SELECT " + COLUMNS + " FROM declarations d WHERE d.tenant_id IN (" + marks(tenants)
+                + ") AND d.order_no = ?", DeclarationRows::declaration, values).stream().findFirst();
     }
 
     @Override
@@ -82,8 +78,8 @@ class JdbcDeclarationQueries implements DeclarationQueries {
         List<Object> values = new ArrayList<>(ids(tenants));
         values.add(orderNo);
         values.add(guid);
-        return query("SELECT " + MESSAGE_COLUMNS + " FROM declaration_messages m WHERE m.tenant_id IN ("
-                + marks(tenants) + ") AND m.order_no = ? AND m.guid = ?", JdbcDeclarationQueries::message, values)
+        return database.query("SELECT " + MESSAGE_COLUMNS + " FROM declaration_messages m WHERE m.tenant_id IN ("
+                + marks(tenants) + ") AND m.order_no = ? AND m.guid = ?", DeclarationRows::message, values)
                 .stream().findFirst();
     }
 
@@ -96,7 +92,7 @@ class JdbcDeclarationQueries implements DeclarationQueries {
         List<Object> values = new ArrayList<>(ids(tenants));
         values.add(SqlInstants.text(from));
         values.add(SqlInstants.text(to));
-        query("SELECT d.status, COUNT(*) FROM declarations d WHERE d.tenant_id IN (" + marks(tenants)
+        database.query("SELECT d.status, COUNT(*) FROM declarations d WHERE d.tenant_id IN (" + marks(tenants)
                 + ") AND d.created_at >= ? AND d.created_at < ? GROUP BY d.status", row -> {
                     counts.put(DeclarationStatus.valueOf(row.getString(1)), row.getLong(2));
                     return null;
@@ -117,7 +113,7 @@ class JdbcDeclarationQueries implements DeclarationQueries {
             finalStatuses.forEach(status -> values.add(status.name()));
         }
         sql.append(" ORDER BY d.updated_at, d.id LIMIT 1");
-        return query(sql.toString(), JdbcDeclarationQueries::declaration, values).stream().findFirst();
+        return database.query(sql.toString(), DeclarationRows::declaration, values).stream().findFirst();
     }
 
     @Override
@@ -126,7 +122,7 @@ class JdbcDeclarationQueries implements DeclarationQueries {
             return new ClearanceSummary(0, null);
         }
         List<Object> values = releasedValues(tenants, from, to);
-        return query("SELECT COUNT(*), AVG(c.seconds) FROM (" + released(tenants) + ") c", row -> {
+        return database.query("SELECT COUNT(*), AVG(c.seconds) FROM (" + released(tenants) + ") c", row -> {
             long count = row.getLong(1);
             double average = row.getDouble(2);
             return new ClearanceSummary(count, count == 0 || row.wasNull() ? null : average);
@@ -139,7 +135,7 @@ class JdbcDeclarationQueries implements DeclarationQueries {
             return OptionalLong.empty();
         }
         List<Object> values = releasedValues(tenants, from, to);
-        return query("SELECT c.seconds FROM (" + released(tenants) + ") c ORDER BY c.seconds LIMIT 1 OFFSET " + index,
+        return database.query("SELECT c.seconds FROM (" + released(tenants) + ") c ORDER BY c.seconds LIMIT 1 OFFSET " + index,
                 row -> row.getLong(1), values).stream().mapToLong(Long::longValue).findFirst();
     }
 
@@ -166,43 +162,5 @@ class JdbcDeclarationQueries implements DeclarationQueries {
 
     private static String marks(Set<?> values) {
         return values.stream().map(v -> "?").collect(Collectors.joining(", "));
-    }
-
-    private static Declaration declaration(ResultSet row) throws SQLException {
-        return new Declaration(row.getString(1), TenantId.of(row.getString(2)), row.getString(3), row.getString(4),
-                DeclarationStatus.valueOf(row.getString(5)), DeclarationStatus.valueOf(row.getString(6)),
-                DeclarationStatus.valueOf(row.getString(7)), DeclarationStatus.valueOf(row.getString(8)),
-                row.getString(9), SqlInstants.read(row, 10), SqlInstants.read(row, 11));
-    }
-
-    private static DeclarationMessage message(ResultSet row) throws SQLException {
-        return new DeclarationMessage(row.getString(1), TenantId.of(row.getString(2)), row.getString(3),
-                row.getString(4), row.getString(5), row.getString(6), row.getBoolean(7), row.getString(8),
-                SqlInstants.read(row, 9), SqlInstants.read(row, 10), row.getInt(11));
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, List<Object> values) {
-        if (transactions.findTransactionStatus().isEmpty()) {
-            throw new IllegalStateException("declaration queries run inside a transaction");
-        }
-        try (PreparedStatement statement = transactions.getConnection().prepareStatement(sql)) {
-            for (int i = 0; i < values.size(); i++) {
-                statement.setString(i + 1, values.get(i).toString());
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> found = new ArrayList<>();
-                while (rows.next()) {
-                    found.add(mapper.map(rows));
-                }
-                return found;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read declarations", e);
-        }
     }
 }

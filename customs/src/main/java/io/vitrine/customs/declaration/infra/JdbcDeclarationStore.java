@@ -1,6 +1,7 @@
 package io.vitrine.customs.declaration.infra;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.customs.infra.TransactionalSql;
 import io.vitrine.customs.declaration.Declaration;
 import io.vitrine.customs.declaration.DeclarationMessage;
 import io.vitrine.customs.declaration.DeclarationStatus;
@@ -11,10 +12,8 @@ import io.vitrine.kernel.time.infra.SqlInstants;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,25 +22,23 @@ import java.util.Optional;
 @Singleton
 class JdbcDeclarationStore implements DeclarationStore {
 
-    private static final String COLUMNS = "id, tenant_id, order_no, trade_mode, status, order_leg, payment_leg, inventory_leg, "
-            + "rejection_reason, created_at, updated_at";
-    private static final String MESSAGE_COLUMNS = "guid, tenant_id, order_no, message_type, app_type, xml_sealed, "
-            + "signed, file_name, created_at, sent_at, attempts";
+    private static final String COLUMNS = DeclarationRows.DECLARATION_COLUMNS;
+    private static final String MESSAGE_COLUMNS = DeclarationRows.MESSAGE_COLUMNS;
     private static final String RECEIPT_COLUMNS = "receipt_guid, tenant_id, message_guid, order_no, return_status, "
             + "return_time, return_info, received_at, pre_no, invt_no";
 
-    private final TransactionOperations<Connection> transactions;
+    private final TransactionalSql database;
 
     JdbcDeclarationStore(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+        this.database = new TransactionalSql(transactions, "declarations");
     }
 
     @Override
     public boolean open(Declaration d, DeclarationMessage first) {
-        if (exists("SELECT 1 FROM declarations WHERE order_no = ?", d.orderNo())) {
+        if (database.exists("SELECT 1 FROM declarations WHERE order_no = ?", d.orderNo())) {
             return false;
         }
-        execute("INSERT INTO declarations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        database.execute("INSERT INTO declarations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 d.id(), d.tenant().value(), d.orderNo(), d.tradeMode(), d.status().name(), d.orderLeg().name(),
                 d.paymentLeg().name(), d.inventoryLeg().name(), d.rejectionReason(), SqlInstants.text(d.createdAt()),
                 SqlInstants.text(d.updatedAt()));
@@ -51,32 +48,32 @@ class JdbcDeclarationStore implements DeclarationStore {
 
     @Override
     public void add(DeclarationMessage m) {
-        execute("INSERT INTO declaration_messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        database.execute("INSERT INTO declaration_messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.guid(), m.tenant().value(), m.orderNo(), m.messageType(), m.appType(), m.xmlSealed(), m.signed(),
                 m.fileName(), SqlInstants.text(m.createdAt()), SqlInstants.text(m.sentAt()), m.attempts());
     }
 
     @Override
     public void attempted(TenantId tenant, String guid) {
-        execute("UPDATE declaration_messages SET attempts = attempts + 1 WHERE tenant_id = ? AND guid = ?",
+        database.execute("UPDATE declaration_messages SET attempts = attempts + 1 WHERE tenant_id = ? AND guid = ?",
                 tenant.value(), guid);
     }
 
     @Override
     public Optional<Declaration> find(TenantId tenant, String orderNo) {
-        return query("SELECT " + COLUMNS + " FROM declarations WHERE tenant_id = ? AND order_no = ?",
-                JdbcDeclarationStore::declaration, tenant.value(), orderNo).stream().findFirst();
+        return database.first("SELECT " + COLUMNS + " FROM declarations WHERE tenant_id = ? AND order_no = ?",
+                DeclarationRows::declaration, tenant.value(), orderNo);
     }
 
     @Override
     public Optional<Declaration> lock(TenantId tenant, String orderNo) {
-        return query("SELECT " + COLUMNS + " FROM declarations WHERE tenant_id = ? AND order_no = ? FOR UPDATE",
-                JdbcDeclarationStore::declaration, tenant.value(), orderNo).stream().findFirst();
+        return database.first("SELECT " + COLUMNS + " FROM declarations WHERE tenant_id = ? AND order_no = ? FOR UPDATE",
+                DeclarationRows::declaration, tenant.value(), orderNo);
     }
 
     @Override
     public void update(Declaration d) {
-        int rows = execute("UPDATE declarations SET status = ?, order_leg = ?, payment_leg = ?, inventory_leg = ?, "
+        int rows = database.execute("UPDATE declarations SET status = ?, order_leg = ?, payment_leg = ?, inventory_leg = ?, "
                         + "rejection_reason = ?, updated_at = ? WHERE tenant_id = ? AND id = ?", d.status().name(),
                 d.orderLeg().name(), d.paymentLeg().name(), d.inventoryLeg().name(), d.rejectionReason(), SqlInstants.text(d.updatedAt()), d.tenant().value(),
                 d.id());
@@ -87,28 +84,28 @@ class JdbcDeclarationStore implements DeclarationStore {
 
     @Override
     public List<DeclarationMessage> messages(TenantId tenant, String orderNo) {
-        return query("SELECT " + MESSAGE_COLUMNS + " FROM declaration_messages WHERE tenant_id = ? AND order_no = ? "
-                + "ORDER BY created_at, guid", JdbcDeclarationStore::message, tenant.value(), orderNo);
+        return database.query("SELECT " + MESSAGE_COLUMNS + " FROM declaration_messages WHERE tenant_id = ? AND order_no = ? "
+                + "ORDER BY created_at, guid", DeclarationRows::message, tenant.value(), orderNo);
     }
 
     @Override
     public Optional<DeclarationMessage> message(String guid) {
-        return query("SELECT " + MESSAGE_COLUMNS + " FROM declaration_messages WHERE guid = ?",
-                JdbcDeclarationStore::message, guid).stream().findFirst();
+        return database.first("SELECT " + MESSAGE_COLUMNS + " FROM declaration_messages WHERE guid = ?",
+                DeclarationRows::message, guid);
     }
 
     @Override
     public void sent(TenantId tenant, String guid, String signedXmlSealed, Instant at) {
-        execute("UPDATE declaration_messages SET xml_sealed = ?, signed = TRUE, sent_at = ? "
+        database.execute("UPDATE declaration_messages SET xml_sealed = ?, signed = TRUE, sent_at = ? "
                 + "WHERE tenant_id = ? AND guid = ?", signedXmlSealed, SqlInstants.text(at), tenant.value(), guid);
     }
 
     @Override
     public boolean record(RecordedReceipt r) {
-        if (exists("SELECT 1 FROM declaration_receipts WHERE receipt_guid = ?", r.receiptGuid())) {
+        if (database.exists("SELECT 1 FROM declaration_receipts WHERE receipt_guid = ?", r.receiptGuid())) {
             return false;
         }
-        execute("INSERT INTO declaration_receipts (" + RECEIPT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        database.execute("INSERT INTO declaration_receipts (" + RECEIPT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.receiptGuid(), r.tenant().value(), r.messageGuid(), r.orderNo(), r.returnStatus(),
                 SqlInstants.text(r.returnTime()), r.returnInfo(), SqlInstants.text(r.receivedAt()), r.preNo(),
                 r.invtNo());
@@ -117,7 +114,7 @@ class JdbcDeclarationStore implements DeclarationStore {
 
     @Override
     public List<RecordedReceipt> receipts(TenantId tenant, String orderNo) {
-        return query("SELECT " + RECEIPT_COLUMNS + " FROM declaration_receipts WHERE tenant_id = ? AND order_no = ? "
+        return database.query("SELECT " + RECEIPT_COLUMNS + " FROM declaration_receipts WHERE tenant_id = ? AND order_no = ? "
                 + "ORDER BY return_time, received_at, receipt_guid", JdbcDeclarationStore::receipt, tenant.value(), orderNo);
     }
 
@@ -134,78 +131,12 @@ class JdbcDeclarationStore implements DeclarationStore {
             values.add(orderNo);
         }
         sql.append(" ORDER BY created_at DESC, id LIMIT ").append(Math.max(1, Math.min(limit, 500)));
-        return query(sql.toString(), JdbcDeclarationStore::declaration, values.toArray());
-    }
-
-    private static Declaration declaration(ResultSet row) throws SQLException {
-        return new Declaration(row.getString(1), TenantId.of(row.getString(2)), row.getString(3), row.getString(4),
-                DeclarationStatus.valueOf(row.getString(5)), DeclarationStatus.valueOf(row.getString(6)),
-                DeclarationStatus.valueOf(row.getString(7)), DeclarationStatus.valueOf(row.getString(8)),
-                row.getString(9), SqlInstants.read(row, 10), SqlInstants.read(row, 11));
-    }
-
-    private static DeclarationMessage message(ResultSet row) throws SQLException {
-        return new DeclarationMessage(row.getString(1), TenantId.of(row.getString(2)), row.getString(3),
-                row.getString(4), row.getString(5), row.getString(6), row.getBoolean(7), row.getString(8),
-                SqlInstants.read(row, 9), SqlInstants.read(row, 10), row.getInt(11));
+        return database.query(sql.toString(), DeclarationRows::declaration, values.toArray());
     }
 
     private static RecordedReceipt receipt(ResultSet row) throws SQLException {
         return new RecordedReceipt(row.getString(1), TenantId.of(row.getString(2)), row.getString(3),
                 row.getString(4), row.getInt(5), SqlInstants.read(row, 6), row.getString(7), SqlInstants.read(row, 8),
                 row.getString(9), row.getString(10));
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... values) {
-        try (PreparedStatement statement = prepare(sql, values); ResultSet rows = statement.executeQuery()) {
-            List<T> found = new ArrayList<>();
-            while (rows.next()) {
-                found.add(mapper.map(rows));
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read declarations", e);
-        }
-    }
-
-    private boolean exists(String sql, Object... values) {
-        return !query(sql, row -> Boolean.TRUE, values).isEmpty();
-    }
-
-    private int execute(String sql, Object... values) {
-        try (PreparedStatement statement = prepare(sql, values)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write declarations", e);
-        }
-    }
-
-    private PreparedStatement prepare(String sql, Object... values) throws SQLException {
-        PreparedStatement statement = connection().prepareStatement(sql);
-        for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            if (value == null) {
-                statement.setNull(i + 1, Types.VARCHAR);
-            } else if (value instanceof Integer number) {
-                statement.setInt(i + 1, number);
-            } else if (value instanceof Boolean flag) {
-                statement.setBoolean(i + 1, flag);
-            } else {
-                statement.setString(i + 1, value.toString());
-            }
-        }
-        return statement;
-    }
-
-    private Connection connection() {
-        if (transactions.findTransactionStatus().isEmpty()) {
-            throw new IllegalStateException("the declaration store runs inside a transaction");
-        }
-        return transactions.getConnection();
     }
 }

@@ -1,6 +1,7 @@
 package io.vitrine.customs.declaration.infra;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.customs.infra.TransactionalSql;
 import io.vitrine.customs.declaration.PaymentDeclaration;
 import io.vitrine.customs.declaration.PaymentDeclarations;
 import io.vitrine.kernel.tenancy.TenantId;
@@ -8,10 +9,8 @@ import io.vitrine.kernel.time.infra.SqlInstants;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Optional;
 
 /** {@link PaymentDeclarations} in {@code declaration_payments}; every statement filtered by the tenant. */
@@ -21,19 +20,19 @@ class JdbcPaymentDeclarations implements PaymentDeclarations {
     private static final String COLUMNS = "tenant_id, order_no, out_request_no, status, alipay_declare_no, pay_code, "
             + "pay_transaction_id, ver_dept, identity_check, attempts, last_error, created_at, updated_at";
 
-    private final TransactionOperations<Connection> transactions;
+    private final TransactionalSql database;
 
     JdbcPaymentDeclarations(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+        this.database = new TransactionalSql(transactions, "payment declarations");
     }
 
     @Override
     public boolean insert(PaymentDeclaration d) {
         // the order number is unique platform-wide: any tenant's row for it means "already there"
-        if (read("SELECT " + COLUMNS + " FROM declaration_payments WHERE order_no = ?", d.orderNo()).isPresent()) {
+        if (database.exists("SELECT 1 FROM declaration_payments WHERE order_no = ?", d.orderNo())) {
             return false;
         }
-        execute("INSERT INTO declaration_payments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        database.execute("INSERT INTO declaration_payments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 d.tenant().value(), d.orderNo(), d.outRequestNo(), d.state().name(), d.alipayDeclareNo(), d.payCode(),
                 d.payTransactionId(), d.verDept(), d.identityCheck(), d.attempts(), d.lastError(),
                 SqlInstants.text(d.createdAt()), SqlInstants.text(d.updatedAt()));
@@ -42,19 +41,19 @@ class JdbcPaymentDeclarations implements PaymentDeclarations {
 
     @Override
     public Optional<PaymentDeclaration> find(TenantId tenant, String orderNo) {
-        return read("SELECT " + COLUMNS + " FROM declaration_payments WHERE tenant_id = ? AND order_no = ?",
-                tenant.value(), orderNo);
+        return database.first("SELECT " + COLUMNS + " FROM declaration_payments WHERE tenant_id = ? AND order_no = ?",
+                JdbcPaymentDeclarations::declaration, tenant.value(), orderNo);
     }
 
     @Override
     public Optional<PaymentDeclaration> lock(TenantId tenant, String orderNo) {
-        return read("SELECT " + COLUMNS + " FROM declaration_payments WHERE tenant_id = ? AND order_no = ? FOR UPDATE",
-                tenant.value(), orderNo);
+        return database.first("SELECT " + COLUMNS + " FROM declaration_payments WHERE tenant_id = ? AND order_no = ? FOR UPDATE",
+                JdbcPaymentDeclarations::declaration, tenant.value(), orderNo);
     }
 
     @Override
     public void update(PaymentDeclaration d) {
-        int rows = execute("UPDATE declaration_payments SET status = ?, alipay_declare_no = ?, pay_code = ?, "
+        int rows = database.execute("UPDATE declaration_payments SET status = ?, alipay_declare_no = ?, pay_code = ?, "
                         + "pay_transaction_id = ?, ver_dept = ?, identity_check = ?, attempts = ?, last_error = ?, "
                         + "updated_at = ? WHERE tenant_id = ? AND order_no = ?", d.state().name(), d.alipayDeclareNo(),
                 d.payCode(), d.payTransactionId(), d.verDept(), d.identityCheck(), d.attempts(), d.lastError(),
@@ -64,43 +63,10 @@ class JdbcPaymentDeclarations implements PaymentDeclarations {
         }
     }
 
-    private Optional<PaymentDeclaration> read(String sql, Object... values) {
-        try (PreparedStatement statement = prepare(sql, values); ResultSet row = statement.executeQuery()) {
-            if (!row.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new PaymentDeclaration(TenantId.of(row.getString(1)), row.getString(2),
-                    row.getString(3), PaymentDeclaration.State.valueOf(row.getString(4)), row.getString(5),
-                    row.getString(6), row.getString(7), row.getString(8), row.getString(9), row.getInt(10),
-                    row.getString(11), SqlInstants.read(row, 12), SqlInstants.read(row, 13)));
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read payment declarations", e);
-        }
-    }
-
-    private int execute(String sql, Object... values) {
-        try (PreparedStatement statement = prepare(sql, values)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write payment declarations", e);
-        }
-    }
-
-    private PreparedStatement prepare(String sql, Object... values) throws SQLException {
-        if (transactions.findTransactionStatus().isEmpty()) {
-            throw new IllegalStateException("the payment declarations run inside a transaction");
-        }
-        PreparedStatement statement = transactions.getConnection().prepareStatement(sql);
-        for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            if (value == null) {
-                statement.setNull(i + 1, Types.VARCHAR);
-            } else if (value instanceof Integer number) {
-                statement.setInt(i + 1, number);
-            } else {
-                statement.setString(i + 1, value.toString());
-            }
-        }
-        return statement;
+    private static PaymentDeclaration declaration(ResultSet row) throws SQLException {
+        return new PaymentDeclaration(TenantId.of(row.getString(1)), row.getString(2), row.getString(3),
+                PaymentDeclaration.State.valueOf(row.getString(4)), row.getString(5), row.getString(6),
+                row.getString(7), row.getString(8), row.getString(9), row.getInt(10), row.getString(11),
+                SqlInstants.read(row, 12), SqlInstants.read(row, 13));
     }
 }

@@ -1,6 +1,7 @@
 package io.vitrine.customs.tax.infra;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.customs.infra.TransactionalSql;
 import io.vitrine.customs.tax.RecordedTaxBill;
 import io.vitrine.customs.tax.TaxBillStore;
 import io.vitrine.kernel.money.Money;
@@ -9,10 +10,8 @@ import io.vitrine.kernel.time.infra.SqlInstants;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,28 +23,27 @@ class JdbcTaxBillStore implements TaxBillStore {
     private static final String COLUMNS = "tax_no, bill_guid, message_guid, tenant_id, order_no, invt_no, ebc_code, "
             + "customs_tax_fen, value_added_tax_fen, consumption_tax_fen, status, return_time, received_at, updated_at";
 
-    private final TransactionOperations<Connection> transactions;
+    private final TransactionalSql database;
 
     JdbcTaxBillStore(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+        this.database = new TransactionalSql(transactions, "tax bills");
     }
 
     @Override
     public Optional<Owner> ownerOfInventory(String invtNo) {
-        return query("SELECT tenant_id, order_no FROM declaration_receipts WHERE invt_no = ? "
+        return database.first("SELECT tenant_id, order_no FROM declaration_receipts WHERE invt_no = ? "
                         + "ORDER BY received_at, receipt_guid LIMIT 1",
-                row -> new Owner(TenantId.of(row.getString(1)), row.getString(2)), invtNo).stream().findFirst();
+                row -> new Owner(TenantId.of(row.getString(1)), row.getString(2)), invtNo);
     }
 
     @Override
     public Optional<RecordedTaxBill> find(String taxNo) {
-        return query("SELECT " + COLUMNS + " FROM customs_tax_bills WHERE tax_no = ?", JdbcTaxBillStore::bill, taxNo)
-                .stream().findFirst();
+        return database.first("SELECT " + COLUMNS + " FROM customs_tax_bills WHERE tax_no = ?", JdbcTaxBillStore::bill, taxNo);
     }
 
     @Override
     public void insert(RecordedTaxBill b) {
-        execute("INSERT INTO customs_tax_bills (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        database.execute("INSERT INTO customs_tax_bills (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 b.taxNo(), b.billGuid(), b.messageGuid(), b.tenant() == null ? null : b.tenant().value(), b.orderNo(),
                 b.invtNo(), b.ebcCode(), b.customsTax().fen(), b.valueAddedTax().fen(), b.consumptionTax().fen(),
                 b.status(), SqlInstants.text(b.returnTime()), SqlInstants.text(b.receivedAt()),
@@ -54,7 +52,7 @@ class JdbcTaxBillStore implements TaxBillStore {
 
     @Override
     public void update(RecordedTaxBill b) {
-        execute("UPDATE customs_tax_bills SET message_guid = ?, customs_tax_fen = ?, value_added_tax_fen = ?, "
+        database.execute("UPDATE customs_tax_bills SET message_guid = ?, customs_tax_fen = ?, value_added_tax_fen = ?, "
                         + "consumption_tax_fen = ?, status = ?, return_time = ?, updated_at = ? WHERE tax_no = ?",
                 b.messageGuid(), b.customsTax().fen(), b.valueAddedTax().fen(), b.consumptionTax().fen(), b.status(),
                 SqlInstants.text(b.returnTime()), SqlInstants.text(b.updatedAt()), b.taxNo());
@@ -66,14 +64,14 @@ class JdbcTaxBillStore implements TaxBillStore {
                 + (ebcCode == null ? "tenant_id = ?" : "(tenant_id = ? OR (tenant_id IS NULL AND ebc_code = ?))")
                 + " ORDER BY return_time, tax_no";
         return ebcCode == null
-                ? query(sql, JdbcTaxBillStore::bill, SqlInstants.text(from), SqlInstants.text(to), tenant.value())
-                : query(sql, JdbcTaxBillStore::bill, SqlInstants.text(from), SqlInstants.text(to), tenant.value(),
+                ? database.query(sql, JdbcTaxBillStore::bill, SqlInstants.text(from), SqlInstants.text(to), tenant.value())
+                : database.query(sql, JdbcTaxBillStore::bill, SqlInstants.text(from), SqlInstants.text(to), tenant.value(),
                 ebcCode);
     }
 
     @Override
     public List<Released> releasedWithoutBill(TenantId tenant, Instant from, Instant to) {
-        return query("SELECT r.order_no, MIN(r.return_time) FROM declaration_receipts r "
+        return database.query("SELECT r.order_no, MIN(r.return_time) FROM declaration_receipts r "
                         + "JOIN declaration_messages m ON m.guid = r.message_guid AND m.message_type = 'CEB621' "
                         + "WHERE r.tenant_id = ? AND r.return_status = 800 AND NOT EXISTS (SELECT 1 FROM "
                         + "customs_tax_bills b WHERE b.tenant_id = r.tenant_id AND b.order_no = r.order_no "
@@ -89,52 +87,5 @@ class JdbcTaxBillStore implements TaxBillStore {
                 tenant == null ? null : TenantId.of(tenant), row.getString(5), row.getString(6), row.getString(7),
                 Money.ofFen(row.getLong(8)), Money.ofFen(row.getLong(9)), Money.ofFen(row.getLong(10)),
                 row.getString(11), SqlInstants.read(row, 12), SqlInstants.read(row, 13), SqlInstants.read(row, 14));
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... values) {
-        try (PreparedStatement statement = prepare(sql, values); ResultSet rows = statement.executeQuery()) {
-            List<T> found = new ArrayList<>();
-            while (rows.next()) {
-                found.add(mapper.map(rows));
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read tax bills", e);
-        }
-    }
-
-    private void execute(String sql, Object... values) {
-        try (PreparedStatement statement = prepare(sql, values)) {
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write tax bills", e);
-        }
-    }
-
-    private PreparedStatement prepare(String sql, Object... values) throws SQLException {
-        PreparedStatement statement = connection().prepareStatement(sql);
-        for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            if (value == null) {
-                statement.setNull(i + 1, Types.VARCHAR);
-            } else if (value instanceof Long number) {
-                statement.setLong(i + 1, number);
-            } else {
-                statement.setString(i + 1, value.toString());
-            }
-        }
-        return statement;
-    }
-
-    private Connection connection() {
-        if (transactions.findTransactionStatus().isEmpty()) {
-            throw new IllegalStateException("the tax bill store runs inside a transaction");
-        }
-        return transactions.getConnection();
     }
 }

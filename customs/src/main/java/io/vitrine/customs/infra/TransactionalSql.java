@@ -1,0 +1,111 @@
+package io.vitrine.customs.infra;
+
+import io.micronaut.transaction.TransactionOperations;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hand-written SQL (H2 in MySQL mode and MariaDB) run on the connection of the transaction the caller is in, the
+ * one way the customs JDBC adapters query and write. Values bind by position: null as SQL NULL, {@code Integer},
+ * {@code Long} and {@code Boolean} as themselves, anything else as its text (instants go in as
+ * {@code SqlInstants.text}). It adds no tenant filter: every statement filters by tenant itself.
+ */
+public final class TransactionalSql {
+
+    /** Maps the current row of a result. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final TransactionOperations<Connection> transactions;
+    private final String subject;
+
+    /**
+     * @param subject what the statements read and write, plural ("declarations"), for the errors' messages
+     */
+    public TransactionalSql(TransactionOperations<Connection> transactions, String subject) {
+        this.transactions = transactions;
+        this.subject = subject;
+    }
+
+    /** Every row the query returns, mapped, in the query's order. */
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... values) {
+        return query(sql, mapper, Arrays.asList(values));
+    }
+
+    /** As {@link #query(String, RowMapper, Object...)}, with the values in a list. */
+    public <T> List<T> query(String sql, RowMapper<T> mapper, List<?> values) {
+        try (PreparedStatement statement = prepare(sql, values); ResultSet rows = statement.executeQuery()) {
+            List<T> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(mapper.map(rows));
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + subject, e);
+        }
+    }
+
+    /** The first row the query returns, mapped; the rest are not read. */
+    public <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... values) {
+        try (PreparedStatement statement = prepare(sql, Arrays.asList(values));
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + subject, e);
+        }
+    }
+
+    /** Whether the query returns any row. */
+    public boolean exists(String sql, Object... values) {
+        return first(sql, row -> Boolean.TRUE, values).isPresent();
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; the number of rows it changed. */
+    public int execute(String sql, Object... values) {
+        try (PreparedStatement statement = prepare(sql, Arrays.asList(values))) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write " + subject, e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, List<?> values) throws SQLException {
+        if (transactions.findTransactionStatus().isEmpty()) {
+            throw new IllegalStateException(subject + " are read and written inside a transaction");
+        }
+        PreparedStatement statement = transactions.getConnection().prepareStatement(sql);
+        try {
+            for (int i = 0; i < values.size(); i++) {
+                bind(statement, i + 1, values.get(i));
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setBoolean(index, flag);
+        } else {
+            statement.setString(index, value.toString());
+        }
+    }
+}
