@@ -90,8 +90,9 @@ class PaymentDataUpload implements OutboxListener {
     }
 
     private String send(PaymentDataRequested requested, String guid) {
-        PayExInfo.Head head = snapshots.head(requested.tenant(), requested.orderNo(), guid);
-        List<PayExInfo.Item> items = snapshots.items(requested.orderNo());
+        PaymentSnapshots.Snapshot snapshot = snapshots.of(requested.tenant(), requested.orderNo(), guid);
+        PayExInfo.Head head = snapshot.head();
+        List<PayExInfo.Item> items = snapshot.items();
         long serviceTime = clock.millis();
         TextSignature signature = signer.signText(
                 PayExInfoJson.signingText(requested.sessionId(), head, items, serviceTime));

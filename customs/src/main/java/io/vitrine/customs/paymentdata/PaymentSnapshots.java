@@ -7,6 +7,7 @@ import io.vitrine.customs.declaration.PaymentDeclarations;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.kernel.time.ChinaTime;
 import io.vitrine.orders.ordering.DeclarationParticulars;
+import io.vitrine.orders.ordering.DeclarationParticulars.Particulars;
 import io.vitrine.orders.ordering.Order;
 import io.vitrine.orders.ordering.OrderLine;
 import io.vitrine.orders.ordering.PayMethod;
@@ -49,12 +50,22 @@ class PaymentSnapshots {
         this.itemLink = itemLink;
     }
 
+    /** The head and the order's list entry, unsigned. */
+    record Snapshot(PayExInfo.Head head, List<PayExInfo.Item> items) {
+    }
+
     /** @throws IllegalStateException when the order is not paid */
-    PayExInfo.Head head(TenantId tenant, String orderNo, String guid) {
-        Order order = particulars.of(orderNo).order();
+    Snapshot of(TenantId tenant, String orderNo, String guid) {
+        Particulars p = particulars.of(orderNo);
+        return new Snapshot(head(tenant, p.order(), guid), items(p));
+    }
+
+    private PayExInfo.Head head(TenantId tenant, Order order, String guid) {
+        String orderNo = order.orderNo();
         if (order.paidAt() == null || order.paidAmount() == null || order.tradeNo() == null) {
             throw new IllegalStateException("order " + orderNo + " is not paid: no payment data to give customs");
         }
+        // a leg refused or not yet answered has no code, transaction or verifying body: Optional.map gives empty
         Optional<PaymentDeclaration> leg = payments.find(tenant, orderNo);
         String payCode = leg.map(PaymentDeclaration::payCode).orElse(parties.paymentCompany().code());
         String transaction = leg.map(PaymentDeclaration::payTransactionId).orElse(order.tradeNo());
@@ -65,14 +76,12 @@ class PaymentSnapshots {
                 : "alipay.trade.wap.pay") + " out_trade_no=" + order.orderNo() + " total_amount=" + paid.toPlainString();
         String response = "trade_no=" + order.tradeNo() + " trade_status=TRADE_SUCCESS total_amount="
                 + paid.toPlainString() + " gmt_payment=" + tradingTime;
-        return new PayExInfo.Head(guid, request, response, parties.platform().code(), payCode == null
-                ? parties.paymentCompany().code() : payCode, transaction == null ? order.tradeNo() : transaction,
-                paid, PayExInfo.CURRENCY_CNY, verDept == null ? PayExInfo.VER_DEPT_OTHER : verDept,
-                order.payMethod() == PayMethod.ALIPAY_QR ? "3" : "4", tradingTime, "");
+        return new PayExInfo.Head(guid, request, response, parties.platform().code(), payCode, transaction, paid,
+                PayExInfo.CURRENCY_CNY, verDept, order.payMethod() == PayMethod.ALIPAY_QR ? "3" : "4", tradingTime, "");
     }
 
-    List<PayExInfo.Item> items(String orderNo) {
-        var p = particulars.of(orderNo);
+    private List<PayExInfo.Item> items(Particulars p) {
+        String orderNo = p.order().orderNo();
         TenantSettings shop = settings.current();
         List<PayExInfo.Goods> goods = p.lines().stream()
                 .map(line -> new PayExInfo.Goods(line.nameZh(), link(p.order(), line))).toList();

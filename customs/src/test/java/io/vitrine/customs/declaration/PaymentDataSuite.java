@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.customs.exchange.DxpEnvelope;
+import io.vitrine.customs.exchange.DxpMessage;
 import io.vitrine.customs.exchange.TransInfo;
 import io.vitrine.customs.messages.MessageRules;
 import io.vitrine.customs.paymentdata.ImmediateAnswer;
@@ -29,6 +30,7 @@ import io.vitrine.orders.compliance.CheckoutFacts;
 import io.vitrine.orders.ordering.Order;
 import io.vitrine.orders.ordering.OrderPayments;
 import io.vitrine.orders.ordering.OrderPlacement;
+import io.vitrine.orders.ordering.OrderReading;
 import io.vitrine.orders.ordering.PaymentFacts;
 import io.vitrine.orders.ordering.PlaceOrder;
 import io.vitrine.orders.payment.TradeStatus;
@@ -57,6 +59,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The "179" interface end to end on H2 and MariaDB: a paid order declared through the real pipeline (outbox, real
@@ -77,6 +80,7 @@ abstract class PaymentDataSuite {
     private Shop shop;
     private HttpServer platform;
     private SingleWindowSimulator simulator;
+    private Path simulatorData;
 
     protected abstract DeclarationContexts.Declaring declaring();
 
@@ -112,10 +116,14 @@ abstract class PaymentDataSuite {
             exchange.close();
         });
         platform.start();
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "sim179-");
+        simulatorData = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "sim179-");
+        simulator = simulator();
+    }
+
+    private SingleWindowSimulator simulator() throws IOException {
         Clock clock = Clock.systemUTC();
         SimulatorSettings settings = new SimulatorSettings(Duration.ZERO, Duration.ZERO, Scenario.RELEASE, 8 << 20);
-        simulator = new SingleWindowSimulator(send(), declaring.exchange().resolve("receive"), data,
+        return new SingleWindowSimulator(send(), declaring.exchange().resolve("receive"), simulatorData,
                 new Examination(new XmlDsigSignatureVerifier(8 << 20), new MessageRules(clock), settings, clock),
                 settings, clock);
     }
@@ -168,7 +176,7 @@ abstract class PaymentDataSuite {
         var sent = DxpEnvelope.read(Files.readAllBytes(file), 8 << 20);
         String forged = new String(sent.data(), StandardCharsets.UTF_8).replaceFirst("\"totalAmount\":[0-9.]+",
                 "\"totalAmount\":1.00");
-        Files.write(file, DxpEnvelope.write(new io.vitrine.customs.exchange.DxpMessage(sent.transInfo(),
+        Files.write(file, DxpEnvelope.write(new DxpMessage(sent.transInfo(),
                 forged.getBytes(StandardCharsets.UTF_8))));
 
         simulator.tick();
@@ -226,14 +234,14 @@ abstract class PaymentDataSuite {
         assertThatThrownBy(() -> PaymentDataRequest.of(null, "has space", -5L))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field, FieldError::rule)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("orderNo", "REQUIRED"),
-                                org.assertj.core.groups.Tuple.tuple("sessionID", "FORMAT"),
-                                org.assertj.core.groups.Tuple.tuple("serviceTime", "POSITIVE_INTEGER")));
+                        .containsExactly(tuple("orderNo", "REQUIRED"),
+                                tuple("sessionID", "FORMAT"),
+                                tuple("serviceTime", "POSITIVE_INTEGER")));
         assertThatThrownBy(() -> PaymentDataRequest.of("X".repeat(61), "s", null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field, FieldError::rule)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("orderNo", "MAX_LENGTH"),
-                                org.assertj.core.groups.Tuple.tuple("serviceTime", "REQUIRED")));
+                        .containsExactly(tuple("orderNo", "MAX_LENGTH"),
+                                tuple("serviceTime", "REQUIRED")));
     }
 
     @Test
@@ -279,6 +287,36 @@ abstract class PaymentDataSuite {
         simulator.tick();
         assertThat(simulator.paymentDataVerdict(session)).hasValueSatisfying(v ->
                 assertThat(v).containsEntry("outcome", "LATE"));
+    }
+
+    @Test
+    void an_upload_past_our_deadline_is_still_sent_and_recorded_late() {
+        String orderNo = acceptedOrder();
+        String session = session();
+        ask(orderNo, session, Duration.ofMinutes(5));
+        fixtures.execute("UPDATE payment_data_requests SET deadline_at = '2026-01-01 00:00:00' "
+                + "WHERE session_id = ?", session);
+
+        dispatch();
+
+        assertThat(row(session, "status")).isEqualTo("ANSWERED");
+        assertThat(fixtures.count("SELECT COUNT(*) FROM payment_data_requests WHERE session_id = ? "
+                + "AND deadline_met = FALSE", session)).isEqualTo(1);
+    }
+
+    @Test
+    void a_restarted_simulator_still_knows_what_it_asked() throws Exception {
+        String orderNo = acceptedOrder();
+        String session = session();
+        ask(orderNo, session, Duration.ofMinutes(5));
+        simulator.close();
+        simulator = simulator();
+
+        dispatch();
+        simulator.tick();
+
+        assertThat(simulator.paymentDataVerdict(session)).hasValueSatisfying(v ->
+                assertThat(v).containsEntry("outcome", "ANSWERED"));
     }
 
     /** Paid, declared (CEB311 sent) and accepted by the simulator. */
@@ -334,7 +372,7 @@ abstract class PaymentDataSuite {
     }
 
     private Order order(String orderNo) {
-        return TenantContext.callAs(shop.tenant(), () -> context.getBean(io.vitrine.orders.ordering.OrderReading.class)
+        return TenantContext.callAs(shop.tenant(), () -> context.getBean(OrderReading.class)
                 .details(orderNo).order());
     }
 
