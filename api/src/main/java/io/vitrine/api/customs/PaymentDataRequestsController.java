@@ -77,17 +77,28 @@ class PaymentDataRequestsController {
         if (text == null || text.isBlank()) {
             throw InvalidInputException.of(field, "REQUIRED", field + " must hold {orderNo, sessionID, serviceTime}");
         }
-        Map<?, ?> fields;
-        try {
-            fields = json.readValue(text, Map.class);
-        } catch (IOException | RuntimeException e) {
-            fields = null;
+        Map<?, ?> fields = object(text);
+        // public platforms report openReq arriving HTML-escaped (&quot;) or backslash-escaped: read those too
+        if (fields == null && text.contains("&quot;")) {
+            fields = object(text.replace("&quot;", "\""));
+        }
+        if (fields == null && text.contains("\\\"")) {
+            fields = object(text.replace("\\\"", "\""));
         }
         if (fields == null) {
             throw InvalidInputException.of(field, "JSON_OBJECT", field + " is not a JSON object");
         }
         return PaymentDataRequest.of(text(fields.get("orderNo"), "orderNo"), text(fields.get("sessionID"), "sessionID"),
                 millis(fields.get("serviceTime")));
+    }
+
+    @Nullable
+    private Map<?, ?> object(String text) {
+        try {
+            return json.readValue(text, Map.class);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String text(@Nullable Object value, String field) {

@@ -80,6 +80,19 @@ class PaymentDataRequestsHttpTest {
     }
 
     @Test
+    void an_open_req_arriving_html_or_backslash_escaped_is_read_as_well() {
+        String orderNo = declaredOrder();
+        String html = session();
+        String slashed = session();
+        HttpResponse<String> first = form(openReq(orderNo, html, "1533271903898").replace("\"", "&quot;"), SECRET);
+        HttpResponse<String> second = form(openReq(orderNo, slashed, "1533271903898").replace("\"", "\\\""), SECRET);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(Rows.column(vitrine, "SELECT session_id FROM payment_data_requests WHERE session_id IN (?, ?) "
+                + "ORDER BY session_id", html, slashed)).containsExactlyInAnyOrder(html, slashed);
+    }
+
+    @Test
     void an_order_no_declaration_knows_is_answered_20000_and_recorded_without_a_tenant() {
         String session = session();
         String orderNo = "NOSUCH" + System.nanoTime();
