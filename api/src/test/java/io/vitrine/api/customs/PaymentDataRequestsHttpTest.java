@@ -59,7 +59,8 @@ class PaymentDataRequestsHttpTest {
 
         for (HttpResponse<String> response : java.util.List.of(first, second, asJson)) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(response.body()).contains("\"code\":\"10000\"").contains("\"serviceTime\":");
+            assertThat(response.body()).contains("\"code\":\"10000\"").contains("\"message\":\"\"")
+                    .contains("\"serviceTime\":");
         }
         assertThat(Rows.column(vitrine, "SELECT status FROM payment_data_requests WHERE session_id = ?", session))
                 .containsExactly("PENDING");

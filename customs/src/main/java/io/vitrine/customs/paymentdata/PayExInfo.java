@@ -1,5 +1,6 @@
 package io.vitrine.customs.paymentdata;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.List;
  * @param serviceTime our clock when answering, epoch milliseconds
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record PayExInfo(String sessionID, Head payExchangeInfoHead, List<Item> payExchangeInfoLists, long serviceTime,
                         String certNo, String signValue) {
 
@@ -28,6 +30,7 @@ public record PayExInfo(String sessionID, Head payExchangeInfoHead, List<Item> p
      * @param tradingTime      China time {@code yyyyMMddHHmmss}
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Head(String guid, String initalRequest, String initalResponse, String ebpCode, String payCode,
                        String payTransactionId, BigDecimal totalAmount, String currency, String verDept,
                        String payType, String tradingTime, String note) {
@@ -35,10 +38,12 @@ public record PayExInfo(String sessionID, Head payExchangeInfoHead, List<Item> p
 
     /** One order paid by the transaction (we always have one), its goods and who received the money. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Item(String orderNo, List<Goods> goodsInfo, String recpAccount, String recpCode, String recpName) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Goods(String gname, String itemLink) {
     }
 }

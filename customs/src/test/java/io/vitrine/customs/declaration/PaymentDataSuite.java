@@ -151,6 +151,9 @@ abstract class PaymentDataSuite {
         assertThat(row(session, "status")).isEqualTo("ANSWERED");
         assertThat(fixtures.count("SELECT COUNT(*) FROM payment_data_requests WHERE session_id = ? AND attempts = 1 "
                 + "AND deadline_met = TRUE AND answered_at IS NOT NULL", session)).isEqualTo(1);
+        // every field of the interface present, the optional ones empty rather than left out
+        assertThat(row(session, "upload")).contains("\"note\":\"\"").contains("\"initalRequest\":")
+                .contains("\"recpCode\":\"3301964J31\"").contains("\"currency\":\"142\"");
         PayExInfo upload = PayExInfoJson.read(row(session, "upload"));
         Order order = order(orderNo);
         assertThat(upload.sessionID()).isEqualTo(session);
