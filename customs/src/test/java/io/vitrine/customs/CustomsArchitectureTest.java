@@ -20,7 +20,7 @@ class CustomsArchitectureTest {
     @Test
     void signing_and_exchange_domain_code_imports_no_crypto_library_or_http() {
         noClasses().that().resideInAnyPackage("io.vitrine.customs.signing", "io.vitrine.customs.exchange", "io.vitrine.customs.xml",
-                        "io.vitrine.customs.declaration", "io.vitrine.customs.tax")
+                        "io.vitrine.customs.declaration", "io.vitrine.customs.tax", "io.vitrine.customs.paymentdata")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.bouncycastle..", "org.apache.xml.security..", "io.micronaut.http..", "java.net.http..", "java.sql..")
                 .check(CUSTOMS);
@@ -29,7 +29,7 @@ class CustomsArchitectureTest {
     @Test
     void domain_code_never_reaches_into_infra() {
         noClasses().that().resideInAnyPackage("io.vitrine.customs.signing", "io.vitrine.customs.exchange", "io.vitrine.customs.xml",
-                        "io.vitrine.customs.declaration", "io.vitrine.customs.tax")
+                        "io.vitrine.customs.declaration", "io.vitrine.customs.tax", "io.vitrine.customs.paymentdata")
                 .should().dependOnClassesThat().resideInAPackage("..infra..")
                 .check(CUSTOMS);
     }

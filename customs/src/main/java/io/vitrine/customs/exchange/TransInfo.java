@@ -17,10 +17,15 @@ public record TransInfo(String copMsgId, String senderId, List<String> receiverI
     public static final String IMPORT_RECEIVER = "DXPEDCCEB0000002";
     /** ... and for export messages. */
     public static final String EXPORT_RECEIVER = "DXPEDCCEB0000003";
+    /**
+     * The "179" payment data upload ({@code payExInfoStr}, JSON, signed as text): not a CEB message. The single
+     * window takes it as an HTTPS form post; here it travels the exchange channel under this type of ours.
+     */
+    public static final String PAYMENT_DATA = "PayExInfo179";
 
     // both end up in a file name: no path separators, no dots, nothing a shell or Windows client chokes on
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern MESSAGE_TYPE = Pattern.compile("CEB[0-9]{3}Message");
+    private static final Pattern MESSAGE_TYPE = Pattern.compile("CEB[0-9]{3}Message|" + PAYMENT_DATA);
 
     public TransInfo {
         Objects.requireNonNull(copMsgId, "copMsgId");

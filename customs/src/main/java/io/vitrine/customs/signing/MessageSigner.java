@@ -9,6 +9,12 @@ public interface MessageSigner {
 
     byte[] sign(byte[] unsignedMessage);
 
+    /**
+     * Signs a plain string (its UTF-8 bytes) with the same key and {@link #algorithm()}: what the e-port's "sign data"
+     * call does for the "179" payment data upload. No canonicalisation, no envelope.
+     */
+    TextSignature signText(String text);
+
     SignatureAlgorithm algorithm();
 
     DigestAlgorithm digest();

@@ -58,6 +58,11 @@ public final class Examination {
         this.clock = clock;
     }
 
+    /** The signature check it uses, for the simulator's other checks (the "179" upload). */
+    SignatureVerifier verifier() {
+        return verifier;
+    }
+
     /** @param orders the accepted CEB311 of an order number, if one arrived */
     public Verdict examine(byte[] file, Function<String, Optional<OrderDeclaration>> orders) {
         DxpMessage envelope;

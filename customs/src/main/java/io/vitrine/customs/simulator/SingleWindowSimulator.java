@@ -1,6 +1,7 @@
 package io.vitrine.customs.simulator;
 
 import io.vitrine.customs.messages.CebReader;
+import io.vitrine.customs.paymentdata.ImmediateAnswer;
 import io.vitrine.customs.messages.MessageType;
 import io.vitrine.customs.messages.OrderDeclaration;
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,6 +63,10 @@ public final class SingleWindowSimulator implements AutoCloseable {
     private final Set<String> received = new HashSet<>();
     private final Map<String, String> orderGuids = new HashMap<>();
     private final Map<String, PlannedReceipt> pending = new LinkedHashMap<>();
+    private final PaymentDataCheck paymentData;
+    private final PaymentDataRequester requester = new PaymentDataRequester();
+    private final Map<String, PaymentDataCheck.Asked> asked = new HashMap<>();
+    private final Set<String> judged = new HashSet<>();
 
     /**
      * @param send    the folder our exchange sends to (the single-window client's outbox)
@@ -83,6 +90,7 @@ public final class SingleWindowSimulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the simulator folders under " + data, e);
         }
+        this.paymentData = new PaymentDataCheck(examination.verifier(), settings.maxMessageBytes());
         this.ledger = new SimulatorLedger(data.resolve("ledger.jsonl"));
         replay();
         releaseClaims();
@@ -113,12 +121,98 @@ public final class SingleWindowSimulator implements AutoCloseable {
                 }
                 case "planned" -> pending.put(entry.get("receiptGuid"), PlannedReceipt.ofEntry(entry));
                 case "answered" -> answered.add(entry.get("receiptGuid"));
+                case "payment-data-requested" -> asked.put(entry.get("sessionID"), new PaymentDataCheck.Asked(
+                        entry.get("orderNo"), Instant.parse(entry.get("due"))));
+                case "payment-data-request-answered" -> {
+                    // the platform's immediate answer, for the record
+                }
+                case "payment-data" -> judged.add(entry.get("sessionID"));
                 default -> LOG.warn("simulator ledger: unknown line {}", entry.get("event"));
             }
         }
         pending.keySet().removeAll(answered);
         // plans of a message whose "received" line never made it: the file is examined again
         pending.values().removeIf(p -> !received.contains(p.answered()));
+    }
+
+    /**
+     * Customs' "179" request for an order the simulator accepted a CEB311 of: the request is recorded in the ledger
+     * first (so an upload arriving at once finds it), then posted to the platform; its immediate answer recorded too.
+     * The upload is expected in the send folder within {@code deadline}: a later one is judged {@code LATE}.
+     *
+     * @param sessionId customs' session (the same again repeats the request)
+     * @throws IllegalArgumentException for an order the simulator has not accepted
+     */
+    public synchronized ImmediateAnswer requestPaymentData(String orderNo, String sessionId, URI endpoint, String token,
+                                                           Duration deadline) {
+        if (!orderGuids.containsKey(orderNo)) {
+            throw new IllegalArgumentException("the simulator has accepted no CEB311 for order " + orderNo);
+        }
+        Instant now = clock.instant();
+        PaymentDataCheck.Asked ask = asked.computeIfAbsent(sessionId,
+                s -> new PaymentDataCheck.Asked(orderNo, now.plus(deadline)));
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("event", "payment-data-requested");
+        entry.put("sessionID", sessionId);
+        entry.put("orderNo", ask.orderNo());
+        entry.put("at", now.toString());
+        entry.put("due", ask.due().toString());
+        ledger.append(entry);
+        ImmediateAnswer answer = requester.ask(endpoint, token,
+                new PaymentDataRequester.OpenReq(orderNo, sessionId, now.toEpochMilli()));
+        ledger.append(Map.of("event", "payment-data-request-answered", "sessionID", sessionId, "code", answer.code(),
+                "message", answer.message() == null ? "" : answer.message(), "at", clock.instant().toString()));
+        return answer;
+    }
+
+    /** The judgement of the upload of a session ({@code outcome}, {@code detail}, …), once one arrived. */
+    public synchronized Optional<Map<String, String>> paymentDataVerdict(String sessionId) {
+        return ledger.entries().stream().filter(e -> "payment-data".equals(e.get("event")))
+                .filter(e -> sessionId.equals(e.get("sessionID"))).findFirst();
+    }
+
+    /** How many uploads of a session arrived (a repeated one is archived, not judged again). */
+    public synchronized long paymentDataUploads(String sessionId) {
+        return ledger.entries().stream().filter(e -> "payment-data-upload".equals(e.get("event")))
+                .filter(e -> sessionId.equals(e.get("sessionID"))).count();
+    }
+
+    private void receivePaymentData(Path claim, String name, byte[] content) {
+        PaymentDataCheck.Result result = content == null
+                ? new PaymentDataCheck.Result(null, "UNREADABLE", "too large")
+                : paymentData.check(content, clock.instant(), s -> Optional.ofNullable(asked.get(s)), this::signedOrder);
+        ledger.append(Map.of("event", "payment-data-upload", "sessionID", String.valueOf(result.sessionId()),
+                "file", name, "at", clock.instant().toString()));
+        if (result.sessionId() != null && judged.contains(result.sessionId())) {
+            LOG.info("simulator: {} repeats the 179 upload of session {}, already judged", name, result.sessionId());
+        } else {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("event", "payment-data");
+            entry.put("sessionID", result.sessionId());
+            entry.put("file", name);
+            entry.put("outcome", result.outcome());
+            entry.put("detail", result.detail());
+            entry.put("at", clock.instant().toString());
+            ledger.append(entry);
+            if (result.sessionId() != null) {
+                judged.add(result.sessionId());
+            }
+            LOG.info("simulator: 179 upload {} ({}) -> {} {}", name, result.sessionId(), result.outcome(),
+                    result.detail());
+        }
+        archive(claim, name);
+    }
+
+    private Optional<byte[]> signedOrder(String orderNo) {
+        String guid = orderGuids.get(orderNo);
+        if (guid == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(orders.resolve(guid + ".xml")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the accepted order " + guid, e);
+        }
     }
 
     private void receive(Path file) {
@@ -133,6 +227,10 @@ public final class SingleWindowSimulator implements AutoCloseable {
             return;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot claim " + file, e);
+        }
+        if (PaymentDataCheck.isPaymentData(name)) {
+            receivePaymentData(claim, name, content);
+            return;
         }
         Verdict verdict = content == null ? Verdict.unanswered(null, "TOO_LARGE")
                 : examination.examine(content, this::acceptedOrder);

@@ -4,6 +4,7 @@ import io.vitrine.customs.signing.DigestAlgorithm;
 import io.vitrine.customs.signing.MessageSigner;
 import io.vitrine.customs.signing.SignatureAlgorithm;
 import io.vitrine.customs.signing.SigningFailedException;
+import io.vitrine.customs.signing.TextSignature;
 import io.vitrine.customs.xml.SafeXml;
 import io.vitrine.customs.xml.XmlRejectedException;
 import org.w3c.dom.Document;
@@ -35,6 +36,11 @@ public final class XmlDsigMessageSigner implements MessageSigner {
         }
         EnvelopedSignature.sign(document, key, algorithm, digest);
         return SafeXml.serialize(document);
+    }
+
+    @Override
+    public TextSignature signText(String text) {
+        return TextSigning.sign(Objects.requireNonNull(text, "text"), key, algorithm);
     }
 
     @Override

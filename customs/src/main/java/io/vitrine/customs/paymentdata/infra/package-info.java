@@ -1,0 +1,2 @@
+/** JDBC adapter of the "179" request table (V35). */
+package io.vitrine.customs.paymentdata.infra;
