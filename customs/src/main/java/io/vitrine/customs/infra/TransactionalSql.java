@@ -79,6 +79,21 @@ public final class TransactionalSql {
         }
     }
 
+    /**
+     * Runs an INSERT that a unique key may refuse: false when it did (SQLState class 23, the row is there already),
+     * so the key decides a race between two writers and the loser writes nothing.
+     */
+    public boolean insertUnlessPresent(String sql, Object... values) {
+        try (PreparedStatement statement = prepare(sql, Arrays.asList(values))) {
+            return statement.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false;
+            }
+            throw new IllegalStateException("could not write " + subject, e);
+        }
+    }
+
     private PreparedStatement prepare(String sql, List<?> values) throws SQLException {
         if (transactions.findTransactionStatus().isEmpty()) {
             throw new IllegalStateException(subject + " are read and written inside a transaction");

@@ -1,6 +1,7 @@
 package io.vitrine.customs.paymentdata.infra;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.customs.infra.TransactionalSql;
 import io.vitrine.customs.paymentdata.PaymentDataRequestStore;
 import io.vitrine.customs.paymentdata.RecordedRequest;
 import io.vitrine.kernel.tenancy.TenantId;
@@ -8,13 +9,9 @@ import io.vitrine.kernel.time.infra.SqlInstants;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,56 +24,48 @@ class JdbcPaymentDataRequestStore implements PaymentDataRequestStore {
     private static final String COLUMNS = "session_id, order_no, tenant_id, service_time, received_at, deadline_at, "
             + "status, upload_guid, attempts, last_error, answered_at, deadline_met, upload";
 
-    private final TransactionOperations<Connection> transactions;
+    private final TransactionalSql database;
 
     JdbcPaymentDataRequestStore(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+        this.database = new TransactionalSql(transactions, "179 requests");
     }
 
     @Override
     public Optional<TenantId> tenantOfDeclaredOrder(String orderNo) {
-        return query("SELECT tenant_id FROM declarations WHERE order_no = ?", row -> TenantId.of(row.getString(1)),
-                orderNo).stream().findFirst();
+        return database.first("SELECT tenant_id FROM declarations WHERE order_no = ?",
+                row -> TenantId.of(row.getString(1)), orderNo);
     }
 
     @Override
     public boolean insert(RecordedRequest r) {
         // the primary key decides a race between two requests of the same session: the second writes nothing
-        try (PreparedStatement statement = prepare("INSERT INTO payment_data_requests (session_id, order_no, "
-                        + "tenant_id, service_time, received_at, deadline_at, status, attempts) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+        return database.insertUnlessPresent("INSERT INTO payment_data_requests (session_id, order_no, tenant_id, "
+                        + "service_time, received_at, deadline_at, status, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
                 r.sessionId(), r.orderNo(), r.tenant() == null ? null : r.tenant().value(), r.serviceTime(),
-                SqlInstants.text(r.receivedAt()), SqlInstants.text(r.deadlineAt()), r.status().name())) {
-            return statement.executeUpdate() == 1;
-        } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                return false;
-            }
-            throw new IllegalStateException("could not write 179 requests", e);
-        }
+                SqlInstants.text(r.receivedAt()), SqlInstants.text(r.deadlineAt()), r.status().name());
     }
 
     @Override
     public Optional<RecordedRequest> find(String sessionId) {
-        return query("SELECT " + COLUMNS + " FROM payment_data_requests WHERE session_id = ?",
-                JdbcPaymentDataRequestStore::request, sessionId).stream().findFirst();
+        return database.first("SELECT " + COLUMNS + " FROM payment_data_requests WHERE session_id = ?",
+                JdbcPaymentDataRequestStore::request, sessionId);
     }
 
     @Override
     public RecordedRequest attempted(String sessionId, String guid) {
-        execute("UPDATE payment_data_requests SET attempts = attempts + 1, upload_guid = COALESCE(upload_guid, ?) "
+        database.execute("UPDATE payment_data_requests SET attempts = attempts + 1, upload_guid = COALESCE(upload_guid, ?) "
                 + "WHERE session_id = ? AND status = 'PENDING'", guid, sessionId);
         return find(sessionId).orElseThrow(() -> new IllegalStateException("no 179 request " + sessionId));
     }
 
     @Override
     public void failed(String sessionId, String error) {
-        execute("UPDATE payment_data_requests SET last_error = ? WHERE session_id = ?", error, sessionId);
+        database.execute("UPDATE payment_data_requests SET last_error = ? WHERE session_id = ?", error, sessionId);
     }
 
     @Override
     public void answered(String sessionId, Instant answeredAt, boolean deadlineMet, String upload) {
-        execute("UPDATE payment_data_requests SET status = 'ANSWERED', answered_at = ?, deadline_met = ?, upload = ?, "
+        database.execute("UPDATE payment_data_requests SET status = 'ANSWERED', answered_at = ?, deadline_met = ?, upload = ?, "
                 + "last_error = NULL WHERE session_id = ?", SqlInstants.text(answeredAt), deadlineMet, upload,
                 sessionId);
     }
@@ -89,54 +78,5 @@ class JdbcPaymentDataRequestStore implements PaymentDataRequestStore {
                 row.getLong(4), SqlInstants.read(row, 5), SqlInstants.read(row, 6),
                 RecordedRequest.Status.valueOf(row.getString(7)), row.getString(8), row.getInt(9), row.getString(10),
                 answered == null ? null : SqlInstants.read(row, 11), row.wasNull() ? null : met, row.getString(13));
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... values) {
-        try (PreparedStatement statement = prepare(sql, values); ResultSet rows = statement.executeQuery()) {
-            List<T> found = new ArrayList<>();
-            while (rows.next()) {
-                found.add(mapper.map(rows));
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read 179 requests", e);
-        }
-    }
-
-    private int execute(String sql, Object... values) {
-        try (PreparedStatement statement = prepare(sql, values)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write 179 requests", e);
-        }
-    }
-
-    private PreparedStatement prepare(String sql, Object... values) throws SQLException {
-        PreparedStatement statement = connection().prepareStatement(sql);
-        for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            if (value == null) {
-                statement.setNull(i + 1, Types.VARCHAR);
-            } else if (value instanceof Long number) {
-                statement.setLong(i + 1, number);
-            } else if (value instanceof Boolean flag) {
-                statement.setBoolean(i + 1, flag);
-            } else {
-                statement.setString(i + 1, value.toString());
-            }
-        }
-        return statement;
-    }
-
-    private Connection connection() {
-        if (transactions.findTransactionStatus().isEmpty()) {
-            throw new IllegalStateException("the 179 request store runs inside a transaction");
-        }
-        return transactions.getConnection();
     }
 }
