@@ -119,9 +119,12 @@ class ReturnsHttpTest {
 
         api.expectProblem(404, api.post("/api/v1/orders/" + order.orderNo() + "/returns", elsewhere,
                 body(A2, 1, "at the counter")));
-        Map<String, Object> counter = api.expect(201, api.post("/api/v1/orders/" + order.orderNo() + "/returns",
-                manager, body(A2, 1, "at the counter")));
+        String key = "k-" + UUID.randomUUID();
+        Map<String, Object> counter = api.expect(201, api.send("POST", "/api/v1/orders/" + order.orderNo()
+                + "/returns", manager, body(A2, 1, "at the counter"), "Idempotency-Key", key));
         String returnNo = (String) counter.get("returnNo");
+        assertThat(api.expect(201, api.send("POST", "/api/v1/orders/" + order.orderNo() + "/returns", manager,
+                body(A2, 1, "at the counter"), "Idempotency-Key", key))).as("a retry with its key").isEqualTo(counter);
         assertThat(counter).containsEntry("channel", "COUNTER").containsEntry("status", "REQUESTED");
         assertThat(items(api.expect(200, api.get("/api/v1/returns", manager)))).extracting(r -> r.get("returnNo"))
                 .containsExactly(returnNo);
