@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Ordering's door for returns ({@code orders.returns}): an order locked for a return request, with its release time
  * and lines. Locking the order's row makes concurrent requests for one order take turns, so together they never ask
- * back more than was bought. Moving the order to PARTIALLY_RETURNED / RETURNED comes with the refund (not built yet).
+ * back more than was bought; each return's news is a note on the order's timeline. Moving the order to
+ * PARTIALLY_RETURNED / RETURNED comes with the refund (not built yet).
  */
 @Singleton
 public class OrderReturning {
@@ -21,9 +22,11 @@ public class OrderReturning {
             OrderStatus.DELIVERED, OrderStatus.PARTIALLY_RETURNED, OrderStatus.RETURNED);
 
     private final Orders orders;
+    private final OrderTransitions transitions;
 
-    OrderReturning(Orders orders) {
+    OrderReturning(Orders orders, OrderTransitions transitions) {
         this.orders = orders;
+        this.transitions = transitions;
     }
 
     /** The order of the current tenant, its row locked until the caller's transaction ends; 404 when unknown. */
@@ -31,6 +34,15 @@ public class OrderReturning {
         Order order = orders.lock(orderNo).orElseThrow(OrderReading::notFound);
         return new ReturnableOrder(order.id(), order.orderNo(), order.storeCode(), order.status(),
                 releasedAt(order), orders.lines(order.id()));
+    }
+
+    /**
+     * A line on the order's timeline about one of its returns (requested, approved, rejected), in the caller's
+     * transaction; changes no status.
+     */
+    public void note(String orderNo, String actor, String text) {
+        Order order = orders.find(orderNo).orElseThrow(OrderReading::notFound);
+        transitions.note(order, actor, text.length() > 255 ? text.substring(0, 252) + "..." : text);
     }
 
     /** Whether customs released it (and nothing since took that back): RELEASED or any status after it. */

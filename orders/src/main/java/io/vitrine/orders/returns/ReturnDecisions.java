@@ -6,6 +6,7 @@ import io.vitrine.kernel.error.FieldChecks;
 import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.outbox.Outbox;
 import io.vitrine.kernel.tenancy.CurrentTenant;
+import io.vitrine.orders.ordering.OrderReturning;
 import io.vitrine.tenants.access.Actor;
 import jakarta.inject.Singleton;
 
@@ -23,12 +24,15 @@ import java.time.temporal.ChronoUnit;
 public class ReturnDecisions {
 
     private final ReturnRequests returns;
+    private final OrderReturning orders;
     private final Outbox outbox;
     private final CurrentTenant currentTenant;
     private final Clock clock;
 
-    ReturnDecisions(ReturnRequests returns, Outbox outbox, CurrentTenant currentTenant, Clock clock) {
+    ReturnDecisions(ReturnRequests returns, OrderReturning orders, Outbox outbox, CurrentTenant currentTenant,
+                    Clock clock) {
         this.returns = returns;
+        this.orders = orders;
         this.outbox = outbox;
         this.currentTenant = currentTenant;
         this.clock = clock;
@@ -39,6 +43,7 @@ public class ReturnDecisions {
     public ReturnRequest approve(Actor by, String returnNo) {
         ReturnRequest approved = returns.update(locked(returnNo).decided(ReturnStatus.APPROVED, by.id(), now(), null));
         outbox.publish(ReturnApproved.of(currentTenant.require(), approved));
+        orders.note(approved.orderNo(), by.id(), "return " + returnNo + " approved");
         return approved;
     }
 
@@ -48,7 +53,9 @@ public class ReturnDecisions {
         FieldChecks checks = new FieldChecks();
         String why = checks.text("reason", reason, ReturnForm.MAX_REASON);
         checks.throwIfAny();
-        return returns.update(locked(returnNo).decided(ReturnStatus.REJECTED, by.id(), now(), why));
+        ReturnRequest rejected = returns.update(locked(returnNo).decided(ReturnStatus.REJECTED, by.id(), now(), why));
+        orders.note(rejected.orderNo(), by.id(), "return " + returnNo + " rejected: " + why);
+        return rejected;
     }
 
     private ReturnRequest locked(String returnNo) {

@@ -2,6 +2,7 @@ package io.vitrine.orders.returns;
 
 import io.vitrine.kernel.error.FieldChecks;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ record ReturnForm(List<Item> items, String reason) {
 
     private static List<Item> items(List<RequestReturn.Item> sent, FieldChecks checks) {
         Set<String> seen = new HashSet<>();
-        java.util.ArrayList<Item> items = new java.util.ArrayList<>();
+        List<Item> items = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             RequestReturn.Item item = sent.get(i);
             String field = "items[" + i + "]";

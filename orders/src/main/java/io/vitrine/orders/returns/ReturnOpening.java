@@ -24,6 +24,9 @@ import java.util.function.Predicate;
 @Singleton
 class ReturnOpening {
 
+    /** The same answer as an unknown order's (ordering's), so a refusal never tells the order exists. */
+    static final String NOT_FOUND = "No such order, or the details do not match it.";
+
     private final OrderReturning orders;
     private final ReturnRequests returns;
     private final ReturnNumbers numbers;
@@ -58,8 +61,8 @@ class ReturnOpening {
                 order.id(), order.orderNo(), order.storeCode(), ReturnStatus.REQUESTED, form.reason(), channel,
                 openedBy, now, order.releasedAt(), null, null, null, now, 0, lines);
         returns.insert(request);
+        orders.note(order.orderNo(), openedBy, "return " + request.returnNo() + " requested"
+                + (channel == ReturnChannel.COUNTER ? " at the counter" : "") + ": " + ReturnRequest.describe(lines));
         return request;
     }
-
-    static final String NOT_FOUND = "No such order, or the details do not match it.";
 }

@@ -35,4 +35,9 @@ public record ReturnRequest(String id, String returnNo, String orderId, String o
         return new ReturnRequest(id, returnNo, orderId, orderNo, storeCode, status, reason, channel, openedBy,
                 requestedAt, releasedAt, decidedAt, decidedBy, rejectionReason, updatedAt, version + 1, lines);
     }
+
+    /** {@code 2 × SKU-1, 1 × SKU-2}: what comes back, for the order's timeline. */
+    static String describe(List<ReturnLine> lines) {
+        return String.join(", ", lines.stream().map(line -> line.quantity() + " × " + line.sku()).toList());
+    }
 }

@@ -93,6 +93,8 @@ abstract class ReturnsSuite {
         assertThat(context.getBean(BusinessKeys.class).tenantOf(BusinessKeyKind.RETURN_NO, requested.returnNo()))
                 .contains(shop.tenant());
         assertThat(asShop(() -> shopper().ofOrder(order.orderNo(), order.token()))).containsExactly(stored);
+        assertThat(notes(order.orderNo())).containsExactly(tuple("shopper", "return " + requested.returnNo()
+                + " requested: 2 × " + order.sku()));
 
         assertThatThrownBy(() -> asShop(() -> shopper().request(order.orderNo(), order.token() + "x",
                 request(order.sku(), 1, "x")))).isInstanceOf(NotFoundException.class);
@@ -191,6 +193,10 @@ abstract class ReturnsSuite {
         assertThatThrownBy(() -> asShop(() -> decisions().reject(admin, requested.returnNo(), "changed my mind")))
                 .isInstanceOf(ConflictException.class);
         assertThat(events(requested.returnNo())).hasSize(1);
+        assertThat(notes(order.orderNo())).endsWith(tuple(admin.id(), "return " + requested.returnNo()
+                + " approved")).hasSize(2);
+        assertThat(asShop(() -> context.getBean(OrderReading.class).details(order.orderNo())).order().status())
+                .as("the order waits for the goods").isEqualTo(OrderStatus.RELEASED);
         assertThat(refused(() -> open(order, 1)).code()).as("an approved return still claims its units")
                 .isEqualTo("RETURN_QUANTITY_EXCEEDED");
     }
@@ -206,6 +212,8 @@ abstract class ReturnsSuite {
 
         assertThat(rejected).extracting(ReturnRequest::status, ReturnRequest::rejectionReason, ReturnRequest::decidedBy)
                 .containsExactly(ReturnStatus.REJECTED, "seal broken", admin.id());
+        assertThat(notes(order.orderNo())).endsWith(tuple(admin.id(), "return " + requested.returnNo()
+                + " rejected: seal broken"));
         assertThat(asShop(() -> staffReturns().get(admin, requested.returnNo())).status())
                 .isEqualTo(ReturnStatus.REJECTED);
         assertThatThrownBy(() -> asShop(() -> decisions().approve(admin, requested.returnNo())))
@@ -255,6 +263,8 @@ abstract class ReturnsSuite {
 
         assertThat(counter).extracting(ReturnRequest::channel, ReturnRequest::openedBy)
                 .containsExactly(ReturnChannel.COUNTER, manager.id());
+        assertThat(notes(order.orderNo())).startsWith(tuple(manager.id(), "return " + counter.returnNo()
+                + " requested at the counter: 1 × " + order.sku()));
         assertThat(asShop(() -> staffReturns().list(manager, null, 0, 10)).items())
                 .extracting(ReturnRequest::returnNo).containsExactly(online.returnNo(), counter.returnNo());
         assertThat(asShop(() -> staffReturns().list(elsewhere, null, 0, 10)).total()).isZero();
@@ -350,6 +360,13 @@ abstract class ReturnsSuite {
                     UUID.randomUUID().toString(), in.tenant().value(), id, store);
         }
         return Actor.staff(id, "staff-" + id, role, in.tenant());
+    }
+
+    /** The notes on the order's timeline (actor, text), oldest first. */
+    private List<org.assertj.core.groups.Tuple> notes(String orderNo) {
+        return asShop(() -> context.getBean(OrderReading.class).details(orderNo)).history().stream()
+                .filter(entry -> entry.kind() == io.vitrine.orders.ordering.HistoryEntry.Kind.NOTE)
+                .map(entry -> tuple(entry.actor(), entry.reason())).toList();
     }
 
     private int returnsOf(String orderNo) {
