@@ -43,7 +43,7 @@ class TenantIsolationWalkTest {
      * {memberA} / {memberB} (the slugs of A's and B's merchants; A's is also A's storefront), {gtinB} (the
      * barcode of B's product), {imageB} (an image B uploaded).
      * {jobB} (B's store import job, its new credentials not downloaded yet). {reconDayB} (a day B reconciled).
-     * {alertB} (an alert of B's).
+     * {alertB} (an alert of B's). {returnB} (a return of B's order).
      * Methods PAGE and FORM are console pages: a GET, and a form POST; SHOP is a storefront page (an anonymous GET).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
@@ -214,6 +214,20 @@ class TenantIsolationWalkTest {
             // alerts: the list names no tenant (the caller's own: A's stays empty, checked after the walk)
             new Probe("acknowledge B's alert", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/alerts/{alertB}/acknowledge", null),
             new Probe("acknowledge B's alert (park admin)", Caller.PARK_ADMIN_A, "POST", "/api/v1/alerts/{alertB}/acknowledge", null),
+            // returns: B's return {returnB} of B's order
+            new Probe("B's return (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/returns/{returnB}", null),
+            new Probe("approve B's return (staff of A)", Caller.RETAILER_ADMIN_A, "POST",
+                    "/api/v1/returns/{returnB}/approve", null),
+            new Probe("reject B's return (staff of A)", Caller.RETAILER_ADMIN_A, "POST",
+                    "/api/v1/returns/{returnB}/reject", Map.of("reason", "walk")),
+            new Probe("open a return of B's order at A's counter", Caller.RETAILER_ADMIN_A, "POST",
+                    "/api/v1/orders/{orderB}/returns", Map.of("items", List.of(Map.of("sku", "B-SKU-1", "qty", 1)),
+                            "reason", "walk")),
+            new Probe("return B's order with its token on A's storefront", Caller.PUBLIC, "POST",
+                    "/s/{memberA}/api/orders/{orderB}/returns?token={orderTokenB}",
+                    Map.of("items", List.of(Map.of("sku", "B-SKU-1", "qty", 1)), "reason", "walk")),
+            new Probe("B's order's returns with its token on A's storefront", Caller.PUBLIC, "GET",
+                    "/s/{memberA}/api/orders/{orderB}/returns?token={orderTokenB}", null),
             new Probe("console: B's order", Caller.RETAILER_ADMIN_A, "PAGE", "/console/orders/{orderB}", null),
             new Probe("console: cancel B's order", Caller.RETAILER_ADMIN_A, "FORM", "/console/orders/{orderB}/cancel",
                     Map.of("formToken", "walk-console-orders", "reason", "walk")),
@@ -242,6 +256,7 @@ class TenantIsolationWalkTest {
     private String orderTokenB;
     private String alertB;
     private String declGuidB;
+    private String returnB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
@@ -292,6 +307,7 @@ class TenantIsolationWalkTest {
                 null));
         alertB = alertOf(merchantB.id(), orderB);
         declGuidB = sentDeclarationOf(merchantB.id(), orderB);
+        returnB = returnOf(merchantB.id(), orderB);
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -364,7 +380,7 @@ class TenantIsolationWalkTest {
                 .replace("{productJobB}", productJobB).replace("{cartB}", cartB)
                 .replace("{orderB}", orderB).replace("{orderTokenB}", orderTokenB)
                 .replace("{reconDayB}", RECON_DAY_B).replace("{alertB}", alertB)
-                .replace("{declGuidB}", declGuidB);
+                .replace("{declGuidB}", declGuidB).replace("{returnB}", returnB);
     }
 
     /** A JSON body with the placeholders of its text values (nested too) filled in. */
@@ -414,6 +430,22 @@ class TenantIsolationWalkTest {
         return guid;
     }
 
+    /** A return of B's order, REQUESTED, written straight into the tables (B's order was never released): its number. */
+    private String returnOf(String tenantId, String orderNo) {
+        String returnNo = "R261130" + String.format("%09d", java.util.concurrent.ThreadLocalRandom.current()
+                .nextLong(1_000_000_000L)) + "0";
+        String id = java.util.UUID.randomUUID().toString();
+        String at = "2026-11-30 10:00:00.000000";
+        Rows.update(api.vitrine(), "INSERT INTO order_returns (id, tenant_id, return_no, order_id, order_no, store_code, "
+                + "status, reason, channel, opened_by, requested_at, released_at, updated_at, version) SELECT ?, ?, ?, id, "
+                + "order_no, store_code, 'REQUESTED', 'walk', 'SHOPPER', 'shopper', ?, ?, ?, 0 FROM orders "
+                + "WHERE order_no = ?", id, tenantId, returnNo, at, at, at, orderNo);
+        Rows.update(api.vitrine(), "INSERT INTO order_return_lines (return_id, line_no, tenant_id, sku, quantity, "
+                + "ordered_quantity, unit_price_fen, line_value_fen, line_tax_fen) VALUES (?, 1, ?, 'B-SKU-1', 1, 1, "
+                + "29900, 29900, 2721)", id, tenantId);
+        return returnNo;
+    }
+
     /** An alert of B's about its order, raised as the payment code raises one; answers its id. */
     @SuppressWarnings("unchecked")
     private String alertOf(String tenantId, String orderNo) {
@@ -456,6 +488,11 @@ class TenantIsolationWalkTest {
         assertThat(api.expect(200, api.get("/api/v1/orders/" + orderB, merchantB.admin().token())))
                 .containsEntry("status", "PENDING_PAYMENT");
         assertThat(items(api.expect(200, api.get("/api/v1/orders", merchantA.admin().token())))).isEmpty();
+        assertThat(api.expect(200, api.get("/api/v1/returns/" + returnB, merchantB.admin().token())))
+                .containsEntry("status", "REQUESTED").doesNotContainKey("decidedBy");
+        assertThat(api.expect(200, api.get("/api/v1/returns", merchantA.admin().token()))).containsEntry("total", 0);
+        assertThat(Rows.column(vitrine, "SELECT return_no FROM order_returns WHERE order_no = ?", orderB))
+                .containsExactly(returnB);
         assertThat(TenantsApi.object(api.expect(200, api.get("/api/v1/declarations/" + orderB,
                 merchantB.admin().token())), "declaration")).containsEntry("status", "REJECTED");
         HttpResponse<String> declarationsOfA = api.get("/api/v1/declarations", merchantA.admin().token());

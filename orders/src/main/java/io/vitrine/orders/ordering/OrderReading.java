@@ -53,11 +53,17 @@ public class OrderReading {
     /** The order if the token is its current one; 404 for any other token or order. */
     @Transactional(readOnly = true)
     public OrderDetails byToken(String orderNo, @Nullable String token) {
+        requireToken(orderNo, token);
+        return details(orderNo);
+    }
+
+    /** Nothing when the token is the order's current one; 404 for any other token or order. */
+    @Transactional(readOnly = true)
+    public void requireToken(String orderNo, @Nullable String token) {
         String hash = orders.tokenHash(orderNo).orElseThrow(OrderReading::notFound);
         if (token == null || !BearerToken.matches(token, hash)) {
             throw notFound();
         }
-        return details(orderNo);
     }
 
     @Transactional(readOnly = true)

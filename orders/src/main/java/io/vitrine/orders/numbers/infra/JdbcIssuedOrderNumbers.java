@@ -12,13 +12,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * {@link IssuedOrderNumbers} over {@code order_numbers} (V18). A duplicate key only undoes the statement (MySQL,
- * MariaDB and H2 alike), so the caller's transaction goes on and draws again.
+ * {@link IssuedOrderNumbers} over {@code order_numbers} (V18) and {@code return_numbers} (V36). A duplicate key only
+ * undoes the statement (MySQL, MariaDB and H2 alike), so the caller's transaction goes on and draws again.
  */
 @Singleton
 class JdbcIssuedOrderNumbers implements IssuedOrderNumbers {
 
     private static final String INSERT = "INSERT INTO order_numbers (order_no, tenant_id, issued_at) VALUES (?, ?, ?)";
+    private static final String INSERT_RETURN = "INSERT INTO return_numbers (return_no, tenant_id, issued_at) "
+            + "VALUES (?, ?, ?)";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -28,11 +30,20 @@ class JdbcIssuedOrderNumbers implements IssuedOrderNumbers {
 
     @Override
     public boolean claim(String orderNo, TenantId tenant, Instant at) {
+        return claim(INSERT, orderNo, tenant, at);
+    }
+
+    @Override
+    public boolean claimReturn(String returnNo, TenantId tenant, Instant at) {
+        return claim(INSERT_RETURN, returnNo, tenant, at);
+    }
+
+    private boolean claim(String sql, String number, TenantId tenant, Instant at) {
         if (transactions.findTransactionStatus().isEmpty()) {
-            throw new IllegalStateException("an order number is claimed inside the transaction that creates the order");
+            throw new IllegalStateException("a number is claimed inside the transaction that creates its order or return");
         }
-        try (PreparedStatement insert = transactions.getConnection().prepareStatement(INSERT)) {
-            insert.setString(1, orderNo);
+        try (PreparedStatement insert = transactions.getConnection().prepareStatement(sql)) {
+            insert.setString(1, number);
             insert.setString(2, tenant.value());
             insert.setString(3, SqlInstants.text(at));
             insert.executeUpdate();
@@ -41,7 +52,7 @@ class JdbcIssuedOrderNumbers implements IssuedOrderNumbers {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
                 return false;
             }
-            throw new IllegalStateException("could not claim an order number", e);
+            throw new IllegalStateException("could not claim a number", e);
         }
     }
 }

@@ -1,0 +1,216 @@
+package io.vitrine.api.storefront;
+
+import io.vitrine.api.tenants.SampleCodes;
+import io.vitrine.api.tenants.TenantsApi;
+import io.vitrine.api.testing.RunningVitrine;
+import io.vitrine.kernel.tenancy.TenantContext;
+import io.vitrine.orders.ordering.Clearances;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.vitrine.api.storefront.AlipayShop.newBuyer;
+import static io.vitrine.api.storefront.AlipayShop.order;
+import static io.vitrine.api.storefront.ShopFixture.A2;
+import static io.vitrine.api.tenants.TenantsApi.items;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Returns over HTTP (api.md: the shopper's {@code POST /s/{tenant}/api/orders/{orderNo}/returns?token=}, the staff's
+ * {@code /api/v1/returns} and the counter's {@code POST /api/v1/orders/{orderNo}/returns}) in {@link AlipayShop}'s
+ * embedded application: orders placed and paid through the fake Alipay, released through {@link Clearances} as customs
+ * does on its 800 receipt.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReturnsHttpTest {
+
+    private AlipayShop shop;
+    private RunningVitrine vitrine;
+    private TenantsApi api;
+
+    @BeforeAll
+    void aShopPayingThroughTheFake() {
+        shop = AlipayShop.start();
+        vitrine = shop.vitrine();
+        api = shop.api();
+    }
+
+    @AfterAll
+    void close() {
+        shop.close();
+    }
+
+    @Test
+    void a_shopper_asks_back_part_of_a_released_order_once_per_key_and_the_retailer_approves_it() {
+        Placed order = released(2);
+        Map<String, Object> body = body(A2, 1, "the tin arrived dented");
+        String key = "k-" + UUID.randomUUID();
+
+        HttpResponse<String> created = shopper(order, body, "Idempotency-Key", key);
+        Map<String, Object> requested = api.expect(201, created);
+        assertThat(requested).containsOnlyKeys("returnNo", "status").containsEntry("status", "REQUESTED");
+        String returnNo = (String) requested.get("returnNo");
+        assertThat(returnNo).matches("R\\d{16}");
+        HttpResponse<String> again = shopper(order, body, "Idempotency-Key", key);
+        assertThat(api.expect(201, again)).isEqualTo(requested);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).isPresent();
+        assertThat(api.expectProblem(422, shopper(order, body(A2, 2, "other"), "Idempotency-Key", key)))
+                .containsEntry("code", "IDEMPOTENCY_KEY_REUSED");
+        assertThat(shopperList(order)).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("returnNo", returnNo).containsEntry("openedBy", "shopper")
+                .doesNotContainKey("decidedBy"));
+
+        Map<String, Object> staffView = api.expect(200, api.get("/api/v1/returns/" + returnNo, shop.token()));
+        assertThat(staffView).containsEntry("orderNo", order.orderNo()).containsEntry("status", "REQUESTED")
+                .containsEntry("channel", "SHOPPER").containsEntry("reason", "the tin arrived dented")
+                .containsEntry("storeCode", "S1");
+        assertThat(items(staffView)).singleElement().satisfies(line -> assertThat(line).containsEntry("sku", A2)
+                .containsEntry("qty", 1).containsEntry("orderedQty", 2).containsEntry("unitPriceFen", 29900)
+                .containsEntry("lineValueFen", 59800).containsEntry("lineTaxFen", 5442));
+        assertThat(items(api.expect(200, api.get("/api/v1/returns?status=REQUESTED", shop.token()))))
+                .extracting(r -> r.get("returnNo")).contains(returnNo);
+
+        Map<String, Object> approved = api.expect(200, api.post("/api/v1/returns/" + returnNo + "/approve",
+                shop.token(), null));
+        assertThat(approved).containsEntry("status", "APPROVED").containsKey("decidedAt");
+        api.expectProblem(409, api.post("/api/v1/returns/" + returnNo + "/approve", shop.token(), null));
+        assertThat(shopperList(order)).singleElement().satisfies(r -> assertThat(r).containsEntry("status", "APPROVED"));
+        assertThat(items(api.expect(200, api.get("/api/v1/returns?status=APPROVED", shop.token()))))
+                .extracting(r -> r.get("returnNo")).contains(returnNo);
+        api.expectProblem(400, api.get("/api/v1/returns?status=LOST", shop.token()));
+    }
+
+    @Test
+    void refusals_name_their_code_and_fields_and_change_nothing() {
+        Placed paid = paid(1);
+        assertThat(api.expectProblem(422, shopper(paid, body(A2, 1, "x")))).containsEntry("code", "NOT_RELEASED");
+
+        Placed order = released(1);
+        api.expectProblem(404, api.send("POST", path("orders/" + order.orderNo() + "/returns?token=" + order.token()
+                + "x"), null, body(A2, 1, "x")));
+        api.expectProblem(404, api.send("POST", path("orders/" + order.orderNo() + "/returns"), null,
+                body(A2, 1, "x")));
+        Map<String, Object> tooMany = api.expectProblem(422, shopper(order, body(A2, 2, "both")));
+        assertThat(tooMany).containsEntry("code", "RETURN_QUANTITY_EXCEEDED");
+        assertThat(TenantsApi.items(Map.of("items", tooMany.get("errors")))).extracting(e -> e.get("field") + " "
+                + e.get("rule")).containsExactly("items[0].qty RETURN_QUANTITY_EXCEEDED");
+        Map<String, Object> unknown = api.expectProblem(422, shopper(order, body("NOT-BOUGHT", 1, "x")));
+        assertThat(unknown).containsEntry("code", "NOT_IN_ORDER");
+        Map<String, Object> invalid = api.expectProblem(400, shopper(order, Map.of("items",
+                List.of(Map.of("sku", A2, "qty", 0)))));
+        assertThat(TenantsApi.items(Map.of("items", invalid.get("errors")))).extracting(e -> e.get("field") + " "
+                + e.get("rule")).containsExactly("items[0].qty QUANTITY_RANGE", "reason REQUIRED");
+        assertThat(shopperList(order)).isEmpty();
+    }
+
+    @Test
+    void staff_open_returns_at_the_counter_of_their_stores_and_only_the_retailer_admin_decides() {
+        Placed order = released(2);
+        api.expect(201, api.post("/api/v1/stores", shop.token(), Map.of("code", "S9", "name", "Store 9", "kind",
+                "CONVENIENCE_STORE", "address", "x", "district", "440305", "warehouseCode", "WH-1")));
+        String manager = manager("S1");
+        String elsewhere = manager("S9");
+
+        api.expectProblem(404, api.post("/api/v1/orders/" + order.orderNo() + "/returns", elsewhere,
+                body(A2, 1, "at the counter")));
+        String key = "k-" + UUID.randomUUID();
+        Map<String, Object> counter = api.expect(201, api.send("POST", "/api/v1/orders/" + order.orderNo()
+                + "/returns", manager, body(A2, 1, "at the counter"), "Idempotency-Key", key));
+        String returnNo = (String) counter.get("returnNo");
+        assertThat(api.expect(201, api.send("POST", "/api/v1/orders/" + order.orderNo() + "/returns", manager,
+                body(A2, 1, "at the counter"), "Idempotency-Key", key))).as("a retry with its key").isEqualTo(counter);
+        assertThat(counter).containsEntry("channel", "COUNTER").containsEntry("status", "REQUESTED");
+        assertThat(items(api.expect(200, api.get("/api/v1/returns", manager)))).extracting(r -> r.get("returnNo"))
+                .containsExactly(returnNo);
+        assertThat(api.expect(200, api.get("/api/v1/returns", elsewhere))).containsEntry("total", 0);
+        api.expectProblem(404, api.get("/api/v1/returns/" + returnNo, elsewhere));
+        api.expectProblem(403, api.post("/api/v1/returns/" + returnNo + "/approve", manager, null));
+        api.expectProblem(403, api.post("/api/v1/returns/" + returnNo + "/reject", manager, Map.of("reason", "no")));
+
+        assertThat(String.valueOf(api.expectProblem(400, api.post("/api/v1/returns/" + returnNo + "/reject",
+                shop.token(), Map.of())).get("errors"))).contains("reason", "REQUIRED");
+        Map<String, Object> rejected = api.expect(200, api.post("/api/v1/returns/" + returnNo + "/reject",
+                shop.token(), Map.of("reason", "opened at the wrong store")));
+        assertThat(rejected).containsEntry("status", "REJECTED")
+                .containsEntry("rejectionReason", "opened at the wrong store");
+        // its units are free again
+        api.expect(201, shopper(order, body(A2, 2, "both after all")));
+    }
+
+    @Test
+    void another_tenant_finds_neither_the_returns_nor_the_order() {
+        Placed order = released(1);
+        String returnNo = (String) api.expect(201, shopper(order, body(A2, 1, "x"))).get("returnNo");
+        TenantsApi.Merchant stranger = api.merchant(api.park());
+        String theirs = stranger.admin().token();
+
+        api.expectProblem(404, api.get("/api/v1/returns/" + returnNo, theirs));
+        api.expectProblem(404, api.post("/api/v1/returns/" + returnNo + "/approve", theirs, null));
+        api.expectProblem(404, api.post("/api/v1/returns/" + returnNo + "/reject", theirs, Map.of("reason", "x")));
+        api.expectProblem(404, api.post("/api/v1/orders/" + order.orderNo() + "/returns", theirs, body(A2, 1, "x")));
+        api.expectProblem(404, api.send("POST", "/s/" + stranger.slug() + "/api/orders/" + order.orderNo()
+                + "/returns?token=" + order.token(), null, body(A2, 1, "x")));
+        assertThat(api.expect(200, api.get("/api/v1/returns", theirs))).containsEntry("total", 0);
+        api.expectProblem(401, api.get("/api/v1/returns/" + returnNo, null));
+        api.expectProblem(401, api.post("/api/v1/returns/" + returnNo + "/approve", null, null));
+        assertThat(api.expect(200, api.get("/api/v1/returns/" + returnNo, shop.token())))
+                .containsEntry("status", "REQUESTED");
+    }
+
+    // --- steps
+
+    private record Placed(String orderNo, String token) {
+    }
+
+    private Placed paid(int quantity) {
+        Map<String, Object> placed = api.expect(201, shop.post("orders", order(shop.cart(A2, quantity), newBuyer(),
+                "ALIPAY_QR")));
+        Placed order = new Placed((String) placed.get("orderNo"), (String) placed.get("orderToken"));
+        shop.pay(order.orderNo());
+        return order;
+    }
+
+    private Placed released(int quantity) {
+        Placed order = paid(quantity);
+        Clearances clearances = vitrine.bean(Clearances.class);
+        TenantContext.callAs(shop.tenant(), () -> clearances.declaring(order.orderNo())
+                | clearances.released(order.orderNo()));
+        assertThat(api.expect(200, api.get("/api/v1/orders/" + order.orderNo(), shop.token())))
+                .containsEntry("status", "RELEASED");
+        return order;
+    }
+
+    private HttpResponse<String> shopper(Placed order, Object body, String... headers) {
+        return api.send("POST", path("orders/" + order.orderNo() + "/returns?token=" + order.token()), null, body,
+                headers);
+    }
+
+    private List<Map<String, Object>> shopperList(Placed order) {
+        return items(api.expect(200, vitrine.get(path("orders/" + order.orderNo() + "/returns?token="
+                + order.token()))));
+    }
+
+    private static Map<String, Object> body(String sku, int qty, String reason) {
+        return Map.of("items", List.of(Map.of("sku", sku, "qty", qty)), "reason", reason);
+    }
+
+    private String path(String what) {
+        return "/s/" + shop.slug() + "/api/" + what;
+    }
+
+    /** A store manager of these stores, signed in: their bearer token. */
+    private String manager(String store) {
+        String username = SampleCodes.unique("manager");
+        Map<String, Object> invited = api.expect(201, api.post("/api/v1/staff", shop.token(),
+                Map.of("username", username, "role", "STORE_MANAGER", "storeCodes", List.of(store))));
+        api.expect(201, api.post("/api/v1/invitations/" + invited.get("invitationToken") + "/accept", null,
+                Map.of("password", "store-manager-password")));
+        return api.login(username, "store-manager-password");
+    }
+}

@@ -1,0 +1,43 @@
+package io.vitrine.orders.returns;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A return as stored: the order it is of, its lines, its status, the shopper's reason, who opened it and the
+ * retailer's decision.
+ *
+ * @param openedBy   {@code shopper}, or the staff id of whoever opened it at the counter
+ * @param releasedAt the order's release by customs, which the return windows count from
+ * @param version    optimistic lock: every change writes {@code version + 1} where the version was read
+ */
+public record ReturnRequest(String id, String returnNo, String orderId, String orderNo, String storeCode,
+                            ReturnStatus status, String reason, ReturnChannel channel, String openedBy,
+                            Instant requestedAt, Instant releasedAt, @Nullable Instant decidedAt,
+                            @Nullable String decidedBy, @Nullable String rejectionReason, Instant updatedAt,
+                            int version, List<ReturnLine> lines) {
+
+    public ReturnRequest {
+        lines = List.copyOf(lines);
+    }
+
+    /** This return moved to {@code next} by the retailer's decision at {@code at}. */
+    ReturnRequest decided(ReturnStatus next, String by, Instant at, @Nullable String rejection) {
+        status.requireCanBecome(next);
+        return new ReturnRequest(id, returnNo, orderId, orderNo, storeCode, next, reason, channel, openedBy,
+                requestedAt, releasedAt, at, by, rejection, at, version, lines);
+    }
+
+    /** This return as it is once written: the next version (a write needs no read back). */
+    public ReturnRequest written() {
+        return new ReturnRequest(id, returnNo, orderId, orderNo, storeCode, status, reason, channel, openedBy,
+                requestedAt, releasedAt, decidedAt, decidedBy, rejectionReason, updatedAt, version + 1, lines);
+    }
+
+    /** {@code 2 × SKU-1, 1 × SKU-2}: what comes back, for the order's timeline. */
+    static String describe(List<ReturnLine> lines) {
+        return String.join(", ", lines.stream().map(line -> line.quantity() + " × " + line.sku()).toList());
+    }
+}

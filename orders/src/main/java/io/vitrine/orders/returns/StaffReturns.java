@@ -1,0 +1,52 @@
+package io.vitrine.orders.returns;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.vitrine.kernel.error.NotFoundException;
+import io.vitrine.tenants.access.Actor;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * The shop's returns for its staff (api.md {@code GET /api/v1/returns?status=}, {@code GET …/{returnNo}}) and a
+ * return opened at the counter for a shopper ({@code POST /api/v1/orders/{orderNo}/returns}), in the current tenant.
+ * A store manager sees, and opens returns of, only the orders of their stores; any other is not found.
+ */
+@Singleton
+public class StaffReturns {
+
+    static final String NOT_FOUND = "No such return.";
+
+    private final ReturnRequests returns;
+    private final ReturnOpening opening;
+    private final VisibleStores stores;
+
+    StaffReturns(ReturnRequests returns, ReturnOpening opening, VisibleStores stores) {
+        this.returns = returns;
+        this.opening = opening;
+        this.stores = stores;
+    }
+
+    /** A return REQUESTED on the shopper's behalf, recorded as opened at the counter by {@code by}. */
+    public ReturnRequest openAtCounter(Actor by, String orderNo, RequestReturn request) {
+        ReturnForm form = ReturnForm.check(request);
+        return opening.open(orderNo, form, ReturnChannel.COUNTER, by.id(), store -> stores.sees(by, store));
+    }
+
+    /** The returns the caller sees, newest first. */
+    @Transactional(readOnly = true)
+    public ReturnRequests.ReturnPage list(Actor by, @Nullable ReturnStatus status, int page, int size) {
+        List<String> visible = stores.of(by);
+        if (visible != null && visible.isEmpty()) {
+            return new ReturnRequests.ReturnPage(List.of(), 0);
+        }
+        return returns.list(new ReturnRequests.ReturnFilter(status, visible), page, size);
+    }
+
+    @Transactional(readOnly = true)
+    public ReturnRequest get(Actor by, String returnNo) {
+        return returns.find(returnNo).filter(found -> stores.sees(by, found.storeCode()))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+}
