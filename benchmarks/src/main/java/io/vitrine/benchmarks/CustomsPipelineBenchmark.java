@@ -60,19 +60,23 @@ final class CustomsPipelineBenchmark {
     static final String SF = "4403180ABC";
 
     record Options(int orders, int shops, int products, int clients, SignatureAlgorithm algorithm,
-                   DigestAlgorithm digest, Duration patience, Path jar, Path resultFile) {
+                   DigestAlgorithm digest, Duration patience, Path jar, String esUrl, Path resultFile) {
 
         static final List<String> KNOWN = List.of("orders", "shops", "products", "clients", "algorithm", "digest",
-                "patience-minutes", "jar", "result");
+                "patience-minutes", "jar", "es-url", "result");
 
         static Options parse(List<String> args, Path defaultResult) {
             BenchOptions given = BenchOptions.parse(args, KNOWN);
+            String esUrl = given.esUrl();
+            if (esUrl == null) {
+                throw new IllegalArgumentException("cluster mode needs Elasticsearch: --es-url or VITRINE_BENCH_ES_URL");
+            }
             return new Options(given.integer("orders", 10_000), given.integer("shops", 4),
                     given.integer("products", 20), given.integer("clients", 8),
                     SignatureAlgorithm.valueOf(given.text("algorithm", "RSA_SHA1").toUpperCase(Locale.ROOT)),
                     DigestAlgorithm.valueOf(given.text("digest", "SHA1").toUpperCase(Locale.ROOT)),
                     Duration.ofMinutes(given.whole("patience-minutes", 30)),
-                    Path.of(given.text("jar", "api/target/vitrine.jar")),
+                    Path.of(given.text("jar", "api/target/vitrine.jar")), esUrl,
                     Path.of(given.text("result", defaultResult.toString())));
         }
     }
@@ -199,6 +203,9 @@ final class CustomsPipelineBenchmark {
         env.put("VITRINE_DB_URL", database.mariaDbJdbcUrl().orElseThrow());
         env.put("VITRINE_DB_USER", BenchDatabase.mariaDbUser());
         env.put("VITRINE_DB_PASSWORD", BenchDatabase.mariaDbPassword());
+        // cluster mode does not start without Elasticsearch (and its health checks it); the products are few and
+        // not what is measured, so the search index is the embedded one
+        env.put("VITRINE_ES_URLS", options.esUrl());
         env.put("VITRINE_SEARCH_BACKEND", "lucene");
         String prefix = "bench-customs-" + Long.toString(System.nanoTime(), 36);
         env.put("REDIS_URI", System.getenv().getOrDefault("VITRINE_BENCH_REDIS_URI", "redis://127.0.0.1:6379"));
@@ -333,7 +340,8 @@ final class CustomsPipelineBenchmark {
             }
             long released = statuses.getOrDefault("RELEASED", 0L);
             if (statuses.getOrDefault("REJECTED", 0L) > 0) {
-                throw new IllegalStateException("declarations rejected: " + statuses + "\n" + app.logTail());
+                throw new IllegalStateException("declarations rejected: " + statuses + "; reasons: "
+                        + rejections(jdbc));
             }
             if (released >= orders) {
                 return;
@@ -348,6 +356,20 @@ final class CustomsPipelineBenchmark {
             }
             RunningApplication.sleep(500);
         }
+    }
+
+    /** The distinct customs reasons of the rejected declarations, with how many each. */
+    private static Map<String, Long> rejections(String jdbc) throws Exception {
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        try (Connection connection = connect(jdbc);
+             PreparedStatement select = connection.prepareStatement("SELECT rejection_reason, COUNT(*) "
+                     + "FROM declarations WHERE status = 'REJECTED' GROUP BY rejection_reason");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                reasons.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return reasons;
     }
 
     /** Each order's payment and release, from the application's own records. */
