@@ -41,8 +41,8 @@ import java.util.stream.Stream;
  * {@code customs-pipeline} (packaged application in cluster mode, the built-in simulator answering at once, the fake
  * Alipay in this JVM, each shop's logistics partner); shoppers check out and pay until {@code --orders} orders are
  * paid at Alipay while a killer SIGKILLs the application {@code --kills} times at random moments (a random 3-15 s after
- * it came back: during checkouts, notifies, waybills, the outbox's deliveries, signing, the simulator's answers and the
- * receipts' intake) and starts it again on the same port, database, Redis prefix and data folder. After each restart
+ * it came back; the first half during the checkouts, the rest after them: during checkouts, notifies, waybills, the
+ * outbox's deliveries, signing, the simulator's answers and the receipts' intake) and starts it again on the same port, database, Redis prefix and data folder. After each restart
  * the world catches up as it would: Alipay re-sends the notify of every paid trade the application never acknowledged
  * (its lost-notify schedule, here at once), and each partner re-posts every waybill it has no 201 for, plus a few it
  * has (replays). Once the kills are done and every paid order is RELEASED (or the patience ran out), it counts, per
@@ -143,9 +143,11 @@ final class CustomsEffectivelyOnce {
                 Map<String, CustomsPark.Partner> partners = park.configure(app.get().base(), alipay, shops);
                 String jdbc = database.mariaDbJdbcUrl().orElseThrow();
                 Instant started = Instant.now();
-                Thread killer = new Thread(() -> kills(app, alipay, partners), "bench-killer");
+                java.util.concurrent.CountDownLatch checkedOut = new java.util.concurrent.CountDownLatch(1);
+                Thread killer = new Thread(() -> kills(app, alipay, partners, checkedOut), "bench-killer");
                 killer.start();
                 checkouts(app, alipay, shops, partners);
+                checkedOut.countDown();
                 log(paidAtAlipay(alipay).size() + " orders paid at Alipay (" + failedCheckouts.get()
                         + " checkouts broken by kills); waiting for the kills to end");
                 killer.join();
@@ -212,10 +214,22 @@ final class CustomsEffectivelyOnce {
         }
     }
 
-    /** {@code kills} times: a random 3-15 s after the application is healthy, SIGKILL, then start it again. */
+    /**
+     * {@code kills} times: a random 3-15 s after the application is healthy, SIGKILL, then start it again. The first
+     * half while the shoppers check out (declarations run meanwhile); the rest once they are done, while only the
+     * declarations, their messages, the simulator's answers and the receipts are in flight.
+     */
     private void kills(AtomicReference<RunningApplication> app, FakeAlipay alipay,
-                       Map<String, CustomsPark.Partner> partners) {
+                       Map<String, CustomsPark.Partner> partners, java.util.concurrent.CountDownLatch checkedOut) {
         for (int k = 1; k <= options.kills(); k++) {
+            if (k == options.kills() / 2 + 1) {
+                try {
+                    checkedOut.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             long wait;
             synchronized (random) {
                 wait = 3_000 + random.nextInt(12_000);
@@ -499,7 +513,8 @@ final class CustomsEffectivelyOnce {
         StringBuilder out = new StringBuilder("# customs-effectively-once\n\n");
         out.append(String.format(Locale.ROOT, "Run %s by `./vitrine bench customs-effectively-once --orders %d --kills "
                         + "%d --seed %d`: %d shops, %d shoppers, the application SIGKILLed %d times at random moments "
-                        + "(3-15 s after each restart) and started again; %d orders paid at Alipay, %d checkouts "
+                        + "(3-15 s after each restart; the first half while shoppers checked out, the rest after) and "
+                        + "started again; %d orders paid at Alipay, %d checkouts "
                         + "broken by a kill, %.0f s from the first checkout to the last release. %s\n\n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), options.orders(), options.kills(), options.seed(),
                 options.shops(), options.clients(), killLog.size(), paid.size(), failedCheckouts.get(),
