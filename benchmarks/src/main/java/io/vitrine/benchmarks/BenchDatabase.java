@@ -49,7 +49,7 @@ final class BenchDatabase implements AutoCloseable {
         this.context = context;
         this.parkId = tenant("PARK", null);
         sql("INSERT INTO bonded_warehouses (id, park_id, code, name, ems_no, customs_code, area_code, operator_uscc, "
-                + "created_at) VALUES (?, ?, ?, 'Bench bonded', 'T5349W0', '5349', '5349W', '91350211MA2YQJ6L3H', ?)",
+                + "created_at) VALUES (?, ?, ?, 'Bench bonded', 'T5349W000001', '5349', '534901', '91350100M000100Y43', ?)",
                 UUID.randomUUID().toString(), parkId, WAREHOUSE, now());
     }
 

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * Runs a benchmark suite with JMH and writes its result table:
  * {@code java -cp ... io.vitrine.benchmarks.Benchmarks <suite> [result-file]} (what
- * {@code ./vitrine bench <suite>} does). Suites: {@code device-auth}, {@code store-import}, {@code customs-signing} (JMH), and
+ * {@code ./vitrine bench <suite>} does). Suites: {@code device-auth}, {@code store-import}, {@code customs-signing} (JMH),
+ * {@code customs-pipeline} and {@code customs-effectively-once} (not JMH), and
  * {@code search} ({@link SearchBenchmark}: {@code Benchmarks search [--option value]...}) and {@code freshness}
  * ({@link FreshnessBenchmark}, options alike).
  */
@@ -50,6 +51,12 @@ public final class Benchmarks {
             // not JMH: paid orders declared and released end to end through the simulator (CustomsPipelineBenchmark)
             CustomsPipelineBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
                     .toList(), Path.of("benchmarks/results/customs-pipeline.md"));
+            return;
+        }
+        if (suite.equals("customs-effectively-once")) {
+            // not JMH: the application killed and restarted at random while orders are declared; counts per order
+            CustomsEffectivelyOnce.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
+                    .toList(), Path.of("benchmarks/results/customs-effectively-once.md"));
             return;
         }
         if (suite.equals("search")) {
@@ -91,7 +98,11 @@ public final class Benchmarks {
             System.err.println("usage: Benchmarks device-auth|store-import|customs-signing|product-import [result file, default benchmarks/results/<suite>.md]\n"
                     + "       Benchmarks search [--skus 100000] [--tenants 50] [--warmup 15] [--duration 30] [--clients 1,8] "
                     + "[--engines lucene,elasticsearch] [--jar api/target/vitrine.jar] [--es-url URL] [--result file]\n"
-                    + "       Benchmarks freshness [--" + String.join(" value] [--", FreshnessBenchmark.Options.KNOWN) + " value]");
+                    + "       Benchmarks freshness [--" + String.join(" value] [--", FreshnessBenchmark.Options.KNOWN) + " value]\n"
+                    + "       Benchmarks customs-pipeline [--" + String.join(" value] [--",
+                    CustomsPipelineBenchmark.Options.KNOWN) + " value]\n"
+                    + "       Benchmarks customs-effectively-once [--" + String.join(" value] [--",
+                    CustomsEffectivelyOnce.Options.KNOWN) + " value]");
             System.exit(2);
         }
         Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");

@@ -1,6 +1,5 @@
 package io.vitrine.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vitrine.customs.messages.CebFixtures;
 import io.vitrine.customs.messages.CebWriter;
 import io.vitrine.customs.messages.Declarations;
@@ -13,17 +12,12 @@ import io.vitrine.customs.signing.infra.SigningKey;
 import io.vitrine.customs.signing.infra.XmlDsigMessageSigner;
 import io.vitrine.kernel.id.Ids;
 import io.vitrine.kernel.time.ChinaTime;
-import io.vitrine.tenants.devices.signing.RequestSigner;
 import io.vitrine.tools.fakealipay.FakeAlipay;
-import io.vitrine.tools.fakealipay.RsaKeys;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -56,23 +50,24 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class CustomsPipelineBenchmark {
 
-    static final String JWT_SECRET = "vitrine-bench-" + Long.toString(System.nanoTime(), 36) + "-0123456789abcdefghijklmnop";
-    static final String SF = "4403180ABC";
-
     record Options(int orders, int shops, int products, int clients, SignatureAlgorithm algorithm,
-                   DigestAlgorithm digest, Duration patience, Path jar, Path resultFile) {
+                   DigestAlgorithm digest, Duration patience, Path jar, String esUrl, Path resultFile) {
 
         static final List<String> KNOWN = List.of("orders", "shops", "products", "clients", "algorithm", "digest",
-                "patience-minutes", "jar", "result");
+                "patience-minutes", "jar", "es-url", "result");
 
         static Options parse(List<String> args, Path defaultResult) {
             BenchOptions given = BenchOptions.parse(args, KNOWN);
+            String esUrl = given.esUrl();
+            if (esUrl == null) {
+                throw new IllegalArgumentException("cluster mode needs Elasticsearch: --es-url or VITRINE_BENCH_ES_URL");
+            }
             return new Options(given.integer("orders", 10_000), given.integer("shops", 4),
                     given.integer("products", 20), given.integer("clients", 8),
                     SignatureAlgorithm.valueOf(given.text("algorithm", "RSA_SHA1").toUpperCase(Locale.ROOT)),
                     DigestAlgorithm.valueOf(given.text("digest", "SHA1").toUpperCase(Locale.ROOT)),
                     Duration.ofMinutes(given.whole("patience-minutes", 30)),
-                    Path.of(given.text("jar", "api/target/vitrine.jar")),
+                    Path.of(given.text("jar", "api/target/vitrine.jar")), esUrl,
                     Path.of(given.text("result", defaultResult.toString())));
         }
     }
@@ -90,9 +85,7 @@ final class CustomsPipelineBenchmark {
     }
 
     private final Options options;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final CustomsPark park = new CustomsPark();
 
     private CustomsPipelineBenchmark(Options options) {
         this.options = options;
@@ -130,9 +123,12 @@ final class CustomsPipelineBenchmark {
             Path log = Files.createTempFile("vitrine-bench-customs-", ".log");
             log("starting the application (log " + log + ")");
             try (RunningApplication app = RunningApplication.start(options.jar(), RunningApplication.jvmOptions(),
-                    port -> environment(database, alipay, port, keyStore, new String(password)), log)) {
-                Map<String, Partner> partners = configure(app, alipay, shops);
-                Shopper shopper = new Shopper(app.base(), alipay, http);
+                    port -> CustomsPark.environment(database, alipay, port, options.esUrl(),
+                            new CustomsPark.Signer(options.algorithm(), options.digest(), keyStore,
+                                    new String(password))), log)) {
+                Map<String, CustomsPark.Partner> partners = park.configure(app.base(), alipay, shops);
+                log("set the Alipay apps and customs codes of " + shops.size() + " shops, registered their partners");
+                Shopper shopper = new Shopper(app.base(), alipay, park.http());
                 Duration cpuBefore = app.cpuTime();
                 long started = System.nanoTime();
                 List<String> paid = checkouts(app, shopper, shops, partners);
@@ -188,77 +184,15 @@ final class CustomsPipelineBenchmark {
         return new Floor(nanosPerOrder, 2e9 / nanosPerOrder);
     }
 
-    private Map<String, String> environment(BenchDatabase database, FakeAlipay alipay, int port, Path keyStore,
-                                            String password) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("MICRONAUT_ENVIRONMENTS", "cluster");
-        env.put("VITRINE_JWT_SECRET", JWT_SECRET);
-        env.put("VITRINE_DEMO_ENABLED", "false");
-        env.put("VITRINE_LOG_FORMAT", "text");
-        env.put("VITRINE_DATA_DIR", database.dataDir().toString());
-        env.put("VITRINE_DB_URL", database.mariaDbJdbcUrl().orElseThrow());
-        env.put("VITRINE_DB_USER", BenchDatabase.mariaDbUser());
-        env.put("VITRINE_DB_PASSWORD", BenchDatabase.mariaDbPassword());
-        env.put("VITRINE_SEARCH_BACKEND", "lucene");
-        String prefix = "bench-customs-" + Long.toString(System.nanoTime(), 36);
-        env.put("REDIS_URI", System.getenv().getOrDefault("VITRINE_BENCH_REDIS_URI", "redis://127.0.0.1:6379"));
-        env.put("VITRINE_REDIS_KEY_PREFIX", prefix);
-        BenchDatabase.putPrivacyKeys(env);
-        env.put("VITRINE_PAYMENTS_ALIPAY_GATEWAY_URL", alipay.gatewayUrl().toString());
-        env.put("VITRINE_PAYMENTS_ALIPAY_NOTIFY_URL", "http://127.0.0.1:" + port + "/api/v1/payments/alipay/notify");
-        env.put("VITRINE_OUTBOX_POLL_INTERVAL", "200ms");
-        env.put("VITRINE_CUSTOMS_SIGNER_ENABLED", "true");
-        env.put("VITRINE_CUSTOMS_SIGNER_ALGORITHM", options.algorithm().name());
-        env.put("VITRINE_CUSTOMS_SIGNER_DIGEST", options.digest().name());
-        env.put("VITRINE_CUSTOMS_SIGNER_KEY_STORE", keyStore.toString());
-        env.put("VITRINE_CUSTOMS_SIGNER_KEY_STORE_PASSWORD", password);
-        env.put("VITRINE_CUSTOMS_SIMULATOR_ENABLED", "true");
-        env.put("VITRINE_CUSTOMS_SIMULATOR_POLL_INTERVAL", "200ms");
-        env.put("VITRINE_CUSTOMS_SIMULATOR_FIRST_ANSWER_DELAY", "0s");
-        env.put("VITRINE_CUSTOMS_SIMULATOR_ANSWER_INTERVAL", "0s");
-        env.put("VITRINE_CUSTOMS_RECEIPTS_INTERVAL", "200ms");
-        return env;
-    }
-
-    /** A shop's logistics partner: a PARTNER device registered through the API. */
-    record Partner(String key, byte[] secret) {
-    }
-
-    /** Each shop's Alipay app and customs identity set as its admin would, and its logistics partner registered. */
-    private Map<String, Partner> configure(RunningApplication app, FakeAlipay alipay, List<CheckoutShops.Shop> shops)
-            throws Exception {
-        BenchTokens tokens = new BenchTokens(JWT_SECRET);
-        Map<String, Partner> partners = new HashMap<>();
-        for (int i = 0; i < shops.size(); i++) {
-            CheckoutShops.Shop shop = shops.get(i);
-            String appId = String.format(Locale.ROOT, "2021000%09d", 200_000 + i);
-            KeyPair keys = RsaKeys.generate();
-            alipay.registerApp(appId, RsaKeys.publicKeyText(keys));
-            Map<String, Object> settings = Map.of(
-                    "alipay", Map.of("appId", appId, "appPrivateKey", RsaKeys.privateKeyText(keys),
-                            "alipayPublicKey", alipay.alipayPublicKey()),
-                    "customs", Map.of("ebcCode", String.format(Locale.ROOT, "14019600%02d", 10 + i),
-                            "ebcName", "基准测试跨境电商 " + i));
-            send(app, "PUT", "/api/v1/tenant/settings", tokens.retailerAdmin(shop.tenant()), settings, 200);
-            Map<?, ?> device = json.readValue(send(app, "POST", "/api/v1/devices", tokens.retailerAdmin(shop.tenant()),
-                    Map.of("kind", "PARTNER"), 201), Map.class);
-            partners.put(shop.tenant(), new Partner((String) device.get("deviceKey"),
-                    ((String) device.get("secret")).getBytes(StandardCharsets.US_ASCII)));
-        }
-        log("set the Alipay apps and customs codes of " + shops.size() + " shops, registered their partners");
-        return partners;
-    }
-
     /**
      * {@code clients} shoppers check out and pay until the run has its orders; after each payment the shop's partner
      * posts the order's waybill. Any failure stops the benchmark.
      */
     private List<String> checkouts(RunningApplication app, Shopper shopper, List<CheckoutShops.Shop> shops,
-                                   Map<String, Partner> partners) throws InterruptedException {
+                                   Map<String, CustomsPark.Partner> partners) throws InterruptedException {
         AtomicInteger begun = new AtomicInteger();
         ConcurrentLinkedQueue<String> paid = new ConcurrentLinkedQueue<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        RequestSigner signer = new RequestSigner(Clock.systemUTC());
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < options.clients(); c++) {
             Thread thread = new Thread(() -> {
@@ -266,7 +200,12 @@ final class CustomsPipelineBenchmark {
                     try {
                         CheckoutShops.Shop shop = shops.get(ThreadLocalRandom.current().nextInt(shops.size()));
                         Shopper.Checkout checkout = shopper.checkout(shop, Shopper.Steps.NONE);
-                        postWaybill(app, signer, partners.get(shop.tenant()), checkout.orderNo());
+                        HttpResponse<String> waybill = park.postWaybill(app.base(), partners.get(shop.tenant()),
+                                checkout.orderNo());
+                        if (waybill.statusCode() != 201) {
+                            throw new IllegalStateException("the waybill of " + checkout.orderNo() + " answered "
+                                    + waybill.statusCode() + ": " + waybill.body());
+                        }
                         paid.add(checkout.orderNo());
                         if (paid.size() % 1000 == 0) {
                             log("  " + paid.size() + " paid");
@@ -288,35 +227,6 @@ final class CustomsPipelineBenchmark {
         return List.copyOf(paid);
     }
 
-    private void postWaybill(RunningApplication app, RequestSigner signer, Partner partner, String orderNo)
-            throws Exception {
-        String path = "/api/v1/logistics/waybills";
-        byte[] body = json.writeValueAsBytes(Map.of("orderNo", orderNo, "logisticsCode", SF,
-                "logisticsName", "顺丰速运", "logisticsNo", "SF" + orderNo.substring(orderNo.length() - 12)));
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.base().resolve(path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signer.sign(partner.key(), partner.secret(), "POST", path, body).asMap().forEach(request::header);
-        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 201) {
-            throw new IllegalStateException("the waybill of " + orderNo + " answered " + answer.statusCode() + ": "
-                    + answer.body());
-        }
-    }
-
-    private String send(RunningApplication app, String method, String path, String token, Object body, int expected)
-            throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(app.base().resolve(path))
-                .header("Authorization", token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + answer.statusCode() + ": "
-                    + answer.body());
-        }
-        return answer.body();
-    }
-
     /** Polls the declarations until every paid order is released; a rejection or the patience running out stops. */
     private void awaitReleased(String jdbc, int orders, RunningApplication app) throws Exception {
         long deadline = System.nanoTime() + options.patience().toNanos();
@@ -333,7 +243,8 @@ final class CustomsPipelineBenchmark {
             }
             long released = statuses.getOrDefault("RELEASED", 0L);
             if (statuses.getOrDefault("REJECTED", 0L) > 0) {
-                throw new IllegalStateException("declarations rejected: " + statuses + "\n" + app.logTail());
+                throw new IllegalStateException("declarations rejected: " + statuses + "; reasons: "
+                        + rejections(jdbc));
             }
             if (released >= orders) {
                 return;
@@ -348,6 +259,20 @@ final class CustomsPipelineBenchmark {
             }
             RunningApplication.sleep(500);
         }
+    }
+
+    /** The distinct customs reasons of the rejected declarations, with how many each. */
+    private static Map<String, Long> rejections(String jdbc) throws Exception {
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        try (Connection connection = connect(jdbc);
+             PreparedStatement select = connection.prepareStatement("SELECT rejection_reason, COUNT(*) "
+                     + "FROM declarations WHERE status = 'REJECTED' GROUP BY rejection_reason");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                reasons.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return reasons;
     }
 
     /** Each order's payment and release, from the application's own records. */

@@ -39,8 +39,10 @@ class SimulatorFactory {
     @Singleton
     @Bean(typed = {ExchangeChannel.class, ReceiptInbox.class, DirectoryExchange.class})
     DirectoryExchange simulatorExchange(@Named("simulator") DirectoryLayout layout, SimulatorConfiguration config,
-                                        Clock clock) {
-        return new DirectoryExchange(layout, Duration.ofMinutes(10), config.maxMessageSize(), clock);
+                                        @Value("${vitrine.customs.exchange.directory.claim-timeout:10m}")
+                                        Duration claimTimeout, Clock clock) {
+        // the documented claim timeout holds here too: a receipt claimed by an instance that died comes back after it
+        return new DirectoryExchange(layout, claimTimeout, config.maxMessageSize(), clock);
     }
 
     @Singleton

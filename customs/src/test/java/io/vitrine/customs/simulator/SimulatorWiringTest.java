@@ -61,6 +61,29 @@ class SimulatorWiringTest {
         }
     }
 
+    /**
+     * A receipt claimed by an instance that was killed goes back after the configured claim timeout: the simulator's
+     * exchange had 10 minutes built in, so after a kill a declaration waited that long for its 120.
+     */
+    @Test
+    void a_receipt_claimed_by_a_dead_instance_comes_back_after_the_configured_claim_timeout(@TempDir Path dir)
+            throws Exception {
+        Map<String, Object> properties = Map.of("vitrine.customs.simulator.enabled", "true",
+                "vitrine.data-dir", dir.toString(), "vitrine.customs.exchange.directory.claim-timeout", "2s");
+        try (ApplicationContext context = ApplicationContext.run(PrivacyTestKeys.with(properties))) {
+            Path claimed = dir.resolve("customs-simulator/exchange/work/claimed");
+            Files.createDirectories(claimed);
+            long fiveSecondsAgo = context.getBean(Clock.class).millis() - 5_000;
+            Files.writeString(claimed.resolve(fiveSecondsAgo + "~" + java.util.UUID.randomUUID()
+                    + "~CEB312Message_LEFT-BY-A-DEAD-INSTANCE.xml"), "<receipt/>");
+
+            List<String> picked = new ArrayList<>();
+            context.getBean(ReceiptInbox.class).pickUp(10, m -> picked.add(new String(m.content())));
+
+            assertThat(picked).containsExactly("<receipt/>");
+        }
+    }
+
     @Test
     void off_by_default_outside_the_embedded_configuration() {
         try (ApplicationContext context = ApplicationContext.run(PrivacyTestKeys.with(Map.of()))) {

@@ -22,6 +22,7 @@ class JdbcWaybills implements Waybills {
 
     private static final String SELECT = "SELECT order_no, logistics_code, logistics_name, logistics_no, device_key, "
             + "assigned_at, shipped_at, delivered_at FROM order_waybills WHERE order_no = ? AND tenant_id = ?";
+    private static final String EXISTS = "SELECT 1 FROM order_waybills WHERE order_id = ? AND tenant_id = ?";
     private static final String DELETE = "DELETE FROM order_waybills WHERE order_id = ? AND tenant_id = ?";
     private static final String INSERT = "INSERT INTO order_waybills (order_id, tenant_id, order_no, logistics_code, "
             + "logistics_name, logistics_no, device_key, assigned_at) VALUES (?,?,?,?,?,?,?,?)";
@@ -49,13 +50,27 @@ class JdbcWaybills implements Waybills {
         }
     }
 
+    /**
+     * Deletes the order's waybill only when it has one: on MariaDB a DELETE that finds no row takes a gap lock, and
+     * two first waybills of different orders (new rows land in the same gap) then deadlock on their INSERTs. The
+     * plain read takes no lock; the caller holds the order's row lock, so no other post of this order runs between.
+     */
     @Override
     public void save(Order order, Waybill waybill) {
-        try (PreparedStatement delete = connection().prepareStatement(DELETE);
+        try (PreparedStatement exists = connection().prepareStatement(EXISTS);
+             PreparedStatement delete = connection().prepareStatement(DELETE);
              PreparedStatement insert = connection().prepareStatement(INSERT)) {
-            delete.setString(1, order.id());
-            delete.setString(2, tenant());
-            delete.executeUpdate();
+            exists.setString(1, order.id());
+            exists.setString(2, tenant());
+            boolean replacing;
+            try (ResultSet row = exists.executeQuery()) {
+                replacing = row.next();
+            }
+            if (replacing) {
+                delete.setString(1, order.id());
+                delete.setString(2, tenant());
+                delete.executeUpdate();
+            }
             insert.setString(1, order.id());
             insert.setString(2, tenant());
             insert.setString(3, order.orderNo());
