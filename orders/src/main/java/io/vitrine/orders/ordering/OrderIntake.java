@@ -5,7 +5,6 @@ import io.vitrine.catalog.products.Product;
 import io.vitrine.catalog.stock.OutOfStockException;
 import io.vitrine.catalog.stock.ReservationLine;
 import io.vitrine.catalog.stock.Reservations;
-import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.id.Ids;
 import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tenancy.TenantId;
@@ -27,25 +26,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records an accepted checkout as an order, all in one transaction: its drawn order number claimed, the stock
- * reserved under it for the payment window, the annual quota reserved (not for a duty-paid order), the order with its
+ * Records an accepted checkout as an order, all in one transaction, under the number {@link OrderNumbers#issue}
+ * claimed for it before its trade was opened: the stock reserved under it for the payment window, the annual quota reserved (not for a duty-paid order), the order with its
  * payment link, lines and first history line, the personal data sealed. Any refusal (OUT_OF_STOCK,
- * ANNUAL_LIMIT_EXCEEDED, a second order of the same cart, a number drawn twice) rolls everything back, the number
- * included. Stock before quota, as paying and cancelling do: the same lock order everywhere.
+ * ANNUAL_LIMIT_EXCEEDED, a second order of the same cart) rolls everything back; the number stays claimed, unused. Stock before quota, as paying and cancelling do: the same lock order everywhere.
  */
 @Singleton
 class OrderIntake {
 
-    private final OrderNumbers numbers;
     private final Reservations stock;
     private final AnnualQuotas quotas;
     private final Orders orders;
     private final PersonalDataSeal seal;
     private final Ids ids;
 
-    OrderIntake(OrderNumbers numbers, Reservations stock, AnnualQuotas quotas, Orders orders, PersonalDataSeal seal,
+    OrderIntake(Reservations stock, AnnualQuotas quotas, Orders orders, PersonalDataSeal seal,
                 Ids ids) {
-        this.numbers = numbers;
         this.stock = stock;
         this.quotas = quotas;
         this.orders = orders;
@@ -57,10 +53,6 @@ class OrderIntake {
     Order record(TenantId tenant, OrderNumber number, String paymentLink, NewOrder order, Instant now,
                  Duration paymentWindow) {
         AcceptedCheckout checkout = order.checkout();
-        if (!numbers.claim(tenant, number)) {
-            // one draw in a billion a day; the trade opened under the number is closed by the caller
-            throw new ConflictException("The order could not be given a number: please try again.");
-        }
         String orderNo = number.value();
         try {
             stock.reserve(orderNo, checkout.lines().stream()

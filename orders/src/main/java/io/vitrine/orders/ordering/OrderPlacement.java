@@ -22,10 +22,12 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Places an order from a cart (issue #5): the form checked (400), the cart's live facts gathered, the compliance
- * rules applied (422 with the first refusal's code), an order number drawn and the Alipay trade opened under it
- * ({@link TradeOpening}) — before any transaction, so the remote call holds neither a connection nor the stock and
- * quota row locks other checkouts wait on — then {@link OrderIntake} claims the number and records the order, its
- * payment link included, in one transaction. If opening the trade fails nothing is recorded and the failure is
+ * rules applied (422 with the first refusal's code), an order number issued — claimed platform-wide in its own
+ * short transaction, so the trade is only ever opened under a number no other order has: a number drawn twice would
+ * open (or close) another order's trade — and the Alipay trade opened under it ({@link TradeOpening}) outside any
+ * transaction, so the remote call holds neither a connection nor the stock and quota row locks other checkouts wait
+ * on; then {@link OrderIntake} records the order, its payment link included, in one transaction (a refused order
+ * leaves its number claimed and unused). If opening the trade fails nothing is recorded and the failure is
  * answered (503 to retry, or 422); if the order is refused in its transaction (OUT_OF_STOCK, ANNUAL_LIMIT_EXCEEDED,
  * a second order of the cart) the trade nobody was shown is closed. The cart is deleted once the order is recorded;
  * a second order of the same cart, even racing the first, is a 409.
@@ -84,7 +86,7 @@ public class OrderPlacement {
             checks.throwIfAny();
         }
         String token = BearerToken.generate();
-        OrderNumber number = numbers.draw(now);
+        OrderNumber number = numbers.issue(tenant);
         String link = trades.open(tenant, number.value(), accepted.amounts().total(), payMethod, paymentWindow,
                 form.returnPage().resolve(number.value() + "?token=" + token));
         Order order;
