@@ -30,6 +30,17 @@ public record ReturnRequest(String id, String returnNo, String orderId, String o
                 requestedAt, releasedAt, at, by, rejection, at, version, lines);
     }
 
+    /**
+     * This return moved to {@code next} by customs' answer at {@code at}, the retailer's decision kept; a refusal's
+     * reason becomes the rejection reason.
+     */
+    ReturnRequest cleared(ReturnStatus next, Instant at, @Nullable String refusal) {
+        status.requireCanBecome(next);
+        return new ReturnRequest(id, returnNo, orderId, orderNo, storeCode, next, reason, channel, openedBy,
+                requestedAt, releasedAt, decidedAt, decidedBy, refusal == null ? rejectionReason : refusal, at,
+                version, lines);
+    }
+
     /** This return as it is once written: the next version (a write needs no read back). */
     public ReturnRequest written() {
         return new ReturnRequest(id, returnNo, orderId, orderNo, storeCode, status, reason, channel, openedBy,
