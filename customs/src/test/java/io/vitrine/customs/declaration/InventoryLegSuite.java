@@ -372,7 +372,7 @@ abstract class InventoryLegSuite {
         try (SingleWindowSimulator simulator = new SingleWindowSimulator(customs.send(), customs.receiveFolder(), data,
                 new Examination(new XmlDsigSignatureVerifier(8 << 20), new MessageRules(clock), settings, clock),
                 settings, clock)) {
-            String orderNo = paidOrder("1210");
+            String orderNo = paidOrder("1210", 2);
             waybill(orderNo);
             customs.dispatch();
             DeclarationMessage order = onlyMessage(orderNo, "CEB311");
@@ -402,6 +402,15 @@ abstract class InventoryLegSuite {
             assertThat(receipts(orderNo)).filteredOn(r -> r.messageGuid().equals(request.guid()))
                     .extracting(RecordedReceipt::returnStatus).containsExactly(2, 120, 800);
             assertThat(returned(returnNo).status()).isEqualTo(ReturnStatus.ACCEPTED);
+            assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.RELEASED);
+
+            String refusedNo = approvedReturn(orderNo, 1, "late #REJECT: 超过退货期限");
+            customs.dispatch();
+            answer(simulator);
+
+            ReturnRequest refused = returned(refusedNo);
+            assertThat(refused.status()).isEqualTo(ReturnStatus.REJECTED);
+            assertThat(refused.rejectionReason()).contains("超过退货期限");
             assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.RELEASED);
         }
     }
