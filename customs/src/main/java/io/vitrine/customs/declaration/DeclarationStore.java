@@ -28,6 +28,15 @@ public interface DeclarationStore {
     /** Adds a further message to an open declaration (the inventory list, a corrected CEB311 or CEB621, a CEB623). */
     void add(DeclarationMessage message);
 
+    /** Adds a return request (CEB625) to an open declaration with the return it asks for (V37 {@code return_declarations}). */
+    void addReturnRequest(DeclarationMessage message, String returnNo);
+
+    /** The return request (CEB625) stored for the return, if one was. */
+    Optional<DeclarationMessage> returnRequest(TenantId tenant, String returnNo);
+
+    /** The return a return request (CEB625) of this guid asks for. */
+    Optional<String> returnOf(TenantId tenant, String messageGuid);
+
     /** The message with this guid, in any tenant. */
     Optional<DeclarationMessage> message(String guid);
 

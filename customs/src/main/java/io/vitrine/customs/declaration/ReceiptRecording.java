@@ -7,6 +7,7 @@ import io.vitrine.kernel.outbox.Outbox;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.orders.ordering.Clearances;
+import io.vitrine.orders.returns.ReturnClearances;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,9 @@ import java.util.Locale;
  * Records one receipt, once, for the message it answers and moves the declaration as {@link DeclarationStatus}
  * allows, in the message's tenant and one transaction; then tells orders: REJECTED with customs' reason (100 or a
  * negative status), RELEASED (800); a leg accepted (120) publishes {@link DeclarationLegAccepted}. A CEB624 (the
- * answer to a cancellation) is routed apart: its 800 cancels the inventory list and the order. A receipt recorded
- * before, or one the table does not allow (a 120 after the 800), changes nothing.
+ * answer to a cancellation) is routed apart: its 800 cancels the inventory list and the order; so is a CEB626 (the
+ * answer to a return request), which moves the return, never the declaration. A receipt recorded before, or one the
+ * table does not allow (a 120 after the 800), changes nothing.
  */
 @Singleton
 public class ReceiptRecording {
@@ -30,14 +32,20 @@ public class ReceiptRecording {
     /** The CEB624 returnStatus that confirms a cancellation (see {@link #cancellation}). */
     static final int CANCELLATION_DONE = 800;
 
+    /** The CEB626 returnStatus that accepts a return request (see {@link #returnRequest}). */
+    static final int RETURN_ACCEPTED = 800;
+
     private final DeclarationStore store;
     private final Clearances clearances;
+    private final ReturnClearances returns;
     private final Outbox outbox;
     private final Clock clock;
 
-    ReceiptRecording(DeclarationStore store, Clearances clearances, Outbox outbox, Clock clock) {
+    ReceiptRecording(DeclarationStore store, Clearances clearances, ReturnClearances returns, Outbox outbox,
+                     Clock clock) {
         this.store = store;
         this.clearances = clearances;
+        this.returns = returns;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -68,6 +76,9 @@ public class ReceiptRecording {
         }
         if (answered.messageType().equals(MessageType.CEB623.code())) {
             return cancellation(tenant, answered, receipt, now);
+        }
+        if (answered.messageType().equals(MessageType.CEB625.code())) {
+            return returnRequest(tenant, answered, receiptGuid, receipt);
         }
         var next = DeclarationStatus.ofReturnStatus(receipt.returnStatus());
         var leg = Leg.of(answered.messageType());
@@ -120,5 +131,30 @@ public class ReceiptRecording {
             clearances.noted(answered.orderNo(), Clearances.ACTOR_CUSTOMS, "customs refused the cancellation: " + info);
         }
         return false;
+    }
+
+    /**
+     * A CEB626 on our CEB625. The return became DECLARED when the request was sent; 2 and 120 only say it arrived
+     * (they make sure it is DECLARED: a no-op unless the send's own step was lost), 800 is customs' acceptance →
+     * ACCEPTED, 100 or negative → the return REJECTED with customs' reason. The declaration stays as it is
+     * (RELEASED): a return does not un-release the inventory list.
+     */
+    private boolean returnRequest(TenantId tenant, DeclarationMessage answered, String receiptGuid,
+                                  DeclarationReceipt receipt) {
+        var returnNo = store.returnOf(tenant, answered.guid());
+        if (returnNo.isEmpty()) {
+            LOG.warn("customs: receipt {} answers return request {}, linked to no return", receiptGuid,
+                    answered.guid());
+            return false;
+        }
+        if (receipt.isFailure() || receipt.returnStatus() == 100) {
+            return returns.refusedByCustoms(returnNo.get(), receipt.returnInfo() == null
+                    || receipt.returnInfo().isBlank() ? "returnStatus " + receipt.returnStatus() : receipt.returnInfo());
+        }
+        boolean declared = returns.declared(returnNo.get());
+        if (receipt.returnStatus() == RETURN_ACCEPTED) {
+            return returns.accepted(returnNo.get());
+        }
+        return declared;
     }
 }

@@ -68,6 +68,35 @@ public final class LegConsistency {
         return errors;
     }
 
+    /**
+     * What customs checks of a return request (CEB625) against the released inventory list it names (found by the
+     * caller through its invtNo): the same order, ebc and buyer, and every returned line one of the list's (gnum, gcode, unit), never
+     * more than was listed. Used by the simulator.
+     */
+    public static List<FieldError> refundMatchesInventory(InventoryDeclaration released, InvtRefund refund) {
+        List<FieldError> errors = new ArrayList<>();
+        InventoryHead i = released.head();
+        InvtRefundHead r = refund.head();
+        same(errors, "InvtRefundHead.orderNo", i.orderNo(), r.orderNo(), "ORDER_NO_MATCHES");
+        same(errors, "InvtRefundHead.ebcCode", i.ebc().code(), r.ebc().code(), "EBC_MATCHES");
+        same(errors, "InvtRefundHead.buyerIdNumber", i.buyerIdNumber(), r.buyerIdNumber(), "BUYER_MATCHES");
+        for (int n = 0; n < refund.lines().size(); n++) {
+            InvtRefundList line = refund.lines().get(n);
+            String at = "InvtRefundList[" + (n + 1) + "]";
+            var listed = released.lines().stream().filter(l -> l.gnum() == line.gnum()).findFirst();
+            if (listed.isEmpty()) {
+                errors.add(new FieldError(at + ".gnum", "a line of the released inventory list", "RETURN_LINE_LISTED"));
+                continue;
+            }
+            same(errors, at + ".gcode", listed.get().gcode(), line.gcode(), "RETURN_LINE_LISTED");
+            same(errors, at + ".unit", listed.get().unit(), line.unit(), "RETURN_LINE_LISTED");
+            if (line.qty().compareTo(listed.get().qty()) > 0) {
+                errors.add(new FieldError(at + ".qty", "at most the listed quantity", "RETURN_QUANTITY_LISTED"));
+            }
+        }
+        return errors;
+    }
+
     private static void headsMatch(List<FieldError> errors, OrderHead o, InventoryHead i) {
         same(errors, "InventoryHead.orderNo", o.orderNo(), i.orderNo(), "ORDER_NO_MATCHES");
         same(errors, "InventoryHead.ebpCode", o.ebp().code(), i.ebp().code(), "EBP_MATCHES");

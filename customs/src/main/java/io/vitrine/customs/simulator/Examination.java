@@ -63,8 +63,12 @@ public final class Examination {
         return verifier;
     }
 
-    /** @param orders the accepted CEB311 of an order number, if one arrived */
-    public Verdict examine(byte[] file, Function<String, Optional<OrderDeclaration>> orders) {
+    /**
+     * @param orders   the accepted CEB311 of an order number, if one arrived
+     * @param released the inventory list (CEB621) released under an invtNo, if one was
+     */
+    public Verdict examine(byte[] file, Function<String, Optional<OrderDeclaration>> orders,
+                           Function<String, Optional<InventoryDeclaration>> released) {
         DxpMessage envelope;
         try {
             envelope = DxpEnvelope.read(file, settings.maxMessageBytes());
@@ -123,6 +127,21 @@ public final class Examination {
             rejectionText = own.isPresent() ? inventory.head().note() : marked(ordered.note(), ordered.consignee());
             scenario = own.or(() -> Scenario.markedIn(ordered.note(), ordered.consignee()))
                     .orElse(settings.defaultScenario());
+        } else if (body instanceof InvtRefund refund) {
+            Optional<InventoryDeclaration> list = released.apply(refund.head().invtNo());
+            if (list.isEmpty()) {
+                return new Verdict(message.guid(), answer, replyTo, "LEG_MISMATCH", keys, List.of(new Scenario.Step(
+                        Scenario.LEG_MISMATCH, info(Scenario.LEG_MISMATCH,
+                                "InvtRefundHead.invtNo LIST_NOT_RELEASED: no released CEB621 under this number"))),
+                        null);
+            }
+            List<FieldError> mismatches = LegConsistency.refundMatchesInventory(list.get(), refund);
+            if (!mismatches.isEmpty()) {
+                return new Verdict(message.guid(), answer, replyTo, "LEG_MISMATCH", keys, List.of(new Scenario.Step(
+                        Scenario.LEG_MISMATCH, info(Scenario.LEG_MISMATCH, describe(mismatches)))), null);
+            }
+            rejectionText = marked(refund.head().note(), refund.head().reason());
+            scenario = Scenario.markedIn(refund.head().note(), refund.head().reason()).orElse(Scenario.RELEASE);
         } else {
             rejectionText = null;
             scenario = settings.defaultScenario() == Scenario.FORMAT_ERROR ? Scenario.FORMAT_ERROR : Scenario.RELEASE;

@@ -65,13 +65,18 @@ public enum Scenario {
         Step declaring = new Step(2, "[Code:2;Desc:declaring]");
         Step accepted = new Step(120, "[Code:120;Desc:accepted into the customs system]");
         Step released = new Step(800, "[Code:2600;Desc:放行 released]");
+        Step rejected = new Step(100, "[Code:100;Desc:退单 rejected: " + rejectionReason + "]");
+        if (type == MessageType.CEB625) {
+            // a return request: approved with 800, or refused (#REJECT in its reason or note)
+            return this == REJECT ? List.of(declaring, rejected) : List.of(declaring, accepted, released);
+        }
         if (type != MessageType.CEB621) {
-            // 312 stops at 120; cancellation (624) and return request (626) approved with 800
+            // 312 stops at 120; cancellation (624) approved with 800
             return type == MessageType.CEB311 ? List.of(declaring, accepted) : List.of(declaring, accepted, released);
         }
         return switch (this) {
             case RELEASE -> List.of(declaring, accepted, released);
-            case REJECT -> List.of(declaring, new Step(100, "[Code:100;Desc:退单 rejected: " + rejectionReason + "]"));
+            case REJECT -> List.of(declaring, rejected);
             case INSPECT -> List.of(declaring, accepted, new Step(500, "[Code:500;Desc:查验 inspection]"), released);
             case DETAIN -> List.of(declaring, accepted, new Step(501, "[Code:501;Desc:扣留 detained]"));
             case FORMAT_ERROR -> throw new IllegalStateException("handled above");

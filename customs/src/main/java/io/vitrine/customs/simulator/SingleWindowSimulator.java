@@ -1,6 +1,8 @@
 package io.vitrine.customs.simulator;
 
+import io.vitrine.customs.exchange.DxpEnvelope;
 import io.vitrine.customs.messages.CebReader;
+import io.vitrine.customs.messages.InventoryDeclaration;
 import io.vitrine.customs.paymentdata.ImmediateAnswer;
 import io.vitrine.customs.messages.MessageType;
 import io.vitrine.customs.messages.OrderDeclaration;
@@ -43,7 +45,8 @@ import java.util.stream.Stream;
  * with the receipts still due. One simulator per data folder.
  *
  * <p>Data folder: {@code ledger.jsonl}, {@code claimed/}, {@code processed/} (what it received, kept for looking at),
- * {@code orders/<guid>.xml} (accepted orders, to match inventory lists against).
+ * {@code orders/<guid>.xml} (accepted orders, to match inventory lists against), {@code lists/<invtNo>.xml} (released
+ * inventory lists, to match return requests against).
  */
 public final class SingleWindowSimulator implements AutoCloseable {
 
@@ -54,6 +57,7 @@ public final class SingleWindowSimulator implements AutoCloseable {
     private final Path claimed;
     private final Path processed;
     private final Path orders;
+    private final Path lists;
     private final SimulatorLedger ledger;
     private final Examination examination;
     private final ReceiptWriter receipts;
@@ -79,12 +83,13 @@ public final class SingleWindowSimulator implements AutoCloseable {
         this.claimed = data.resolve("claimed");
         this.processed = data.resolve("processed");
         this.orders = data.resolve("orders");
+        this.lists = data.resolve("lists");
         this.examination = examination;
         this.receipts = new ReceiptWriter(receive, clock);
         this.settings = settings;
         this.clock = clock;
         try {
-            for (Path dir : List.of(send, receive, claimed, processed, orders)) {
+            for (Path dir : List.of(send, receive, claimed, processed, orders, lists)) {
                 Files.createDirectories(dir);
             }
         } catch (IOException e) {
@@ -233,10 +238,11 @@ public final class SingleWindowSimulator implements AutoCloseable {
             return;
         }
         Verdict verdict = content == null ? Verdict.unanswered(null, "TOO_LARGE")
-                : examination.examine(content, this::acceptedOrder);
+                : examination.examine(content, this::acceptedOrder, this::releasedList);
         if (verdict.guid() != null && received.contains(verdict.guid())) {
             LOG.info("simulator: {} repeats message {}, already answered", name, verdict.guid());
         } else {
+            keepIfReleased(verdict, content);
             record(name, verdict);
         }
         archive(claim, name);
@@ -300,6 +306,29 @@ public final class SingleWindowSimulator implements AutoCloseable {
             pending.remove(receipt.receiptGuid());
         }
         return due.size();
+    }
+
+    /** An inventory list that is to be released is kept under its invtNo: return requests (CEB625) name it. */
+    private void keepIfReleased(Verdict verdict, byte[] content) {
+        List<Scenario.Step> steps = verdict.steps();
+        if (verdict.answerType() == MessageType.CEB622 && !steps.isEmpty()
+                && steps.get(steps.size() - 1).status() == 800) {
+            write(lists.resolve(verdict.keys().invtNo() + ".xml"),
+                    DxpEnvelope.read(content, settings.maxMessageBytes()).data());
+        }
+    }
+
+    private Optional<InventoryDeclaration> releasedList(String invtNo) {
+        Path list = lists.resolve(invtNo + ".xml");
+        if (!invtNo.matches("[A-Za-z0-9]{1,64}") || !Files.exists(list)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new CebReader(settings.maxMessageBytes())
+                    .read(Files.readAllBytes(list), MessageType.CEB621).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the released list " + invtNo, e);
+        }
     }
 
     private Optional<OrderDeclaration> acceptedOrder(String orderNo) {

@@ -74,10 +74,15 @@ final class DeclaringShop {
 
     /** An order of one unit of this sku placed by this buyer (consignee 张三 in Shenzhen), not yet paid. */
     Order placedOrder(String sku, String buyerName, ResidentIdNumber buyer) {
+        return placedOrder(sku, 1, buyerName, buyer);
+    }
+
+    /** An order of {@code units} units of this sku placed by this buyer (consignee 张三 in Shenzhen), not yet paid. */
+    Order placedOrder(String sku, int units, String buyerName, ResidentIdNumber buyer) {
         Carts carts = context.getBean(Carts.class);
         String cartId = as(() -> {
             String id = carts.create(shop.store()).cart().id();
-            carts.setQuantity(id, sku, BigDecimal.ONE);
+            carts.setQuantity(id, sku, BigDecimal.valueOf(units));
             return id;
         });
         return as(() -> context.getBean(OrderPlacement.class).place(new PlaceOrder(cartId, shop.store(),

@@ -8,6 +8,8 @@ import io.vitrine.customs.messages.CebReader;
 import io.vitrine.customs.messages.CebWriter;
 import io.vitrine.customs.messages.DeclarationReceipt;
 import io.vitrine.customs.messages.InventoryDeclaration;
+import io.vitrine.customs.messages.InvtRefund;
+import io.vitrine.customs.messages.InvtRefundList;
 import io.vitrine.customs.messages.LegConsistency;
 import io.vitrine.customs.messages.MessageRules;
 import io.vitrine.customs.messages.MessageType;
@@ -24,17 +26,27 @@ import io.vitrine.kernel.privacy.PersonalDataCipher;
 import io.vitrine.orders.logistics.PostWaybill;
 import io.vitrine.orders.logistics.WaybillAssigned;
 import io.vitrine.orders.logistics.WaybillRegister;
+import io.vitrine.orders.ordering.HistoryEntry;
 import io.vitrine.orders.ordering.Order;
 import io.vitrine.orders.ordering.OrderReading;
 import io.vitrine.orders.ordering.OrderStatus;
 import io.vitrine.orders.ordering.PaymentOutcome;
+import io.vitrine.orders.returns.RequestReturn;
+import io.vitrine.orders.returns.ReturnApproved;
+import io.vitrine.orders.returns.ReturnDecisions;
+import io.vitrine.orders.returns.ReturnRequest;
+import io.vitrine.orders.returns.ReturnStatus;
+import io.vitrine.orders.returns.StaffReturns;
 import io.vitrine.orders.testing.OrderFixtures;
 import io.vitrine.orders.testing.OrderFixtures.Shop;
 import io.vitrine.orders.testing.TestBuyers;
+import io.vitrine.tenants.access.Actor;
+import io.vitrine.tenants.access.StaffRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,12 +64,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * accepted (customs' 120 read by the receipt round), the payment leg accepted (set here through the store with its
  * event, as the payment leg will), the waybill posted through orders' {@code WaybillRegister} → one signed CEB621
  * consistent with the CEB311; redeliveries; 622 receipts (800 releases the order, 100 rejects); the corrected list;
- * and the whole pipeline answered by the real {@link SingleWindowSimulator} over the same folders.
+ * a released order's approved return → one CEB625 and its 626 receipts (the return DECLARED, ACCEPTED or REJECTED by
+ * customs, the declaration RELEASED throughout); and the whole pipeline answered by the real
+ * {@link SingleWindowSimulator} over the same folders, a return included.
  */
 abstract class InventoryLegSuite {
 
     private static final String LISTENER = "customs.declare-inventory-list";
     private static final String OPERATOR = "91440300MA5FWH0034";
+    private static final String RETURNS = "customs.declare-return";
+    private static final Actor ADMIN = Actor.staff("staff-1", "staff", StaffRole.RETAILER_ADMIN, null);
 
     private final DeclaringShop customs = new DeclaringShop(declaring());
     private final ApplicationContext context = customs.context();
@@ -250,6 +266,105 @@ abstract class InventoryLegSuite {
     }
 
     @Test
+    void an_approved_return_sends_one_signed_ceb625_naming_the_released_list_and_only_the_returned_line()
+            throws Exception {
+        String orderNo = releasedOrder("1210", 2);
+        DeclarationMessage list = onlyMessage(orderNo, "CEB621");
+        CebMessage<InventoryDeclaration> released = sentInventory(list);
+
+        String returnNo = approvedReturn(orderNo, 1, "罐子破损 dented tin");
+        customs.dispatch();
+
+        DeclarationMessage request = onlyMessage(orderNo, "CEB625");
+        assertThat(request.signed()).isTrue();
+        assertThat(request.attempts()).isEqualTo(1);
+        assertThat(request.fileName()).isEqualTo("CEB625Message_" + request.guid() + ".xml");
+        DxpMessage sent = DxpEnvelope.read(Files.readAllBytes(customs.send().resolve(request.fileName())), 8 << 20);
+        assertThat(new XmlDsigSignatureVerifier(8 << 20).verify(sent.data()).certificate())
+                .isEqualTo(customs.declaring().key().certificate());
+        CebMessage<InvtRefund> ceb625 = new CebReader().read(sent.data(), MessageType.CEB625);
+        assertThat(new MessageRules(Clock.systemUTC()).check(ceb625)).isEmpty();
+        assertThat(ceb625.bodies()).hasSize(1);
+        var head = ceb625.body().head();
+        assertThat(head.app().guid()).isEqualTo(request.guid());
+        assertThat(head.orderNo()).isEqualTo(orderNo);
+        assertThat(head.invtNo()).isEqualTo("53492026I" + orderNo.substring(orderNo.length() - 9));
+        assertThat(head.preNo()).isEqualTo("B20261130" + orderNo.substring(orderNo.length() - 9));
+        assertThat(head.copNo()).isEqualTo(released.body().head().copNo());
+        assertThat(head.logisticsNo()).isEqualTo(released.body().head().logisticsNo());
+        assertThat(head.reason()).isEqualTo("罐子破损 dented tin");
+        var listed = released.body().lines().get(0);
+        assertThat(ceb625.body().lines()).singleElement().satisfies(line -> {
+            assertThat(line.gnum()).isEqualTo(listed.gnum());
+            assertThat(line.gcode()).isEqualTo(listed.gcode());
+            assertThat(line.unit()).isEqualTo(listed.unit());
+            assertThat(line.qty()).isEqualByComparingTo(BigDecimal.ONE);
+        });
+        assertThat(returned(returnNo).status()).isEqualTo(ReturnStatus.DECLARED);
+        assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.RELEASED);
+
+        customs.deliverAgain(RETURNS, ReturnApproved.TYPE, returnNo);
+        customs.dispatch();
+
+        DeclarationMessage again = onlyMessage(orderNo, "CEB625");
+        assertThat(again.guid()).isEqualTo(request.guid());
+        assertThat(again.attempts()).isEqualTo(1);
+        assertThat(customs.sentFiles(orderNo)).filteredOn(name -> name.startsWith("CEB625"))
+                .containsExactly(request.fileName());
+    }
+
+    @Test
+    void receipts_626_2_and_120_leave_the_return_declared_800_accepts_it_and_the_declaration_stays_released()
+            throws Exception {
+        String orderNo = releasedOrder("1210", 2);
+        String returnNo = approvedReturn(orderNo, 2, "not as described");
+        customs.dispatch();
+        DeclarationMessage request = onlyMessage(orderNo, "CEB625");
+
+        receive(MessageType.CEB626, request.guid(), orderNo, 2, "已发送");
+        receive(MessageType.CEB626, request.guid(), orderNo, 120, "入库成功");
+        customs.round();
+        assertThat(returned(returnNo).status()).isEqualTo(ReturnStatus.DECLARED);
+
+        receive(MessageType.CEB626, request.guid(), orderNo, 800, "退货审核通过");
+        receive(MessageType.CEB626, request.guid(), orderNo, 120, "入库成功"); // late: changes nothing
+        customs.round();
+
+        assertThat(returned(returnNo).status()).isEqualTo(ReturnStatus.ACCEPTED);
+        Declaration declaration = customs.declaration(orderNo);
+        assertThat(declaration.status()).isEqualTo(DeclarationStatus.RELEASED);
+        assertThat(declaration.inventoryLeg()).isEqualTo(DeclarationStatus.RELEASED);
+        assertThat(order(orderNo).status()).isEqualTo(OrderStatus.RELEASED);
+        assertThat(notes(orderNo)).contains("return " + returnNo + " declared to customs (CEB625)",
+                "return " + returnNo + " accepted by customs");
+        assertThat(receipts(orderNo)).filteredOn(r -> r.messageGuid().equals(request.guid()))
+                .extracting(RecordedReceipt::returnStatus).containsExactly(2, 120, 800, 120);
+    }
+
+    @Test
+    void customs_refusing_the_return_request_rejects_the_return_with_its_reason() throws Exception {
+        String orderNo = releasedOrder("1210", 1);
+        String returnNo = approvedReturn(orderNo, 1, "changed my mind");
+        customs.dispatch();
+        DeclarationMessage request = onlyMessage(orderNo, "CEB625");
+
+        receive(MessageType.CEB626, request.guid(), orderNo, 100, "商品已开封，不予退货");
+        customs.round();
+
+        ReturnRequest refused = returned(returnNo);
+        assertThat(refused.status()).isEqualTo(ReturnStatus.REJECTED);
+        assertThat(refused.rejectionReason()).isEqualTo("商品已开封，不予退货");
+        assertThat(refused.decidedBy()).isEqualTo(ADMIN.id()); // the retailer's approval is kept
+        assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.RELEASED);
+        assertThat(order(orderNo).status()).isEqualTo(OrderStatus.RELEASED);
+        assertThat(notes(orderNo)).contains("return " + returnNo + " rejected by customs: 商品已开封，不予退货");
+
+        receive(MessageType.CEB626, request.guid(), orderNo, 800, "退货审核通过"); // after the refusal: nothing
+        customs.round();
+        assertThat(returned(returnNo).status()).isEqualTo(ReturnStatus.REJECTED);
+    }
+
+    @Test
     void the_single_window_simulator_answers_a_paid_order_through_to_release() throws Exception {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "sim-");
         Clock clock = Clock.systemUTC();
@@ -257,7 +372,7 @@ abstract class InventoryLegSuite {
         try (SingleWindowSimulator simulator = new SingleWindowSimulator(customs.send(), customs.receiveFolder(), data,
                 new Examination(new XmlDsigSignatureVerifier(8 << 20), new MessageRules(clock), settings, clock),
                 settings, clock)) {
-            String orderNo = paidOrder("1210");
+            String orderNo = paidOrder("1210", 2);
             waybill(orderNo);
             customs.dispatch();
             DeclarationMessage order = onlyMessage(orderNo, "CEB311");
@@ -277,14 +392,69 @@ abstract class InventoryLegSuite {
                     .extracting(RecordedReceipt::returnStatus).containsExactly(2, 120);
             assertThat(receipts(orderNo)).filteredOn(r -> r.messageGuid().equals(list.guid()))
                     .extracting(RecordedReceipt::returnStatus).containsExactly(2, 120, 800);
+
+            String returnNo = approvedReturn(orderNo, 1, "wrong size");
+            customs.dispatch();
+            DeclarationMessage request = onlyMessage(orderNo, "CEB625");
+            answer(simulator);
+
+            assertThat(simulator.pendingReceipts()).isZero();
+            assertThat(receipts(orderNo)).filteredOn(r -> r.messageGuid().equals(request.guid()))
+                    .extracting(RecordedReceipt::returnStatus).containsExactly(2, 120, 800);
+            assertThat(returned(returnNo).status()).isEqualTo(ReturnStatus.ACCEPTED);
+            assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.RELEASED);
+
+            String refusedNo = approvedReturn(orderNo, 1, "late #REJECT: 超过退货期限");
+            customs.dispatch();
+            answer(simulator);
+
+            ReturnRequest refused = returned(refusedNo);
+            assertThat(refused.status()).isEqualTo(ReturnStatus.REJECTED);
+            assertThat(refused.rejectionReason()).contains("超过退货期限");
+            assertThat(customs.declaration(orderNo).status()).isEqualTo(DeclarationStatus.RELEASED);
         }
     }
 
     // --- helpers
 
+    /** A paid order of {@code units} units whose inventory list customs released (622 800 with its numbers). */
+    private String releasedOrder(String tradeMode, int units) throws IOException {
+        String orderNo = declaredInventory(tradeMode, units);
+        DeclarationMessage list = onlyMessage(orderNo, "CEB621");
+        String serial = orderNo.substring(orderNo.length() - 9);
+        receive(MessageType.CEB622, list.guid(), orderNo, 800, "放行", "B20261130" + serial, "53492026I" + serial);
+        customs.round();
+        assertThat(order(orderNo).status()).isEqualTo(OrderStatus.RELEASED);
+        return orderNo;
+    }
+
+    /** A return of the order's first line opened at the counter and approved by the retailer (ReturnApproved out). */
+    private String approvedReturn(String orderNo, int qty, String reason) {
+        String sku = order(orderNo, true).lines().get(0).sku();
+        return customs.as(() -> {
+            ReturnRequest opened = context.getBean(StaffReturns.class).openAtCounter(ADMIN, orderNo,
+                    new RequestReturn(List.of(new RequestReturn.Item(sku, qty)), reason));
+            return context.getBean(ReturnDecisions.class).approve(ADMIN, opened.returnNo()).returnNo();
+        });
+    }
+
+    private ReturnRequest returned(String returnNo) {
+        return customs.as(() -> context.getBean(StaffReturns.class).get(ADMIN, returnNo));
+    }
+
+    /** The notes on the order's timeline, oldest first. */
+    private List<String> notes(String orderNo) {
+        return order(orderNo, true).history().stream().filter(entry -> entry.kind() == HistoryEntry.Kind.NOTE)
+                .map(HistoryEntry::reason).toList();
+    }
+
     /** A paid order of this trade mode whose inventory list went out. */
     private String declaredInventory(String tradeMode) {
-        String orderNo = paidOrder(tradeMode);
+        return declaredInventory(tradeMode, 1);
+    }
+
+    private String declaredInventory(String tradeMode, int units) {
+        String orderNo = paidOrder(tradeMode, units);
         customs.dispatch();
         accept(onlyMessage(orderNo, "CEB311"), orderNo);
         paymentAccepted(orderNo);
@@ -295,10 +465,14 @@ abstract class InventoryLegSuite {
     }
 
     private String paidOrder(String tradeMode) {
+        return paidOrder(tradeMode, 1);
+    }
+
+    private String paidOrder(String tradeMode, int units) {
         String sku = fixtures.product(shop, 29900, tradeMode, OrderFixtures.LISTED_HS_CODE, 5);
         fixtures.execute("UPDATE products SET item_record_no = 'TYB-001' WHERE tenant_id = ? AND sku = ?",
                 shop.tenant().value(), sku);
-        Order placed = customs.placedOrder(sku, "张三", TestBuyers.newBuyer());
+        Order placed = customs.placedOrder(sku, units, "张三", TestBuyers.newBuyer());
         assertThat(customs.pay(placed, "2026113022" + placed.orderNo().substring(7))).isEqualTo(PaymentOutcome.PAID);
         return placed.orderNo();
     }
@@ -353,9 +527,14 @@ abstract class InventoryLegSuite {
 
     private void receive(MessageType<DeclarationReceipt> type, String answeredGuid, String orderNo, int status,
                          String info) throws IOException {
+        receive(type, answeredGuid, orderNo, status, info, null, null);
+    }
+
+    private void receive(MessageType<DeclarationReceipt> type, String answeredGuid, String orderNo, int status,
+                         String info, String preNo, String invtNo) throws IOException {
         String receiptGuid = Ids.customsGuid();
         DeclarationReceipt receipt = new DeclarationReceipt(answeredGuid, "5349", "3301960VT1", "3301964J31", null,
-                orderNo, orderNo, null, null, status, Instant.now(), info);
+                orderNo, orderNo, preNo, invtNo, status, Instant.now(), info);
         byte[] xml = new CebWriter().write(new CebMessage<>(type, receiptGuid, List.of(receipt), null));
         Files.write(customs.receiveFolder().resolve(type.rootElement() + "_" + receiptGuid + ".xml"), xml);
     }
@@ -376,7 +555,11 @@ abstract class InventoryLegSuite {
     }
 
     private Order order(String orderNo) {
-        return customs.as(() -> context.getBean(OrderReading.class).details(orderNo)).order();
+        return order(orderNo, true).order();
+    }
+
+    private io.vitrine.orders.ordering.OrderDetails order(String orderNo, boolean details) {
+        return customs.as(() -> context.getBean(OrderReading.class).details(orderNo));
     }
 
     private static String uscc() {

@@ -9,6 +9,7 @@ import io.vitrine.customs.messages.LegalUnits;
 import io.vitrine.customs.messages.OrderFacts;
 import io.vitrine.customs.messages.Party;
 import io.vitrine.customs.messages.Shipment;
+import io.vitrine.customs.messages.InventoryDeclaration;
 import io.vitrine.customs.messages.Submission;
 import io.vitrine.kernel.id.Ids;
 import io.vitrine.kernel.money.Money;
@@ -68,5 +69,12 @@ final class SimulatorFixtures {
     static byte[] inventoryXml(Clock clock, OrderFacts facts) {
         return new CebWriter().write(new Declarations(clock, new Ids(clock))
                 .inventoryList(facts, CLEARANCE, SHIPMENT, COP_NO, Submission.declare(TRANSFER)));
+    }
+
+    /** A CEB625 returning {@code items} of the registered list under customs' numbers. */
+    static byte[] returnXml(Clock clock, InventoryDeclaration registered, String invtNo, String preNo,
+                            java.util.List<io.vitrine.customs.messages.ReturnedItem> items, String reason) {
+        return new CebWriter().write(new Declarations(clock, new Ids(clock))
+                .returnRequest(registered, invtNo, preNo, items, reason, Submission.declare(TRANSFER)));
     }
 }

@@ -10,6 +10,9 @@ import io.vitrine.customs.exchange.infra.DirectoryLayout;
 import io.vitrine.customs.messages.CebMessage;
 import io.vitrine.customs.messages.CebReader;
 import io.vitrine.customs.messages.DeclarationReceipt;
+import io.vitrine.customs.messages.InventoryDeclaration;
+import io.vitrine.customs.messages.InventoryList;
+import io.vitrine.customs.messages.ReturnedItem;
 import io.vitrine.customs.messages.MessageRules;
 import io.vitrine.customs.messages.MessageType;
 import io.vitrine.customs.messages.OrderFacts;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -232,6 +236,53 @@ class SingleWindowSimulatorTest {
         assertThat(receiptsOf(MessageType.CEB622)).extracting(DeclarationReceipt::returnInfo)
                 .anySatisfy(info -> assertThat(info).contains("LINE_COUNT_MATCHES"))
                 .anySatisfy(info -> assertThat(info).contains("ORDER_NOT_RECEIVED"));
+    }
+
+    @Test
+    void return_requests_are_checked_against_the_released_list_and_approved_or_refused() {
+        OrderFacts order = SimulatorFixtures.order("VT20261130000021", "李四");
+        send(SimulatorFixtures.orderXml(clock, order));
+        simulator.tick();
+        byte[] listXml = SimulatorFixtures.inventoryXml(clock, order);
+        send(listXml);
+        runUntilQuiet();
+        DeclarationReceipt released = receiptsOf(MessageType.CEB622).get(2);
+        assertThat(released.returnStatus()).isEqualTo(800);
+        InventoryDeclaration registered = new CebReader().read(listXml, MessageType.CEB621).body();
+        InventoryList first = registered.lines().get(0);
+        List<ReturnedItem> one = List.of(new ReturnedItem(first.gnum(), BigDecimal.ONE));
+        InventoryDeclaration inflated = new InventoryDeclaration(registered.head(), List.of(new InventoryList(
+                first.gnum(), first.itemRecordNo(), first.itemNo(), first.itemName(), first.gcode(), first.gname(),
+                first.gmodel(), first.barCode(), first.country(), first.currency(), first.qty().add(BigDecimal.TEN),
+                first.unit(), first.qty1(), first.unit1(), first.qty2(), first.unit2(), first.price(),
+                first.totalPrice(), first.note())));
+
+        String approved = send(SimulatorFixtures.returnXml(clock, registered, released.invtNo(), released.preNo(), one,
+                "damaged"));
+        String refused = send(SimulatorFixtures.returnXml(clock, registered, released.invtNo(), released.preNo(), one,
+                "late #REJECT: 超过退货期限"));
+        String tooMany = send(SimulatorFixtures.returnXml(clock, inflated, released.invtNo(), released.preNo(),
+                List.of(new ReturnedItem(first.gnum(), first.qty().add(BigDecimal.ONE))), "all of it"));
+        String unknown = send(SimulatorFixtures.returnXml(clock, registered, "0501" + "2026I000000001",
+                released.preNo(), one, "which list"));
+        runUntilQuiet();
+
+        assertThat(returnReceipts(approved)).extracting(DeclarationReceipt::returnStatus).containsExactly(2, 120, 800);
+        assertThat(returnReceipts(approved)).extracting(DeclarationReceipt::invtNo).containsOnly(released.invtNo());
+        assertThat(returnReceipts(refused)).extracting(DeclarationReceipt::returnStatus).containsExactly(2, 100);
+        assertThat(returnReceipts(refused).get(1).returnInfo()).contains("超过退货期限");
+        assertThat(returnReceipts(tooMany)).singleElement().satisfies(r -> {
+            assertThat(r.returnStatus()).isEqualTo(Scenario.LEG_MISMATCH);
+            assertThat(r.returnInfo()).contains("InvtRefundList[1].qty").contains("RETURN_QUANTITY_LISTED");
+        });
+        assertThat(returnReceipts(unknown)).singleElement().satisfies(r -> {
+            assertThat(r.returnStatus()).isEqualTo(Scenario.LEG_MISMATCH);
+            assertThat(r.returnInfo()).contains("LIST_NOT_RELEASED");
+        });
+    }
+
+    private List<DeclarationReceipt> returnReceipts(String guid) {
+        return receiptsOf(MessageType.CEB626).stream().filter(r -> r.guid().equals(guid)).toList();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.vitrine.orders.returns;
 
 import io.micronaut.core.annotation.Nullable;
+import io.vitrine.kernel.error.ConflictException;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +24,29 @@ public record ReturnRequest(String id, String returnNo, String orderId, String o
         lines = List.copyOf(lines);
     }
 
-    /** This return moved to {@code next} by the retailer's decision at {@code at}. */
+    /**
+     * This return moved to {@code next} by the retailer's decision at {@code at}: only a REQUESTED return is the
+     * retailer's to decide (the table also lets customs reject an APPROVED one: {@link #cleared}), 409 otherwise.
+     */
     ReturnRequest decided(ReturnStatus next, String by, Instant at, @Nullable String rejection) {
         status.requireCanBecome(next);
+        if (status != ReturnStatus.REQUESTED) {
+            throw new ConflictException("A return " + status.name() + " is decided already: it cannot become "
+                    + next.name() + " by the retailer.");
+        }
         return new ReturnRequest(id, returnNo, orderId, orderNo, storeCode, next, reason, channel, openedBy,
                 requestedAt, releasedAt, at, by, rejection, at, version, lines);
+    }
+
+    /**
+     * This return moved to {@code next} by customs' answer at {@code at}, the retailer's decision kept; a refusal's
+     * reason becomes the rejection reason.
+     */
+    ReturnRequest cleared(ReturnStatus next, Instant at, @Nullable String refusal) {
+        status.requireCanBecome(next);
+        return new ReturnRequest(id, returnNo, orderId, orderNo, storeCode, next, reason, channel, openedBy,
+                requestedAt, releasedAt, decidedAt, decidedBy, refusal == null ? rejectionReason : refusal, at,
+                version, lines);
     }
 
     /** This return as it is once written: the next version (a write needs no read back). */

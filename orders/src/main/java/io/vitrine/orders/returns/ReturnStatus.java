@@ -23,7 +23,7 @@ public enum ReturnStatus {
     /** The goods are back in the bonded site; the refund follows. */
     GOODS_RECEIVED,
     REFUNDED,
-    /** The retailer refused it (with a reason). */
+    /** The retailer refused it, or customs refused its return request (CEB626 100 or negative), with the reason. */
     REJECTED,
     /** The goods were not back within 45 days of release: no tax refund, no quota change. */
     EXPIRED;
@@ -32,8 +32,8 @@ public enum ReturnStatus {
 
     static {
         ALLOWED.put(REQUESTED, EnumSet.of(APPROVED, REJECTED, EXPIRED));
-        ALLOWED.put(APPROVED, EnumSet.of(DECLARED, EXPIRED));
-        ALLOWED.put(DECLARED, EnumSet.of(ACCEPTED, EXPIRED));
+        ALLOWED.put(APPROVED, EnumSet.of(DECLARED, REJECTED, EXPIRED));
+        ALLOWED.put(DECLARED, EnumSet.of(ACCEPTED, REJECTED, EXPIRED));
         ALLOWED.put(ACCEPTED, EnumSet.of(GOODS_RECEIVED, EXPIRED));
         ALLOWED.put(GOODS_RECEIVED, EnumSet.of(REFUNDED));
         ALLOWED.put(REFUNDED, EnumSet.noneOf(ReturnStatus.class));

@@ -22,8 +22,8 @@ class ReturnStatusTest {
     @Test
     void the_table_allows_exactly_the_return_lifecycle() {
         assertThat(next(REQUESTED)).containsExactlyInAnyOrder(APPROVED, REJECTED, EXPIRED);
-        assertThat(next(APPROVED)).containsExactlyInAnyOrder(DECLARED, EXPIRED);
-        assertThat(next(DECLARED)).containsExactlyInAnyOrder(ACCEPTED, EXPIRED);
+        assertThat(next(APPROVED)).containsExactlyInAnyOrder(DECLARED, REJECTED, EXPIRED);
+        assertThat(next(DECLARED)).containsExactlyInAnyOrder(ACCEPTED, REJECTED, EXPIRED);
         assertThat(next(ACCEPTED)).containsExactlyInAnyOrder(GOODS_RECEIVED, EXPIRED);
         assertThat(next(GOODS_RECEIVED)).containsExactly(REFUNDED);
         assertThat(next(REFUNDED)).isEmpty();

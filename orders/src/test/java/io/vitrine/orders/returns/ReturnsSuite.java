@@ -191,7 +191,8 @@ abstract class ReturnsSuite {
         assertThatThrownBy(() -> asShop(() -> decisions().approve(admin, requested.returnNo())))
                 .isInstanceOf(ConflictException.class).hasMessage("A return APPROVED cannot become APPROVED.");
         assertThatThrownBy(() -> asShop(() -> decisions().reject(admin, requested.returnNo(), "changed my mind")))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("A return APPROVED is decided already: it cannot become REJECTED by the retailer.");
         assertThat(events(requested.returnNo())).hasSize(1);
         assertThat(notes(order.orderNo())).endsWith(tuple(admin.id(), "return " + requested.returnNo()
                 + " approved")).hasSize(2);

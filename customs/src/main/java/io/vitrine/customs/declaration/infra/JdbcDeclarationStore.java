@@ -89,6 +89,26 @@ class JdbcDeclarationStore implements DeclarationStore {
     }
 
     @Override
+    public void addReturnRequest(DeclarationMessage message, String returnNo) {
+        add(message);
+        database.execute("INSERT INTO return_declarations (return_no, tenant_id, order_no, message_guid) "
+                + "VALUES (?, ?, ?, ?)", returnNo, message.tenant().value(), message.orderNo(), message.guid());
+    }
+
+    @Override
+    public Optional<DeclarationMessage> returnRequest(TenantId tenant, String returnNo) {
+        return database.first("SELECT " + MESSAGE_COLUMNS + " FROM declaration_messages WHERE tenant_id = ? AND guid = "
+                + "(SELECT message_guid FROM return_declarations WHERE tenant_id = ? AND return_no = ?)",
+                DeclarationRows::message, tenant.value(), tenant.value(), returnNo);
+    }
+
+    @Override
+    public Optional<String> returnOf(TenantId tenant, String messageGuid) {
+        return database.first("SELECT return_no FROM return_declarations WHERE tenant_id = ? AND message_guid = ?",
+                row -> row.getString(1), tenant.value(), messageGuid);
+    }
+
+    @Override
     public Optional<DeclarationMessage> message(String guid) {
         return database.first("SELECT " + MESSAGE_COLUMNS + " FROM declaration_messages WHERE guid = ?",
                 DeclarationRows::message, guid);
