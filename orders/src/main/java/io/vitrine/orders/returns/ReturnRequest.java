@@ -30,6 +30,13 @@ public record ReturnRequest(String id, String returnNo, String orderId, String o
                 requestedAt, releasedAt, at, by, rejection, at, version, lines);
     }
 
+    /** This return moved to {@code next} at {@code at} (goods received, refunded, expired); the decision stays. */
+    ReturnRequest movedTo(ReturnStatus next, Instant at) {
+        status.requireCanBecome(next);
+        return new ReturnRequest(id, returnNo, orderId, orderNo, storeCode, next, reason, channel, openedBy,
+                requestedAt, releasedAt, decidedAt, decidedBy, rejectionReason, at, version, lines);
+    }
+
     /** This return as it is once written: the next version (a write needs no read back). */
     public ReturnRequest written() {
         return new ReturnRequest(id, returnNo, orderId, orderNo, storeCode, status, reason, channel, openedBy,
