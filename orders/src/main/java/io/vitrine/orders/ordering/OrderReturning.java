@@ -51,6 +51,11 @@ public class OrderReturning {
         return orders.find(orderNo).orElseThrow(OrderReading::notFound).amounts();
     }
 
+    /** Whether the order counts against its buyer's annual quota (cross-border orders do; duty-paid ones not). */
+    public boolean holdsQuota(String orderNo) {
+        return orders.find(orderNo).orElseThrow(OrderReading::notFound).holdsQuota();
+    }
+
     /**
      * A return's goods are back: the order (locked by the caller's {@link #lock}) becomes RETURNED when nothing of it
      * is left with the buyer, else PARTIALLY_RETURNED (again, for a further partial return), with {@code reason} on

@@ -3,6 +3,7 @@ package io.vitrine.orders.returns;
 import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.NotFoundException;
+import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.outbox.Outbox;
 import io.vitrine.kernel.tenancy.CurrentTenant;
 import io.vitrine.kernel.time.ChinaTime;
@@ -91,10 +92,10 @@ public class GoodsReceipts {
         ReturnableOrder order = orders.lock(found.orderNo());
         ReturnRequest received = returns.update(found.movedTo(ReturnStatus.GOODS_RECEIVED, now));
         RefundShare share = goods.shareOf(received);
+        Money reduced = goods.restore(received, share, order, returns.ofOrder(received.orderNo()), by);
         ReturnRefund refund = new ReturnRefund(received.id(), returnNo, received.orderNo(), share.goods(),
-                share.tax(), share.freight(), share.counted(), now, by, null);
+                share.tax(), share.freight(), reduced, now, by, null);
         refunds.insert(refund);
-        goods.restore(received, share, order, returns.ofOrder(received.orderNo()), by);
         outbox.publish(ReturnReceived.of(currentTenant.require(), refund));
         return new Receipt(received, refund, true);
     }

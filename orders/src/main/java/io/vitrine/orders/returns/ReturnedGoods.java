@@ -1,9 +1,9 @@
 package io.vitrine.orders.returns;
 
 import io.vitrine.catalog.stock.Reservations;
+import io.vitrine.kernel.money.Money;
 import io.vitrine.orders.compliance.CheckoutAmounts;
 import io.vitrine.orders.ordering.OrderReturning;
-import io.vitrine.orders.ordering.OrderStatus;
 import io.vitrine.orders.ordering.ReturnableOrder;
 import io.vitrine.orders.quota.AnnualQuotas;
 import io.vitrine.tenants.settings.ReturnFreightPolicy;
@@ -19,7 +19,8 @@ import java.util.Map;
  * What goods back at the bonded site change outside the return itself, in the caller's transaction (the return and
  * its order locked): the refund's share worked out ({@link RefundShare}, the tenant's return freight policy), the
  * units back on hand where they were sold from (catalog's {@code Reservations.returnUnits}, ledger RETURN), the
- * buyer's annual quota reduced once per return number ({@code AnnualQuotas.reduce}), and the order moved to
+ * buyer's annual quota reduced once per return number ({@code AnnualQuotas.reduce}; an order that never counted
+ * against it, none), and the order moved to
  * RETURNED when every unit bought is back, else PARTIALLY_RETURNED. Stock before quota, the lock order of paying.
  */
 @Singleton
@@ -47,17 +48,21 @@ class ReturnedGoods {
      * @param received   the return, already GOODS_RECEIVED in this transaction
      * @param order      its order, locked
      * @param allOfOrder every return of the order as it stands now (this one included)
+     * @return what the buyer's annual quota was reduced by (zero for an order that never counted against it)
      */
-    OrderStatus restore(ReturnRequest received, RefundShare share, ReturnableOrder order,
-                        List<ReturnRequest> allOfOrder, String by) {
+    Money restore(ReturnRequest received, RefundShare share, ReturnableOrder order, List<ReturnRequest> allOfOrder,
+                  String by) {
         Map<String, Long> units = new HashMap<>();
         received.lines().forEach(line -> units.merge(line.sku(), (long) line.quantity(), Long::sum));
         stock.returnUnits(received.orderNo(), units, "return " + received.returnNo() + " received");
-        if (share.counted().isPositive()) {
+        Money reduced = Money.ZERO;
+        if (share.counted().isPositive() && orders.holdsQuota(received.orderNo())) {
             quotas.reduce(received.returnNo(), received.orderNo(), share.counted());
+            reduced = share.counted();
         }
-        return orders.returned(received.orderNo(), by, everythingBack(order, allOfOrder), "return " + received.returnNo()
+        orders.returned(received.orderNo(), by, everythingBack(order, allOfOrder), "return " + received.returnNo()
                 + " received: " + ReturnRequest.describe(received.lines()));
+        return reduced;
     }
 
     /** Whether the returns whose goods are back cover every unit of every line bought. */
