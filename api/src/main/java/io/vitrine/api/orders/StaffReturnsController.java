@@ -20,6 +20,7 @@ import io.vitrine.api.idempotency.Idempotent;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.api.tenants.Listing;
 import io.vitrine.kernel.error.FieldChecks;
+import io.vitrine.orders.returns.GoodsReceipts;
 import io.vitrine.orders.returns.ReturnDecisions;
 import io.vitrine.orders.returns.ReturnRequests;
 import io.vitrine.orders.returns.ReturnStatus;
@@ -38,10 +39,12 @@ class StaffReturnsController {
 
     private final StaffReturns returns;
     private final ReturnDecisions decisions;
+    private final GoodsReceipts receipts;
 
-    StaffReturnsController(StaffReturns returns, ReturnDecisions decisions) {
+    StaffReturnsController(StaffReturns returns, ReturnDecisions decisions, GoodsReceipts receipts) {
         this.returns = returns;
         this.decisions = decisions;
+        this.receipts = receipts;
     }
 
     @Post("/orders/{orderNo}/returns")
@@ -94,6 +97,19 @@ class StaffReturnsController {
     ReturnView reject(@PathVariable String returnNo, @Nullable @Body RejectBody body, Authentication caller) {
         return ReturnView.of(decisions.reject(StaffClaims.actorOf(caller), returnNo, body == null ? null
                 : body.reason()));
+    }
+
+    @Post("/returns/{returnNo}/received")
+    @Operation(summary = "The return's goods are back at the bonded site",
+            description = "ACCEPTED (customs accepted the return request) -> GOODS_RECEIVED: stock back, the buyer's "
+                    + "annual quota reduced, the order PARTIALLY_RETURNED or RETURNED, and the Alipay refund of the "
+                    + "returned share (goods, tax, freight by the shop's return freight policy) follows; REFUNDED once "
+                    + "Alipay confirms. Again: 200, the same answer, received=false, nothing changes. 409 from any other "
+                    + "status (named); 422 RETURN_EXPIRED from the 46th day after the release day (China time). Store "
+                    + "managers for their stores' returns (404 otherwise). The warehouse partner's device uses "
+                    + "POST /api/v1/logistics/returns/{returnNo}/received.")
+    ReceiptView received(@PathVariable String returnNo, Authentication caller) {
+        return ReceiptView.of(receipts.byStaff(StaffClaims.actorOf(caller), returnNo));
     }
 
     @Serdeable

@@ -177,6 +177,26 @@ class LogisticsHttpTest {
                 waybill(order(shop, "PAID", "GENERAL"), SF, waybillNo())))).containsEntry("code", "NOT_CROSS_BORDER");
     }
 
+    @Test
+    void the_warehouse_partner_confirms_returned_goods_of_its_tenant_only() {
+        String orderNo = order(shop, "RELEASED", "1210");
+        String returnNo = "R261130" + String.format("%09d", ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        String at = "2026-11-30 10:00:00.000000";
+        Rows.update(vitrine, "INSERT INTO order_returns (id, tenant_id, return_no, order_id, order_no, store_code, "
+                + "status, reason, channel, opened_by, requested_at, released_at, updated_at, version) SELECT ?, "
+                + "tenant_id, ?, id, order_no, store_code, 'APPROVED', 'x', 'SHOPPER', 'shopper', ?, ?, ?, 0 FROM orders "
+                + "WHERE order_no = ?", UUID.randomUUID().toString(), returnNo, at, at, at, orderNo);
+        String path = "/api/v1/logistics/returns/" + returnNo + "/received";
+
+        assertThat(api.expectProblem(409, signed(partner, path, Map.of())).get("detail")).asString()
+                .contains("is APPROVED");
+        api.expectProblem(404, signed(otherPartner, path, Map.of()));
+        api.expectProblem(404, signed(partner, "/api/v1/logistics/returns/R0000000000000000/received", Map.of()));
+        Device pos = device(shop, Map.of("kind", "POS", "storeCode", SampleStore.create(api, shop)));
+        api.expectProblem(403, signed(pos, path, Map.of()));
+        assertThat(api.post(path, null, Map.of()).statusCode()).isEqualTo(401);
+    }
+
     // --- helpers
 
     private Device device(Merchant merchant, Map<String, Object> body) {

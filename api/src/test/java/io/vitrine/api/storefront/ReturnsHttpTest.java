@@ -1,5 +1,6 @@
 package io.vitrine.api.storefront;
 
+import io.vitrine.api.tenants.Rows;
 import io.vitrine.api.tenants.SampleCodes;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.testing.RunningVitrine;
@@ -161,6 +162,51 @@ class ReturnsHttpTest {
         api.expectProblem(401, api.post("/api/v1/returns/" + returnNo + "/approve", null, null));
         assertThat(api.expect(200, api.get("/api/v1/returns/" + returnNo, shop.token())))
                 .containsEntry("status", "REQUESTED");
+    }
+
+    @Test
+    void staff_confirm_the_goods_back_once_the_store_manager_only_for_their_stores() {
+        Placed order = released(2);
+        String returnNo = (String) api.expect(201, shopper(order, body(A2, 1, "dented"))).get("returnNo");
+        api.expect(200, api.post("/api/v1/returns/" + returnNo + "/approve", shop.token(), null));
+        assertThat(api.expectProblem(409, api.post("/api/v1/returns/" + returnNo + "/received", shop.token(), null))
+                .get("detail").toString()).contains("is APPROVED");
+        // customs accepting the return request (CEB625) is the customs slice's: here the table says so
+        Rows.update(vitrine, "UPDATE order_returns SET status = 'ACCEPTED' WHERE return_no = ?", returnNo);
+        api.expect(201, api.post("/api/v1/stores", shop.token(), Map.of("code", "S8", "name", "Store 8", "kind",
+                "CONVENIENCE_STORE", "address", "x", "district", "440305", "warehouseCode", "WH-1")));
+        api.expectProblem(404, api.post("/api/v1/returns/" + returnNo + "/received", manager("S8"), null));
+        TenantsApi.Merchant stranger = api.merchant(api.park());
+        api.expectProblem(404, api.post("/api/v1/returns/" + returnNo + "/received", stranger.admin().token(), null));
+        api.expectProblem(401, api.post("/api/v1/returns/" + returnNo + "/received", null, null));
+
+        Map<String, Object> received = api.expect(200, api.post("/api/v1/returns/" + returnNo + "/received",
+                manager("S1"), null));
+        assertThat(received).containsEntry("received", true);
+        assertThat(TenantsApi.object(received, "ret")).containsEntry("status", "GOODS_RECEIVED");
+        Map<String, Object> refund = TenantsApi.object(received, "refund");
+        assertThat(refund).doesNotContainKey("refundedAt").containsEntry("goodsFen", 29900).containsEntry("taxFen", 2721)
+                .containsEntry("freightFen", 0).containsEntry("amountFen", 29900 + 2721);
+        Map<String, Object> again = api.expect(200, api.post("/api/v1/returns/" + returnNo + "/received",
+                shop.token(), null));
+        assertThat(again).containsEntry("received", false);
+        Map<String, Object> sameRefund = new java.util.HashMap<>(TenantsApi.object(again, "refund"));
+        sameRefund.remove("refundedAt"); // the outbox may have paid it in between
+        assertThat(sameRefund).isEqualTo(refund);
+        assertThat(api.expect(200, api.get("/api/v1/orders/" + order.orderNo(), shop.token())))
+                .containsEntry("status", "PARTIALLY_RETURNED");
+        // the embedded application's outbox pays it back through the fake Alipay: REFUNDED
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!"REFUNDED".equals(api.expect(200, api.get("/api/v1/returns/" + returnNo, shop.token()))
+                .get("status"))) {
+            assertThat(System.nanoTime()).as("refunded within 30 s").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     // --- steps

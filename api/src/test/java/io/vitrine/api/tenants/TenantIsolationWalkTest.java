@@ -220,6 +220,8 @@ class TenantIsolationWalkTest {
                     "/api/v1/returns/{returnB}/approve", null),
             new Probe("reject B's return (staff of A)", Caller.RETAILER_ADMIN_A, "POST",
                     "/api/v1/returns/{returnB}/reject", Map.of("reason", "walk")),
+            new Probe("B's return's goods received (staff of A)", Caller.RETAILER_ADMIN_A, "POST",
+                    "/api/v1/returns/{returnB}/received", null),
             new Probe("open a return of B's order at A's counter", Caller.RETAILER_ADMIN_A, "POST",
                     "/api/v1/orders/{orderB}/returns", Map.of("items", List.of(Map.of("sku", "B-SKU-1", "qty", 1)),
                             "reason", "walk")),

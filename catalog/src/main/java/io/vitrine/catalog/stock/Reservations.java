@@ -152,6 +152,48 @@ public class Reservations {
                 reservations.update(row.ended(ReservationStatus.RETURNED, now())).endedAt());
     }
 
+    /**
+     * Part of a sale comes back (a return received at the bonded site): {@code units} (by SKU) are back on hand at the
+     * warehouses they were sold from (ledger movement RETURN with {@code reason}, e.g. {@code return <no> received}).
+     * The reservation stays COMMITTED. Not idempotent on its own: the caller calls it once per return (orders does,
+     * under the return's row lock, with its status change). 409 for a SKU the sale did not have, or more units than
+     * it sold; a reservation never committed is left as it is.
+     */
+    @Transactional
+    public Reservation returnUnits(String reference, Map<String, Long> units, String reason) {
+        TenantId tenant = currentTenant.require();
+        StockReservation row = lockRow(reference);
+        if (row.status() != ReservationStatus.COMMITTED) {
+            return view(row);
+        }
+        List<ReservationLine> back = new ArrayList<>();
+        for (ReservationLine line : linesOf(row)) {
+            long quantity = units.getOrDefault(line.sku(), 0L);
+            if (quantity > line.quantity()) {
+                throw new ConflictException("Only " + line.quantity() + " of " + line.sku() + " were sold.");
+            }
+            if (quantity > 0) {
+                back.add(new ReservationLine(line.warehouseCode(), line.sku(), quantity));
+            }
+        }
+        if (back.stream().map(ReservationLine::sku).distinct().count() != units.values().stream()
+                .filter(q -> q > 0).count()) {
+            throw new ConflictException("A returned SKU was not part of the sale " + reference + ".");
+        }
+        Map<StockMoves.Item, StockItem> locked = moves.lockAll(tenant, back);
+        List<StockMoves.Change> changes = new ArrayList<>();
+        for (ReservationLine line : back) {
+            StockItem item = locked.get(StockMoves.Item.of(line));
+            if (item == null) {
+                throw new IllegalStateException("the stock row of " + line.sku() + " at " + line.warehouseCode()
+                        + " vanished after a sale");
+            }
+            changes.add(new StockMoves.Change(item, item.onHand() + line.quantity(), item.reserved()));
+        }
+        moves.writeAll(tenant, changes, new StockMoves.LedgerLine(StockMovement.RETURN, reason, Actor.system()));
+        return view(row);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Reservation> find(String reference) {
         return reservations.findByReference(reference).map(this::view);

@@ -171,6 +171,27 @@ abstract class ReservationsSuite {
     }
 
     @Test
+    void part_of_a_sale_comes_back_by_sku_and_more_than_was_sold_is_refused() {
+        String order = unique("ORDER");
+        reserve(order, line(formula, 3));
+        as(merchant, () -> reservations.commit(order));
+
+        Reservation after = as(merchant, () -> reservations.returnUnits(order, java.util.Map.of(formula, 2L),
+                "return R1 received"));
+
+        assertThat(after.status()).as("still a sale").isEqualTo(ReservationStatus.COMMITTED);
+        assertThat(level(formula).onHand()).isEqualTo(4L);
+        StockLedgerEntry back = as(merchant, () -> levels.ledger(warehouse, formula, 0, 1)).getContent().get(0);
+        assertThat(back).extracting(StockLedgerEntry::movement, StockLedgerEntry::delta, StockLedgerEntry::reason)
+                .containsExactly(StockMovement.RETURN, 2L, "return R1 received");
+        assertThatThrownBy(() -> as(merchant, () -> reservations.returnUnits(order, java.util.Map.of(formula, 4L),
+                "too many"))).isInstanceOf(io.vitrine.kernel.error.ConflictException.class);
+        assertThatThrownBy(() -> as(merchant, () -> reservations.returnUnits(order, java.util.Map.of("NOT-SOLD", 1L),
+                "not sold"))).isInstanceOf(io.vitrine.kernel.error.ConflictException.class);
+        assertThat(level(formula).onHand()).as("refusals change nothing").isEqualTo(4L);
+    }
+
+    @Test
     void a_reservation_expires_after_its_time_and_not_before() {
         String order = unique("ORDER");
         reserve(order, line(cream, 2));

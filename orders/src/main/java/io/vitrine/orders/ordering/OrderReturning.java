@@ -1,6 +1,7 @@
 package io.vitrine.orders.ordering;
 
 import io.micronaut.core.annotation.Nullable;
+import io.vitrine.orders.compliance.CheckoutAmounts;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -11,8 +12,8 @@ import java.util.Set;
 /**
  * Ordering's door for returns ({@code orders.returns}): an order locked for a return request, with its release time
  * and lines. Locking the order's row makes concurrent requests for one order take turns, so together they never ask
- * back more than was bought; each return's news is a note on the order's timeline. Moving the order to
- * PARTIALLY_RETURNED / RETURNED comes with the refund (not built yet).
+ * back more than was bought; each return's news is a note on the order's timeline. When a return's goods are back,
+ * {@link #returned} moves the order to PARTIALLY_RETURNED or RETURNED.
  */
 @Singleton
 public class OrderReturning {
@@ -43,6 +44,28 @@ public class OrderReturning {
     public void note(String orderNo, String actor, String text) {
         Order order = orders.find(orderNo).orElseThrow(OrderReading::notFound);
         transitions.note(order, actor, text.length() > 255 ? text.substring(0, 252) + "..." : text);
+    }
+
+    /** The order's amounts as charged (goods, freight, tax…), for a return's share of them; 404 when unknown. */
+    public CheckoutAmounts amounts(String orderNo) {
+        return orders.find(orderNo).orElseThrow(OrderReading::notFound).amounts();
+    }
+
+    /** Whether the order counts against its buyer's annual quota (cross-border orders do; duty-paid ones not). */
+    public boolean holdsQuota(String orderNo) {
+        return orders.find(orderNo).orElseThrow(OrderReading::notFound).holdsQuota();
+    }
+
+    /**
+     * A return's goods are back: the order (locked by the caller's {@link #lock}) becomes RETURNED when nothing of it
+     * is left with the buyer, else PARTIALLY_RETURNED (again, for a further partial return), with {@code reason} on
+     * its timeline; 409 when its status does not allow it.
+     */
+    public OrderStatus returned(String orderNo, String actor, boolean everything, String reason) {
+        Order order = orders.find(orderNo).orElseThrow(OrderReading::notFound);
+        OrderStatus next = everything ? OrderStatus.RETURNED : OrderStatus.PARTIALLY_RETURNED;
+        order.status().requireCanBecome(next);
+        return transitions.move(order, next, actor, reason).status();
     }
 
     /** Whether customs released it (and nothing since took that back): RELEASED or any status after it. */

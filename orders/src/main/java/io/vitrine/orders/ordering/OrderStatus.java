@@ -38,8 +38,9 @@ public enum OrderStatus {
         // DECLARING → CANCELLED only once customs confirmed the inventory list's cancellation (CEB624), never by the shop
         ALLOWED.put(DECLARING, EnumSet.of(RELEASED, REJECTED, CANCELLED));
         ALLOWED.put(REJECTED, EnumSet.of(DECLARING, CANCELLED));
-        ALLOWED.put(RELEASED, EnumSet.of(SHIPPED));
-        ALLOWED.put(SHIPPED, EnumSet.of(DELIVERED));
+        // goods may come back to the bonded site before the parcel was delivered (or even shipped): returns (#7)
+        ALLOWED.put(RELEASED, EnumSet.of(SHIPPED, PARTIALLY_RETURNED, RETURNED));
+        ALLOWED.put(SHIPPED, EnumSet.of(DELIVERED, PARTIALLY_RETURNED, RETURNED));
         ALLOWED.put(DELIVERED, EnumSet.of(PARTIALLY_RETURNED, RETURNED));
         ALLOWED.put(PARTIALLY_RETURNED, EnumSet.of(PARTIALLY_RETURNED, RETURNED));
         ALLOWED.put(RETURNED, EnumSet.noneOf(OrderStatus.class));

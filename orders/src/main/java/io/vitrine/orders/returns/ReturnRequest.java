@@ -49,6 +49,11 @@ public record ReturnRequest(String id, String returnNo, String orderId, String o
                 version, lines);
     }
 
+    /** This return moved to {@code next} at {@code at} (goods received, refunded, expired); the decision stays. */
+    ReturnRequest movedTo(ReturnStatus next, Instant at) {
+        return cleared(next, at, null);
+    }
+
     /** This return as it is once written: the next version (a write needs no read back). */
     public ReturnRequest written() {
         return new ReturnRequest(id, returnNo, orderId, orderNo, storeCode, status, reason, channel, openedBy,

@@ -1,7 +1,9 @@
 package io.vitrine.orders.returns;
 
 import io.micronaut.core.annotation.Nullable;
+import io.vitrine.kernel.tenancy.TenantId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,17 @@ public interface ReturnRequests {
     List<ReturnRequest> ofOrder(String orderNo);
 
     ReturnPage list(ReturnFilter filter, int page, int size);
+
+    /**
+     * Of every tenant (the expiry round's query, the one not filtered by the current tenant): returns still waiting
+     * for their goods (REQUESTED, APPROVED, DECLARED, ACCEPTED) of goods released before {@code releasedBefore},
+     * oldest release first, at most {@code limit}.
+     */
+    List<Waiting> waitingReleasedBefore(Instant releasedBefore, int limit);
+
+    /** A return waiting for its goods, and whose it is. */
+    record Waiting(TenantId tenant, String returnNo) {
+    }
 
     /** @param storeCodes null for every store; otherwise only these (never empty) */
     record ReturnFilter(@Nullable ReturnStatus status, @Nullable List<String> storeCodes) {

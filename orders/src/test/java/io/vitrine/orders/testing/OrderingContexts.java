@@ -55,6 +55,7 @@ public final class OrderingContexts {
         properties.put("vitrine.search.lucene-dir", database.folder().resolve("search").toString());
         properties.put("vitrine.catalog.reservations.expiry-enabled", false);
         properties.put("vitrine.orders.close-enabled", false);
+        properties.put("vitrine.orders.returns.expiry-enabled", false); // rounds run by hand (ReturnRefundsSuite)
         properties.put("vitrine.orders.payment-query.enabled", false);
         properties.put("vitrine.payments.alipay.reconciliation.daily-enabled", false);
         properties.put("vitrine.test.fixture-books", false); // our books from the orders tables, not the fixture

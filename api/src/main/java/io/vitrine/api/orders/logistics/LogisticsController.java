@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -15,12 +16,14 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vitrine.api.orders.ReceiptView;
 import io.vitrine.api.problem.Problem;
 import io.vitrine.api.security.SignedDevice;
 import io.vitrine.orders.logistics.PostWaybill;
 import io.vitrine.orders.logistics.ReportShipment;
 import io.vitrine.orders.logistics.ShipmentTracking;
 import io.vitrine.orders.logistics.WaybillRegister;
+import io.vitrine.orders.returns.GoodsReceipts;
 import io.vitrine.tenants.devices.signing.DeviceCredential;
 
 import java.util.Optional;
@@ -39,10 +42,12 @@ class LogisticsController {
 
     private final WaybillRegister waybills;
     private final ShipmentTracking shipments;
+    private final GoodsReceipts receipts;
 
-    LogisticsController(WaybillRegister waybills, ShipmentTracking shipments) {
+    LogisticsController(WaybillRegister waybills, ShipmentTracking shipments, GoodsReceipts receipts) {
         this.waybills = waybills;
         this.shipments = shipments;
+        this.receipts = receipts;
     }
 
     @Post("/waybills")
@@ -81,6 +86,19 @@ class LogisticsController {
                 shipment.moved(), WaybillView.of(shipment.waybill())));
     }
 
+    @Post("/returns/{returnNo}/received")
+    @Operation(summary = "A return's goods are back at the bonded site (device-signed, PARTNER: the warehouse)",
+            description = "As staff's POST /api/v1/returns/{returnNo}/received: ACCEPTED -> GOODS_RECEIVED and the "
+                    + "refund follows; again 200 with received=false; 409 from other statuses; 422 RETURN_EXPIRED; "
+                    + "404 unknown or another tenant's return.")
+    HttpResponse<?> returnReceived(HttpRequest<?> request, @PathVariable String returnNo) {
+        Optional<DeviceCredential> partner = partner(request);
+        if (partner.isEmpty()) {
+            return forbidden();
+        }
+        return HttpResponse.ok(ReceiptView.of(receipts.byDevice(partner.get().deviceKey(), returnNo)));
+    }
+
     private static Optional<DeviceCredential> partner(HttpRequest<?> request) {
         return SignedDevice.of(request).filter(device -> device.kind() == DeviceCredential.Kind.PARTNER);
     }
@@ -88,7 +106,7 @@ class LogisticsController {
     private static HttpResponse<?> forbidden() {
         return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE)
                 .body(new Problem("about:blank", "Forbidden", 403,
-                        "Only a logistics partner's device (PARTNER) posts waybills and shipments.", null, null));
+                        "Only a logistics partner's device (PARTNER) posts waybills, shipments and returned goods.", null, null));
     }
 
     @Serdeable

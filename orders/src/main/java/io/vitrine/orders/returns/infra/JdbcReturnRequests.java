@@ -4,6 +4,7 @@ import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tenancy.CurrentTenant;
+import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.kernel.time.infra.SqlInstants;
 import io.vitrine.orders.returns.ReturnChannel;
 import io.vitrine.orders.returns.ReturnLine;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -170,6 +172,29 @@ class JdbcReturnRequests implements ReturnRequests {
         List<ReturnRequest> items = many("SELECT " + COLUMNS + where
                 + " ORDER BY requested_at DESC, id DESC LIMIT ? OFFSET ?", values, new long[] {size, (long) page * size});
         return new ReturnPage(items, total);
+    }
+
+    @Override
+    public List<Waiting> waitingReleasedBefore(Instant releasedBefore, int limit) {
+        List<Waiting> waiting = new ArrayList<>();
+        try (PreparedStatement select = connection().prepareStatement("SELECT tenant_id, return_no FROM order_returns "
+                + "WHERE status IN (?, ?, ?, ?) AND released_at < ? ORDER BY released_at, id LIMIT ?")) {
+            int i = 1;
+            for (ReturnStatus status : List.of(ReturnStatus.REQUESTED, ReturnStatus.APPROVED, ReturnStatus.DECLARED,
+                    ReturnStatus.ACCEPTED)) {
+                select.setString(i++, status.name());
+            }
+            select.setString(i++, SqlInstants.text(releasedBefore));
+            select.setInt(i, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    waiting.add(new Waiting(TenantId.of(row.getString(1)), row.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("find returns past their 45 days", e);
+        }
+        return waiting;
     }
 
     private Optional<ReturnRequest> one(String sql, String returnNo) {
