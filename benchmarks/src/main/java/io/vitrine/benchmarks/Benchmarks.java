@@ -53,6 +53,12 @@ public final class Benchmarks {
                     .toList(), Path.of("benchmarks/results/customs-pipeline.md"));
             return;
         }
+        if (suite.equals("returns")) {
+            // not JMH: released orders returned, approved, declared (CEB625), received and refunded end to end
+            ReturnsBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
+                    .toList(), Path.of("benchmarks/results/returns.md"));
+            return;
+        }
         if (suite.equals("customs-effectively-once")) {
             // not JMH: the application killed and restarted at random while orders are declared; counts per order
             CustomsEffectivelyOnce.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
@@ -102,7 +108,9 @@ public final class Benchmarks {
                     + "       Benchmarks customs-pipeline [--" + String.join(" value] [--",
                     CustomsPipelineBenchmark.Options.KNOWN) + " value]\n"
                     + "       Benchmarks customs-effectively-once [--" + String.join(" value] [--",
-                    CustomsEffectivelyOnce.Options.KNOWN) + " value]");
+                    CustomsEffectivelyOnce.Options.KNOWN) + " value]\n"
+                    + "       Benchmarks returns [--" + String.join(" value] [--",
+                    ReturnsBenchmark.Options.KNOWN) + " value]");
             System.exit(2);
         }
         Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");

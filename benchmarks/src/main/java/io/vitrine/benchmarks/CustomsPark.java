@@ -123,6 +123,16 @@ final class CustomsPark {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The warehouse partner posts that a return's goods are back (signed request, no body); the answer as is. */
+    HttpResponse<String> postReturnReceived(URI app, Partner partner, String returnNo) throws Exception {
+        String path = "/api/v1/logistics/returns/" + returnNo + "/received";
+        byte[] body = new byte[0];
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.resolve(path))
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        requests.sign(partner.key(), partner.secret(), "POST", path, body).asMap().forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private String send(URI app, String method, String path, String token, Object body, int expected)
             throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(app.resolve(path))
