@@ -62,10 +62,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ReturnsBenchmark {
 
-    record Options(int orders, int shops, int products, int clients, SignatureAlgorithm algorithm,
+    record Options(int orders, int shops, int products, int clients, int rate, SignatureAlgorithm algorithm,
                    DigestAlgorithm digest, Duration patience, Path jar, String esUrl, Path resultFile) {
 
-        static final List<String> KNOWN = List.of("orders", "shops", "products", "clients", "algorithm", "digest",
+        static final List<String> KNOWN = List.of("orders", "shops", "products", "clients", "rate", "algorithm",
+                "digest",
                 "patience-minutes", "jar", "es-url", "result");
 
         static Options parse(List<String> args, Path defaultResult) {
@@ -75,7 +76,7 @@ final class ReturnsBenchmark {
                 throw new IllegalArgumentException("cluster mode needs Elasticsearch: --es-url or VITRINE_BENCH_ES_URL");
             }
             return new Options(given.integer("orders", 1_000), given.integer("shops", 4),
-                    given.integer("products", 20), given.integer("clients", 2),
+                    given.integer("products", 20), given.integer("clients", 2), given.integer("rate", 0),
                     SignatureAlgorithm.valueOf(given.text("algorithm", "RSA_SHA1").toUpperCase(Locale.ROOT)),
                     DigestAlgorithm.valueOf(given.text("digest", "SHA1").toUpperCase(Locale.ROOT)),
                     Duration.ofMinutes(given.whole("patience-minutes", 30)),
@@ -228,6 +229,7 @@ final class ReturnsBenchmark {
         Map<String, Asked> asked = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        long begun = System.nanoTime();
         Thread warehouse = new Thread(() -> {
             try {
                 receiveAccepted(app.base(), partners, asked, paid.size(), jdbc, failure);
@@ -240,6 +242,11 @@ final class ReturnsBenchmark {
             int i;
             while (failure.get() == null && (i = next.getAndIncrement()) < paid.size()) {
                 try {
+                    if (options.rate() > 0) {
+                        // paced: return i is asked for no earlier than i / rate seconds after the first
+                        long due = begun + i * 1_000_000_000L / options.rate();
+                        RunningApplication.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                    }
                     Shopper.Checkout order = paid.get(i);
                     Map.Entry<String, Integer> line = order.units().entrySet().iterator().next();
                     String path = "/s/" + slugs.get(order.tenant()) + "/api/orders/" + order.orderNo()
@@ -453,11 +460,13 @@ final class ReturnsBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("# returns\n\n");
         out.append(String.format(Locale.ROOT, "Measured %s by `./vitrine bench returns`: %d returns (the whole first "
-                        + "line of orders of two lines) over %d shops, %d threads requesting and approving, the "
+                        + "line of orders of two lines) over %d shops, %d threads requesting and approving%s, the "
                         + "warehouse partner posting received every 200 ms, CEB625 signed %s with a %s digest, "
                         + "simulator delays 0 (polling every 200 ms, receipts read every 200 ms, outbox every 200 ms). "
                         + "%s\n\n", Instant.now().truncatedTo(ChronoUnit.SECONDS), asked, options.shops(),
-                options.clients(), options.algorithm(), options.digest(),
+                options.clients(),
+                options.rate() > 0 ? " (paced at " + options.rate() + " returns/s)" : " (as fast as they can)",
+                options.algorithm(), options.digest(),
                 Benchmarks.machine(loadBefore + " before, " + CheckoutBenchmark.uptime() + " after")));
         out.append("| figure | value |\n|---|---|\n");
         out.append(String.format(Locale.ROOT, "| returns refunded | %d in %.1f s (first request to last refund; "
