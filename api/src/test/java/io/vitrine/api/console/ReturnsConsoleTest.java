@@ -109,6 +109,37 @@ class ReturnsConsoleTest {
     }
 
     @Test
+    void the_stores_manager_confirms_goods_received_once_customs_accepted_but_may_not_decide() {
+        String returnNo = requested("wrong colour");
+        String username = io.vitrine.api.tenants.SampleCodes.unique("manager");
+        Map<String, Object> invited = api.expect(201, api.post("/api/v1/staff", shop.token(),
+                Map.of("username", username, "role", "STORE_MANAGER", "storeCodes", List.of("S1"))));
+        api.expect(201, api.post("/api/v1/invitations/" + invited.get("invitationToken") + "/accept", null,
+                Map.of("password", "store-manager-password")));
+        ConsoleClient manager = ConsoleClient.signedIn(vitrine, username, "store-manager-password");
+
+        HttpResponse<String> listed = manager.get("/console/returns?lang=en");
+        assertThat(listed.body()).contains("data-return=\"" + returnNo + "\"", "href=\"/console/returns?lang=en\"");
+        HttpResponse<String> shown = manager.get("/console/returns/" + returnNo + "?lang=en");
+        assertThat(shown.body()).doesNotContain("data-testid=\"approve-form\"");
+        assertThat(manager.post("/console/returns/" + returnNo + "/approve?lang=en",
+                Map.of("formToken", "a-token-of-its-own")).statusCode()).isEqualTo(403);
+
+        api.expect(200, api.post("/api/v1/returns/" + returnNo + "/approve", shop.token(), Map.of()));
+        io.vitrine.orders.returns.ReturnClearances customs = vitrine.bean(io.vitrine.orders.returns.ReturnClearances.class);
+        TenantContext.callAs(shop.tenant(), () -> customs.declared(returnNo) & customs.accepted(returnNo));
+        String accepted = manager.get("/console/returns/" + returnNo + "?lang=en").body();
+        assertThat(accepted).contains("data-testid=\"received-form\"");
+        HttpResponse<String> received = manager.post("/console/returns/" + returnNo + "/received?lang=en",
+                Map.of("formToken", OrdersConsoleTest.formToken(accepted)));
+        assertThat(received.statusCode()).as(received.body()).isEqualTo(303);
+        assertThat((String) api.expect(200, api.get("/api/v1/returns/" + returnNo, shop.token())).get("status"))
+                .isIn("GOODS_RECEIVED", "REFUNDED");
+        assertThat(page("/console/returns/" + returnNo + "?done=received&lang=en"))
+                .doesNotContain("data-testid=\"received-form\"").contains("data-testid=\"done\"");
+    }
+
+    @Test
     void an_unknown_return_is_not_found() {
         assertThat(admin.get("/console/returns/R00000000000000?lang=en").statusCode()).isEqualTo(404);
     }
