@@ -136,16 +136,16 @@ public final class AlipayShop implements AutoCloseable {
         return shop;
     }
 
-    String slug() {
+    public String slug() {
         return shop.slug();
     }
 
     /** The retailer admin's bearer token. */
-    String token() {
+    public String token() {
         return shop.token();
     }
 
-    TenantId tenant() {
+    public TenantId tenant() {
         return shop.tenant();
     }
 

@@ -31,9 +31,11 @@ import java.util.Map;
 final class CheckoutPages {
 
     private final ShopFront shop;
+    private final OrderReturnsSection returns;
 
-    CheckoutPages(ShopFront shop) {
+    CheckoutPages(ShopFront shop, OrderReturnsSection returns) {
         this.shop = shop;
+        this.returns = returns;
     }
 
     @Get("/cart")
@@ -54,12 +56,26 @@ final class CheckoutPages {
     }
 
     @Get("/orders/{orderNo}")
-    HttpResponse<?> order(@PathVariable String tenant, @PathVariable String orderNo, @Nullable @QueryValue String token) {
+    HttpResponse<?> order(@PathVariable String tenant, @PathVariable String orderNo, @Nullable @QueryValue String token,
+                          @Nullable @QueryValue String returned) {
+        return ShopFront.render("order", orderModel(shop, returns, tenant, orderNo, token, returned != null));
+    }
+
+    /** The order page's model, with its returns section ({@link OrderReturnsSection}); also the refused form's page. */
+    static Map<String, Object> orderModel(ShopFront shop, OrderReturnsSection returns, String tenant, String orderNo,
+                                          @Nullable String token, boolean returned) {
         Map<String, Object> model = CheckoutModel.mobile(shop.model(), tenant);
         model.put("orderNo", OrderNumbers.require(orderNo));
         model.put("orderApi", ShopperLinks.orderApi(tenant, orderNo));
         model.put("token", token == null ? "" : token);
         model.put("lookupHref", ShopperLinks.query(ShopperLinks.orderLookup(tenant), "orderNo", orderNo));
-        return ShopFront.render("order", model);
+        model.putAll(returns.of(orderNo, token));
+        model.put("returnAction", ShopperLinks.query(ShopperLinks.orderLookup(tenant) + "/" + ShopperLinks.segment(orderNo)
+                + "/returns", "token", token));
+        model.put("returned", returned);
+        model.put("returnErrors", Map.of());
+        model.put("returnReason", "");
+        model.put("returnTyped", Map.of());
+        return model;
     }
 }

@@ -1,0 +1,107 @@
+package io.vitrine.api.storefront.pages;
+
+import io.micronaut.core.annotation.Nullable;
+import io.vitrine.api.console.ChinaTimeText;
+import io.vitrine.kernel.error.NotFoundException;
+import io.vitrine.kernel.time.ChinaTime;
+import io.vitrine.orders.ordering.HistoryEntry;
+import io.vitrine.orders.ordering.OrderDetails;
+import io.vitrine.orders.ordering.OrderLine;
+import io.vitrine.orders.ordering.OrderReading;
+import io.vitrine.orders.ordering.OrderReturning;
+import io.vitrine.orders.ordering.OrderStatus;
+import io.vitrine.orders.returns.ReturnLine;
+import io.vitrine.orders.returns.ReturnRequest;
+import io.vitrine.orders.returns.ShopperReturns;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The order page's returns, rendered on the server (no script needed): the order's returns with their status and,
+ * while the order can be returned (released, on or before the 30th day after the release day, China time), the
+ * lines with how many units can still be asked back. Only a guide for the form: {@link ShopperReturns} decides.
+ * With any other token the section is empty (the page's script shows the lookup).
+ */
+@Singleton
+class OrderReturnsSection {
+
+    private static final int REQUEST_DAYS = 30;
+
+    private final OrderReading reading;
+    private final ShopperReturns returns;
+    private final Clock clock;
+
+    OrderReturnsSection(OrderReading reading, ShopperReturns returns, Clock clock) {
+        this.reading = reading;
+        this.returns = returns;
+        this.clock = clock;
+    }
+
+    /** The model's {@code returns} (rows), {@code returnable} and {@code returnLines}. */
+    Map<String, Object> of(String orderNo, @Nullable String token) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("returns", List.of());
+        model.put("returnable", false);
+        model.put("returnLines", List.of());
+        if (token == null || token.isBlank()) {
+            return model;
+        }
+        OrderDetails order;
+        List<ReturnRequest> asked;
+        try {
+            order = reading.byToken(orderNo, token);
+            asked = returns.ofOrder(orderNo, token);
+        } catch (NotFoundException unknown) {
+            return model;
+        }
+        model.put("returns", asked.stream().map(Row::of).toList());
+        Instant releasedAt = order.history().stream()
+                .filter(e -> e.kind() == HistoryEntry.Kind.TRANSITION && e.to() == OrderStatus.RELEASED)
+                .map(HistoryEntry::at).reduce((first, later) -> later).orElse(null);
+        boolean open = OrderReturning.isReleased(order.order().status()) && releasedAt != null
+                && !ChinaTime.today(clock).isAfter(lastDay(releasedAt));
+        if (!open) {
+            return model;
+        }
+        Map<Integer, Integer> claimed = new HashMap<>();
+        asked.stream().filter(r -> r.status().claimsUnits()).flatMap(r -> r.lines().stream())
+                .forEach(line -> claimed.merge(line.lineNo(), line.quantity(), Integer::sum));
+        List<Returnable> lines = order.lines().stream()
+                .map(line -> Returnable.of(line, line.quantity() - claimed.getOrDefault(line.lineNo(), 0)))
+                .filter(line -> line.left() > 0).toList();
+        model.put("returnable", !lines.isEmpty());
+        model.put("returnLines", lines);
+        model.put("returnLastDay", lastDay(releasedAt).toString());
+        return model;
+    }
+
+    private static LocalDate lastDay(Instant releasedAt) {
+        return ChinaTime.dateOf(releasedAt).plusDays(REQUEST_DAYS);
+    }
+
+    /** A line that can still be asked back: up to {@code left} units. */
+    public record Returnable(String sku, String nameZh, String nameEn, int left) {
+        static Returnable of(OrderLine line, int left) {
+            return new Returnable(line.sku(), line.nameZh(), line.nameEn() == null ? line.nameZh() : line.nameEn(), left);
+        }
+    }
+
+    /** One of the order's returns as the shopper sees it: no staff ids. */
+    public record Row(String returnNo, String status, String requestedAt, String items, String rejectionReason) {
+        static Row of(ReturnRequest r) {
+            return new Row(r.returnNo(), r.status().name(), ChinaTimeText.of(r.requestedAt()),
+                    String.join(", ", r.lines().stream().map(Row::item).toList()),
+                    r.rejectionReason() == null ? "" : r.rejectionReason());
+        }
+
+        private static String item(ReturnLine line) {
+            return line.quantity() + " × " + line.sku();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.vitrine.api.storefront;
+
+import io.vitrine.api.tenants.TenantsApi;
+import io.vitrine.api.testing.RunningVitrine;
+import io.vitrine.kernel.tenancy.TenantContext;
+import io.vitrine.orders.ordering.Clearances;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static io.vitrine.api.storefront.AlipayShop.newBuyer;
+import static io.vitrine.api.storefront.AlipayShop.order;
+import static io.vitrine.api.storefront.ShopFixture.A2;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shopper's return form on the order page (issue #7 "Pages"), posted as a plain form: offered only for a released
+ * order with the units left, a request answered by the page listing the return's status, refusals next to their
+ * field in the shopper's language, a wrong token changing nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReturnPagesTest {
+
+    private AlipayShop shop;
+    private RunningVitrine vitrine;
+    private TenantsApi api;
+
+    @BeforeAll
+    void aShop() {
+        shop = AlipayShop.start();
+        vitrine = shop.vitrine();
+        api = shop.api();
+    }
+
+    @AfterAll
+    void close() {
+        shop.close();
+    }
+
+    @Test
+    void a_released_order_offers_the_form_and_a_request_shows_on_the_page_with_its_status() {
+        String[] placed = paid(2);
+        String orderPage = "/s/" + shop.slug() + "/orders/" + placed[0] + "?token=" + placed[1];
+        assertThat(page(orderPage + "&lang=en")).doesNotContain("data-testid=\"return-form\"");
+        release(placed[0]);
+        String en = page(orderPage + "&lang=en");
+        assertThat(en).contains("data-testid=\"return-form\"", "name=\"qty." + A2 + "\"", "<option value=\"2\"")
+                .contains("Request a return");
+        assertThat(page(orderPage + "&lang=zh-CN")).contains("申请退货");
+
+        HttpResponse<String> asked = form(placed, Map.of("qty." + A2, "1", "reason", "too big"), "en");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(303);
+        String after = page(asked.headers().firstValue("Location").orElseThrow() + "&lang=zh-CN");
+        assertThat(after).contains("data-testid=\"return-requested\"");
+        assertThat(after).contains("data-status=\"REQUESTED\"", "已申请").doesNotContain("<option value=\"2\"");
+
+        HttpResponse<String> tooMany = form(placed, Map.of("qty." + A2, "2", "reason", "both"), "en");
+        assertThat(tooMany.statusCode()).isEqualTo(422);
+        assertThat(testId(tooMany.body(), "return-error-" + A2)).isEqualTo("More than you can still return.");
+        HttpResponse<String> noReason = form(placed, Map.of("qty." + A2, "1", "reason", ""), "zh-CN");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("data-testid=\"return-error-reason\"");
+        assertThat(form(new String[]{placed[0], "wrong"}, Map.of("qty." + A2, "1", "reason", "x"), "en").statusCode())
+                .isEqualTo(404);
+        assertThat(page(orderPage + "&lang=en").split("data-return=\"", -1)).hasSize(2);
+    }
+
+    @Test
+    void an_unreleased_order_is_refused_in_the_shoppers_language() {
+        String[] placed = paid(1);
+        HttpResponse<String> refused = form(placed, Map.of("qty." + A2, "1", "reason", "x"), "zh-CN");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(testId(refused.body(), "return-error-form")).isEqualTo("海关放行前不能退货。");
+    }
+
+    private String[] paid(int quantity) {
+        Map<String, Object> placed = api.expect(201, shop.post("orders", order(shop.cart(A2, quantity), newBuyer(),
+                "ALIPAY_QR")));
+        String orderNo = (String) placed.get("orderNo");
+        shop.pay(orderNo);
+        return new String[]{orderNo, (String) placed.get("orderToken")};
+    }
+
+    private void release(String orderNo) {
+        Clearances clearances = vitrine.bean(Clearances.class);
+        TenantContext.callAs(shop.tenant(), () -> clearances.declaring(orderNo) | clearances.released(orderNo));
+    }
+
+    private HttpResponse<String> form(String[] placed, Map<String, String> fields, String lang) {
+        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        URI uri = vitrine.uri("/s/" + shop.slug() + "/orders/" + placed[0] + "/returns?token=" + placed[1]
+                + "&lang=" + lang);
+        return vitrine.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The text of the element with this test id. */
+    private static String testId(String page, String id) {
+        java.util.regex.Matcher text = java.util.regex.Pattern.compile("data-testid=\"" + java.util.regex.Pattern.quote(id)
+                + "\"[^>]*>([^<]*)<").matcher(page);
+        assertThat(text.find()).as("%s on %s", id, page).isTrue();
+        return text.group(1).strip();
+    }
+
+    private String page(String path) {
+        HttpResponse<String> page = vitrine.get(path);
+        assertThat(page.statusCode()).as(path + ": " + page.body()).isEqualTo(200);
+        return page.body();
+    }
+}
