@@ -31,7 +31,6 @@ import io.vitrine.tenants.settings.SettingsForm;
 import io.vitrine.tenants.settings.TenantSettings;
 import io.vitrine.tools.fakealipay.FakeAlipay;
 import io.vitrine.tools.fakealipay.FakeTrade;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -41,7 +40,6 @@ import java.time.Instant;
 import java.time.Year;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,22 +55,15 @@ abstract class ReturnRefundsSuite {
 
     private static final long FREIGHT_FEN = 1500;
 
-    private ApplicationContext context;
-    private FakeAlipay fake;
-    private OrderFixtures fixtures;
-    private Shop shop;
-    private Actor admin;
+    private final ReturningShop returning = new ReturningShop(ordering());
+    private final ApplicationContext context = returning.context();
+    private final FakeAlipay fake = returning.fake();
+    private final OrderFixtures fixtures = returning.fixtures();
+    private final Shop shop = returning.shop();
+    private final Actor admin = Actor.staff(UUID.randomUUID().toString(), "admin", StaffRole.RETAILER_ADMIN,
+            shop.tenant());
 
     protected abstract Ordering ordering();
-
-    @BeforeEach
-    void setUp() {
-        context = ordering().context();
-        fake = ordering().fake();
-        fixtures = new OrderFixtures(context, fake);
-        shop = fixtures.shop();
-        admin = Actor.staff(UUID.randomUUID().toString(), "admin", StaffRole.RETAILER_ADMIN, shop.tenant());
-    }
 
     @Test
     void a_partial_return_refunds_its_goods_tax_and_freight_share_then_the_rest_returns_the_order() {
@@ -239,10 +230,10 @@ abstract class ReturnRefundsSuite {
         ReturnRequest approvedOnly = accepted(order, List.of(new RequestReturn.Item(order.skuB(), 1)));
         fixtures.execute("UPDATE order_returns SET status = 'APPROVED' WHERE return_no = ?", approvedOnly.returnNo());
         Instant closes = ChinaTime.endOfDay(ChinaTime.dateOf(order.releasedAt()).plusDays(45));
-        Duration untilClosed = Duration.between(clock().instant(), closes);
+        Duration untilClosed = Duration.between(returning.clock().instant(), closes);
         Money held = held(order);
 
-        later(untilClosed.minusNanos(1000), () -> {
+        returning.later(untilClosed.minusNanos(1000), () -> {
             assertThat(asShop(() -> receipts().byStaff(admin, lastMoment.returnNo())).received()).isTrue();
             expiry().expireDue();
             return null;
@@ -251,7 +242,7 @@ abstract class ReturnRefundsSuite {
         Money afterFirst = held(order);
         assertThat(afterFirst).isLessThan(held);
 
-        later(untilClosed, () -> {
+        returning.later(untilClosed, () -> {
             assertThatThrownBy(() -> asShop(() -> receipts().byStaff(admin, late.returnNo())))
                     .isInstanceOf(ReturnRefusedException.class).hasFieldOrPropertyWithValue("code", "RETURN_EXPIRED")
                     .hasMessageContaining("the last day was " + ChinaTime.dateOf(order.releasedAt()).plusDays(45));
@@ -364,21 +355,6 @@ abstract class ReturnRefundsSuite {
 
     private ReturnExpiry expiry() {
         return context.getBean(ReturnExpiry.class);
-    }
-
-    /** Runs the work with the clock moved forward, then moves it back for the other tests. */
-    private <T> T later(Duration by, Supplier<T> work) {
-        MutableClock clock = clock();
-        clock.advance(by);
-        try {
-            return work.get();
-        } finally {
-            clock.advance(by.negated());
-        }
-    }
-
-    private MutableClock clock() {
-        return context.getBean(MutableClock.class);
     }
 
     private <T> T asShop(io.vitrine.kernel.tenancy.TenantContext.Work<T, RuntimeException> work) {

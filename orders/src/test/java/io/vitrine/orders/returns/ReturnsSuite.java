@@ -8,7 +8,6 @@ import io.vitrine.kernel.error.NotFoundException;
 import io.vitrine.kernel.tenancy.BusinessKeyKind;
 import io.vitrine.kernel.tenancy.BusinessKeys;
 import io.vitrine.kernel.tenancy.TenantContext;
-import io.vitrine.kernel.testing.MutableClock;
 import io.vitrine.orders.carts.Carts;
 import io.vitrine.orders.compliance.CheckoutFacts;
 import io.vitrine.orders.numbers.ReturnNumber;
@@ -18,6 +17,7 @@ import io.vitrine.orders.ordering.OrderReading;
 import io.vitrine.orders.ordering.OrderStatus;
 import io.vitrine.orders.ordering.PlaceOrder;
 import io.vitrine.orders.ordering.PlacedOrder;
+import io.vitrine.kernel.testing.MutableClock;
 import io.vitrine.kernel.time.ChinaTime;
 import io.vitrine.orders.testing.OrderFixtures;
 import io.vitrine.orders.testing.OrderFixtures.Shop;
@@ -26,7 +26,6 @@ import io.vitrine.orders.testing.TestBuyers;
 import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.access.StaffRole;
 import io.vitrine.tools.fakealipay.FakeAlipay;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -54,22 +53,14 @@ import static org.assertj.core.groups.Tuple.tuple;
  */
 abstract class ReturnsSuite {
 
-    private ApplicationContext context;
-    private FakeAlipay fake;
-    private OrderFixtures fixtures;
-    private Shop shop;
-    private Actor admin;
+    private final ReturningShop returning = new ReturningShop(ordering());
+    private final ApplicationContext context = returning.context();
+    private final FakeAlipay fake = returning.fake();
+    private final OrderFixtures fixtures = returning.fixtures();
+    private final Shop shop = returning.shop();
+    private final Actor admin = staff(shop, StaffRole.RETAILER_ADMIN);
 
     protected abstract Ordering ordering();
-
-    @BeforeEach
-    void setUp() {
-        context = ordering().context();
-        fake = ordering().fake();
-        fixtures = new OrderFixtures(context, fake);
-        shop = fixtures.shop();
-        admin = staff(shop, StaffRole.RETAILER_ADMIN);
-    }
 
     @Test
     void a_shopper_asks_back_part_of_a_released_order_with_its_token() {
@@ -79,7 +70,7 @@ abstract class ReturnsSuite {
                 request(order.sku(), 2, "  too many tins  ")));
 
         assertThat(ReturnNumber.isValid(requested.returnNo())).isTrue();
-        assertThat(requested.returnNo()).startsWith("R" + ChinaTime.today(clock()).format(
+        assertThat(requested.returnNo()).startsWith("R" + ChinaTime.today(returning.clock()).format(
                 java.time.format.DateTimeFormatter.ofPattern("yyMMdd")));
         assertThat(requested).extracting(ReturnRequest::status, ReturnRequest::channel, ReturnRequest::openedBy,
                 ReturnRequest::reason, ReturnRequest::orderNo, ReturnRequest::storeCode).containsExactly(
@@ -121,13 +112,13 @@ abstract class ReturnsSuite {
     void the_window_closes_at_the_end_of_the_30th_day_after_release_in_china() {
         Released order = released(shop, 2);
         Instant closes = ChinaTime.endOfDay(ChinaTime.dateOf(order.releasedAt()).plusDays(30));
-        Duration untilClosed = Duration.between(clock().instant(), closes);
+        Duration untilClosed = Duration.between(returning.clock().instant(), closes);
 
-        ReturnRequest lastMoment = later(untilClosed.minusNanos(1000), () -> asShop(() -> shopper().request(
+        ReturnRequest lastMoment = returning.later(untilClosed.minusNanos(1000), () -> asShop(() -> shopper().request(
                 order.orderNo(), order.token(), request(order.sku(), 1, "last day"))));
         assertThat(lastMoment.status()).isEqualTo(ReturnStatus.REQUESTED);
 
-        assertThatThrownBy(() -> later(untilClosed, () -> asShop(() -> shopper().request(order.orderNo(),
+        assertThatThrownBy(() -> returning.later(untilClosed, () -> asShop(() -> shopper().request(order.orderNo(),
                 order.token(), request(order.sku(), 1, "too late"))))).isInstanceOf(ReturnRefusedException.class)
                 .hasFieldOrPropertyWithValue("code", "RETURN_WINDOW_CLOSED")
                 .hasMessageContaining("released on " + ChinaTime.dateOf(order.releasedAt()))
@@ -312,7 +303,7 @@ abstract class ReturnsSuite {
         PlacedOrder paid = paid(in, quantity);
         String orderNo = paid.order().orderNo();
         Clearances clearances = context.getBean(Clearances.class);
-        Instant before = clock().instant();
+        Instant before = returning.clock().instant();
         as(in, () -> clearances.declaring(orderNo) && clearances.released(orderNo));
         Instant releasedAt = as(in, () -> context.getBean(OrderReading.class).details(orderNo)).history().stream()
                 .filter(entry -> entry.to() == OrderStatus.RELEASED).findFirst().orElseThrow().at();
@@ -413,21 +404,6 @@ abstract class ReturnsSuite {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Runs the work with the clock moved forward, then moves it back for the other tests. */
-    private <T> T later(Duration by, java.util.function.Supplier<T> work) {
-        MutableClock clock = clock();
-        clock.advance(by);
-        try {
-            return work.get();
-        } finally {
-            clock.advance(by.negated());
-        }
-    }
-
-    private MutableClock clock() {
-        return context.getBean(MutableClock.class);
     }
 
     private ShopperReturns shopper() {
