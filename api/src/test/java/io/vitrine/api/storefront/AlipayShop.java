@@ -7,7 +7,9 @@ import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.testing.OwnVitrine;
 import io.vitrine.api.testing.RunningVitrine;
+import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.orders.ordering.Clearances;
 import io.vitrine.tools.fakealipay.FakeAlipay;
 import io.vitrine.tools.fakealipay.RsaKeys;
 
@@ -186,6 +188,12 @@ public final class AlipayShop implements AutoCloseable {
     /** The buyer pays on the fake; its notify reaches the application. */
     public FakeAlipay.Payment pay(String orderNo) {
         return fake.pay(orderNo);
+    }
+
+    /** Customs releases the paid order (its 800 receipt): declaring, then released, through {@link Clearances}. */
+    public void release(String orderNo) {
+        Clearances clearances = vitrine.bean(Clearances.class);
+        TenantContext.callAs(tenant(), () -> clearances.declaring(orderNo) | clearances.released(orderNo));
     }
 
     static Map<String, Object> order(String cartId, String idNumber, String payMethod) {

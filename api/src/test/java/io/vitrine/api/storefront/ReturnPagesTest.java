@@ -2,8 +2,6 @@ package io.vitrine.api.storefront;
 
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.testing.RunningVitrine;
-import io.vitrine.kernel.tenancy.TenantContext;
-import io.vitrine.orders.ordering.Clearances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +49,7 @@ class ReturnPagesTest {
         String[] placed = paid(2);
         String orderPage = "/s/" + shop.slug() + "/orders/" + placed[0] + "?token=" + placed[1];
         assertThat(page(orderPage + "&lang=en")).doesNotContain("data-testid=\"return-form\"");
-        release(placed[0]);
+        shop.release(placed[0]);
         String en = page(orderPage + "&lang=en");
         assertThat(en).contains("data-testid=\"return-form\"", "name=\"qty." + A2 + "\"", "<option value=\"2\"")
                 .contains("Request a return");
@@ -88,11 +86,6 @@ class ReturnPagesTest {
         String orderNo = (String) placed.get("orderNo");
         shop.pay(orderNo);
         return new String[]{orderNo, (String) placed.get("orderToken")};
-    }
-
-    private void release(String orderNo) {
-        Clearances clearances = vitrine.bean(Clearances.class);
-        TenantContext.callAs(shop.tenant(), () -> clearances.declaring(orderNo) | clearances.released(orderNo));
     }
 
     private HttpResponse<String> form(String[] placed, Map<String, String> fields, String lang) {

@@ -4,7 +4,6 @@ import io.vitrine.api.tenants.Rows;
 import io.vitrine.api.tenants.SampleCodes;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.testing.RunningVitrine;
-import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.orders.ordering.Clearances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -224,9 +223,7 @@ class ReturnsHttpTest {
 
     private Placed released(int quantity) {
         Placed order = paid(quantity);
-        Clearances clearances = vitrine.bean(Clearances.class);
-        TenantContext.callAs(shop.tenant(), () -> clearances.declaring(order.orderNo())
-                | clearances.released(order.orderNo()));
+        shop.release(order.orderNo());
         assertThat(api.expect(200, api.get("/api/v1/orders/" + order.orderNo(), shop.token())))
                 .containsEntry("status", "RELEASED");
         return order;
