@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -35,6 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import static io.vitrine.benchmarks.CustomsPark.connect;
+import static io.vitrine.benchmarks.CustomsPark.single;
 
 /**
  * {@code ./vitrine bench customs-effectively-once}: the proof of issue #6's "effectively once". The set-up of
@@ -496,17 +498,6 @@ final class CustomsEffectivelyOnce {
             }
         }
         return counts;
-    }
-
-    private static long single(Connection connection, String query) throws Exception {
-        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static Connection connect(String jdbc) throws Exception {
-        return DriverManager.getConnection(jdbc, BenchDatabase.mariaDbUser(), BenchDatabase.mariaDbPassword());
     }
 
     private String report(Set<String> paid, List<Check> checks, Duration took, String loadBefore) {

@@ -14,8 +14,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,6 +139,24 @@ final class CustomsPark {
                 .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         requests.sign(partner.key(), partner.secret(), "POST", path, body).asMap().forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A connection to the run's MariaDB database (the application's schema). */
+    static Connection connect(String jdbc) throws SQLException {
+        return DriverManager.getConnection(jdbc, BenchDatabase.mariaDbUser(), BenchDatabase.mariaDbPassword());
+    }
+
+    /** The one number a query such as {@code SELECT COUNT(*) ...} answers. */
+    static long single(Connection connection, String query) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** A timestamp the application wrote (UTC) as an instant. */
+    static Instant instant(Timestamp timestamp) {
+        return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
     private String send(URI app, String method, String path, String token, Object body, int expected)

@@ -19,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +34,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+
+import static io.vitrine.benchmarks.CustomsPark.connect;
+import static io.vitrine.benchmarks.CustomsPark.instant;
+import static io.vitrine.benchmarks.CustomsPark.single;
 
 /**
  * {@code ./vitrine bench customs-pipeline}: paid orders declared and released end to end, through the packaged
@@ -351,21 +353,6 @@ final class CustomsPipelineBenchmark {
                 .map(Map.Entry::getKey).toList();
         out.append(wrong.isEmpty() ? "\nAll counts match.\n" : "\n**Counts that do not match: " + wrong + "**\n");
         return out.toString();
-    }
-
-    private static Connection connect(String jdbc) throws Exception {
-        return DriverManager.getConnection(jdbc, BenchDatabase.mariaDbUser(), BenchDatabase.mariaDbPassword());
-    }
-
-    private static long single(Connection connection, String query) throws Exception {
-        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
     }
 
     static void log(String message) {

@@ -27,14 +27,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +44,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+
+import static io.vitrine.benchmarks.CustomsPark.connect;
+import static io.vitrine.benchmarks.CustomsPark.instant;
+import static io.vitrine.benchmarks.CustomsPark.single;
 
 /**
  * {@code ./vitrine bench returns}: returns processed end to end (issue #7 "Measure"), on the set-up of
@@ -489,21 +490,6 @@ final class ReturnsBenchmark {
         out.append(wrong.isEmpty() && refunded.size() == asked ? "\nAll counts match.\n"
                 : "\n**Counts that do not match: " + wrong + "**\n");
         return out.toString();
-    }
-
-    private static Connection connect(String jdbc) throws Exception {
-        return DriverManager.getConnection(jdbc, BenchDatabase.mariaDbUser(), BenchDatabase.mariaDbPassword());
-    }
-
-    private static long single(Connection connection, String query) throws Exception {
-        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
     static void log(String message) {
