@@ -63,10 +63,7 @@ final class CustomsEffectivelyOnce {
 
         static Options parse(List<String> args, Path defaultResult) {
             BenchOptions given = BenchOptions.parse(args, KNOWN);
-            String esUrl = given.esUrl();
-            if (esUrl == null) {
-                throw new IllegalArgumentException("cluster mode needs Elasticsearch: --es-url or VITRINE_BENCH_ES_URL");
-            }
+            String esUrl = CustomsPark.esUrl(given);
             return new Options(given.integer("orders", 1000), given.integer("kills", 10), given.integer("shops", 4),
                     given.integer("products", 20), given.integer("clients", 8),
                     given.whole("seed", System.nanoTime() % 100_000), Duration.ofMinutes(given.whole("patience-minutes", 20)),
@@ -122,11 +119,8 @@ final class CustomsEffectivelyOnce {
              FakeAlipay alipay = FakeAlipay.start()) {
             List<CheckoutShops.Shop> shops = CheckoutShops.create(database, options.shops(), options.products());
             database.release();
-            char[] password = BenchDatabase.randomKey().toCharArray();
-            Path keyStore = TestKeys.writePkcs12(database.dataDir().resolve("declarant.p12"), key, "declarant",
-                    password);
-            CustomsPark.Signer signer = new CustomsPark.Signer(SignatureAlgorithm.RSA_SHA1, DigestAlgorithm.SHA1,
-                    keyStore, new String(password));
+            CustomsPark.Signer signer = CustomsPark.signer(database, key, SignatureAlgorithm.RSA_SHA1,
+                    DigestAlgorithm.SHA1);
             Path log = Files.createTempFile("vitrine-bench-customs-once-", ".log");
             log("starting the application (log " + log + ")");
             List<String> jvm = RunningApplication.jvmOptions();

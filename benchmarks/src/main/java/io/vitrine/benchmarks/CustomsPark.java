@@ -3,6 +3,8 @@ package io.vitrine.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vitrine.customs.signing.DigestAlgorithm;
 import io.vitrine.customs.signing.SignatureAlgorithm;
+import io.vitrine.customs.signing.TestKeys;
+import io.vitrine.customs.signing.infra.SigningKey;
 import io.vitrine.tenants.devices.signing.RequestSigner;
 import io.vitrine.tools.fakealipay.FakeAlipay;
 import io.vitrine.tools.fakealipay.RsaKeys;
@@ -56,6 +58,23 @@ final class CustomsPark {
 
     HttpClient http() {
         return http;
+    }
+
+    /** The run's signer: {@code key} in a PKCS#12 written to the database's data directory, a random password. */
+    static Signer signer(BenchDatabase database, SigningKey key, SignatureAlgorithm algorithm, DigestAlgorithm digest)
+            throws Exception {
+        char[] password = BenchDatabase.randomKey().toCharArray();
+        Path keyStore = TestKeys.writePkcs12(database.dataDir().resolve("declarant.p12"), key, "declarant", password);
+        return new Signer(algorithm, digest, keyStore, new String(password));
+    }
+
+    /** The Elasticsearch cluster mode needs ({@code --es-url} or VITRINE_BENCH_ES_URL): required. */
+    static String esUrl(BenchOptions given) {
+        String esUrl = given.esUrl();
+        if (esUrl == null) {
+            throw new IllegalArgumentException("cluster mode needs Elasticsearch: --es-url or VITRINE_BENCH_ES_URL");
+        }
+        return esUrl;
     }
 
     static Map<String, String> environment(BenchDatabase database, FakeAlipay alipay, int port, String esUrl,

@@ -60,10 +60,7 @@ final class CustomsPipelineBenchmark {
 
         static Options parse(List<String> args, Path defaultResult) {
             BenchOptions given = BenchOptions.parse(args, KNOWN);
-            String esUrl = given.esUrl();
-            if (esUrl == null) {
-                throw new IllegalArgumentException("cluster mode needs Elasticsearch: --es-url or VITRINE_BENCH_ES_URL");
-            }
+            String esUrl = CustomsPark.esUrl(given);
             return new Options(given.integer("orders", 10_000), given.integer("shops", 4),
                     given.integer("products", 20), given.integer("clients", 8),
                     SignatureAlgorithm.valueOf(given.text("algorithm", "RSA_SHA1").toUpperCase(Locale.ROOT)),
@@ -119,15 +116,11 @@ final class CustomsPipelineBenchmark {
              FakeAlipay alipay = FakeAlipay.start()) {
             List<CheckoutShops.Shop> shops = CheckoutShops.create(database, options.shops(), options.products());
             database.release();
-            char[] password = BenchDatabase.randomKey().toCharArray();
-            Path keyStore = TestKeys.writePkcs12(database.dataDir().resolve("declarant.p12"), key, "declarant",
-                    password);
+            CustomsPark.Signer signer = CustomsPark.signer(database, key, options.algorithm(), options.digest());
             Path log = Files.createTempFile("vitrine-bench-customs-", ".log");
             log("starting the application (log " + log + ")");
             try (RunningApplication app = RunningApplication.start(options.jar(), RunningApplication.jvmOptions(),
-                    port -> CustomsPark.environment(database, alipay, port, options.esUrl(),
-                            new CustomsPark.Signer(options.algorithm(), options.digest(), keyStore,
-                                    new String(password))), log)) {
+                    port -> CustomsPark.environment(database, alipay, port, options.esUrl(), signer), log)) {
                 Map<String, CustomsPark.Partner> partners = park.configure(app.base(), alipay, shops);
                 log("set the Alipay apps and customs codes of " + shops.size() + " shops, registered their partners");
                 Shopper shopper = new Shopper(app.base(), alipay, park.http());
