@@ -161,40 +161,32 @@ final class CustomsEffectivelyOnce {
     private void checkouts(AtomicReference<RunningApplication> app, FakeAlipay alipay, List<CheckoutShops.Shop> shops,
                            Map<String, CustomsPark.Partner> partners) throws InterruptedException {
         AtomicInteger paidCount = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < options.clients(); c++) {
-            Thread thread = new Thread(() -> {
-                Shopper shopper = new Shopper(app.get().base(), alipay, park.http());
-                while (paidCount.get() < options.orders()) {
-                    CheckoutShops.Shop shop = shops.get(java.util.concurrent.ThreadLocalRandom.current()
-                            .nextInt(shops.size()));
-                    String[] orderNo = new String[1];
-                    try {
-                        Shopper.Checkout checkout = shopper.checkout(shop, 1 + java.util.concurrent.ThreadLocalRandom
-                                .current().nextInt(3), Shopper.Steps.NONE, no -> {
-                            orderNo[0] = no;
-                            placed.put(no, shop.tenant());
-                        });
-                        acknowledged.add(checkout.orderNo());
-                        postWaybill(app, partners.get(shop.tenant()), checkout.orderNo());
-                    } catch (Exception broken) {
-                        failedCheckouts.incrementAndGet();
-                        awaitHealthy(app);
-                    }
-                    if (orderNo[0] != null && alipay.trade(orderNo[0]).map(FakeTrade::paidAt).isPresent()) {
-                        int paid = paidCount.incrementAndGet();
-                        if (paid % 200 == 0) {
-                            log("  " + paid + " paid");
-                        }
+        CustomsPark.parallel(options.clients(), "bench-shopper-", () -> {
+            Shopper shopper = new Shopper(app.get().base(), alipay, park.http());
+            while (paidCount.get() < options.orders()) {
+                CheckoutShops.Shop shop = shops.get(java.util.concurrent.ThreadLocalRandom.current()
+                        .nextInt(shops.size()));
+                String[] orderNo = new String[1];
+                try {
+                    Shopper.Checkout checkout = shopper.checkout(shop, 1 + java.util.concurrent.ThreadLocalRandom
+                            .current().nextInt(3), Shopper.Steps.NONE, no -> {
+                        orderNo[0] = no;
+                        placed.put(no, shop.tenant());
+                    });
+                    acknowledged.add(checkout.orderNo());
+                    postWaybill(app, partners.get(shop.tenant()), checkout.orderNo());
+                } catch (Exception broken) {
+                    failedCheckouts.incrementAndGet();
+                    awaitHealthy(app);
+                }
+                if (orderNo[0] != null && alipay.trade(orderNo[0]).map(FakeTrade::paidAt).isPresent()) {
+                    int paid = paidCount.incrementAndGet();
+                    if (paid % 200 == 0) {
+                        log("  " + paid + " paid");
                     }
                 }
-            }, "bench-shopper-" + c);
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+            }
+        });
     }
 
     private void postWaybill(AtomicReference<RunningApplication> app, CustomsPark.Partner partner, String orderNo) {

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,6 +159,19 @@ final class CustomsPark {
                 .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         requests.sign(partner.key(), partner.secret(), "POST", path, body).asMap().forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code threads} threads named {@code name} + their number run {@code work} at once; returns when all are done. */
+    static void parallel(int threads, String name, Runnable work) throws InterruptedException {
+        List<Thread> started = new ArrayList<>();
+        for (int c = 0; c < threads; c++) {
+            Thread thread = new Thread(work, name + c);
+            thread.start();
+            started.add(thread);
+        }
+        for (Thread thread : started) {
+            thread.join();
+        }
     }
 
     /** A connection to the run's MariaDB database (the application's schema). */

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static io.vitrine.benchmarks.CustomsPark.connect;
 import static io.vitrine.benchmarks.CustomsPark.instant;
+import static io.vitrine.benchmarks.CustomsPark.parallel;
 import static io.vitrine.benchmarks.CustomsPark.single;
 
 /**
@@ -188,34 +189,26 @@ final class CustomsPipelineBenchmark {
         AtomicInteger begun = new AtomicInteger();
         ConcurrentLinkedQueue<String> paid = new ConcurrentLinkedQueue<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < options.clients(); c++) {
-            Thread thread = new Thread(() -> {
-                while (failure.get() == null && begun.incrementAndGet() <= options.orders()) {
-                    try {
-                        CheckoutShops.Shop shop = shops.get(ThreadLocalRandom.current().nextInt(shops.size()));
-                        Shopper.Checkout checkout = shopper.checkout(shop, Shopper.Steps.NONE);
-                        HttpResponse<String> waybill = park.postWaybill(app.base(), partners.get(shop.tenant()),
-                                checkout.orderNo());
-                        if (waybill.statusCode() != 201) {
-                            throw new IllegalStateException("the waybill of " + checkout.orderNo() + " answered "
-                                    + waybill.statusCode() + ": " + waybill.body());
-                        }
-                        paid.add(checkout.orderNo());
-                        if (paid.size() % 1000 == 0) {
-                            log("  " + paid.size() + " paid");
-                        }
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
+        parallel(options.clients(), "bench-shopper-", () -> {
+            while (failure.get() == null && begun.incrementAndGet() <= options.orders()) {
+                try {
+                    CheckoutShops.Shop shop = shops.get(ThreadLocalRandom.current().nextInt(shops.size()));
+                    Shopper.Checkout checkout = shopper.checkout(shop, Shopper.Steps.NONE);
+                    HttpResponse<String> waybill = park.postWaybill(app.base(), partners.get(shop.tenant()),
+                            checkout.orderNo());
+                    if (waybill.statusCode() != 201) {
+                        throw new IllegalStateException("the waybill of " + checkout.orderNo() + " answered "
+                                + waybill.statusCode() + ": " + waybill.body());
                     }
+                    paid.add(checkout.orderNo());
+                    if (paid.size() % 1000 == 0) {
+                        log("  " + paid.size() + " paid");
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
                 }
-            }, "bench-shopper-" + c);
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+            }
+        });
         if (failure.get() != null) {
             throw new IllegalStateException("a checkout failed\n" + app.logTail(), failure.get());
         }

@@ -47,6 +47,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static io.vitrine.benchmarks.CustomsPark.connect;
 import static io.vitrine.benchmarks.CustomsPark.instant;
+import static io.vitrine.benchmarks.CustomsPark.parallel;
 import static io.vitrine.benchmarks.CustomsPark.single;
 
 /**
@@ -322,18 +323,6 @@ final class ReturnsBenchmark {
                     + answer.statusCode() + ": " + answer.body());
         }
         return answer.body();
-    }
-
-    private static void parallel(int threads, String name, Runnable work) throws InterruptedException {
-        List<Thread> started = new ArrayList<>();
-        for (int c = 0; c < threads; c++) {
-            Thread thread = new Thread(work, name + c);
-            thread.start();
-            started.add(thread);
-        }
-        for (Thread thread : started) {
-            thread.join();
-        }
     }
 
     private void await(String jdbc, String countQuery, int expected, String statusQuery, RunningApplication app)
