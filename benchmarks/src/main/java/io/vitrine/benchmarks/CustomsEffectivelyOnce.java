@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +34,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.vitrine.benchmarks.CustomsPark.connect;
+import static io.vitrine.benchmarks.CustomsPark.countsBy;
 import static io.vitrine.benchmarks.CustomsPark.single;
 
 /**
@@ -310,16 +309,10 @@ final class CustomsEffectivelyOnce {
     }
 
     private static Map<String, Long> statuses(String jdbc) throws Exception {
-        Map<String, Long> statuses = new java.util.TreeMap<>();
-        try (Connection connection = connect(jdbc);
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT status, COUNT(*) FROM declarations GROUP BY status");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                statuses.put(rows.getString(1), rows.getLong(2));
-            }
+        try (Connection connection = connect(jdbc)) {
+            return countsBy(connection, "SELECT status, COUNT(*) FROM declarations GROUP BY status",
+                    new java.util.TreeMap<>());
         }
-        return statuses;
     }
 
     private static void awaitHealthy(AtomicReference<RunningApplication> app) {
@@ -477,13 +470,7 @@ final class CustomsEffectivelyOnce {
     }
 
     private static Map<String, Long> perOrder(Connection connection, String query) throws Exception {
-        Map<String, Long> counts = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                counts.put(rows.getString(1), rows.getLong(2));
-            }
-        }
-        return counts;
+        return countsBy(connection, query, new HashMap<>());
     }
 
     private String report(Set<String> paid, List<Check> checks, Duration took, String loadBefore) {

@@ -187,6 +187,16 @@ final class CustomsPark {
         }
     }
 
+    /** The rows of a query of two columns, a name and its count, put into {@code into}; returns {@code into}. */
+    static <M extends Map<String, Long>> M countsBy(Connection connection, String query, M into) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                into.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return into;
+    }
+
     /** A timestamp the application wrote (UTC) as an instant. */
     static Instant instant(Timestamp timestamp) {
         return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.vitrine.benchmarks.CustomsPark.connect;
+import static io.vitrine.benchmarks.CustomsPark.countsBy;
 import static io.vitrine.benchmarks.CustomsPark.instant;
 import static io.vitrine.benchmarks.CustomsPark.parallel;
 import static io.vitrine.benchmarks.CustomsPark.single;
@@ -220,14 +221,10 @@ final class CustomsPipelineBenchmark {
         long deadline = System.nanoTime() + options.patience().toNanos();
         long lastLogged = 0;
         while (true) {
-            Map<String, Long> statuses = new HashMap<>();
-            try (Connection connection = connect(jdbc);
-                 PreparedStatement select = connection.prepareStatement(
-                         "SELECT status, COUNT(*) FROM declarations GROUP BY status");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    statuses.put(rows.getString(1), rows.getLong(2));
-                }
+            Map<String, Long> statuses;
+            try (Connection connection = connect(jdbc)) {
+                statuses = countsBy(connection, "SELECT status, COUNT(*) FROM declarations GROUP BY status",
+                        new HashMap<>());
             }
             long released = statuses.getOrDefault("RELEASED", 0L);
             if (statuses.getOrDefault("REJECTED", 0L) > 0) {

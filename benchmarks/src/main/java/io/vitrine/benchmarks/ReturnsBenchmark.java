@@ -46,6 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.vitrine.benchmarks.CustomsPark.connect;
+import static io.vitrine.benchmarks.CustomsPark.countsBy;
 import static io.vitrine.benchmarks.CustomsPark.instant;
 import static io.vitrine.benchmarks.CustomsPark.parallel;
 import static io.vitrine.benchmarks.CustomsPark.single;
@@ -349,13 +350,7 @@ final class ReturnsBenchmark {
     }
 
     private static Map<String, Long> statuses(Connection connection, String query) throws Exception {
-        Map<String, Long> statuses = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                statuses.put(rows.getString(1), rows.getLong(2));
-            }
-        }
-        return statuses;
+        return countsBy(connection, query, new LinkedHashMap<>());
     }
 
     private static List<Refunded> refunded(String jdbc) throws Exception {
