@@ -34,10 +34,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the customs suites ({@code customs-pipeline}, {@code customs-effectively-once}) set up alike: the packaged
- * application's environment (cluster mode, a signer, the built-in simulator answering at once, the fake Alipay), each
- * shop's Alipay app and customs identity set through the settings API, and its logistics partner (a PARTNER device)
- * that posts waybills as signed requests.
+ * What the customs suites ({@code customs-pipeline}, {@code customs-effectively-once}, {@code returns}) set up and
+ * read alike: the packaged application's environment (cluster mode, a signer, the built-in simulator answering at once,
+ * the fake Alipay), each shop's Alipay app and customs identity set through the settings API, and its logistics partner
+ * (a PARTNER device) that posts waybills and received returns as signed requests; the shopper threads; the JDBC reads
+ * of the run's database.
  */
 final class CustomsPark {
 
