@@ -16,9 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import static io.vitrine.benchmarks.CustomsPark.connect;
+import static io.vitrine.benchmarks.CustomsPark.countsBy;
+import static io.vitrine.benchmarks.CustomsPark.single;
 
 /**
  * {@code ./vitrine bench customs-effectively-once}: the proof of issue #6's "effectively once". The set-up of
@@ -61,10 +62,7 @@ final class CustomsEffectivelyOnce {
 
         static Options parse(List<String> args, Path defaultResult) {
             BenchOptions given = BenchOptions.parse(args, KNOWN);
-            String esUrl = given.esUrl();
-            if (esUrl == null) {
-                throw new IllegalArgumentException("cluster mode needs Elasticsearch: --es-url or VITRINE_BENCH_ES_URL");
-            }
+            String esUrl = CustomsPark.esUrl(given);
             return new Options(given.integer("orders", 1000), given.integer("kills", 10), given.integer("shops", 4),
                     given.integer("products", 20), given.integer("clients", 8),
                     given.whole("seed", System.nanoTime() % 100_000), Duration.ofMinutes(given.whole("patience-minutes", 20)),
@@ -120,11 +118,8 @@ final class CustomsEffectivelyOnce {
              FakeAlipay alipay = FakeAlipay.start()) {
             List<CheckoutShops.Shop> shops = CheckoutShops.create(database, options.shops(), options.products());
             database.release();
-            char[] password = BenchDatabase.randomKey().toCharArray();
-            Path keyStore = TestKeys.writePkcs12(database.dataDir().resolve("declarant.p12"), key, "declarant",
-                    password);
-            CustomsPark.Signer signer = new CustomsPark.Signer(SignatureAlgorithm.RSA_SHA1, DigestAlgorithm.SHA1,
-                    keyStore, new String(password));
+            CustomsPark.Signer signer = CustomsPark.signer(database, key, SignatureAlgorithm.RSA_SHA1,
+                    DigestAlgorithm.SHA1);
             Path log = Files.createTempFile("vitrine-bench-customs-once-", ".log");
             log("starting the application (log " + log + ")");
             List<String> jvm = RunningApplication.jvmOptions();
@@ -165,40 +160,32 @@ final class CustomsEffectivelyOnce {
     private void checkouts(AtomicReference<RunningApplication> app, FakeAlipay alipay, List<CheckoutShops.Shop> shops,
                            Map<String, CustomsPark.Partner> partners) throws InterruptedException {
         AtomicInteger paidCount = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < options.clients(); c++) {
-            Thread thread = new Thread(() -> {
-                Shopper shopper = new Shopper(app.get().base(), alipay, park.http());
-                while (paidCount.get() < options.orders()) {
-                    CheckoutShops.Shop shop = shops.get(java.util.concurrent.ThreadLocalRandom.current()
-                            .nextInt(shops.size()));
-                    String[] orderNo = new String[1];
-                    try {
-                        Shopper.Checkout checkout = shopper.checkout(shop, 1 + java.util.concurrent.ThreadLocalRandom
-                                .current().nextInt(3), Shopper.Steps.NONE, no -> {
-                            orderNo[0] = no;
-                            placed.put(no, shop.tenant());
-                        });
-                        acknowledged.add(checkout.orderNo());
-                        postWaybill(app, partners.get(shop.tenant()), checkout.orderNo());
-                    } catch (Exception broken) {
-                        failedCheckouts.incrementAndGet();
-                        awaitHealthy(app);
-                    }
-                    if (orderNo[0] != null && alipay.trade(orderNo[0]).map(FakeTrade::paidAt).isPresent()) {
-                        int paid = paidCount.incrementAndGet();
-                        if (paid % 200 == 0) {
-                            log("  " + paid + " paid");
-                        }
+        CustomsPark.parallel(options.clients(), "bench-shopper-", () -> {
+            Shopper shopper = new Shopper(app.get().base(), alipay, park.http());
+            while (paidCount.get() < options.orders()) {
+                CheckoutShops.Shop shop = shops.get(java.util.concurrent.ThreadLocalRandom.current()
+                        .nextInt(shops.size()));
+                String[] orderNo = new String[1];
+                try {
+                    Shopper.Checkout checkout = shopper.checkout(shop, 1 + java.util.concurrent.ThreadLocalRandom
+                            .current().nextInt(3), Shopper.Steps.NONE, no -> {
+                        orderNo[0] = no;
+                        placed.put(no, shop.tenant());
+                    });
+                    acknowledged.add(checkout.orderNo());
+                    postWaybill(app, partners.get(shop.tenant()), checkout.orderNo());
+                } catch (Exception broken) {
+                    failedCheckouts.incrementAndGet();
+                    awaitHealthy(app);
+                }
+                if (orderNo[0] != null && alipay.trade(orderNo[0]).map(FakeTrade::paidAt).isPresent()) {
+                    int paid = paidCount.incrementAndGet();
+                    if (paid % 200 == 0) {
+                        log("  " + paid + " paid");
                     }
                 }
-            }, "bench-shopper-" + c);
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+            }
+        });
     }
 
     private void postWaybill(AtomicReference<RunningApplication> app, CustomsPark.Partner partner, String orderNo) {
@@ -322,16 +309,10 @@ final class CustomsEffectivelyOnce {
     }
 
     private static Map<String, Long> statuses(String jdbc) throws Exception {
-        Map<String, Long> statuses = new java.util.TreeMap<>();
-        try (Connection connection = connect(jdbc);
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT status, COUNT(*) FROM declarations GROUP BY status");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                statuses.put(rows.getString(1), rows.getLong(2));
-            }
+        try (Connection connection = connect(jdbc)) {
+            return countsBy(connection, "SELECT status, COUNT(*) FROM declarations GROUP BY status",
+                    new java.util.TreeMap<>());
         }
-        return statuses;
     }
 
     private static void awaitHealthy(AtomicReference<RunningApplication> app) {
@@ -489,24 +470,7 @@ final class CustomsEffectivelyOnce {
     }
 
     private static Map<String, Long> perOrder(Connection connection, String query) throws Exception {
-        Map<String, Long> counts = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                counts.put(rows.getString(1), rows.getLong(2));
-            }
-        }
-        return counts;
-    }
-
-    private static long single(Connection connection, String query) throws Exception {
-        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static Connection connect(String jdbc) throws Exception {
-        return DriverManager.getConnection(jdbc, BenchDatabase.mariaDbUser(), BenchDatabase.mariaDbPassword());
+        return countsBy(connection, query, new HashMap<>());
     }
 
     private String report(Set<String> paid, List<Check> checks, Duration took, String loadBefore) {

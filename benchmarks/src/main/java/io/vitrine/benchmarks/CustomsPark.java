@@ -3,6 +3,8 @@ package io.vitrine.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vitrine.customs.signing.DigestAlgorithm;
 import io.vitrine.customs.signing.SignatureAlgorithm;
+import io.vitrine.customs.signing.TestKeys;
+import io.vitrine.customs.signing.infra.SigningKey;
 import io.vitrine.tenants.devices.signing.RequestSigner;
 import io.vitrine.tools.fakealipay.FakeAlipay;
 import io.vitrine.tools.fakealipay.RsaKeys;
@@ -14,8 +16,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +34,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the customs suites ({@code customs-pipeline}, {@code customs-effectively-once}) set up alike: the packaged
- * application's environment (cluster mode, a signer, the built-in simulator answering at once, the fake Alipay), each
- * shop's Alipay app and customs identity set through the settings API, and its logistics partner (a PARTNER device)
- * that posts waybills as signed requests.
+ * What the customs suites ({@code customs-pipeline}, {@code customs-effectively-once}, {@code returns}) set up and
+ * read alike: the packaged application's environment (cluster mode, a signer, the built-in simulator answering at once,
+ * the fake Alipay), each shop's Alipay app and customs identity set through the settings API, and its logistics partner
+ * (a PARTNER device) that posts waybills and received returns as signed requests; the shopper threads; the JDBC reads
+ * of the run's database.
  */
 final class CustomsPark {
 
@@ -48,6 +60,23 @@ final class CustomsPark {
 
     HttpClient http() {
         return http;
+    }
+
+    /** The run's signer: {@code key} in a PKCS#12 written to the database's data directory, a random password. */
+    static Signer signer(BenchDatabase database, SigningKey key, SignatureAlgorithm algorithm, DigestAlgorithm digest)
+            throws Exception {
+        char[] password = BenchDatabase.randomKey().toCharArray();
+        Path keyStore = TestKeys.writePkcs12(database.dataDir().resolve("declarant.p12"), key, "declarant", password);
+        return new Signer(algorithm, digest, keyStore, new String(password));
+    }
+
+    /** The Elasticsearch cluster mode needs ({@code --es-url} or VITRINE_BENCH_ES_URL): required. */
+    static String esUrl(BenchOptions given) {
+        String esUrl = given.esUrl();
+        if (esUrl == null) {
+            throw new IllegalArgumentException("cluster mode needs Elasticsearch: --es-url or VITRINE_BENCH_ES_URL");
+        }
+        return esUrl;
     }
 
     static Map<String, String> environment(BenchDatabase database, FakeAlipay alipay, int port, String esUrl,
@@ -131,6 +160,47 @@ final class CustomsPark {
                 .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         requests.sign(partner.key(), partner.secret(), "POST", path, body).asMap().forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code threads} threads named {@code name} + their number run {@code work} at once; returns when all are done. */
+    static void parallel(int threads, String name, Runnable work) throws InterruptedException {
+        List<Thread> started = new ArrayList<>();
+        for (int c = 0; c < threads; c++) {
+            Thread thread = new Thread(work, name + c);
+            thread.start();
+            started.add(thread);
+        }
+        for (Thread thread : started) {
+            thread.join();
+        }
+    }
+
+    /** A connection to the run's MariaDB database (the application's schema). */
+    static Connection connect(String jdbc) throws SQLException {
+        return DriverManager.getConnection(jdbc, BenchDatabase.mariaDbUser(), BenchDatabase.mariaDbPassword());
+    }
+
+    /** The one number a query such as {@code SELECT COUNT(*) ...} answers. */
+    static long single(Connection connection, String query) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The rows of a query of two columns, a name and its count, put into {@code into}; returns {@code into}. */
+    static <M extends Map<String, Long>> M countsBy(Connection connection, String query, M into) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                into.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return into;
+    }
+
+    /** A timestamp the application wrote (UTC) as an instant. */
+    static Instant instant(Timestamp timestamp) {
+        return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
     private String send(URI app, String method, String path, String token, Object body, int expected)

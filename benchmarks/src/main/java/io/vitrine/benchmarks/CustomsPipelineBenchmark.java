@@ -19,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +34,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+
+import static io.vitrine.benchmarks.CustomsPark.connect;
+import static io.vitrine.benchmarks.CustomsPark.countsBy;
+import static io.vitrine.benchmarks.CustomsPark.instant;
+import static io.vitrine.benchmarks.CustomsPark.parallel;
+import static io.vitrine.benchmarks.CustomsPark.single;
 
 /**
  * {@code ./vitrine bench customs-pipeline}: paid orders declared and released end to end, through the packaged
@@ -58,10 +62,7 @@ final class CustomsPipelineBenchmark {
 
         static Options parse(List<String> args, Path defaultResult) {
             BenchOptions given = BenchOptions.parse(args, KNOWN);
-            String esUrl = given.esUrl();
-            if (esUrl == null) {
-                throw new IllegalArgumentException("cluster mode needs Elasticsearch: --es-url or VITRINE_BENCH_ES_URL");
-            }
+            String esUrl = CustomsPark.esUrl(given);
             return new Options(given.integer("orders", 10_000), given.integer("shops", 4),
                     given.integer("products", 20), given.integer("clients", 8),
                     SignatureAlgorithm.valueOf(given.text("algorithm", "RSA_SHA1").toUpperCase(Locale.ROOT)),
@@ -117,15 +118,11 @@ final class CustomsPipelineBenchmark {
              FakeAlipay alipay = FakeAlipay.start()) {
             List<CheckoutShops.Shop> shops = CheckoutShops.create(database, options.shops(), options.products());
             database.release();
-            char[] password = BenchDatabase.randomKey().toCharArray();
-            Path keyStore = TestKeys.writePkcs12(database.dataDir().resolve("declarant.p12"), key, "declarant",
-                    password);
+            CustomsPark.Signer signer = CustomsPark.signer(database, key, options.algorithm(), options.digest());
             Path log = Files.createTempFile("vitrine-bench-customs-", ".log");
             log("starting the application (log " + log + ")");
             try (RunningApplication app = RunningApplication.start(options.jar(), RunningApplication.jvmOptions(),
-                    port -> CustomsPark.environment(database, alipay, port, options.esUrl(),
-                            new CustomsPark.Signer(options.algorithm(), options.digest(), keyStore,
-                                    new String(password))), log)) {
+                    port -> CustomsPark.environment(database, alipay, port, options.esUrl(), signer), log)) {
                 Map<String, CustomsPark.Partner> partners = park.configure(app.base(), alipay, shops);
                 log("set the Alipay apps and customs codes of " + shops.size() + " shops, registered their partners");
                 Shopper shopper = new Shopper(app.base(), alipay, park.http());
@@ -193,34 +190,26 @@ final class CustomsPipelineBenchmark {
         AtomicInteger begun = new AtomicInteger();
         ConcurrentLinkedQueue<String> paid = new ConcurrentLinkedQueue<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < options.clients(); c++) {
-            Thread thread = new Thread(() -> {
-                while (failure.get() == null && begun.incrementAndGet() <= options.orders()) {
-                    try {
-                        CheckoutShops.Shop shop = shops.get(ThreadLocalRandom.current().nextInt(shops.size()));
-                        Shopper.Checkout checkout = shopper.checkout(shop, Shopper.Steps.NONE);
-                        HttpResponse<String> waybill = park.postWaybill(app.base(), partners.get(shop.tenant()),
-                                checkout.orderNo());
-                        if (waybill.statusCode() != 201) {
-                            throw new IllegalStateException("the waybill of " + checkout.orderNo() + " answered "
-                                    + waybill.statusCode() + ": " + waybill.body());
-                        }
-                        paid.add(checkout.orderNo());
-                        if (paid.size() % 1000 == 0) {
-                            log("  " + paid.size() + " paid");
-                        }
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
+        parallel(options.clients(), "bench-shopper-", () -> {
+            while (failure.get() == null && begun.incrementAndGet() <= options.orders()) {
+                try {
+                    CheckoutShops.Shop shop = shops.get(ThreadLocalRandom.current().nextInt(shops.size()));
+                    Shopper.Checkout checkout = shopper.checkout(shop, Shopper.Steps.NONE);
+                    HttpResponse<String> waybill = park.postWaybill(app.base(), partners.get(shop.tenant()),
+                            checkout.orderNo());
+                    if (waybill.statusCode() != 201) {
+                        throw new IllegalStateException("the waybill of " + checkout.orderNo() + " answered "
+                                + waybill.statusCode() + ": " + waybill.body());
                     }
+                    paid.add(checkout.orderNo());
+                    if (paid.size() % 1000 == 0) {
+                        log("  " + paid.size() + " paid");
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
                 }
-            }, "bench-shopper-" + c);
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+            }
+        });
         if (failure.get() != null) {
             throw new IllegalStateException("a checkout failed\n" + app.logTail(), failure.get());
         }
@@ -232,14 +221,10 @@ final class CustomsPipelineBenchmark {
         long deadline = System.nanoTime() + options.patience().toNanos();
         long lastLogged = 0;
         while (true) {
-            Map<String, Long> statuses = new HashMap<>();
-            try (Connection connection = connect(jdbc);
-                 PreparedStatement select = connection.prepareStatement(
-                         "SELECT status, COUNT(*) FROM declarations GROUP BY status");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    statuses.put(rows.getString(1), rows.getLong(2));
-                }
+            Map<String, Long> statuses;
+            try (Connection connection = connect(jdbc)) {
+                statuses = countsBy(connection, "SELECT status, COUNT(*) FROM declarations GROUP BY status",
+                        new HashMap<>());
             }
             long released = statuses.getOrDefault("RELEASED", 0L);
             if (statuses.getOrDefault("REJECTED", 0L) > 0) {
@@ -351,21 +336,6 @@ final class CustomsPipelineBenchmark {
                 .map(Map.Entry::getKey).toList();
         out.append(wrong.isEmpty() ? "\nAll counts match.\n" : "\n**Counts that do not match: " + wrong + "**\n");
         return out.toString();
-    }
-
-    private static Connection connect(String jdbc) throws Exception {
-        return DriverManager.getConnection(jdbc, BenchDatabase.mariaDbUser(), BenchDatabase.mariaDbPassword());
-    }
-
-    private static long single(Connection connection, String query) throws Exception {
-        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
     }
 
     static void log(String message) {

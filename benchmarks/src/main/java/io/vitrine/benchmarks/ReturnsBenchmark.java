@@ -27,14 +27,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +44,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+
+import static io.vitrine.benchmarks.CustomsPark.connect;
+import static io.vitrine.benchmarks.CustomsPark.countsBy;
+import static io.vitrine.benchmarks.CustomsPark.instant;
+import static io.vitrine.benchmarks.CustomsPark.parallel;
+import static io.vitrine.benchmarks.CustomsPark.single;
 
 /**
  * {@code ./vitrine bench returns}: returns processed end to end (issue #7 "Measure"), on the set-up of
@@ -71,10 +74,7 @@ final class ReturnsBenchmark {
 
         static Options parse(List<String> args, Path defaultResult) {
             BenchOptions given = BenchOptions.parse(args, KNOWN);
-            String esUrl = given.esUrl();
-            if (esUrl == null) {
-                throw new IllegalArgumentException("cluster mode needs Elasticsearch: --es-url or VITRINE_BENCH_ES_URL");
-            }
+            String esUrl = CustomsPark.esUrl(given);
             return new Options(given.integer("orders", 1_000), given.integer("shops", 4),
                     given.integer("products", 20), given.integer("clients", 2), given.integer("rate", 0),
                     SignatureAlgorithm.valueOf(given.text("algorithm", "RSA_SHA1").toUpperCase(Locale.ROOT)),
@@ -131,15 +131,11 @@ final class ReturnsBenchmark {
              FakeAlipay alipay = FakeAlipay.start()) {
             List<CheckoutShops.Shop> shops = CheckoutShops.create(database, options.shops(), options.products());
             database.release();
-            char[] password = BenchDatabase.randomKey().toCharArray();
-            Path keyStore = TestKeys.writePkcs12(database.dataDir().resolve("declarant.p12"), key, "declarant",
-                    password);
+            CustomsPark.Signer signer = CustomsPark.signer(database, key, options.algorithm(), options.digest());
             Path log = Files.createTempFile("vitrine-bench-returns-", ".log");
             log("starting the application (log " + log + ")");
             try (RunningApplication app = RunningApplication.start(options.jar(), RunningApplication.jvmOptions(),
-                    port -> CustomsPark.environment(database, alipay, port, options.esUrl(),
-                            new CustomsPark.Signer(options.algorithm(), options.digest(), keyStore,
-                                    new String(password))), log)) {
+                    port -> CustomsPark.environment(database, alipay, port, options.esUrl(), signer), log)) {
                 Map<String, CustomsPark.Partner> partners = park.configure(app.base(), alipay, shops);
                 Shopper shopper = new Shopper(app.base(), alipay, park.http());
                 String jdbc = database.mariaDbJdbcUrl().orElseThrow();
@@ -330,18 +326,6 @@ final class ReturnsBenchmark {
         return answer.body();
     }
 
-    private static void parallel(int threads, String name, Runnable work) throws InterruptedException {
-        List<Thread> started = new ArrayList<>();
-        for (int c = 0; c < threads; c++) {
-            Thread thread = new Thread(work, name + c);
-            thread.start();
-            started.add(thread);
-        }
-        for (Thread thread : started) {
-            thread.join();
-        }
-    }
-
     private void await(String jdbc, String countQuery, int expected, String statusQuery, RunningApplication app)
             throws Exception {
         long deadline = System.nanoTime() + options.patience().toNanos();
@@ -366,13 +350,7 @@ final class ReturnsBenchmark {
     }
 
     private static Map<String, Long> statuses(Connection connection, String query) throws Exception {
-        Map<String, Long> statuses = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                statuses.put(rows.getString(1), rows.getLong(2));
-            }
-        }
-        return statuses;
+        return countsBy(connection, query, new LinkedHashMap<>());
     }
 
     private static List<Refunded> refunded(String jdbc) throws Exception {
@@ -489,21 +467,6 @@ final class ReturnsBenchmark {
         out.append(wrong.isEmpty() && refunded.size() == asked ? "\nAll counts match.\n"
                 : "\n**Counts that do not match: " + wrong + "**\n");
         return out.toString();
-    }
-
-    private static Connection connect(String jdbc) throws Exception {
-        return DriverManager.getConnection(jdbc, BenchDatabase.mariaDbUser(), BenchDatabase.mariaDbPassword());
-    }
-
-    private static long single(Connection connection, String query) throws Exception {
-        try (PreparedStatement select = connection.prepareStatement(query); ResultSet rows = select.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
     static void log(String message) {
