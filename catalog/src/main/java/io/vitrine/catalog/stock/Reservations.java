@@ -137,17 +137,7 @@ public class Reservations {
             return view(row);
         }
         List<ReservationLine> sold = linesOf(row);
-        Map<StockMoves.Item, StockItem> locked = moves.lockAll(tenant, sold);
-        List<StockMoves.Change> changes = new ArrayList<>();
-        for (ReservationLine line : sold) {
-            StockItem item = locked.get(StockMoves.Item.of(line));
-            if (item == null) {
-                throw new IllegalStateException("the stock row of " + line.sku() + " at " + line.warehouseCode()
-                        + " vanished after a sale");
-            }
-            changes.add(new StockMoves.Change(item, item.onHand() + line.quantity(), item.reserved()));
-        }
-        moves.writeAll(tenant, changes, new StockMoves.LedgerLine(StockMovement.RETURN, reason, Actor.system()));
+        backOnHand(tenant, sold, reason);
         return new Reservation(row.reference(), ReservationStatus.RETURNED, sold, row.expiresAt(), row.createdAt(),
                 reservations.update(row.ended(ReservationStatus.RETURNED, now())).endedAt());
     }
@@ -180,9 +170,15 @@ public class Reservations {
                 .filter(q -> q > 0).count()) {
             throw new ConflictException("A returned SKU was not part of the sale " + reference + ".");
         }
-        Map<StockMoves.Item, StockItem> locked = moves.lockAll(tenant, back);
+        backOnHand(tenant, back, reason);
+        return view(row);
+    }
+
+    /** Sold units back on hand where they were sold from, under their rows' locks: ledger movement RETURN. */
+    private void backOnHand(TenantId tenant, List<ReservationLine> lines, String reason) {
+        Map<StockMoves.Item, StockItem> locked = moves.lockAll(tenant, lines);
         List<StockMoves.Change> changes = new ArrayList<>();
-        for (ReservationLine line : back) {
+        for (ReservationLine line : lines) {
             StockItem item = locked.get(StockMoves.Item.of(line));
             if (item == null) {
                 throw new IllegalStateException("the stock row of " + line.sku() + " at " + line.warehouseCode()
@@ -191,7 +187,6 @@ public class Reservations {
             changes.add(new StockMoves.Change(item, item.onHand() + line.quantity(), item.reserved()));
         }
         moves.writeAll(tenant, changes, new StockMoves.LedgerLine(StockMovement.RETURN, reason, Actor.system()));
-        return view(row);
     }
 
     @Transactional(readOnly = true)
