@@ -17,10 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -80,39 +77,35 @@ class CatalogConsoleBrowserTest {
         waitFor(By.id("f-username"));
         type("f-username", merchant.admin().username());
         type("f-password", merchant.admin().password());
-        browser.findElement(By.cssSelector(".console form button[type=submit]")).click();
-        waitFor(By.cssSelector(".console-nav a[href^='/console/products?']")).click();
+        chromium.clickThrough(By.cssSelector(".console form button[type=submit]"));
+        waitFor(By.cssSelector(".console-nav a[href^='/console/products?']"));
+        chromium.clickThrough(By.cssSelector(".console-nav a[href^='/console/products?']"));
 
         waitFor(By.id("filter-q"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text.getProperty("products.title"));
         type("filter-q", brand);
-        clickAndAwaitNextPage(By.cssSelector("[data-testid=product-search] button[type=submit]"));
-        waitFor(By.cssSelector("tr[data-sku='" + sku + "'] a")).click();
+        chromium.clickThrough(By.cssSelector("[data-testid=product-search] button[type=submit]"));
+        waitFor(By.cssSelector("tr[data-sku='" + sku + "'] a"));
+        chromium.clickThrough(By.cssSelector("tr[data-sku='" + sku + "'] a"));
 
         waitFor(By.id("f-price"));
         assertThat(browser.findElement(By.id("f-price")).getAttribute("value")).isEqualTo("299.00");
         type("f-price", "259.90");
         chromium.screenshot("console-product-form");
-        browser.findElement(By.cssSelector("[data-testid=product-form] button[type=submit]")).click();
+        chromium.clickThrough(By.cssSelector("[data-testid=product-form] button[type=submit]"));
         waitFor(By.cssSelector("[data-testid=saved]"));
         assertThat(browser.findElement(By.id("f-price")).getAttribute("value")).isEqualTo("259.90");
 
-        browser.findElement(By.cssSelector(".console > p a[href^='/console/products?']")).click();
+        chromium.clickThrough(By.cssSelector(".console > p a[href^='/console/products?']"));
         type(waitFor(By.id("filter-q")), sku);
         // the unfiltered list may already show the row: wait until the filtered page replaced it
-        clickAndAwaitNextPage(By.cssSelector("[data-testid=product-search] button[type=submit]"));
+        chromium.clickThrough(By.cssSelector("[data-testid=product-search] button[type=submit]"));
         WebElement row = waitFor(By.cssSelector("tr[data-sku='" + sku + "']"));
         // 259.90 at 1210, 13% VAT x 70% = 9.1%: tax 23.65
         assertThat(row.findElement(By.cssSelector("[data-testid='price-" + sku + "']")).getText()).isEqualTo("¥259.90");
         assertThat(row.findElement(By.cssSelector("[data-testid='price-with-tax-" + sku + "']")).getText())
                 .isEqualTo("¥283.55");
         chromium.screenshot("console-products");
-    }
-
-    private void clickAndAwaitNextPage(By button) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private void type(String id, String value) {
@@ -124,14 +117,7 @@ class CatalogConsoleBrowserTest {
         input.sendKeys(value);
     }
 
-    /** Waits for the page the last click loads (generously: the machine is shared), then finds the element. */
     private WebElement waitFor(By element) {
-        try {
-            return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
-        } catch (org.openqa.selenium.TimeoutException notThere) {
-            chromium.screenshot("console-catalog-failed");
-            throw new AssertionError("no " + element + " on " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(),
-                    notThere);
-        }
+        return chromium.await(element, "console-catalog-failed");
     }
 }

@@ -17,11 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -82,22 +79,22 @@ class ConsoleBrowserTest {
         signIn(park.admin().username(), park.admin().password());
         waitFor(By.cssSelector("[data-testid=applications]"));
         if (language.equals("en")) {
-            browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+            chromium.clickThrough(By.cssSelector("a[hreflang=en]"));
             waitFor(By.cssSelector("html[lang=en] [data-testid=applications]"));
         }
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text.getProperty("applications.title"));
-        browser.findElement(By.cssSelector("tr[data-slug='" + application.slug() + "'] a")).click();
+        chromium.clickThrough(By.cssSelector("tr[data-slug='" + application.slug() + "'] a"));
         waitFor(By.cssSelector("[data-testid=documents]"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=documents]")).getText()).contains("licence.pdf");
         chromium.screenshot("console-review-" + language);
-        browser.findElement(By.cssSelector("[data-testid=approve]")).click();
+        chromium.clickThrough(By.cssSelector("[data-testid=approve]"));
 
         waitFor(By.cssSelector("[data-testid=invitation-token]"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text.getProperty("approved.title"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=tenant-slug]")).getText()).isEqualTo(application.slug());
         String invitationUrl = browser.findElement(By.cssSelector("[data-testid=invitation-url]")).getText();
         chromium.screenshot("console-approved-" + language);
-        browser.findElement(By.cssSelector(".console-nav__who button")).click();
+        chromium.clickThrough(By.cssSelector(".console-nav__who button"));
         waitFor(By.id("f-username"));
 
         // the new retailer: the invitation, then sign-in with the chosen password
@@ -109,16 +106,17 @@ class ConsoleBrowserTest {
         type("f-username", username);
         type("f-password", password);
         type("f-passwordAgain", password);
-        browser.findElement(By.cssSelector(".console form button[type=submit]")).click();
+        chromium.clickThrough(By.cssSelector(".console form button[type=submit]"));
         waitFor(By.cssSelector("html[lang='" + language + "'] #f-password"));
         assertThat(browser.findElement(By.id("f-username")).getAttribute("value")).isEqualTo(username);
         type("f-password", password);
-        browser.findElement(By.cssSelector(".console form button[type=submit]")).click();
+        chromium.clickThrough(By.cssSelector(".console form button[type=submit]"));
         waitFor(By.cssSelector("[data-testid=store-count]"));
 
         // a store
-        browser.findElement(By.cssSelector(".console-nav a[href^='/console/stores?']")).click();
-        waitFor(By.cssSelector("a[href^='/console/stores/-/new']")).click();
+        chromium.clickThrough(By.cssSelector(".console-nav a[href^='/console/stores?']"));
+        waitFor(By.cssSelector("a[href^='/console/stores/-/new']"));
+        chromium.clickThrough(By.cssSelector("a[href^='/console/stores/-/new']"));
         String store = SampleCodes.unique("S").toUpperCase();
         waitFor(By.id("f-code"));
         type("f-code", store);
@@ -128,16 +126,16 @@ class ConsoleBrowserTest {
         type("f-district", "440305");
         new Select(browser.findElement(By.id("f-warehouseCode"))).selectByValue("QH-BR");
         chromium.screenshot("console-store-form-" + language);
-        browser.findElement(By.cssSelector(".console form button[type=submit]")).click();
+        chromium.clickThrough(By.cssSelector(".console form button[type=submit]"));
         waitFor(By.cssSelector("[data-testid=saved]"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=store-code]")).getText()).isEqualTo(store);
 
         // a kiosk in it: its pairing code, once
-        browser.findElement(By.cssSelector(".console-nav a[href^='/console/devices']")).click();
+        chromium.clickThrough(By.cssSelector(".console-nav a[href^='/console/devices']"));
         waitFor(By.id("f-storeCode"));
         new Select(browser.findElement(By.id("f-kind"))).selectByValue("KIOSK");
         type("f-storeCode", store);
-        browser.findElement(By.cssSelector("[data-testid=register-form] button[type=submit]")).click();
+        chromium.clickThrough(By.cssSelector("[data-testid=register-form] button[type=submit]"));
         WebElement pairingCode = waitFor(By.cssSelector("[data-testid=pairing-code]"));
         assertThat(pairingCode.getText()).matches("[A-Z2-7]{8}");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text.getProperty("credentials.titleRegistered"));
@@ -147,7 +145,7 @@ class ConsoleBrowserTest {
         // the fleet lists it, waiting for its pairing; the code itself is not shown again
         String deviceKey = browser.findElement(By.cssSelector("[data-testid=device-key]")).getText();
         String code = pairingCode.getText();
-        browser.findElement(By.cssSelector(".console a.btn[href^='/console/devices']")).click();
+        chromium.clickThrough(By.cssSelector(".console a.btn[href^='/console/devices']"));
         WebElement row = waitFor(By.cssSelector("tr[data-device='" + deviceKey + "']"));
         assertThat(row.getText()).contains(store, text.getProperty("fleet.state.pending"));
         assertThat(browser.getPageSource()).doesNotContain(code);
@@ -157,7 +155,7 @@ class ConsoleBrowserTest {
     private void signIn(String username, String password) {
         type("f-username", username);
         type("f-password", password);
-        browser.findElement(By.cssSelector(".console form button[type=submit]")).click();
+        chromium.clickThrough(By.cssSelector(".console form button[type=submit]"));
     }
 
     private void type(String id, String value) {
@@ -166,15 +164,8 @@ class ConsoleBrowserTest {
         input.sendKeys(value);
     }
 
-    /** Waits for the page the last click loads (generously: the machine is shared), then finds the element. */
     private WebElement waitFor(By element) {
-        try {
-            return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
-        } catch (org.openqa.selenium.TimeoutException notThere) {
-            chromium.screenshot("console-failed");
-            throw new AssertionError("no " + element + " on " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(),
-                    notThere);
-        }
+        return chromium.await(element, "console-failed");
     }
 
     /** The messages the pages are written in, to compare against what Chromium shows. */

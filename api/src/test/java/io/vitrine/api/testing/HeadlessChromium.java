@@ -1,11 +1,15 @@
 package io.vitrine.api.testing;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 /**
  * Real headless Chromium driven by Selenium through the machine's chromedriver (testing.md: no driver
@@ -22,6 +27,8 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private static final Duration PAGE_LOAD = Duration.ofSeconds(20);
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -48,6 +55,31 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Clicks what loads another page and waits until the browser has left the current one. Waiting only for an
+     * element of the next page is not enough when the current page has one like it: the element found may be
+     * the old page's, replaced under the test a moment later ("node does not belong to the document").
+     */
+    public void clickThrough(By trigger) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(trigger).click();
+        new WebDriverWait(driver, PAGE_LOAD).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /**
+     * Waits for an element of the page being loaded (generously: the machine is shared) and returns it; when it
+     * does not come, fails with the page's address and source and a screenshot named after the test.
+     */
+    public WebElement await(By element, String screenshotName) {
+        try {
+            return new WebDriverWait(driver, PAGE_LOAD).until(ExpectedConditions.presenceOfElementLocated(element));
+        } catch (org.openqa.selenium.TimeoutException notThere) {
+            screenshot(screenshotName);
+            throw new AssertionError("no " + element + " on " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(),
+                    notThere);
+        }
     }
 
     /** Saves a screenshot of the current page under the module's target/ folder and returns where. */
