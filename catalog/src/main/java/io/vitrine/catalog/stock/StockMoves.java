@@ -2,6 +2,7 @@ package io.vitrine.catalog.stock;
 
 import io.micronaut.core.annotation.Nullable;
 import io.vitrine.catalog.products.ProductPlacementChanged;
+import io.vitrine.catalog.products.SkuBatches;
 import io.vitrine.kernel.id.Ids;
 import io.vitrine.kernel.outbox.Outbox;
 import io.vitrine.kernel.tenancy.TenantId;
@@ -21,8 +22,9 @@ import java.util.Optional;
 
 /**
  * Every write of a stock row, inside the caller's transaction (callers are {@code @Transactional}): lock the
- * row, write its new counts, record an on-hand change in the ledger, and — when the SKU went in or out of
- * stock at that warehouse — publish {@link ProductPlacementChanged} so the search index follows.
+ * row, write its new counts, record an on-hand change in the ledger and publish {@link StockLevelChanged} (the
+ * POS feeds follow quantities), and — when the SKU went in or out of stock at that warehouse — publish
+ * {@link ProductPlacementChanged} so the search index follows.
  */
 @Singleton
 class StockMoves {
@@ -63,7 +65,8 @@ class StockMoves {
 
     /**
      * New counts of locked rows in one batch, their ledger lines (on-hand changes, with {@code line}) in another,
-     * and one {@link ProductPlacementChanged} naming every SKU that went in or out of stock.
+     * one {@link StockLevelChanged} per warehouse naming every SKU whose on-hand moved, and one
+     * {@link ProductPlacementChanged} naming every SKU that went in or out of stock.
      */
     void writeAll(TenantId tenant, List<Change> changes, @Nullable LedgerLine line) {
         Instant now = now();
@@ -89,6 +92,7 @@ class StockMoves {
         }
         if (!entries.isEmpty()) {
             ledger.saveAll(entries);
+            publishLevels(tenant, entries);
         }
         if (!flipped.isEmpty()) {
             outbox.publish(new ProductPlacementChanged(tenant, flipped.stream().distinct().sorted().toList()));
@@ -106,11 +110,22 @@ class StockMoves {
             Objects.requireNonNull(line, "an on-hand change needs its ledger line");
             ledger.save(new StockLedgerEntry(ids.nextId(), null, locked.warehouseCode(), locked.sku(), line.movement(),
                     onHand - locked.onHand(), onHand, line.reason(), line.by().id(), line.by().name(), now));
+            outbox.publish(new StockLevelChanged(tenant, locked.warehouseCode(), List.of(locked.sku())));
         }
         if (changed.level().inStock() != locked.level().inStock()) {
             outbox.publish(new ProductPlacementChanged(tenant, List.of(locked.sku())));
         }
         return changed;
+    }
+
+    /** The on-hand changes of one write, as one event per warehouse (several past the event's SKU bound). */
+    private void publishLevels(TenantId tenant, List<StockLedgerEntry> entries) {
+        Map<String, List<String>> skusByWarehouse = new TreeMap<>();
+        entries.forEach(entry -> skusByWarehouse.computeIfAbsent(entry.warehouseCode(), w -> new ArrayList<>())
+                .add(entry.sku()));
+        skusByWarehouse.forEach((warehouse, skus) -> SkuBatches.of(skus.stream().sorted().toList(),
+                        ProductPlacementChanged.MAX_SKUS)
+                .forEach(batch -> outbox.publish(new StockLevelChanged(tenant, warehouse, batch))));
     }
 
     /** Cut to what a DATETIME(6) column keeps, so an answer shows what a later read shows. */
