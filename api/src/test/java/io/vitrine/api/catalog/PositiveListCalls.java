@@ -7,12 +7,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /** The positive-list upload as a client sends it: the CSV as the body, or a multipart part {@code file}. */
-final class PositiveListCalls {
+public final class PositiveListCalls {
 
     private PositiveListCalls() {
     }
 
-    static HttpResponse<String> putCsv(TenantsApi api, String token, String csv) {
+    public static HttpResponse<String> putCsv(TenantsApi api, String token, String csv) {
         return putBody(api, token, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives devices over HTTP as a retailer, a kiosk page and a POS would; builds stores for them. */
-final class DevicesApi {
+public final class DevicesApi {
 
     static final String WHOAMI = "/pos/v1/whoami";
 
@@ -24,13 +24,13 @@ final class DevicesApi {
     private final TenantsApi api;
     private final RequestSigner signer;
 
-    DevicesApi(RunningVitrine vitrine) {
+    public DevicesApi(RunningVitrine vitrine) {
         this.vitrine = vitrine;
         this.api = new TenantsApi(vitrine);
         this.signer = new RequestSigner(vitrine.bean(Clock.class));
     }
 
-    record Pos(String key, String secret) {
+    public record Pos(String key, String secret) {
         byte[] secretBytes() {
             return secret.getBytes(StandardCharsets.US_ASCII);
         }
@@ -40,7 +40,7 @@ final class DevicesApi {
     }
 
     /** A park with a bonded warehouse {@code warehouseCode}. */
-    TenantsApi.Park parkWithWarehouse(String warehouseCode) {
+    public TenantsApi.Park parkWithWarehouse(String warehouseCode) {
         TenantsApi.Park park = api.park();
         api.expect(201, api.post("/api/v1/parks/" + park.slug() + "/warehouses", park.admin().token(),
                 Map.of("code", warehouseCode, "name", "Bonded " + warehouseCode, "emsNo", "T5349W9", "customsCode", "5349",
@@ -48,14 +48,14 @@ final class DevicesApi {
         return park;
     }
 
-    String store(Merchant merchant, String warehouseCode, String name) {
+    public String store(Merchant merchant, String warehouseCode, String name) {
         String code = SampleCodes.unique("S").toUpperCase();
         api.expect(201, api.post("/api/v1/stores", merchant.admin().token(), Map.of("code", code, "name", name,
                 "kind", "CONVENIENCE_STORE", "address", "8 Qianhai Rd", "district", "440305", "warehouseCode", warehouseCode)));
         return code;
     }
 
-    Pos pos(Merchant merchant, String store) {
+    public Pos pos(Merchant merchant, String store) {
         Map<String, Object> created = api.expect(201, api.post("/api/v1/devices", merchant.admin().token(),
                 store == null ? Map.of("kind", "PARTNER") : Map.of("storeCode", store, "kind", "POS")));
         return new Pos((String) created.get("deviceKey"), (String) created.get("secret"));
@@ -89,9 +89,19 @@ final class DevicesApi {
         return signed(pos, "GET", WHOAMI, null);
     }
 
-    HttpResponse<String> signed(Pos pos, String method, String target, byte[] body) {
+    public HttpResponse<String> signed(Pos pos, String method, String target, byte[] body) {
         SignatureHeaders headers = signer.sign(pos.key(), pos.secretBytes(), method, target, body == null ? new byte[0] : body);
         return send(method, target, headers, body);
+    }
+
+    /** A signed GET with extra headers ({@code name, value, ...}), its body as the bytes sent (no decompression). */
+    public HttpResponse<byte[]> signedGet(Pos pos, String target, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(vitrine.uri(target)).GET();
+        signer.sign(pos.key(), pos.secretBytes(), "GET", target, new byte[0]).asMap().forEach(request::header);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return vitrine.sendBytes(request.build());
     }
 
     HttpResponse<String> send(String method, String target, SignatureHeaders headers, byte[] body) {
