@@ -1,5 +1,6 @@
 package io.vitrine.pos.feed;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.List;
  * (ask again at once) or the device is up to date (poll later with the same cursor).
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS) // an empty page still says "changes": []
 public record FeedPage(String cursor, boolean hasMore, List<CatalogChange> changes) {
 
     public FeedPage {
