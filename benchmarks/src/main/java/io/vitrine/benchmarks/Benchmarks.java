@@ -59,6 +59,12 @@ public final class Benchmarks {
                     .toList(), Path.of("benchmarks/results/returns.md"));
             return;
         }
+        if (suite.equals("pos-feed")) {
+            // not JMH: the POS catalog feed in-process: bootstrap, polls of many stores, price-change convergence
+            PosFeedBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
+                    .toList(), Path.of("benchmarks/results/pos-feed.md"));
+            return;
+        }
         if (suite.equals("customs-effectively-once")) {
             // not JMH: the application killed and restarted at random while orders are declared; counts per order
             CustomsEffectivelyOnce.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
@@ -110,7 +116,9 @@ public final class Benchmarks {
                     + "       Benchmarks customs-effectively-once [--" + String.join(" value] [--",
                     CustomsEffectivelyOnce.Options.KNOWN) + " value]\n"
                     + "       Benchmarks returns [--" + String.join(" value] [--",
-                    ReturnsBenchmark.Options.KNOWN) + " value]");
+                    ReturnsBenchmark.Options.KNOWN) + " value]\n"
+                    + "       Benchmarks pos-feed [--" + String.join(" value] [--",
+                    PosFeedBenchmark.Options.KNOWN) + " value]");
             System.exit(2);
         }
         Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");
