@@ -293,7 +293,7 @@ abstract class CatalogFeedSuite {
     }
 
     private void deleteProduct(String sku) {
-        write("DELETE FROM products WHERE tenant_id = ? AND sku = ?" + "", null, sku,
+        write("DELETE FROM products WHERE tenant_id = ? AND sku = ?", null, sku,
                 new ProductDeleted(merchant.tenant(), sku));
     }
 
