@@ -106,12 +106,11 @@ public class ReturnRefunding implements OutboxListener {
         return refunded;
     }
 
-    /** GOODS_RECEIVED → REFUND_FAILED with Alipay's reason, kept on the refund and on the order's timeline. */
+    /** GOODS_RECEIVED → REFUND_FAILED: Alipay's code and message on the refund, its code on the order's timeline. */
     private ReturnRequest failed(ReturnRequest locked, RefundFailure failure) {
         refunds.failed(locked.returnNo(), failure);
         ReturnRequest failed = returns.update(locked.movedTo(ReturnStatus.REFUND_FAILED, failure.at()));
-        orders.note(failed.orderNo(), "system", "return " + failed.returnNo() + " refund failed: " + failure.code()
-                + " (" + failure.reason() + ")");
+        orders.note(failed.orderNo(), "system", "return " + failed.returnNo() + " refund failed: " + failure.code());
         return failed;
     }
 
