@@ -62,8 +62,8 @@ class StaffReturnsController {
 
     @Get("/returns")
     @Operation(summary = "The shop's returns, newest first",
-            description = "status: one of REQUESTED, APPROVED, DECLARED, ACCEPTED, GOODS_RECEIVED, REFUNDED, REJECTED, "
-                    + "EXPIRED (400 NOT_ONE_OF otherwise). Store managers get their stores' only.")
+            description = "status: one of REQUESTED, APPROVED, DECLARED, ACCEPTED, GOODS_RECEIVED, REFUNDED, REFUND_FAILED, "
+                    + "REJECTED, EXPIRED (400 NOT_ONE_OF otherwise). Store managers get their stores' only.")
     Listing<ReturnView> list(@Nullable @QueryValue String status, @QueryValue(defaultValue = "0") int page,
                              @QueryValue(defaultValue = "50") int size, Authentication caller) {
         Listing.checkPage(page, size);
@@ -104,7 +104,7 @@ class StaffReturnsController {
             description = "ACCEPTED (customs accepted the return request) -> GOODS_RECEIVED: stock back, the buyer's "
                     + "annual quota reduced, the order PARTIALLY_RETURNED or RETURNED, and the Alipay refund of the "
                     + "returned share (goods, tax, freight by the shop's return freight policy) follows; REFUNDED once "
-                    + "Alipay confirms. Again: 200, the same answer, received=false, nothing changes. 409 from any other "
+                    + "Alipay confirms, REFUND_FAILED when Alipay refuses it for good (retried from the console). Again: 200, the same answer, received=false, nothing changes. 409 from any other "
                     + "status (named); 422 RETURN_EXPIRED from the 46th day after the release day (China time). Store "
                     + "managers for their stores' returns (404 otherwise). The warehouse partner's device uses "
                     + "POST /api/v1/logistics/returns/{returnNo}/received.")

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The retailer console's returns pages (issue #7 "Pages") over HTTP as a browser sends them: orders placed, paid on
  * the fake Alipay and released through {@link Clearances}, returns opened through the staff API; the queue in both
  * languages and its status filter, a return's page, approve and reject forms (one-time token required, a refusal
- * shown on the page), nothing found for a return number that is not the shop's.
+ * shown on the page), nothing found for a return number that is not the shop's; the refund shown before approval and
+ * as recorded after, and a refund the fake Alipay refuses for good (REFUND_FAILED) retried by the admin, paid once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReturnsConsoleTest {
@@ -140,6 +141,53 @@ class ReturnsConsoleTest {
     }
 
     @Test
+    void the_refund_shows_before_approval_and_as_recorded_after_and_one_refused_for_good_is_retried_by_the_admin() {
+        String returnNo = requested("not as described");
+        Map<String, Object> asked = api.expect(200, api.get("/api/v1/returns/" + returnNo, shop.token()));
+        Map<?, ?> line = (Map<?, ?>) ((List<?>) asked.get("items")).get(0);
+        long goodsFen = ((Number) line.get("lineValueFen")).longValue();
+        long taxFen = ((Number) line.get("lineTaxFen")).longValue();
+        String before = page("/console/returns/" + returnNo + "?lang=en");
+        assertThat(before).contains("data-recorded=\"false\"");
+        assertThat(Html.testId(before, "refund-goods")).as("the whole line: its value").isEqualTo(yuan(goodsFen));
+        assertThat(Html.testId(before, "refund-tax")).isEqualTo(yuan(taxFen));
+        assertThat(Html.testId(before, "refund-freight")).as("the buyer pays the return freight").isEqualTo(yuan(0));
+        String total = Html.testId(before, "refund-total");
+
+        api.expect(200, api.post("/api/v1/returns/" + returnNo + "/approve", shop.token(), Map.of()));
+        io.vitrine.orders.returns.ReturnClearances customs = vitrine.bean(io.vitrine.orders.returns.ReturnClearances.class);
+        TenantContext.callAs(shop.tenant(), () -> customs.declared(returnNo) & customs.accepted(returnNo));
+        shop.fake().faults().refuseNextRefunds(1, "ACQ.TRADE_NOT_EXIST");
+        api.expect(200, api.post("/api/v1/returns/" + returnNo + "/received", shop.token(), null));
+        awaitStatus(returnNo, "REFUND_FAILED");
+
+        String failed = page("/console/returns/" + returnNo + "?lang=en");
+        String stale = page("/console/returns/" + returnNo + "?lang=en"); // another tab, opened before retrying
+        assertThat(failed).contains("data-recorded=\"true\"", "data-testid=\"retry-form\"");
+        assertThat(Html.testId(failed, "return-status")).isEqualTo("Refund failed");
+        assertThat(failed).contains("<code>ACQ.TRADE_NOT_EXIST</code>");
+        assertThat(Html.testId(failed, "refund-total")).as("recorded as it was shown").isEqualTo(total);
+        assertThat(shop.fake().trade(orderOf(returnNo)).orElseThrow().refunds()).isEmpty();
+
+        HttpResponse<String> retried = admin.post("/console/returns/" + returnNo + "/retry-refund?lang=en",
+                Map.of("formToken", OrdersConsoleTest.formToken(failed)));
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(303);
+        assertThat(retried.headers().firstValue("Location")).hasValue("/console/returns/" + returnNo
+                + "?done=retried&lang=en");
+        awaitStatus(returnNo, "REFUNDED");
+        assertThat(shop.fake().trade(orderOf(returnNo)).orElseThrow().refunds()).singleElement()
+                .satisfies(paid -> assertThat(paid.outRequestNo()).isEqualTo(returnNo));
+        assertThat(admin.post("/console/returns/" + returnNo + "/retry-refund?lang=en",
+                Map.of("formToken", OrdersConsoleTest.formToken(failed))).statusCode())
+                .as("the same form sent again: its first answer").isEqualTo(303);
+        HttpResponse<String> again = admin.post("/console/returns/" + returnNo + "/retry-refund?lang=en",
+                Map.of("formToken", OrdersConsoleTest.formToken(stale)));
+        assertThat(again.statusCode()).as("a stale page's retry: nothing more").isEqualTo(409);
+        assertThat(Html.testId(again.body(), "error-retry")).contains("current status");
+        assertThat(shop.fake().trade(orderOf(returnNo)).orElseThrow().refunds()).hasSize(1);
+    }
+
+    @Test
     void an_unknown_return_is_not_found() {
         assertThat(admin.get("/console/returns/R00000000000000?lang=en").statusCode()).isEqualTo(404);
     }
@@ -152,6 +200,28 @@ class ReturnsConsoleTest {
         Map<String, Object> opened = api.expect(201, api.post("/api/v1/orders/" + orderNo + "/returns", shop.token(),
                 Map.of("items", List.of(Map.of("sku", AlipayShop.FORMULA, "qty", 1)), "reason", reason)));
         return (String) opened.get("returnNo");
+    }
+
+    private String orderOf(String returnNo) {
+        return (String) api.expect(200, api.get("/api/v1/returns/" + returnNo, shop.token())).get("orderNo");
+    }
+
+    /** Waits (30 s at most) for the embedded application's outbox to move the return to {@code status}. */
+    private void awaitStatus(String returnNo, String status) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!status.equals(api.expect(200, api.get("/api/v1/returns/" + returnNo, shop.token())).get("status"))) {
+            assertThat(System.nanoTime()).as(returnNo + " " + status + " within 30 s").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static String yuan(long fen) {
+        return io.vitrine.kernel.money.Money.ofFen(fen).toDisplayString();
     }
 
     private String page(String path) {

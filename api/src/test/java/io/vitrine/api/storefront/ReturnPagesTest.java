@@ -1,7 +1,10 @@
 package io.vitrine.api.storefront;
 
 import io.vitrine.api.tenants.TenantsApi;
+import io.vitrine.api.tenants.Rows;
 import io.vitrine.api.testing.RunningVitrine;
+import io.vitrine.kernel.time.ChinaTime;
+import io.vitrine.kernel.time.infra.SqlInstants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -23,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The shopper's return form on the order page (issue #7 "Pages"), posted as a plain form: offered only for a released
  * order with the units left, a request answered by the page listing the return's status, refusals next to their
- * field in the shopper's language, a wrong token changing nothing.
+ * field in the shopper's language, a wrong token changing nothing; an order not released, or released more than 30
+ * days ago (its release moved back on the timeline), says why no return can be asked for, with the dates.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReturnPagesTest {
@@ -78,6 +85,31 @@ class ReturnPagesTest {
         HttpResponse<String> refused = form(placed, Map.of("qty." + A2, "1", "reason", "x"), "zh-CN");
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(testId(refused.body(), "return-error-form")).isEqualTo("海关放行前不能退货。");
+    }
+
+    @Test
+    void the_order_page_says_why_no_return_can_be_asked_for_with_the_dates() {
+        String[] placed = paid(1);
+        String orderPage = "/s/" + shop.slug() + "/orders/" + placed[0] + "?token=" + placed[1];
+        String unreleased = page(orderPage + "&lang=en");
+        assertThat(unreleased).contains("data-reason=\"NOT_RELEASED\"").doesNotContain("data-testid=\"return-form\"");
+        assertThat(testId(unreleased, "return-closed")).contains("once customs has released your goods");
+
+        shop.release(placed[0]);
+        Instant releasedAt = Instant.now().minus(Duration.ofDays(40));
+        Rows.update(vitrine, "UPDATE order_status_history SET happened_at = ? WHERE kind = 'TRANSITION' "
+                + "AND to_status = 'RELEASED' AND order_id = (SELECT id FROM orders WHERE order_no = ?)",
+                SqlInstants.text(releasedAt), placed[0]);
+        LocalDate releasedOn = ChinaTime.dateOf(releasedAt);
+        String closed = page(orderPage + "&lang=en");
+        assertThat(closed).contains("data-reason=\"RETURN_WINDOW_CLOSED\"").doesNotContain("data-testid=\"return-form\"");
+        assertThat(testId(closed, "return-closed")).contains("released your goods on " + releasedOn,
+                "the last day to ask was " + releasedOn.plusDays(30));
+        assertThat(testId(page(orderPage + "&lang=zh-CN"), "return-closed")).contains(releasedOn.toString(), "最后申请日");
+
+        HttpResponse<String> refused = form(placed, Map.of("qty." + A2, "1", "reason", "late"), "en");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(testId(refused.body(), "return-error-form")).startsWith("Returns closed");
     }
 
     private String[] paid(int quantity) {

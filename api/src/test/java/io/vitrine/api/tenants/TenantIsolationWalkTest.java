@@ -237,6 +237,8 @@ class TenantIsolationWalkTest {
                     Map.of("formToken", "walk-console-returns-reject", "reason", "walk")),
             new Probe("console: B's return's goods received", Caller.RETAILER_ADMIN_A, "FORM",
                     "/console/returns/{returnB}/received", Map.of("formToken", "walk-console-returns-received")),
+            new Probe("console: retry B's return's refund", Caller.RETAILER_ADMIN_A, "FORM",
+                    "/console/returns/{returnB}/retry-refund", Map.of("formToken", "walk-console-returns-retry")),
             new Probe("console: B's order", Caller.RETAILER_ADMIN_A, "PAGE", "/console/orders/{orderB}", null),
             new Probe("console: cancel B's order", Caller.RETAILER_ADMIN_A, "FORM", "/console/orders/{orderB}/cancel",
                     Map.of("formToken", "walk-console-orders", "reason", "walk")),

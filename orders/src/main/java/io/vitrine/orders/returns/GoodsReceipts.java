@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * staff or by the warehouse partner's device, in the current tenant. In one transaction, the return's row locked,
  * then its order's: ACCEPTED → GOODS_RECEIVED, the refund's share recorded ({@link ReturnRefund}), stock, quota and
  * the order's status by {@link ReturnedGoods}, and {@link ReturnReceived} in the outbox, which {@link ReturnRefunding}
- * turns into the Alipay refund. A second confirmation (GOODS_RECEIVED or REFUNDED already) answers the same and
+ * turns into the Alipay refund. A second confirmation (goods back already: GOODS_RECEIVED, REFUND_FAILED or REFUNDED) answers the same and
  * changes nothing; any other status is a 409 naming it. From the first instant (China time) of the 46th day after the
  * release day the goods are no longer taken: 422 {@code RETURN_EXPIRED} (the expiry round then ends the return).
  */
@@ -74,7 +74,7 @@ public class GoodsReceipts {
     private Receipt receive(String by, String returnNo, Predicate<String> visible) {
         ReturnRequest found = returns.lock(returnNo).filter(r -> visible.test(r.storeCode()))
                 .orElseThrow(() -> new NotFoundException(StaffReturns.NOT_FOUND));
-        if (found.status() == ReturnStatus.GOODS_RECEIVED || found.status() == ReturnStatus.REFUNDED) {
+        if (found.status().goodsBack()) {
             return new Receipt(found, refunds.find(returnNo).orElseThrow(), false);
         }
         if (found.status() != ReturnStatus.ACCEPTED) {
@@ -94,7 +94,7 @@ public class GoodsReceipts {
         RefundShare share = goods.shareOf(received);
         Money reduced = goods.restore(received, share, order, returns.ofOrder(received.orderNo()), by);
         ReturnRefund refund = new ReturnRefund(received.id(), returnNo, received.orderNo(), share.goods(),
-                share.tax(), share.freight(), reduced, now, by, null);
+                share.tax(), share.freight(), reduced, now, by, null, null);
         refunds.insert(refund);
         outbox.publish(ReturnReceived.of(currentTenant.require(), refund));
         return new Receipt(received, refund, true);

@@ -1,9 +1,7 @@
 package io.vitrine.orders.returns;
 
 import io.vitrine.kernel.error.FieldError;
-import io.vitrine.kernel.time.ChinaTime;
 import io.vitrine.orders.ordering.OrderLine;
-import io.vitrine.orders.ordering.OrderReturning;
 import io.vitrine.orders.ordering.ReturnableOrder;
 
 import java.time.Instant;
@@ -21,15 +19,9 @@ import java.util.Map;
  */
 final class ReturnEligibility {
 
-    /** Days after the release day on which a return may still be requested (domain.md "Returns"). */
-    static final int REQUEST_DAYS = 30;
-
-    private ReturnEligibility() {
-    }
-
     /** The last day (China time) a return of goods released at {@code releasedAt} may be requested. */
     static LocalDate lastDay(Instant releasedAt) {
-        return ChinaTime.dateOf(releasedAt).plusDays(REQUEST_DAYS);
+        return ReturnWindow.lastDay(releasedAt);
     }
 
     /**
@@ -38,16 +30,15 @@ final class ReturnEligibility {
      * @param claimed units each order line (by number) already has in returns still open
      */
     static List<ReturnLine> lines(ReturnableOrder order, ReturnForm form, Map<Integer, Integer> claimed, Instant now) {
-        if (!OrderReturning.isReleased(order.status()) || order.releasedAt() == null) {
+        ReturnWindow window = ReturnWindow.of(order.status(), order.releasedAt(), now);
+        if ("NOT_RELEASED".equals(window.closedBecause())) {
             throw new ReturnRefusedException("NOT_RELEASED", "Order " + order.orderNo() + " is " + order.status()
                     + ": goods can be returned once customs has released them.", List.of());
         }
-        LocalDate released = ChinaTime.dateOf(order.releasedAt());
-        LocalDate last = lastDay(order.releasedAt());
-        if (!now.isBefore(ChinaTime.endOfDay(last))) {
-            throw new ReturnRefusedException("RETURN_WINDOW_CLOSED", "Returns are requested within " + REQUEST_DAYS
-                    + " days of release: order " + order.orderNo() + " was released on " + released
-                    + ", the last day was " + last + " (China time).", List.of());
+        if (!window.open()) {
+            throw new ReturnRefusedException("RETURN_WINDOW_CLOSED", "Returns are requested within "
+                    + ReturnWindow.REQUEST_DAYS + " days of release: order " + order.orderNo() + " was released on "
+                    + window.releasedOn() + ", the last day was " + window.lastDay() + " (China time).", List.of());
         }
         List<ReturnLine> lines = new ArrayList<>();
         List<FieldError> refused = new ArrayList<>();

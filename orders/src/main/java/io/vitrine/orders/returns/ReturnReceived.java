@@ -7,8 +7,9 @@ import io.vitrine.kernel.tenancy.TenantId;
 import java.time.Instant;
 
 /**
- * A return's goods are back at the bonded site (outbox event {@value #TYPE}, once, in the transaction that moves it to
- * GOODS_RECEIVED): {@link ReturnRefunding} refunds {@code refundFen} through Alipay, until it is done.
+ * A return's goods are back at the bonded site (outbox event {@value #TYPE}, in the transaction that moves it to
+ * GOODS_RECEIVED: once on receipt, again on each {@link RefundRetries} of a REFUND_FAILED one): {@link ReturnRefunding}
+ * refunds {@code refundFen} through Alipay, until it is done or refused for good.
  */
 @Serdeable
 public record ReturnReceived(TenantId tenant, String returnNo, String orderNo, long refundFen, Instant receivedAt)

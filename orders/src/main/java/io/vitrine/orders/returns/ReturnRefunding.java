@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,8 +22,9 @@ import java.util.Set;
  * Alipay refund of the recorded amount with {@code out_request_no} = the return number, so a retry — after a timeout,
  * a lost answer, a crash before the commit — asks for the same refund, which Alipay pays once. Confirmed: the return
  * GOODS_RECEIVED → REFUNDED and a note on the order's timeline. Failed: {@link RefundAlerts} raises the alert (in its
- * own transaction) and the failure goes back to the outbox, which tries again; a return already REFUNDED is left as
- * it is.
+ * own transaction); a failure worth retrying ({@link RefundFailures}) goes back to the outbox, which tries again with
+ * its backoff; a refusal retrying cannot fix makes the return REFUND_FAILED with Alipay's reason, and the delivery is
+ * done — a merchant admin re-queues it ({@link RefundRetries}). A return in any other status is left as it is.
  */
 @Singleton
 public class ReturnRefunding implements OutboxListener {
@@ -71,7 +73,8 @@ public class ReturnRefunding implements OutboxListener {
     /**
      * Refunds the received return in the current tenant, once; answers it as it is afterwards.
      *
-     * @throws RuntimeException the gateway's failure (unavailable or refused), after the alert: nothing changed here
+     * @throws RuntimeException the gateway's failure worth retrying, after the alert: nothing changed here (a refusal
+     *                          retrying cannot fix answers the return REFUND_FAILED instead)
      */
     @Transactional
     public ReturnRequest refund(String returnNo) {
@@ -87,14 +90,31 @@ public class ReturnRefunding implements OutboxListener {
                         "return " + returnNo));
             }
         } catch (RuntimeException e) {
-            alerts.failed(refund, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            throw e;
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Optional<String> permanent = RefundFailures.permanent(e);
+            alerts.failed(refund, why, permanent.isPresent());
+            if (permanent.isEmpty()) {
+                throw e;
+            }
+            return failed(locked, new RefundFailure(permanent.get(), why, now()));
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = now();
         refunds.refunded(returnNo, now);
         ReturnRequest refunded = returns.update(locked.movedTo(ReturnStatus.REFUNDED, now));
         orders.note(refunded.orderNo(), "system", "return " + returnNo + " refunded "
                 + refund.amount().toPlainString());
         return refunded;
+    }
+
+    /** GOODS_RECEIVED → REFUND_FAILED: Alipay's code and message on the refund, its code on the order's timeline. */
+    private ReturnRequest failed(ReturnRequest locked, RefundFailure failure) {
+        refunds.failed(locked.returnNo(), failure);
+        ReturnRequest failed = returns.update(locked.movedTo(ReturnStatus.REFUND_FAILED, failure.at()));
+        orders.note(failed.orderNo(), "system", "return " + failed.returnNo() + " refund failed: " + failure.code());
+        return failed;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -13,4 +13,10 @@ public interface ReturnRefunds {
 
     /** Alipay confirmed the refund at {@code at}. */
     void refunded(String returnNo, Instant at);
+
+    /** Alipay refused it for good: the failure kept until {@link #requeued}. */
+    void failed(String returnNo, RefundFailure failure);
+
+    /** A merchant admin ({@code by}) re-queued the failed refund: its failure cleared. */
+    void requeued(String returnNo, String by);
 }

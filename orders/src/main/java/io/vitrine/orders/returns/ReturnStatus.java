@@ -23,6 +23,12 @@ public enum ReturnStatus {
     /** The goods are back in the bonded site; the refund follows. */
     GOODS_RECEIVED,
     REFUNDED,
+    /**
+     * Alipay refused the refund for a reason retrying cannot fix ({@link RefundFailures}): no longer retried; the
+     * goods stay back, the alert is raised, and a merchant admin re-queues it (back to GOODS_RECEIVED, the same
+     * out_request_no, so it is never paid twice) once the cause is fixed.
+     */
+    REFUND_FAILED,
     /** The retailer refused it, or customs refused its return request (CEB626 100 or negative), with the reason. */
     REJECTED,
     /** The goods were not back within 45 days of release: no tax refund, no quota change. */
@@ -35,7 +41,8 @@ public enum ReturnStatus {
         ALLOWED.put(APPROVED, EnumSet.of(DECLARED, REJECTED, EXPIRED));
         ALLOWED.put(DECLARED, EnumSet.of(ACCEPTED, REJECTED, EXPIRED));
         ALLOWED.put(ACCEPTED, EnumSet.of(GOODS_RECEIVED, EXPIRED));
-        ALLOWED.put(GOODS_RECEIVED, EnumSet.of(REFUNDED));
+        ALLOWED.put(GOODS_RECEIVED, EnumSet.of(REFUNDED, REFUND_FAILED));
+        ALLOWED.put(REFUND_FAILED, EnumSet.of(GOODS_RECEIVED));
         ALLOWED.put(REFUNDED, EnumSet.noneOf(ReturnStatus.class));
         ALLOWED.put(REJECTED, EnumSet.noneOf(ReturnStatus.class));
         ALLOWED.put(EXPIRED, EnumSet.noneOf(ReturnStatus.class));
@@ -50,6 +57,11 @@ public enum ReturnStatus {
         if (!canBecome(next)) {
             throw new ConflictException("A return " + name() + " cannot become " + next.name() + ".");
         }
+    }
+
+    /** Its goods are back at the bonded site: received, refunded, or its refund failed and waits for a retry. */
+    public boolean goodsBack() {
+        return this == GOODS_RECEIVED || this == REFUND_FAILED || this == REFUNDED;
     }
 
     /** Still claims its units: every status but REJECTED and EXPIRED counts against what may be returned. */

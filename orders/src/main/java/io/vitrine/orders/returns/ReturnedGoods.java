@@ -69,7 +69,7 @@ class ReturnedGoods {
     private static boolean everythingBack(ReturnableOrder order, List<ReturnRequest> returns) {
         Map<Integer, Integer> back = new HashMap<>();
         for (ReturnRequest r : returns) {
-            if (r.status() == ReturnStatus.GOODS_RECEIVED || r.status() == ReturnStatus.REFUNDED) {
+            if (r.status().goodsBack()) {
                 r.lines().forEach(line -> back.merge(line.lineNo(), line.quantity(), Integer::sum));
             }
         }

@@ -21,11 +21,16 @@ public class StaffReturns {
     private final ReturnRequests returns;
     private final ReturnOpening opening;
     private final VisibleStores stores;
+    private final ReturnRefunds refunds;
+    private final ReturnedGoods goods;
 
-    StaffReturns(ReturnRequests returns, ReturnOpening opening, VisibleStores stores) {
+    StaffReturns(ReturnRequests returns, ReturnOpening opening, VisibleStores stores, ReturnRefunds refunds,
+                 ReturnedGoods goods) {
         this.returns = returns;
         this.opening = opening;
         this.stores = stores;
+        this.refunds = refunds;
+        this.goods = goods;
     }
 
     /** A return REQUESTED on the shopper's behalf, recorded as opened at the counter by {@code by}. */
@@ -48,5 +53,16 @@ public class StaffReturns {
     public ReturnRequest get(Actor by, String returnNo) {
         return returns.find(returnNo).filter(found -> stores.sees(by, found.storeCode()))
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    /**
+     * What the return gives back ({@link RefundOutlook}): recorded once its goods are back, else worked out now by
+     * the refund's own computation. 404 as {@link #get}.
+     */
+    @Transactional(readOnly = true)
+    public RefundOutlook refund(Actor by, String returnNo) {
+        ReturnRequest found = get(by, returnNo);
+        return refunds.find(returnNo).map(RefundOutlook::of)
+                .orElseGet(() -> RefundOutlook.expected(goods.shareOf(found)));
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,18 @@ class ReturnEligibilityTest {
                 .isInstanceOf(ReturnRefusedException.class)
                 .hasFieldOrPropertyWithValue("code", "RETURN_WINDOW_CLOSED")
                 .hasMessageContaining("released on 2026-12-01").hasMessageContaining("the last day was 2026-12-31");
+    }
+
+    @Test
+    void the_window_tells_the_order_page_why_it_is_closed_with_the_dates() {
+        Instant closes = Instant.parse("2026-12-31T16:00:00Z");
+        assertThat(ReturnWindow.of(OrderStatus.RELEASED, DEC_1_CHINA, closes.minusNanos(1000)))
+                .isEqualTo(new ReturnWindow(null, LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-31")))
+                .matches(ReturnWindow::open);
+        assertThat(ReturnWindow.of(OrderStatus.DELIVERED, DEC_1_CHINA, closes)).isEqualTo(new ReturnWindow(
+                "RETURN_WINDOW_CLOSED", LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-31")));
+        assertThat(ReturnWindow.of(OrderStatus.PAID, null, DEC_1_CHINA))
+                .isEqualTo(new ReturnWindow("NOT_RELEASED", null, null));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.vitrine.kernel.time.ChinaTime;
 import io.vitrine.orders.carts.Carts;
 import io.vitrine.orders.compliance.CheckoutFacts;
 import io.vitrine.orders.ordering.Clearances;
+import io.vitrine.orders.ordering.HistoryEntry;
 import io.vitrine.orders.ordering.OrderDetails;
 import io.vitrine.orders.ordering.OrderLine;
 import io.vitrine.orders.ordering.OrderPlacement;
@@ -223,6 +224,65 @@ abstract class ReturnRefundsSuite {
     }
 
     @Test
+    void a_refund_alipay_refuses_for_good_stops_until_an_admin_retries_it_and_is_then_paid_once() {
+        Bought order = bought(2, 1);
+        ReturnRequest ret = accepted(order, List.of(new RequestReturn.Item(order.skuA(), 1)));
+        ReturnRefund refund = asShop(() -> receipts().byStaff(admin, ret.returnNo())).refund();
+        assertThatThrownBy(() -> asShop(() -> retries().retry(admin, ret.returnNo())))
+                .as("only a failed refund is retried by hand").isInstanceOf(ConflictException.class);
+
+        fake.faults().refuseNextRefunds(1, "ACQ.TRADE_STATUS_ERROR");
+        dispatch();
+        assertThat(returnOf(ret.returnNo()).status()).isEqualTo(ReturnStatus.REFUND_FAILED);
+        assertThat(failures(ret.returnNo(), "ACQ.TRADE_STATUS_ERROR")).isEqualTo(1);
+        assertThat(alerts(ret.returnNo())).isEqualTo(1);
+        assertThat(refundDeliveries(ret.returnNo(), "DONE")).as("not retried: the delivery is done").isEqualTo(1);
+        returning.later(Duration.ofDays(1), () -> {
+            dispatch();
+            return null;
+        });
+        assertThat(refunds(order.orderNo())).as("nothing asked again, nothing paid").isEmpty();
+        assertThat(returnOf(ret.returnNo()).status()).isEqualTo(ReturnStatus.REFUND_FAILED);
+        assertThat(details(order.orderNo()).history()).extracting(HistoryEntry::reason)
+                .anySatisfy(note -> assertThat(note).startsWith("return " + ret.returnNo()
+                        + " refund failed: ACQ.TRADE_STATUS_ERROR"));
+
+        fake.faults().loseNextAnswers(1);
+        assertThat(asShop(() -> retries().retry(admin, ret.returnNo())).status()).isEqualTo(ReturnStatus.GOODS_RECEIVED);
+        assertThat(failures(ret.returnNo(), "ACQ.TRADE_STATUS_ERROR")).as("the failure cleared").isZero();
+        dispatch();
+        assertThat(refunds(order.orderNo())).as("paid, its answer lost").hasSize(1);
+        returning.later(Duration.ofDays(1), () -> {
+            dispatch();
+            return null;
+        });
+        assertThat(returnOf(ret.returnNo()).status()).isEqualTo(ReturnStatus.REFUNDED);
+        assertThat(refunds(order.orderNo())).singleElement().satisfies(paid -> {
+            assertThat(paid.outRequestNo()).isEqualTo(ret.returnNo());
+            assertThat(Money.ofYuan(paid.amount())).isEqualTo(refund.amount());
+        });
+        assertThatThrownBy(() -> asShop(() -> retries().retry(admin, ret.returnNo())))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void a_refusal_retrying_can_fix_keeps_the_refund_queued() {
+        Bought order = bought(1, 1);
+        ReturnRequest ret = accepted(order, List.of(new RequestReturn.Item(order.skuB(), 1)));
+        asShop(() -> receipts().byStaff(admin, ret.returnNo()));
+
+        fake.faults().refuseNextRefunds(1, "ACQ.SYSTEM_ERROR");
+        assertThatThrownBy(() -> asShop(() -> refunding().refund(ret.returnNo())))
+                .as("back to the outbox, which tries again").isInstanceOf(RuntimeException.class);
+        assertThat(returnOf(ret.returnNo()).status()).isEqualTo(ReturnStatus.GOODS_RECEIVED);
+        assertThat(alerts(ret.returnNo())).isEqualTo(1);
+        assertThat(refunds(order.orderNo())).isEmpty();
+        dispatch();
+        assertThat(returnOf(ret.returnNo()).status()).isEqualTo(ReturnStatus.REFUNDED);
+        assertThat(refunds(order.orderNo())).hasSize(1);
+    }
+
+    @Test
     void goods_are_taken_until_the_end_of_the_45th_day_after_release_then_the_return_expires() {
         Bought order = bought(3, 1);
         ReturnRequest lastMoment = accepted(order, List.of(new RequestReturn.Item(order.skuA(), 1)));
@@ -327,6 +387,20 @@ abstract class ReturnRefundsSuite {
     private int alerts(String returnNo) {
         return fixtures.count("SELECT COUNT(*) FROM alerts WHERE kind = ? AND subject = ?",
                 RefundAlerts.REFUND_FAILED, returnNo);
+    }
+
+    private int failures(String returnNo, String code) {
+        return fixtures.count("SELECT COUNT(*) FROM return_refunds WHERE return_no = ? AND failure_code = ?",
+                returnNo, code);
+    }
+
+    private int refundDeliveries(String returnNo, String status) {
+        return fixtures.count("SELECT COUNT(*) FROM outbox_deliveries d JOIN outbox_events e ON e.id = d.event_id "
+                + "WHERE e.business_key = ? AND d.listener = ? AND d.status = ?", returnNo, ReturnRefunding.NAME, status);
+    }
+
+    private RefundRetries retries() {
+        return context.getBean(RefundRetries.class);
     }
 
     private void dispatch() {

@@ -12,6 +12,7 @@ import static io.vitrine.orders.returns.ReturnStatus.DECLARED;
 import static io.vitrine.orders.returns.ReturnStatus.EXPIRED;
 import static io.vitrine.orders.returns.ReturnStatus.GOODS_RECEIVED;
 import static io.vitrine.orders.returns.ReturnStatus.REFUNDED;
+import static io.vitrine.orders.returns.ReturnStatus.REFUND_FAILED;
 import static io.vitrine.orders.returns.ReturnStatus.REJECTED;
 import static io.vitrine.orders.returns.ReturnStatus.REQUESTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,8 @@ class ReturnStatusTest {
         assertThat(next(APPROVED)).containsExactlyInAnyOrder(DECLARED, REJECTED, EXPIRED);
         assertThat(next(DECLARED)).containsExactlyInAnyOrder(ACCEPTED, REJECTED, EXPIRED);
         assertThat(next(ACCEPTED)).containsExactlyInAnyOrder(GOODS_RECEIVED, EXPIRED);
-        assertThat(next(GOODS_RECEIVED)).containsExactly(REFUNDED);
+        assertThat(next(GOODS_RECEIVED)).containsExactlyInAnyOrder(REFUNDED, REFUND_FAILED);
+        assertThat(next(REFUND_FAILED)).as("a merchant admin's retry").containsExactly(GOODS_RECEIVED);
         assertThat(next(REFUNDED)).isEmpty();
         assertThat(next(REJECTED)).isEmpty();
         assertThat(next(EXPIRED)).isEmpty();
@@ -42,6 +44,12 @@ class ReturnStatusTest {
     void only_rejected_and_expired_returns_give_their_units_back() {
         assertThat(EnumSet.allOf(ReturnStatus.class).stream().filter(s -> !s.claimsUnits()))
                 .containsExactlyInAnyOrder(REJECTED, EXPIRED);
+    }
+
+    @Test
+    void goods_are_back_once_received_whatever_became_of_the_refund() {
+        assertThat(EnumSet.allOf(ReturnStatus.class).stream().filter(ReturnStatus::goodsBack))
+                .containsExactlyInAnyOrder(GOODS_RECEIVED, REFUND_FAILED, REFUNDED);
     }
 
     private static Set<ReturnStatus> next(ReturnStatus from) {

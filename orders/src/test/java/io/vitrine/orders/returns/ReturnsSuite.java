@@ -152,6 +152,36 @@ abstract class ReturnsSuite {
     }
 
     @Test
+    void customs_refusing_a_return_is_final_frees_its_units_within_the_window_and_moves_no_goods_or_money() {
+        Released order = released(shop, 2);
+        String returnNo = asShop(() -> decisions().approve(admin, open(order, 2).returnNo())).returnNo();
+        long onHand = fixtures.onHand(shop, order.sku());
+        ReturnClearances customs = context.getBean(ReturnClearances.class);
+        assertThat(asShop(() -> customs.declared(returnNo))).isTrue();
+
+        assertThat(asShop(() -> customs.refusedByCustoms(returnNo, "商品已开封，不予退货"))).isTrue();
+        ReturnRequest refused = asShop(() -> staffReturns().get(admin, returnNo));
+        assertThat(refused).extracting(ReturnRequest::status, ReturnRequest::rejectionReason)
+                .containsExactly(ReturnStatus.REJECTED, "商品已开封，不予退货");
+        assertThat(asShop(() -> customs.accepted(returnNo))).as("final: a later acceptance changes nothing").isFalse();
+        assertThatThrownBy(() -> asShop(() -> context.getBean(GoodsReceipts.class).byStaff(admin, returnNo)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(asShop(() -> staffReturns().get(admin, returnNo)).status()).isEqualTo(ReturnStatus.REJECTED);
+        assertThat(fixtures.onHand(shop, order.sku())).as("no stock back").isEqualTo(onHand);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM outbox_events WHERE event_type = ? AND business_key = ?",
+                ReturnReceived.TYPE, returnNo)).as("no refund").isZero();
+        assertThat(asShop(() -> shopper().ofOrder(order.orderNo(), order.token()))).filteredOn(r -> r.returnNo()
+                .equals(returnNo)).extracting(ReturnRequest::rejectionReason).containsExactly("商品已开封，不予退货");
+
+        // its units may be asked back again, by the same 30-day window
+        ReturnRequest again = open(order, 2);
+        asShop(() -> decisions().reject(admin, again.returnNo(), "asked twice"));
+        Instant closes = ChinaTime.endOfDay(ChinaTime.dateOf(order.releasedAt()).plusDays(30));
+        assertThat(refused(() -> returning.later(Duration.between(returning.clock().instant(), closes),
+                () -> open(order, 2))).code()).isEqualTo("RETURN_WINDOW_CLOSED");
+    }
+
+    @Test
     void bad_input_is_refused_with_every_field_and_rule_and_changes_nothing() {
         Released order = released(shop, 1);
 

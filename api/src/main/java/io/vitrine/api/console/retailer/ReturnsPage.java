@@ -27,6 +27,10 @@ import io.vitrine.api.security.StaffClaims;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.orders.returns.GoodsReceipts;
+import io.vitrine.orders.returns.RefundFailure;
+import io.vitrine.orders.returns.RefundOutlook;
+import io.vitrine.orders.returns.RefundRetries;
+import io.vitrine.orders.returns.RefundShare;
 import io.vitrine.orders.returns.ReturnDecisions;
 import io.vitrine.orders.returns.ReturnRefusedException;
 import io.vitrine.orders.returns.ReturnRequest;
@@ -46,7 +50,10 @@ import java.util.function.Supplier;
  * other return is the 404 page), filtered by status and paged by {@value #PAGE_SIZE}. A return's page shows its lines
  * and amounts as sold, its status and decision, and the forms of what can be done next, each with a one-time token
  * (OneTimeForms): approve and reject (with a reason) for the RETAILER_ADMIN while it is REQUESTED ({@link
- * ReturnDecisions}), goods received once customs ACCEPTED it ({@link GoodsReceipts}, also the store's STORE_MANAGER).
+ * ReturnDecisions}), goods received once customs ACCEPTED it ({@link GoodsReceipts}, also the store's STORE_MANAGER),
+ * and "retry refund" for the RETAILER_ADMIN once Alipay refused the refund for good ({@link RefundRetries}). The page
+ * shows the refund before approval and after (goods share, its tax, freight share by the shop's policy, total:
+ * {@link StaffReturns#refund}, the refund's own computation).
  * A refused action (409 another status, 422 RETURN_EXPIRED, 400 a missing reason) is the return's page again, saying why.
  */
 @Controller("/console/returns")
@@ -62,12 +69,15 @@ final class ReturnsPage {
     private final StaffReturns returns;
     private final ReturnDecisions decisions;
     private final GoodsReceipts receipts;
+    private final RefundRetries retries;
     private final OneTimeForms forms;
 
-    ReturnsPage(StaffReturns returns, ReturnDecisions decisions, GoodsReceipts receipts, OneTimeForms forms) {
+    ReturnsPage(StaffReturns returns, ReturnDecisions decisions, GoodsReceipts receipts, RefundRetries retries,
+                OneTimeForms forms) {
         this.returns = returns;
         this.decisions = decisions;
         this.receipts = receipts;
+        this.retries = retries;
         this.forms = forms;
     }
 
@@ -138,6 +148,15 @@ final class ReturnsPage {
                 () -> receipts.byStaff(actor, returnNo), "received");
     }
 
+    @Post(value = "/{returnNo}/retry-refund", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured("RETAILER_ADMIN")
+    HttpResponse<?> retryRefund(HttpRequest<?> request, Authentication caller, @PathVariable String returnNo,
+                                @Body DecisionFields fields, @Nullable @Body(OneTimeForms.FIELD) String formToken) {
+        Actor actor = StaffClaims.actorOf(caller);
+        return act(request, caller, returnNo, "retry", fields, formToken,
+                () -> retries.retry(actor, returnNo), "retried");
+    }
+
     private HttpResponse<?> act(HttpRequest<?> request, Authentication caller, String returnNo, String form,
                                 DecisionFields fields, @Nullable String formToken, Supplier<Object> action,
                                 String done) {
@@ -164,13 +183,16 @@ final class ReturnsPage {
 
     private HttpResponse<?> page(HttpStatus status, Authentication caller, String returnNo,
                                  Map<String, String> errors, @Nullable DecisionFields fields, @Nullable String done) {
-        ReturnRequest found = returns.get(StaffClaims.actorOf(caller), returnNo);
+        Actor actor = StaffClaims.actorOf(caller);
+        ReturnRequest found = returns.get(actor, returnNo);
         return ConsolePage.render(status, "return", ConsolePage.model(caller,
                 "ret", ReturnSheet.of(found),
+                "refund", RefundSheet.of(returns.refund(actor, returnNo)),
                 "returnTarget", PATH + "/" + ConsoleLinks.encode(returnNo),
                 "orderHref", "/console/orders/" + ConsoleLinks.encode(found.orderNo()),
                 "decidable", found.status() == ReturnStatus.REQUESTED,
                 "receivable", found.status() == ReturnStatus.ACCEPTED,
+                "retriable", found.status() == ReturnStatus.REFUND_FAILED,
                 "errors", errors,
                 "form", fields,
                 "done", done == null ? "" : done));
@@ -179,6 +201,23 @@ final class ReturnsPage {
     /** The decision forms as typed: the rejection's reason (approve and received send none). */
     @Serdeable
     public record DecisionFields(@Nullable String reason) {
+    }
+
+    /**
+     * The return's refund in yuan ({@link StaffReturns#refund}: the refund's own computation, recorded once the goods
+     * are back), with when it was refunded or why Alipay refused it for good.
+     */
+    public record RefundSheet(String goods, String tax, String freight, String total, boolean recorded,
+                              String refundedAt, String failureCode, String failure) {
+
+        static RefundSheet of(RefundOutlook outlook) {
+            RefundShare share = outlook.share();
+            RefundFailure failure = outlook.failure();
+            return new RefundSheet(share.goods().toDisplayString(), share.tax().toDisplayString(),
+                    share.freight().toDisplayString(), share.amount().toDisplayString(), outlook.recorded(),
+                    ChinaTimeText.of(outlook.refundedAt()), failure == null ? "" : failure.code(),
+                    failure == null ? "" : failure.reason());
+        }
     }
 
     /** One row of the queue, times in China time. */

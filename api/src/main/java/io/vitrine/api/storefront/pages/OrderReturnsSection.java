@@ -3,21 +3,19 @@ package io.vitrine.api.storefront.pages;
 import io.micronaut.core.annotation.Nullable;
 import io.vitrine.api.console.ChinaTimeText;
 import io.vitrine.kernel.error.NotFoundException;
-import io.vitrine.kernel.time.ChinaTime;
 import io.vitrine.orders.ordering.HistoryEntry;
 import io.vitrine.orders.ordering.OrderDetails;
 import io.vitrine.orders.ordering.OrderLine;
 import io.vitrine.orders.ordering.OrderReading;
-import io.vitrine.orders.ordering.OrderReturning;
 import io.vitrine.orders.ordering.OrderStatus;
 import io.vitrine.orders.returns.ReturnLine;
 import io.vitrine.orders.returns.ReturnRequest;
+import io.vitrine.orders.returns.ReturnWindow;
 import io.vitrine.orders.returns.ShopperReturns;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +23,11 @@ import java.util.Map;
 /**
  * The order page's returns, rendered on the server (no script needed): the order's returns with their status and,
  * while the order can be returned (released, on or before the 30th day after the release day, China time), the
- * lines with how many units can still be asked back. Only a guide for the form: {@link ShopperReturns} decides.
+ * lines with how many units can still be asked back, else why not ({@link ReturnWindow}, with the dates). Only a guide for the form: {@link ShopperReturns} decides.
  * With any other token the section is empty (the page's script shows the lookup).
  */
 @Singleton
 class OrderReturnsSection {
-
-    private static final int REQUEST_DAYS = 30;
 
     private final OrderReading reading;
     private final ShopperReturns returns;
@@ -43,7 +39,11 @@ class OrderReturnsSection {
         this.clock = clock;
     }
 
-    /** The model's {@code returns} (rows), {@code returnable} and {@code returnLines}. */
+    /**
+     * The model's {@code returns} (rows), {@code returnable} and {@code returnLines}; while no return can be asked
+     * for, {@code returnClosed} ({@link ReturnWindow}: NOT_RELEASED or RETURN_WINDOW_CLOSED) with
+     * {@code returnReleasedOn} and {@code returnLastDay}.
+     */
     Map<String, Object> of(String orderNo, @Nullable String token) {
         Map<String, Object> model = new HashMap<>();
         model.put("returns", List.of());
@@ -64,9 +64,11 @@ class OrderReturnsSection {
         Instant releasedAt = order.history().stream()
                 .filter(e -> e.kind() == HistoryEntry.Kind.TRANSITION && e.to() == OrderStatus.RELEASED)
                 .map(HistoryEntry::at).reduce((first, later) -> later).orElse(null);
-        boolean open = OrderReturning.isReleased(order.order().status()) && releasedAt != null
-                && !ChinaTime.today(clock).isAfter(lastDay(releasedAt));
-        if (!open) {
+        ReturnWindow window = ReturnWindow.of(order.order().status(), releasedAt, clock.instant());
+        if (!window.open()) {
+            model.put("returnClosed", window.closedBecause());
+            model.put("returnReleasedOn", window.releasedOn() == null ? "" : window.releasedOn().toString());
+            model.put("returnLastDay", window.lastDay() == null ? "" : window.lastDay().toString());
             return model;
         }
         Map<Integer, Integer> claimed = new HashMap<>();
@@ -77,12 +79,8 @@ class OrderReturnsSection {
                 .filter(line -> line.left() > 0).toList();
         model.put("returnable", !lines.isEmpty());
         model.put("returnLines", lines);
-        model.put("returnLastDay", lastDay(releasedAt).toString());
+        model.put("returnLastDay", window.lastDay().toString());
         return model;
-    }
-
-    private static LocalDate lastDay(Instant releasedAt) {
-        return ChinaTime.dateOf(releasedAt).plusDays(REQUEST_DAYS);
     }
 
     /** A line that can still be asked back: up to {@code left} units. */

@@ -4,6 +4,7 @@ import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tenancy.CurrentTenant;
 import io.vitrine.kernel.time.infra.SqlInstants;
+import io.vitrine.orders.returns.RefundFailure;
 import io.vitrine.orders.returns.ReturnRefund;
 import io.vitrine.orders.returns.ReturnRefunds;
 import jakarta.inject.Singleton;
@@ -15,12 +16,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-/** {@link ReturnRefunds} over {@code return_refunds} (V38): hand-written SQL, every statement filtered by the tenant. */
+/**
+ * {@link ReturnRefunds} over {@code return_refunds} (V38, the failure's columns V41): hand-written SQL, every statement
+ * filtered by the tenant.
+ */
 @Singleton
 class JdbcReturnRefunds implements ReturnRefunds {
 
     private static final String COLUMNS = "return_id, return_no, order_no, goods_fen, tax_fen, freight_fen, quota_fen, "
             + "received_at, received_by, refunded_at";
+    private static final String FAILURE_COLUMNS = "failure_code, failure, failed_at";
 
     private final TransactionOperations<Connection> transactions;
     private final CurrentTenant currentTenant;
@@ -53,7 +58,7 @@ class JdbcReturnRefunds implements ReturnRefunds {
 
     @Override
     public Optional<ReturnRefund> find(String returnNo) {
-        try (PreparedStatement select = connection().prepareStatement("SELECT " + COLUMNS
+        try (PreparedStatement select = connection().prepareStatement("SELECT " + COLUMNS + ", " + FAILURE_COLUMNS
                 + " FROM return_refunds WHERE return_no = ? AND tenant_id = ?")) {
             select.setString(1, returnNo);
             select.setString(2, tenant());
@@ -64,7 +69,8 @@ class JdbcReturnRefunds implements ReturnRefunds {
                 return Optional.of(new ReturnRefund(row.getString(1), row.getString(2), row.getString(3),
                         Money.ofFen(row.getLong(4)), Money.ofFen(row.getLong(5)), Money.ofFen(row.getLong(6)),
                         Money.ofFen(row.getLong(7)), SqlInstants.read(row, 8), row.getString(9),
-                        SqlInstants.read(row, 10)));
+                        SqlInstants.read(row, 10), row.getString(11) == null ? null
+                        : new RefundFailure(row.getString(11), row.getString(12), SqlInstants.read(row, 13))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read a return's refund", e);
@@ -73,14 +79,33 @@ class JdbcReturnRefunds implements ReturnRefunds {
 
     @Override
     public void refunded(String returnNo, Instant at) {
+        update("refunded", "refunded_at = ?", returnNo, SqlInstants.text(at));
+    }
+
+    @Override
+    public void failed(String returnNo, RefundFailure failure) {
+        update("failed", "failure_code = ?, failure = ?, failed_at = ?", returnNo, failure.code(), failure.reason(),
+                SqlInstants.text(failure.at()));
+    }
+
+    @Override
+    public void requeued(String returnNo, String by) {
+        update("re-queued", "failure_code = NULL, failure = NULL, failed_at = NULL, retried_by = ?", returnNo, by);
+    }
+
+    /** {@code UPDATE return_refunds SET <assignments>} of the tenant's return, the assignments' values in order. */
+    private void update(String what, String assignments, String returnNo, String... values) {
         try (PreparedStatement update = connection().prepareStatement(
-                "UPDATE return_refunds SET refunded_at = ? WHERE return_no = ? AND tenant_id = ?")) {
-            update.setString(1, SqlInstants.text(at));
-            update.setString(2, returnNo);
-            update.setString(3, tenant());
+                "UPDATE return_refunds SET " + assignments + " WHERE return_no = ? AND tenant_id = ?")) {
+            int i = 1;
+            for (String value : values) {
+                update.setString(i++, value);
+            }
+            update.setString(i++, returnNo);
+            update.setString(i, tenant());
             update.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not mark a return refunded", e);
+            throw new IllegalStateException("could not mark a return's refund " + what, e);
         }
     }
 

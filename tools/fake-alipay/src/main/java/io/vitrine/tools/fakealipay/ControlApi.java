@@ -48,6 +48,9 @@ final class ControlApi {
                     .delayNext(body.path("delayNext").asInt(0), Duration.ofMillis(body.path("delayMillis").asLong(0)))
                     .duplicateNextNotifies(body.path("duplicateNextNotifies").asInt(0))
                     .dropNextNotifies(body.path("dropNextNotifies").asInt(0));
+            if (body.hasNonNull("refuseNextRefunds")) {
+                fake.faults().refuseNextRefunds(body.get("refuseNextRefunds").asInt(), body.path("refundSubCode").asText());
+            }
             if (body.hasNonNull("wrongAmountInNextNotify")) {
                 fake.faults().wrongAmountInNextNotify(new BigDecimal(body.get("wrongAmountInNextNotify").asText()));
             }

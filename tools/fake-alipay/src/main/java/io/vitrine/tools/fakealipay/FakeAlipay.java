@@ -247,9 +247,11 @@ public final class FakeAlipay implements AutoCloseable {
             state.logCall(method, appId, outTradeNo, trade.isPresent() ? "10000" : "40004", null);
             return trade.map(this::cashierPage).orElseGet(() -> Answer.html(400, "<p>订单信息无效</p>"));
         }
+        String refusal = "alipay.trade.refund".equals(method) ? faults.takeRefundRefusal() : null;
         ObjectNode answer;
         synchronized (state) {
-            answer = methods.answer(method, caller, biz, params);
+            answer = refusal != null ? methods.error("40004", "Business Failed", refusal, "退款被拒绝（测试）")
+                    : methods.answer(method, caller, biz, params);
         }
         String requestNo = biz.hasNonNull("out_request_no") ? biz.path("out_request_no").asText()
                 : biz.hasNonNull("out_request_nos") ? biz.path("out_request_nos").toString() : null;

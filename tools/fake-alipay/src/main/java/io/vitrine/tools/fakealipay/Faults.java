@@ -15,6 +15,8 @@ public final class Faults {
     private final EnumMap<Kind, Integer> remaining = new EnumMap<>(Kind.class);
     private Duration delay = Duration.ZERO;
     private BigDecimal wrongNotifyAmount;
+    private int refusedRefunds;
+    private String refundRefusal;
 
     /** The next {@code n} gateway calls answer Alipay's "system busy" error (code 20000, isp.unknow-error). */
     public synchronized Faults failNext(int n) {
@@ -51,6 +53,17 @@ public final class Faults {
         return arm(Kind.DROPPED_NOTIFY, n);
     }
 
+    /**
+     * The next {@code n} alipay.trade.refund calls are refused with 40004 and this sub_code (e.g.
+     * {@code ACQ.TRADE_STATUS_ERROR} for a refusal retrying cannot fix, {@code ACQ.SYSTEM_ERROR} for one it can),
+     * nothing refunded.
+     */
+    public synchronized Faults refuseNextRefunds(int n, String subCode) {
+        refusedRefunds = n;
+        refundRefusal = subCode;
+        return this;
+    }
+
     /** The next async notify carries this total_amount instead of the trade's, correctly signed. */
     public synchronized Faults wrongAmountInNextNotify(BigDecimal amount) {
         wrongNotifyAmount = amount;
@@ -61,6 +74,7 @@ public final class Faults {
         remaining.clear();
         delay = Duration.ZERO;
         wrongNotifyAmount = null;
+        refusedRefunds = 0;
     }
 
     synchronized boolean takeSystemError() {
@@ -85,6 +99,15 @@ public final class Faults {
 
     synchronized boolean takeDroppedNotify() {
         return take(Kind.DROPPED_NOTIFY);
+    }
+
+    /** The sub_code to refuse this refund with, or null to carry it out. */
+    synchronized String takeRefundRefusal() {
+        if (refusedRefunds <= 0) {
+            return null;
+        }
+        refusedRefunds--;
+        return refundRefusal;
     }
 
     synchronized BigDecimal takeWrongNotifyAmount() {
