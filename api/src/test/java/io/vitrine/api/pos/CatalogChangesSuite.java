@@ -90,6 +90,34 @@ abstract class CatalogChangesSuite {
     }
 
     @Test
+    void a_product_whose_hs_code_leaves_the_positive_list_leaves_the_shelf_and_comes_back_with_it() {
+        String listed = "hsCode\n" + CatalogSamples.FORMULA_HS + "\n" + CatalogSamples.COSMETICS_HS + "\n";
+        String supplements = "2106909090";
+        api.expect(200, PositiveListCalls.putCsv(api, api.platformAdminToken(), listed + supplements + "\n"));
+        try {
+            String store = devices.store(merchant, warehouse, "Eligibility shop");
+            String formula = product();
+            String supplement = ("PF-" + CatalogSamples.gtin()).toUpperCase(Locale.ROOT);
+            api.expect(201, api.post("/api/v1/products", token(),
+                    CatalogSamples.with(CatalogSamples.formula(supplement, warehouse), "hsCode", supplements)));
+            api.expect(200, api.put("/api/v1/stores/" + store + "/assortment", token(),
+                    Map.of("skus", List.of(formula, supplement))));
+            PosCopy copy = new PosCopy(devices.pos(merchant, store));
+            copy.eventually(shelf -> shelf.containsKey(formula) && shelf.containsKey(supplement), 500);
+
+            api.expect(200, PositiveListCalls.putCsv(api, api.platformAdminToken(), listed));
+            copy.eventually(shelf -> !shelf.containsKey(supplement), 500);
+            assertThat(copy.deleted).containsOnly(supplement);
+            assertThat(copy.shelf).containsKey(formula);
+
+            api.expect(200, PositiveListCalls.putCsv(api, api.platformAdminToken(), listed + supplements + "\n"));
+            copy.eventually(shelf -> shelf.containsKey(supplement), 500);
+        } finally {
+            api.expect(200, PositiveListCalls.putCsv(api, api.platformAdminToken(), listed));
+        }
+    }
+
+    @Test
     void nothing_changed_answers_304_without_a_body_and_a_change_a_new_etag() {
         String store = devices.store(merchant, warehouse, "Quiet shop");
         String sku = product();
