@@ -1,7 +1,10 @@
 package io.vitrine.pos.storestock;
 
 import io.micronaut.transaction.annotation.Transactional;
+import io.vitrine.kernel.tenancy.CurrentTenant;
 import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.tenants.access.Actor;
+import io.vitrine.tenants.stores.Stores;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -22,9 +25,13 @@ import java.util.TreeSet;
 public class StoreStock {
 
     private final StoreStockRows rows;
+    private final Stores stores;
+    private final CurrentTenant currentTenant;
 
-    StoreStock(StoreStockRows rows) {
+    StoreStock(StoreStockRows rows, Stores stores, CurrentTenant currentTenant) {
         this.rows = rows;
+        this.stores = stores;
+        this.currentTenant = currentTenant;
     }
 
     /** Records the movements and brings the touched SKUs' levels up to date. */
@@ -55,5 +62,11 @@ public class StoreStock {
     @Transactional(readOnly = true)
     public List<StoreStockLevel> levels(TenantId tenant, String storeCode) {
         return rows.levels(tenant, storeCode);
+    }
+
+    /** As {@link #levels(TenantId, String)} for a staff member: another tenant's store, or one they do not manage, 404. */
+    @Transactional(readOnly = true)
+    public List<StoreStockLevel> levels(Actor by, String storeCode) {
+        return rows.levels(currentTenant.require(), stores.get(by, storeCode).code());
     }
 }
