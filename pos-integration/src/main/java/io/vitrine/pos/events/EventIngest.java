@@ -1,15 +1,8 @@
 package io.vitrine.pos.events;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import io.vitrine.kernel.tenancy.TenantContext;
-import io.vitrine.pos.infra.SqlRefusedException;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,32 +13,22 @@ import java.util.List;
  * <p>
  * Exactly once: the ledger's primary key (tenant, device, event id) is the idempotency key. The batch reads which
  * ids are recorded already, then inserts the rest; if another instance inserted one of them in between, the
- * database refuses the insert, the transaction rolls back and the batch is worked out again from the top, now
- * seeing that instance's rows as recorded. The transaction reads committed data, so after waiting for a lock it
- * sees what the lock holder wrote.
+ * database refuses the insert, the transaction rolls back and the batch is worked out again from the top
+ * ({@link BatchTransaction}), now seeing that instance's rows as recorded: DUPLICATE.
  */
 @Singleton
 public class EventIngest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EventIngest.class);
-    private static final int ATTEMPTS = 5;
-
     private final EventBatchReader reader;
     private final EventApplication application;
-    private final TransactionOperations<Connection> transactions;
+    private final BatchTransaction transaction;
     private final Clock clock;
-    private final TransactionDefinition readCommitted;
 
-    EventIngest(EventBatchReader reader, EventApplication application,
-                TransactionOperations<Connection> transactions, Clock clock) {
+    EventIngest(EventBatchReader reader, EventApplication application, BatchTransaction transaction, Clock clock) {
         this.reader = reader;
         this.application = application;
-        this.transactions = transactions;
+        this.transaction = transaction;
         this.clock = clock;
-        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
-        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
-        definition.setName("pos-event-batch");
-        this.readCommitted = definition;
     }
 
     /**
@@ -55,17 +38,7 @@ public class EventIngest {
     public List<EventResult> ingest(IngestingDevice device, byte[] body) {
         Instant receivedAt = clock.instant();
         List<ReadEvent> read = reader.read(body, device, receivedAt);
-        return TenantContext.callAs(device.tenant(), () -> {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return transactions.execute(readCommitted, status -> application.apply(device, read, receivedAt));
-                } catch (SqlRefusedException e) {
-                    if (!e.lostRace() || attempt == ATTEMPTS) {
-                        throw e;
-                    }
-                    LOG.debug("event batch of {} raced another writer, attempt {}", device.deviceKey(), attempt);
-                }
-            }
-        });
+        return TenantContext.callAs(device.tenant(),
+                () -> transaction.readCommitted(() -> application.apply(device, read, receivedAt)));
     }
 }
