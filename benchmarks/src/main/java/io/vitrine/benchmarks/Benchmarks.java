@@ -88,16 +88,14 @@ public final class Benchmarks {
             SearchStages.main(List.of(args).subList(1, args.length));
             return;
         }
+        if (suite.equals("pos-ingest")) {
+            // not JMH: POS event batches ingested on MariaDB against a bare JDBC insert, and a replayed hour
+            runOnce(suite, args, PosIngestBenchmark::report);
+            return;
+        }
         if (suite.equals("product-import")) {
             // not JMH: one import of 100,000 rows is timed once, whole (ProductImportBenchmark)
-            Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");
-            String loadBefore = loadAverage();
-            String report = ProductImportBenchmark.report(machine(loadBefore + " before"));
-            Files.createDirectories(resultFile.toAbsolutePath().getParent());
-            Files.writeString(resultFile, report, StandardCharsets.UTF_8);
-            System.out.println();
-            System.out.println(report);
-            System.out.println("load average after: " + loadAverage() + "; written to " + resultFile);
+            runOnce(suite, args, ProductImportBenchmark::report);
             return;
         }
         Class<?> benchmark = switch (suite) {
@@ -137,6 +135,24 @@ public final class Benchmarks {
         System.out.println();
         System.out.println(report);
         System.out.println("written to " + resultFile);
+    }
+
+    /** A suite that is not JMH: it measures itself and answers its report, given the machine's description. */
+    @FunctionalInterface
+    private interface SelfTimedSuite {
+        String report(String machine) throws Exception;
+    }
+
+    /** Runs a self-timed suite once and writes its report to the result file (args[1], else results/<suite>.md). */
+    private static void runOnce(String suite, String[] args, SelfTimedSuite run) throws Exception {
+        Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");
+        String loadBefore = loadAverage();
+        String report = run.report(machine(loadBefore + " before"));
+        Files.createDirectories(resultFile.toAbsolutePath().getParent());
+        Files.writeString(resultFile, report, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("load average after: " + loadAverage() + "; written to " + resultFile);
     }
 
     private static ResultTable deviceAuthTable(Collection<RunResult> results) {

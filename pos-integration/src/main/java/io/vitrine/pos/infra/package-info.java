@@ -1,0 +1,2 @@
+/** JDBC shared by the POS adapters. */
+package io.vitrine.pos.infra;
