@@ -87,7 +87,7 @@ class FleetScaleConsoleTest {
         assertThat(FleetConsoleTest.count(page, "KIOSK", "pending")).isEqualTo("150");
         assertThat(FleetConsoleTest.count(page, "ALL", "total")).isEqualTo("2000");
         assertThat(ROW.matcher(page).results().count()).isEqualTo(50);
-        assertThat(page).contains("2000 in total", "data-live=\"/console/devices/live?page=0&amp;lang=en\"");
+        assertThat(page).contains("2,000 in total", "data-live=\"/console/devices/live?page=0&amp;lang=en\"");
     }
 
     @Test
@@ -107,7 +107,7 @@ class FleetScaleConsoleTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(devices(answer.body()).get(0)).isEqualTo(longestSilent);
-        assertThat(answer.body()).contains("1200 in total", "<option value=\"lastSeen\" selected>",
+        assertThat(answer.body()).contains("1,200 in total", "<option value=\"lastSeen\" selected>",
                 "rel=\"next\" href=\"/console/devices?status=offline&amp;appVersion=1.0&amp;sort=lastSeen&amp;page=1&amp;lang=en\"");
         assertThat(devices(browser.get("/console/devices?appVersion=2.0&sort=-lastSeen&page=11&lang=en").body()))
                 .as("600 of app 2.0: the 12th page of 50 is the last").hasSize(50);
@@ -126,7 +126,7 @@ class FleetScaleConsoleTest {
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(live.body()).doesNotContain("<html", "console-nav", "data-testid=\"fleet-filters\"")
-                .contains("data-testid=\"fleet-summary\"", "1200 in total");
+                .contains("data-testid=\"fleet-summary\"", "1,200 in total");
         assertThat(devices(live.body())).hasSize(50).isEqualTo(devices(page));
         assertThat(FleetConsoleTest.count(live.body(), "POS", "offline")).isEqualTo("1200");
     }
