@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Offline episodes on {@code devices.offline_since} (V43). The finders are the platform's, across tenants (each row
- * names its tenant; the store's name is joined within it), served by {@code ix_devices_status_seen} and
+ * names its tenant; the store's name is joined within it), served by {@code ix_devices_watch} and
  * {@code ix_devices_offline_since}; the claims name the tenant and change a row only from the state it was read in.
  */
 @Singleton
