@@ -157,7 +157,7 @@ class FleetConsoleTest {
     }
 
     /** The count in the summary's row of that kind and column of that state. */
-    private static String count(String page, String kind, String state) {
+    static String count(String page, String kind, String state) {
         String row = page.substring(page.indexOf("<tr data-kind=\"" + kind + "\""));
         row = row.substring(0, row.indexOf("</tr>"));
         Matcher cell = Pattern.compile("data-state=\"" + state + "\">(?:<a [^>]*>|<span [^>]*>)?(\\d+)<").matcher(row);

@@ -100,6 +100,8 @@ class TenantIsolationWalkTest {
             new Probe("console: rotate B's device", Caller.RETAILER_ADMIN_A, "FORM", "/console/devices/{deviceB}/rotate", Map.of()),
             new Probe("console: revoke B's device", Caller.RETAILER_ADMIN_A, "FORM", "/console/devices/{deviceB}/revoke", Map.of()),
             new Probe("console: the devices of B's store", Caller.RETAILER_ADMIN_A, "PAGE", "/console/devices?storeCode={storeB}", null),
+            new Probe("console: the live devices of B's store", Caller.RETAILER_ADMIN_A, "PAGE",
+                    "/console/devices/live?storeCode={storeB}", null),
             new Probe("console: B's member under A's park", Caller.PARK_ADMIN_A, "PAGE", "/console/park/members/{memberB}", null),
             new Probe("console: B's member's stores, page 2, under A's park", Caller.PARK_ADMIN_A, "PAGE",
                     "/console/park/members/{memberB}?page=1", null),

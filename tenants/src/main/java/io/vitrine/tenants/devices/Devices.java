@@ -20,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -151,16 +152,37 @@ public class Devices {
         Device kiosk = devices.findByKioskTokenHash(pairingHash(kioskToken))
                 .filter(d -> d.status() == DeviceStatus.ACTIVE)
                 .orElseThrow(() -> new NotFoundException("Not a paired kiosk."));
-        String version = appVersion == null || appVersion.isBlank() ? kiosk.appVersion()
-                : appVersion.strip().substring(0, Math.min(64, appVersion.strip().length()));
+        return beat(kiosk, clock.instant(), appVersion);
+    }
+
+    /**
+     * A signed device's heartbeat (a POS's HEARTBEAT event): it was seen at {@code seenAt} — never moved back by a
+     * late event, nor past now — running {@code appVersion} (blank: unchanged). Written as seldom as a kiosk's
+     * heartbeat. A device of another tenant, unknown or not ACTIVE is 404.
+     */
+    @Transactional
+    public Device recordHeartbeat(String deviceKey, Instant seenAt, @Nullable String appVersion) {
+        currentTenant.require();
+        Device device = devices.findByDeviceKey(deviceKey)
+                .filter(d -> d.status() == DeviceStatus.ACTIVE)
+                .orElseThrow(Devices::notFound);
         Instant now = clock.instant();
-        boolean seenLately = kiosk.lastSeenAt() != null && kiosk.lastSeenAt().plus(markEvery).isAfter(now);
-        if (seenLately && Objects.equals(version, kiosk.appVersion())) {
-            return kiosk;
+        return beat(device, seenAt.isAfter(now) ? now : seenAt, appVersion);
+    }
+
+    /** Last seen and app version, written only when last seen moves by the mark interval or the version changed. */
+    private Device beat(Device device, Instant seenAt, @Nullable String appVersion) {
+        String version = appVersion == null || appVersion.isBlank() ? device.appVersion()
+                : appVersion.strip().substring(0, Math.min(64, appVersion.strip().length()));
+        Instant lastSeen = device.lastSeenAt() != null && device.lastSeenAt().isAfter(seenAt)
+                ? device.lastSeenAt() : seenAt.truncatedTo(ChronoUnit.MICROS); // what the row keeps
+        boolean seenLately = device.lastSeenAt() != null && device.lastSeenAt().plus(markEvery).isAfter(lastSeen);
+        if (seenLately && Objects.equals(version, device.appVersion())) {
+            return device;
         }
-        return devices.update(new Device(kiosk.id(), kiosk.tenantId(), kiosk.deviceKey(), kiosk.kind(), kiosk.storeCode(),
-                null, null, kiosk.kioskTokenHash(), kiosk.status(), now, version, kiosk.createdAt(),
-                kiosk.rotatedAt()));
+        return devices.update(new Device(device.id(), device.tenantId(), device.deviceKey(), device.kind(),
+                device.storeCode(), device.secretEncrypted(), device.pairingCodeHash(), device.kioskTokenHash(),
+                device.status(), lastSeen, version, device.createdAt(), device.rotatedAt()));
     }
 
     /**

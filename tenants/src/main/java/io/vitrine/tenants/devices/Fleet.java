@@ -1,6 +1,5 @@
 package io.vitrine.tenants.devices;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -12,8 +11,6 @@ import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.tenants.stores.StoreRepository;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -31,15 +28,12 @@ public class Fleet {
     private final FleetQueries queries;
     private final StoreRepository stores;
     private final CurrentTenant currentTenant;
-    private final Clock clock;
-    private final Duration onlineWindow;
+    private final OnlineWindow onlineWindow;
 
-    public Fleet(FleetQueries queries, StoreRepository stores, CurrentTenant currentTenant, Clock clock,
-                 @Value("${vitrine.devices.online-window:2m}") Duration onlineWindow) {
+    public Fleet(FleetQueries queries, StoreRepository stores, CurrentTenant currentTenant, OnlineWindow onlineWindow) {
         this.queries = queries;
         this.stores = stores;
         this.currentTenant = currentTenant;
-        this.clock = clock;
         this.onlineWindow = onlineWindow;
     }
 
@@ -50,8 +44,18 @@ public class Fleet {
     @Transactional(readOnly = true)
     public Page<FleetDevice> devices(@Nullable String status, @Nullable String kind, @Nullable String storeCode,
                                      int page, int size) {
+        return devices(status, kind, storeCode, null, null, page, size);
+    }
+
+    /**
+     * As {@link #devices(String, String, String, int, int)}, also filtered by the exact {@code appVersion} a device
+     * last reported and ordered by {@code sort}: store (default), lastSeen (longest silent first) or -lastSeen.
+     */
+    @Transactional(readOnly = true)
+    public Page<FleetDevice> devices(@Nullable String status, @Nullable String kind, @Nullable String storeCode,
+                                     @Nullable String appVersion, @Nullable String sort, int page, int size) {
         TenantId tenant = currentTenant.require();
-        DeviceFilter filter = filter(status, kind, storeCode);
+        DeviceFilter filter = filter(status, kind, storeCode, appVersion, sort);
         if (filter.storeCode() != null && !stores.existsByCode(filter.storeCode())) {
             throw new NotFoundException("No such store.");
         }
@@ -89,10 +93,11 @@ public class Fleet {
     }
 
     private Instant onlineSince() {
-        return clock.instant().minus(onlineWindow);
+        return onlineWindow.onlineSince();
     }
 
-    private static DeviceFilter filter(@Nullable String status, @Nullable String kind, @Nullable String storeCode) {
+    private static DeviceFilter filter(@Nullable String status, @Nullable String kind, @Nullable String storeCode,
+                                       @Nullable String appVersion, @Nullable String sort) {
         FieldChecks checks = new FieldChecks();
         FleetState state = null;
         if (status != null && !status.isBlank()) {
@@ -103,7 +108,15 @@ public class Fleet {
         }
         DeviceKind deviceKind = kind == null || kind.isBlank() ? null : checks.oneOf("kind", kind, DeviceKind.class);
         String code = checks.optionalText("storeCode", storeCode, 32);
+        String version = checks.optionalText("appVersion", appVersion, 64);
+        FleetSort order = FleetSort.STORE;
+        if (sort != null && !sort.isBlank()) {
+            order = FleetSort.ofWord(sort.strip()).orElse(null);
+            if (order == null) {
+                checks.fail("sort", "DEVICE_SORT", "store, lastSeen or -lastSeen");
+            }
+        }
         checks.throwIfAny();
-        return new DeviceFilter(state, deviceKind, code);
+        return new DeviceFilter(state, deviceKind, code, version, order);
     }
 }

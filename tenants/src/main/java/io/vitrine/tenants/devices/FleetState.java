@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Where a device stands in the fleet status: every device is in exactly one state. ONLINE is ACTIVE
- * and seen within {@code vitrine.devices.online-window}; OFFLINE is ACTIVE and not seen since (or
+ * and seen within {@link OnlineWindow}; OFFLINE is ACTIVE and not seen since (or
  * never); a kiosk not yet paired and a revoked device are neither.
  */
 public enum FleetState {

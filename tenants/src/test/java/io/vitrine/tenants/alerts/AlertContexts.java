@@ -13,18 +13,19 @@ import java.util.Map;
 /**
  * The kernel's test context (migrations, {@code MutableClock}, outbox polling off: tests dispatch by hand) with the
  * tenants beans, one per database, booted once per test JVM. Webhooks may go to loopback here (the receivers are on
- * this machine); {@code infra.JdkWebhookPosterTest} checks the production refusal.
+ * this machine); {@code infra.JdkWebhookPosterTest} checks the production refusal. The devices' offline watch runs
+ * by hand ({@code devices.OfflineWatchSuite}).
  */
-final class AlertContexts {
+public final class AlertContexts {
 
     private AlertContexts() {
     }
 
-    static ApplicationContext h2() {
+    public static ApplicationContext h2() {
         return H2.CONTEXT;
     }
 
-    static ApplicationContext mariaDb() {
+    public static ApplicationContext mariaDb() {
         return MariaDb.CONTEXT;
     }
 
@@ -33,6 +34,7 @@ final class AlertContexts {
         properties.put("vitrine.alerts.webhook.allow-private-addresses", true);
         properties.put("vitrine.alerts.webhook.timeout", "2s");
         properties.put("vitrine.tenants.settings.cache-ttl", "0s");
+        properties.put("vitrine.devices.offline-check-enabled", false);
         ApplicationContext context = KernelContexts.start(properties);
         Runtime.getRuntime().addShutdownHook(new Thread(context::close));
         return context;

@@ -34,18 +34,22 @@ import io.vitrine.tenants.devices.DeviceKind;
 import io.vitrine.tenants.devices.Devices;
 import io.vitrine.tenants.devices.Fleet;
 import io.vitrine.tenants.devices.FleetDevice;
+import io.vitrine.tenants.devices.FleetSummary;
+import io.vitrine.tenants.devices.OnlineWindow;
 import io.vitrine.tenants.devices.RegisteredDevice;
 import io.vitrine.tenants.stores.Stores;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code /console/devices}: the retailer's fleet status (issue #3) at the scale of thousands of kiosks —
  * counts per kind and state, the dark stores (paired kiosks, none online), then the devices one page at a
  * time, filtered by state, kind and store; all computed by the database ({@link Fleet}). Registering shows
  * the kiosk's pairing code or the device's secret this once, as rotating shows the new secret; revoking
- * (unpairing a kiosk) acts at once.
+ * (unpairing a kiosk) acts at once. Also filtered by app version and sorted by last seen; the summary and the
+ * current page refresh themselves every {@value #LIVE_EVERY_SECONDS} seconds ({@code /console/devices/live}).
  */
 @Controller("/console/devices")
 @Secured("RETAILER_ADMIN")
@@ -56,28 +60,48 @@ final class DevicesPage {
 
     static final int PAGE_SIZE = 50;
     static final int DARK_STORES_PAGE_SIZE = 20;
+    static final int LIVE_EVERY_SECONDS = 15;
     private static final String PATH = "/console/devices";
 
     private final Devices devices;
     private final Fleet fleet;
     private final Stores stores;
     private final OneTimeForms forms;
+    private final OnlineWindow onlineWindow;
 
-    DevicesPage(Devices devices, Fleet fleet, Stores stores, OneTimeForms forms) {
+    DevicesPage(Devices devices, Fleet fleet, Stores stores, OneTimeForms forms, OnlineWindow onlineWindow) {
         this.devices = devices;
         this.fleet = fleet;
         this.stores = stores;
         this.forms = forms;
+        this.onlineWindow = onlineWindow;
     }
 
     /** A status, kind or store code that is no such thing is the 400 page; another tenant's store, none of ours. */
     @Get
     HttpResponse<?> list(HttpRequest<?> request, Authentication caller, @Nullable @QueryValue String status,
                          @Nullable @QueryValue String kind, @Nullable @QueryValue String storeCode,
+                         @Nullable @QueryValue String appVersion, @Nullable @QueryValue String sort,
                          @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "0") int darkPage,
                          @Nullable @QueryValue String revoked) {
-        return page(HttpStatus.OK, request, caller, FleetFilter.of(status, kind, storeCode), page, darkPage, null,
-                Map.of(), revoked);
+        return page(HttpStatus.OK, request, caller, FleetFilter.of(status, kind, storeCode, appVersion, sort), page,
+                darkPage, null, Map.of(), revoked);
+    }
+
+    /**
+     * The live part of the page — the summary and the current page of devices with the same filters — that the
+     * page's script ({@code fleet-live.js}) fetches every {@link #LIVE_EVERY_SECONDS} seconds and swaps in, so the
+     * fleet updates without a reload and without losing the filters.
+     */
+    @Get("/live")
+    HttpResponse<?> live(HttpRequest<?> request, Authentication caller, @Nullable @QueryValue String status,
+                         @Nullable @QueryValue String kind, @Nullable @QueryValue String storeCode,
+                         @Nullable @QueryValue String appVersion, @Nullable @QueryValue String sort,
+                         @QueryValue(defaultValue = "0") int page) {
+        FleetFilter filter = FleetFilter.of(status, kind, storeCode, appVersion, sort);
+        Listed listed = listed(request, filter, page);
+        return ConsolePage.render(listed.status(), "devices-live", ConsolePage.model(caller, listed.model(filter,
+                page))).header("Cache-Control", "no-store");
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -120,37 +144,55 @@ final class DevicesPage {
     private HttpResponse<?> page(HttpStatus status, HttpRequest<?> request, Authentication caller, FleetFilter filter,
                                  int page, int darkPage, @Nullable DeviceFields fields, Map<String, String> errors,
                                  @Nullable String revoked) {
-        Page<FleetDevice> shown;
-        Map<String, String> filterErrors = Map.of();
-        HttpStatus answer = status;
-        try {
-            shown = fleet.devices(filter.status(), filter.kind(), filter.storeCode(), Math.max(page, 0), PAGE_SIZE);
-        } catch (NotFoundException notOurStore) {
-            shown = Page.empty();
-            filterErrors = FormErrors.one("storeCode", "devices.error.unknownStore", request);
-            answer = HttpStatus.NOT_FOUND;
-        }
+        Listed listed = listed(request, filter, page);
         Page<DarkStore> dark = fleet.darkStores(Math.max(darkPage, 0), DARK_STORES_PAGE_SIZE);
-        return ConsolePage.render(answer, "devices", ConsolePage.model(caller,
-                "summary", FleetCounts.rows(fleet.summary()),
+        Object[] entries = Stream.concat(Arrays.stream(listed.model(filter, page)), Stream.of(
                 "darkStores", dark.getContent().stream().map(FleetCounts.DarkStoreRow::of).toList(),
                 "darkPage", dark.getPageNumber(),
                 "darkTotal", dark.getTotalSize(),
                 "darkHasNext", (long) (dark.getPageNumber() + 1) * DARK_STORES_PAGE_SIZE < dark.getTotalSize(),
-                "devices", shown.getContent().stream().map(DeviceRow::of).toList(),
-                "page", Math.max(page, 0),
-                "total", shown.getTotalSize(),
-                "hasNext", (long) (Math.max(page, 0) + 1) * PAGE_SIZE < shown.getTotalSize(),
-                "filter", filter,
-                "filtered", filter.any(),
-                "listTarget", filter.target(PATH),
-                "filterErrors", filterErrors,
                 "form", fields,
                 "errors", errors,
                 "revoked", revoked,
-                "kinds", Arrays.stream(DeviceKind.values()).map(Enum::name).toList(),
+                "liveEvery", LIVE_EVERY_SECONDS,
+                "offlineAfterMinutes", onlineWindow.window().toMinutes(),
                 "storeCodes", stores.list(StaffClaims.actorOf(caller), 0, 200).getContent().stream()
-                        .map(s -> s.code()).toList()));
+                        .map(s -> s.code()).toList())).toArray();
+        return ConsolePage.render(status == HttpStatus.OK ? listed.status() : status, "devices",
+                ConsolePage.model(caller, entries));
+    }
+
+    /** The summary and one page of devices; another tenant's (or no) store code is the 404 with the filter's error. */
+    private Listed listed(HttpRequest<?> request, FleetFilter filter, int page) {
+        try {
+            return new Listed(HttpStatus.OK, fleet.summary(), fleet.devices(filter.status(), filter.kind(),
+                    filter.storeCode(), filter.appVersion(), filter.sort(), Math.max(page, 0), PAGE_SIZE), Map.of());
+        } catch (NotFoundException notOurStore) {
+            return new Listed(HttpStatus.NOT_FOUND, fleet.summary(), Page.empty(),
+                    FormErrors.one("storeCode", "devices.error.unknownStore", request));
+        }
+    }
+
+    /** What the page and its live part show of the fleet. */
+    private record Listed(HttpStatus status, FleetSummary summary, Page<FleetDevice> shown,
+                          Map<String, String> filterErrors) {
+
+        Object[] model(FleetFilter filter, int page) {
+            int current = Math.max(page, 0);
+            String live = filter.target(PATH + "/live");
+            return new Object[]{
+                "summary", FleetCounts.rows(summary),
+                "devices", shown.getContent().stream().map(DeviceRow::of).toList(),
+                "page", current,
+                "total", shown.getTotalSize(),
+                "hasNext", (long) (current + 1) * PAGE_SIZE < shown.getTotalSize(),
+                "filter", filter,
+                "filtered", filter.any(),
+                "listTarget", filter.target(PATH),
+                "liveTarget", live + (live.contains("?") ? "&" : "?") + "page=" + current,
+                "filterErrors", filterErrors,
+                "kinds", Arrays.stream(DeviceKind.values()).map(Enum::name).toList()};
+        }
     }
 
     @Serdeable

@@ -54,14 +54,17 @@ class DevicesController {
 
     /**
      * {@code status}: online (ACTIVE, seen within the online window), offline (ACTIVE, not seen since),
-     * pending (a kiosk not paired yet) or revoked; {@code storeCode} of another tenant's store is 404.
+     * pending (a kiosk not paired yet) or revoked; {@code storeCode} of another tenant's store is 404;
+     * {@code appVersion}: the exact version last reported; {@code sort}: store (default), lastSeen or -lastSeen.
+     * The online window is the offline alerts' ({@code OnlineWindow}): one definition of offline.
      */
     @Get
     Listing<DeviceView> list(@Nullable @QueryValue String status, @Nullable @QueryValue String kind,
-                             @Nullable @QueryValue String storeCode, @QueryValue(defaultValue = "0") int page,
+                             @Nullable @QueryValue String storeCode, @Nullable @QueryValue String appVersion,
+                             @Nullable @QueryValue String sort, @QueryValue(defaultValue = "0") int page,
                              @QueryValue(defaultValue = "50") int size) {
         Listing.checkPage(page, size);
-        return Listing.of(fleet.devices(status, kind, storeCode, page, size), DeviceView::of);
+        return Listing.of(fleet.devices(status, kind, storeCode, appVersion, sort, page, size), DeviceView::of);
     }
 
     /** Devices per kind and state, and the stores whose kiosks are all offline ({@code page}/{@code size} page those). */

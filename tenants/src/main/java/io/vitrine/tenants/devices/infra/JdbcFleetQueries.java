@@ -8,17 +8,14 @@ import io.vitrine.tenants.devices.DeviceKind;
 import io.vitrine.tenants.devices.DeviceStatus;
 import io.vitrine.tenants.devices.FleetDevice;
 import io.vitrine.tenants.devices.FleetQueries;
+import io.vitrine.tenants.devices.FleetSort;
 import io.vitrine.tenants.devices.FleetState;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fleet status in SQL over {@code devices} (and {@code stores} for names). Hand-written, so every
@@ -37,10 +34,16 @@ class JdbcFleetQueries implements FleetQueries {
             + "FROM devices WHERE tenant_id = ? AND kind = 'KIOSK' AND status = 'ACTIVE' AND store_code IS NOT NULL "
             + "GROUP BY store_code HAVING MAX(last_seen_at) IS NULL OR MAX(last_seen_at) < ?";
 
-    private final TransactionOperations<Connection> transactions;
+    /** Never-seen devices sort as the longest silent: NULL is lowest on MariaDB and on H2 (MySQL mode) alike. */
+    private static final Map<FleetSort, String> ORDER = Map.of(
+            FleetSort.STORE, "store_code, device_key",
+            FleetSort.LAST_SEEN, "last_seen_at, device_key",
+            FleetSort.LAST_SEEN_DESC, "last_seen_at DESC, device_key");
 
-    JdbcFleetQueries(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+    private final DeviceSql sql;
+
+    JdbcFleetQueries(DeviceSql sql) {
+        this.sql = sql;
     }
 
     @Override
@@ -59,7 +62,7 @@ class JdbcFleetQueries implements FleetQueries {
         parameters.add(offset);
         String sql = "SELECT device_key, kind, store_code, status, " + STATE + " AS fleet_state, last_seen_at, "
                 + "app_version, created_at FROM devices" + where.sql
-                + " ORDER BY store_code, device_key LIMIT ? OFFSET ?";
+                + " ORDER BY " + ORDER.get(filter.sort()) + " LIMIT ? OFFSET ?";
         return query(new Statement(sql, parameters), row -> new FleetDevice(row.getString(1),
                 DeviceKind.valueOf(row.getString(2)), row.getString(3), DeviceStatus.valueOf(row.getString(4)),
                 FleetState.valueOf(row.getString(5)), SqlInstants.read(row, 6), row.getString(7),
@@ -102,6 +105,10 @@ class JdbcFleetQueries implements FleetQueries {
             sql.append(" AND store_code = ?");
             parameters.add(filter.storeCode());
         }
+        if (filter.appVersion() != null) {
+            sql.append(" AND app_version = ?");
+            parameters.add(filter.appVersion());
+        }
         if (filter.state() != null) {
             sql.append(" AND ").append(STATE).append(" = ?");
             parameters.add(SqlInstants.text(onlineSince));
@@ -111,36 +118,11 @@ class JdbcFleetQueries implements FleetQueries {
     }
 
     private long single(Statement statement) {
-        return query(statement, row -> row.getLong(1)).get(0);
+        return sql.single(statement.sql, statement.parameters);
     }
 
-    private <T> List<T> query(Statement statement, Row<T> mapper) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement(statement.sql)) {
-                for (int i = 0; i < statement.parameters.size(); i++) {
-                    Object parameter = statement.parameters.get(i);
-                    if (parameter instanceof String text) {
-                        select.setString(i + 1, text);
-                    } else {
-                        select.setLong(i + 1, ((Number) parameter).longValue());
-                    }
-                }
-                List<T> rows = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        rows.add(mapper.map(row));
-                    }
-                }
-                return rows;
-            } catch (SQLException e) {
-                throw new IllegalStateException("fleet status query failed", e);
-            }
-        });
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet row) throws SQLException;
+    private <T> List<T> query(Statement statement, DeviceSql.Row<T> mapper) {
+        return sql.query(statement.sql, statement.parameters, mapper);
     }
 
     private record Statement(String sql, List<Object> parameters) {
