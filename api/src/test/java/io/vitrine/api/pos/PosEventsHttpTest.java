@@ -90,6 +90,9 @@ class PosEventsHttpTest {
         assertThat(again).extracting(r -> r.get("eventId") + ":" + r.get("status"))
                 .containsExactly("c1:DUPLICATE", "s1:DUPLICATE", "bad:REJECTED", "h1:DUPLICATE");
         assertThat(levels(shop)).containsEntry(shop.sku1(), 10);
+        assertThat(TenantsApi.items(api.expect(200, api.get("/api/v1/devices?appVersion=5.1.0",
+                shop.merchant().admin().token())))).as("the heartbeat's version, in the fleet listing")
+                .extracting(device -> device.get("deviceKey")).containsExactly(shop.pos().key());
     }
 
     @Test

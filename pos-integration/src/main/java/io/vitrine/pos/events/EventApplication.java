@@ -4,6 +4,7 @@ import io.vitrine.pos.fleet.DeviceStatuses;
 import io.vitrine.pos.storestock.MovementKind;
 import io.vitrine.pos.storestock.StockMovement;
 import io.vitrine.pos.storestock.StoreStock;
+import io.vitrine.tenants.devices.Devices;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -19,6 +20,8 @@ import java.util.Set;
  * One attempt at a batch, inside {@link EventIngest}'s transaction: decides each well-formed event's fate against
  * the ledger and the catalog, then records and applies the accepted ones in batches (one ledger insert, one movement
  * insert, one lock and update of the touched store stock rows, one fleet status write) — not a round trip per event.
+ * The latest heartbeat's app version also goes to the device registry ({@link Devices#recordHeartbeat}), which the
+ * fleet console, its filters and offline alerts read.
  */
 @Singleton
 class EventApplication {
@@ -27,12 +30,14 @@ class EventApplication {
     private final KnownSkus catalog;
     private final StoreStock stock;
     private final DeviceStatuses statuses;
+    private final Devices registry;
 
-    EventApplication(EventLedger ledger, KnownSkus catalog, StoreStock stock, DeviceStatuses statuses) {
+    EventApplication(EventLedger ledger, KnownSkus catalog, StoreStock stock, DeviceStatuses statuses, Devices registry) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.stock = stock;
         this.statuses = statuses;
+        this.registry = registry;
     }
 
     List<EventResult> apply(IngestingDevice device, List<ReadEvent> read, Instant receivedAt) {
@@ -60,8 +65,11 @@ class EventApplication {
         stock.apply(device.tenant(), device.storeCode(), movements(device, accepted), receivedAt);
         accepted.stream().filter(event -> event.type() == EventType.HEARTBEAT)
                 .max(Comparator.comparing(PosEvent::occurredAt))
-                .ifPresent(latest -> statuses.heartbeat(device.tenant(), device.deviceKey(), device.storeCode(),
-                        latest.occurredAt(), receivedAt, latest.appVersion()));
+                .ifPresent(latest -> {
+                    statuses.heartbeat(device.tenant(), device.deviceKey(), device.storeCode(), latest.occurredAt(),
+                            receivedAt, latest.appVersion());
+                    registry.recordHeartbeat(device.deviceKey(), receivedAt, latest.appVersion());
+                });
         return results;
     }
 

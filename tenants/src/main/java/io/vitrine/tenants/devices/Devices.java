@@ -158,16 +158,16 @@ public class Devices {
     /**
      * A signed device's heartbeat (a POS's HEARTBEAT event): it was seen at {@code seenAt} — never moved back by a
      * late event, nor past now — running {@code appVersion} (blank: unchanged). Written as seldom as a kiosk's
-     * heartbeat. A device of another tenant, unknown or not ACTIVE is 404.
+     * heartbeat. Empty, and nothing written, for a device of another tenant, an unknown one or one not ACTIVE (revoked
+     * since its request was verified): the caller's transaction goes on (a thrown refusal would doom it).
      */
     @Transactional
-    public Device recordHeartbeat(String deviceKey, Instant seenAt, @Nullable String appVersion) {
+    public Optional<Device> recordHeartbeat(String deviceKey, Instant seenAt, @Nullable String appVersion) {
         currentTenant.require();
-        Device device = devices.findByDeviceKey(deviceKey)
-                .filter(d -> d.status() == DeviceStatus.ACTIVE)
-                .orElseThrow(Devices::notFound);
         Instant now = clock.instant();
-        return beat(device, seenAt.isAfter(now) ? now : seenAt, appVersion);
+        return devices.findByDeviceKey(deviceKey)
+                .filter(d -> d.status() == DeviceStatus.ACTIVE)
+                .map(device -> beat(device, seenAt.isAfter(now) ? now : seenAt, appVersion));
     }
 
     /** Last seen and app version, written only when last seen moves by the mark interval or the version changed. */
