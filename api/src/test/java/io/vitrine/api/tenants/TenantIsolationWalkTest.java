@@ -542,12 +542,14 @@ class TenantIsolationWalkTest {
         assertThat(items(api.expect(200, api.get("/api/v1/parks/" + parkB.slug() + "/warehouses", parkB.admin().token()))))
                 .extracting(w -> w.get("code")).containsExactly("B-01");
         assertThat(api.expect(200, api.get("/api/v1/stores/B-SHOP-1", merchantB.admin().token()))).containsEntry("name", "B shop");
-        assertThat(items(api.expect(200, api.get("/api/v1/stores", merchantA.admin().token())))).isEmpty();
+        assertThat(items(api.expect(200, api.get("/api/v1/stores", merchantA.admin().token()))))
+                .extracting(store -> store.get("code")).containsExactly("A-SHOP-1"); // A's own, for its POS
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantB.admin().token()))))
                 .extracting(d -> d.get("deviceKey") + ":" + d.get("status")).contains(deviceB + ":ACTIVE").hasSize(3);
         assertThat(new StoreImports(api.vitrine(), api).download(jobB, merchantB.admin().token()).statusCode())
                 .as("B's credentials are still there for B's one download").isEqualTo(200);
-        assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantA.admin().token())))).isEmpty();
+        assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantA.admin().token()))))
+                .extracting(device -> device.get("deviceKey")).containsExactly(posA.key());
         assertThat(api.expect(200, api.get("/api/v1/products/B-SKU-1", merchantB.admin().token())))
                 .containsEntry("nameZh", CatalogSamples.formula("B-SKU-1", "B-01").get("nameZh"));
         assertThat(items(api.expect(200, api.get("/api/v1/products?q=B-SKU", merchantA.admin().token())))).isEmpty();

@@ -1,20 +1,16 @@
 package io.vitrine.orders.counter;
 
-import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.tenancy.CurrentTenant;
 import io.vitrine.orders.ordering.LostNotifyRecovery;
 import io.vitrine.orders.ordering.OrderDetails;
-import io.vitrine.orders.ordering.OrderReading;
 import io.vitrine.orders.ordering.OrderStatus;
 import io.vitrine.orders.ordering.PayMethod;
 import io.vitrine.orders.payment.PaymentGatewayUnavailableException;
 import io.vitrine.orders.returns.ReturnRequest;
-import io.vitrine.orders.returns.ReturnRequests;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.util.List;
 
 /**
@@ -32,19 +28,14 @@ public class CounterOrders {
 
     private static final Logger LOG = LoggerFactory.getLogger(CounterOrders.class);
 
-    private final OrderReading reading;
-    private final ReturnRequests returns;
+    private final CounterOrderReading reading;
     private final LostNotifyRecovery recovery;
     private final CurrentTenant currentTenant;
-    private final TransactionOperations<Connection> transactions;
 
-    CounterOrders(OrderReading reading, ReturnRequests returns, LostNotifyRecovery recovery,
-                  CurrentTenant currentTenant, TransactionOperations<Connection> transactions) {
+    CounterOrders(CounterOrderReading reading, LostNotifyRecovery recovery, CurrentTenant currentTenant) {
         this.reading = reading;
-        this.returns = returns;
         this.recovery = recovery;
         this.currentTenant = currentTenant;
-        this.transactions = transactions;
     }
 
     /** The order and its returns, oldest first. */
@@ -52,11 +43,11 @@ public class CounterOrders {
     }
 
     public CounterOrder find(String orderNo) {
-        CounterOrder found = read(orderNo);
+        CounterOrder found = reading.read(orderNo);
         if (awaitsCounterPayment(found.details())) {
             try {
                 recovery.settle(currentTenant.require(), orderNo);
-                return read(orderNo);
+                return reading.read(orderNo);
             } catch (PaymentGatewayUnavailableException e) {
                 LOG.info("orders: could not ask Alipay about counter order {} now: {}", orderNo, e.getMessage());
             }
@@ -67,10 +58,5 @@ public class CounterOrders {
     private static boolean awaitsCounterPayment(OrderDetails details) {
         return details.order().payMethod() == PayMethod.ALIPAY_BARCODE
                 && details.order().status() == OrderStatus.PENDING_PAYMENT;
-    }
-
-    private CounterOrder read(String orderNo) {
-        return transactions.executeRead(status -> new CounterOrder(reading.details(orderNo),
-                returns.ofOrder(orderNo)));
     }
 }
