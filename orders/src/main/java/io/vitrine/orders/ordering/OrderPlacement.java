@@ -80,10 +80,10 @@ public class OrderPlacement {
         FieldChecks checks = new FieldChecks();
         String cartId = checks.text("cartId", form.cartId(), 64);
         String storeCode = checks.text("storeCode", form.storeCode(), 32);
-        PayMethod payMethod = checks.oneOf("payMethod", form.payMethod(), PayMethod.class);
-        if (payMethod != null && !offered.contains(payMethod)) {
-            payMethod = checks.fail("payMethod", "NOT_ONE_OF", "must be one of " + new TreeSet<>(offered));
-        }
+        String chosen = checks.text("payMethod", form.payMethod(), 32);
+        PayMethod payMethod = chosen == null ? null : offered.stream().filter(method -> method.name().equals(chosen))
+                .findFirst().orElseGet(() -> checks.fail("payMethod", "NOT_ONE_OF",
+                        "must be one of " + new TreeSet<>(offered)));
         PersonalDataSeal.ValidConsignee consignee = ConsigneeChecks.check(form.consignee(), checks);
         checks.throwIfAny();
         TenantId tenant = currentTenant.require();
