@@ -32,8 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationWalkTest {
 
-    /** Who calls: A's park admin, A's retailer admin, or an applicant of A's park holding B's token. */
-    enum Caller { PARK_ADMIN_A, RETAILER_ADMIN_A, PUBLIC }
+    /**
+     * Who calls: A's park admin, A's retailer admin, an applicant of A's park holding B's token, or a POS of A's store
+     * (device-signed, with an Idempotency-Key).
+     */
+    enum Caller { PARK_ADMIN_A, RETAILER_ADMIN_A, PUBLIC, POS_A }
 
     /**
      * One call of tenant A at tenant B's resources. Placeholders: {parkA} {parkB} (slugs), {appB} (B's open
@@ -194,6 +197,9 @@ class TenantIsolationWalkTest {
             new Probe("look up B's order on A's storefront", Caller.PUBLIC, "POST", "/s/{memberA}/api/orders/lookup",
                     Map.of("orderNo", "{orderB}", "phone", "13800138000", "idNumberLast6", "31002X")),
             new Probe("B's order (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/orders/{orderB}", null),
+            new Probe("B's order (POS of A)", Caller.POS_A, "GET", "/pos/v1/orders/{orderB}", null),
+            new Probe("charge B's order (POS of A)", Caller.POS_A, "POST", "/pos/v1/orders/{orderB}/barcode-payment",
+                    Map.of("authCode", "281234567890123456")),
             new Probe("B's declaration (staff of A)", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/declarations/{orderB}", null),
             // declarations: B's order {orderB} has a declaration whose CEB311 {declGuidB} was sent (signed XML kept)
             new Probe("B's declaration (park admin of A)", Caller.PARK_ADMIN_A, "GET", "/api/v1/declarations/{orderB}", null),
@@ -264,6 +270,7 @@ class TenantIsolationWalkTest {
     private String documentB;
     private Merchant merchantB;
     private String deviceB;
+    private DevicesApi.Pos posA;
     private String jobB;
     private String gtinB;
     private String imageB;
@@ -296,6 +303,9 @@ class TenantIsolationWalkTest {
                 "kind", "EXPERIENCE_STORE", "address", "1 Qianhai Rd", "district", "440305", "warehouseCode", "B-01")));
         deviceB = (String) api.expect(201, api.post("/api/v1/devices", merchantB.admin().token(),
                 Map.of("storeCode", "B-SHOP-1", "kind", "POS"))).get("deviceKey");
+        api.expect(201, api.post("/api/v1/stores", merchantA.admin().token(), Map.of("code", "A-SHOP-1", "name", "A shop",
+                "kind", "CONVENIENCE_STORE", "address", "2 Qianhai Rd", "district", "440305", "warehouseCode", "A-01")));
+        posA = new DevicesApi(vitrine).pos(merchantA, "A-SHOP-1");
         gtinB = (String) api.expect(201, api.post("/api/v1/products", merchantB.admin().token(),
                 CatalogSamples.formula("B-SKU-1", "B-01"))).get("gtin");
         StoreImports imports = new StoreImports(api.vitrine(), api);
@@ -341,10 +351,11 @@ class TenantIsolationWalkTest {
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
-            case PUBLIC -> null;
+            case PUBLIC, POS_A -> null;
         };
 
-        HttpResponse<String> response = switch (probe.method()) {
+        HttpResponse<String> response = probe.caller() == Caller.POS_A ? signedByPosA(probe.method(), path,
+                fill(probe.body())) : switch (probe.method()) {
             case "UPLOAD" -> api.upload(path, openB.token(), "licence.pdf", "application/pdf", SampleCodes.pdf());
             case "PAGE", "FORM" -> consolePage(probe, path, token);
             case "SHOP" -> api.vitrine().get(path);
@@ -358,6 +369,24 @@ class TenantIsolationWalkTest {
             api.expectProblem(404, response);
         }
         assertThat(response.body()).doesNotContain(parkB.id(), openB.slug());
+    }
+
+    /** A's POS calling, its JSON body signed as sent, with a fresh Idempotency-Key. */
+    private HttpResponse<String> signedByPosA(String method, String path, Object body) {
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : vitrine.bean(io.micronaut.json.JsonMapper.class).writeValueAsBytes(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(vitrine.uri(path))
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "walk-" + java.util.UUID.randomUUID());
+        new io.vitrine.tenants.devices.signing.RequestSigner(vitrine.bean(java.time.Clock.class))
+                .sign(posA.key(), posA.secretBytes(), method, path, bytes).asMap().forEach(request::header);
+        return vitrine.send(request.build());
     }
 
     /**
@@ -521,12 +550,14 @@ class TenantIsolationWalkTest {
         assertThat(items(api.expect(200, api.get("/api/v1/parks/" + parkB.slug() + "/warehouses", parkB.admin().token()))))
                 .extracting(w -> w.get("code")).containsExactly("B-01");
         assertThat(api.expect(200, api.get("/api/v1/stores/B-SHOP-1", merchantB.admin().token()))).containsEntry("name", "B shop");
-        assertThat(items(api.expect(200, api.get("/api/v1/stores", merchantA.admin().token())))).isEmpty();
+        assertThat(items(api.expect(200, api.get("/api/v1/stores", merchantA.admin().token()))))
+                .extracting(store -> store.get("code")).containsExactly("A-SHOP-1"); // A's own, for its POS
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantB.admin().token()))))
                 .extracting(d -> d.get("deviceKey") + ":" + d.get("status")).contains(deviceB + ":ACTIVE").hasSize(3);
         assertThat(new StoreImports(api.vitrine(), api).download(jobB, merchantB.admin().token()).statusCode())
                 .as("B's credentials are still there for B's one download").isEqualTo(200);
-        assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantA.admin().token())))).isEmpty();
+        assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantA.admin().token()))))
+                .extracting(device -> device.get("deviceKey")).containsExactly(posA.key());
         assertThat(api.expect(200, api.get("/api/v1/products/B-SKU-1", merchantB.admin().token())))
                 .containsEntry("nameZh", CatalogSamples.formula("B-SKU-1", "B-01").get("nameZh"));
         assertThat(items(api.expect(200, api.get("/api/v1/products?q=B-SKU", merchantA.admin().token())))).isEmpty();

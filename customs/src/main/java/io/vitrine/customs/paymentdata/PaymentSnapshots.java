@@ -72,8 +72,8 @@ class PaymentSnapshots {
         String verDept = leg.map(PaymentDeclaration::verDept).orElse(PayExInfo.VER_DEPT_OTHER);
         BigDecimal paid = BigDecimal.valueOf(order.paidAmount().fen(), 2);
         String tradingTime = TRADING_TIME.format(order.paidAt().atZone(ChinaTime.ZONE));
-        String request = "alipay " + (order.payMethod() == PayMethod.ALIPAY_QR ? "alipay.trade.precreate"
-                : "alipay.trade.wap.pay") + " out_trade_no=" + order.orderNo() + " total_amount=" + paid.toPlainString();
+        String request = "alipay " + order.payMethod().alipayMethod() + " out_trade_no=" + order.orderNo()
+                + " total_amount=" + paid.toPlainString();
         String response = "trade_no=" + order.tradeNo() + " trade_status=TRADE_SUCCESS total_amount="
                 + paid.toPlainString() + " gmt_payment=" + tradingTime;
         return new PayExInfo.Head(guid, request, response, parties.platform().code(), payCode, transaction, paid,

@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Places an order from a cart (issue #5): the form checked (400), the cart's live facts gathered, the compliance
@@ -65,11 +67,23 @@ public class OrderPlacement {
         this.paymentWindow = paymentWindow;
     }
 
+    /** A shopper's order (storefront, kiosk page): paid by QR code or on Alipay's wap page. */
     public PlacedOrder place(PlaceOrder form) {
+        return place(form, PayMethod.SHOPPER_CHOICES);
+    }
+
+    /**
+     * The same placement, with the ways of paying this channel offers ({@link PayMethod#COUNTER_CHOICES} for a POS):
+     * any other {@code payMethod} is 400 NOT_ONE_OF.
+     */
+    public PlacedOrder place(PlaceOrder form, Set<PayMethod> offered) {
         FieldChecks checks = new FieldChecks();
         String cartId = checks.text("cartId", form.cartId(), 64);
         String storeCode = checks.text("storeCode", form.storeCode(), 32);
-        PayMethod payMethod = checks.oneOf("payMethod", form.payMethod(), PayMethod.class);
+        String chosen = checks.text("payMethod", form.payMethod(), 32);
+        PayMethod payMethod = chosen == null ? null : offered.stream().filter(method -> method.name().equals(chosen))
+                .findFirst().orElseGet(() -> checks.fail("payMethod", "NOT_ONE_OF",
+                        "must be one of " + new TreeSet<>(offered)));
         PersonalDataSeal.ValidConsignee consignee = ConsigneeChecks.check(form.consignee(), checks);
         checks.throwIfAny();
         TenantId tenant = currentTenant.require();

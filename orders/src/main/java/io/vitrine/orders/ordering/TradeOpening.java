@@ -1,5 +1,6 @@
 package io.vitrine.orders.ordering;
 
+import io.micronaut.core.annotation.Nullable;
 import io.vitrine.kernel.money.Money;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.orders.payment.PaymentGateway;
@@ -29,13 +30,17 @@ class TradeOpening {
         this.gateway = gateway;
     }
 
-    /** The payment link: the QR code's content or the wap redirect URL. */
+    /**
+     * The payment link: the QR code's content or the wap redirect URL; none for a counter's barcode payment, whose
+     * trade {@code alipay.trade.pay} creates when the shopper's payment code is scanned.
+     */
+    @Nullable
     String open(TenantId tenant, String orderNo, Money total, PayMethod payMethod, Duration window, URI returnUrl) {
-        TradeRequest trade = new TradeRequest(orderNo, total, "订单 " + orderNo,
-                Duration.ofMinutes(Math.max(1, (window.toSeconds() + 59) / 60)));
+        TradeRequest trade = TradeRequest.ofOrder(orderNo, total, window);
         return switch (payMethod) {
             case ALIPAY_QR -> gateway.precreate(tenant, trade).content();
             case ALIPAY_WAP -> gateway.wapPay(tenant, trade, returnUrl).redirectUrl().toString();
+            case ALIPAY_BARCODE -> null;
         };
     }
 

@@ -30,6 +30,17 @@ public interface PaymentGateway {
      */
     WapPayment wapPay(TenantId tenant, TradeRequest trade, URI returnUrl);
 
+    /**
+     * Charges the payment code the shopper shows at a counter ({@code alipay.trade.pay}, scene {@code bar_code}),
+     * creating the trade {@code trade.outTradeNo()}: the trade answered is {@link TradeStatus#TRADE_SUCCESS} when
+     * paid, or {@link TradeStatus#WAIT_BUYER_PAY} when Alipay asks the shopper to confirm in their app (code 10003;
+     * the notify or a {@link #query} tells the outcome). A refusal (e.g. {@code ACQ.BUYER_BALANCE_NOT_ENOUGH},
+     * {@code ACQ.PAYMENT_AUTH_CODE_INVALID}) is {@link PaymentRefusedException}: nothing was paid.
+     *
+     * @param authCode the payment code's digits, as scanned
+     */
+    Trade pay(TenantId tenant, TradeRequest trade, String authCode);
+
     /** The trade as Alipay sees it; empty when Alipay has no such trade (never scanned, or unknown). */
     Optional<Trade> query(TenantId tenant, String outTradeNo);
 

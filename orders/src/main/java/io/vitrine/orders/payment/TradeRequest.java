@@ -36,4 +36,13 @@ public record TradeRequest(String outTradeNo, Money amount, String subject, Dura
             throw new IllegalArgumentException("a trade stays payable at least one minute");
         }
     }
+
+    /**
+     * The trade of one of our orders: the subject names the order, and the trade stays payable for {@code window}
+     * rounded up to Alipay's minutes (at least one).
+     */
+    public static TradeRequest ofOrder(String orderNo, Money total, Duration window) {
+        return new TradeRequest(orderNo, total, "订单 " + orderNo,
+                Duration.ofMinutes(Math.max(1, (window.toSeconds() + 59) / 60)));
+    }
 }

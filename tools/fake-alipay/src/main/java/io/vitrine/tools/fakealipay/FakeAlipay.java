@@ -256,6 +256,10 @@ public final class FakeAlipay implements AutoCloseable {
         String requestNo = biz.hasNonNull("out_request_no") ? biz.path("out_request_no").asText()
                 : biz.hasNonNull("out_request_nos") ? biz.path("out_request_nos").toString() : null;
         Answer signed = signed(root, answer, method, appId, outTradeNo, requestNo);
+        if ("alipay.trade.pay".equals(method) && "10000".equals(answer.path("code").asText())) {
+            // paid at the counter: Alipay notifies as for any paid trade, apart from (and maybe before) this answer
+            state.trade(outTradeNo).ifPresent(paid -> executor.execute(() -> notify(paid)));
+        }
         return faults.takeLostAnswer() ? new Answer(502, "text/plain", new byte[0], null) : signed;
     }
 

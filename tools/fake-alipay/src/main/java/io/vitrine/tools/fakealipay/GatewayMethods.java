@@ -28,6 +28,13 @@ final class GatewayMethods {
     /** The query's customs_result_info for a declaration whose identity check failed. */
     static final String IDENTITY_MISMATCH = "支付人与订购人身份信息不一致";
 
+    /** A payment code (auth_code) as Alipay's: 16 to 24 digits starting 25 to 30. */
+    private static final java.util.regex.Pattern AUTH_CODE = java.util.regex.Pattern.compile("(2[5-9]|30)\\d{14,22}");
+    /** A payment code starting so is a buyer Alipay asks to confirm in their app: 10003, paid once {@code pay} runs. */
+    static final String CONFIRMS_IN_APP = "25";
+    /** A payment code starting so is a buyer whose balance is too low: ACQ.BUYER_BALANCE_NOT_ENOUGH, no trade. */
+    static final String BALANCE_TOO_LOW = "26";
+
     private final ObjectMapper json;
     private final FakeState state;
     private final URI base;
@@ -41,6 +48,7 @@ final class GatewayMethods {
     ObjectNode answer(String method, Caller caller, JsonNode biz, Map<String, String> parameters) {
         return switch (method) {
             case "alipay.trade.precreate" -> precreate(caller, biz, parameters);
+            case "alipay.trade.pay" -> pay(caller, biz, parameters);
             case "alipay.trade.query" -> query(caller, biz);
             case "alipay.trade.close" -> close(caller, biz);
             case "alipay.trade.refund" -> refund(caller, biz);
@@ -93,6 +101,47 @@ final class GatewayMethods {
                 biz.path("subject").asText(), "WAIT_BUYER_PAY", parameters.getOrDefault("notify_url", ""),
                 parameters.getOrDefault("return_url", ""), state.nowText(), null, List.of()));
         return success().put("out_trade_no", outTradeNo);
+    }
+
+    /**
+     * alipay.trade.pay, scene bar_code: the shopper's payment code charged at a counter. The fake's buyers are told
+     * apart by the code's first digits: {@value #CONFIRMS_IN_APP} must confirm in their app (10003, the trade waits
+     * until {@link FakeAlipay#pay} — the buyer confirming — pays it and notifies), {@value #BALANCE_TOO_LOW} has too
+     * little money (40004 ACQ.BUYER_BALANCE_NOT_ENOUGH, no trade), any other valid code pays at once (10000; the
+     * notify follows, see {@link FakeAlipay}). The trade number again: a waiting trade answers 10003 again, a paid
+     * one ACQ.TRADE_HAS_SUCCESS, a closed one ACQ.TRADE_HAS_CLOSE.
+     */
+    private ObjectNode pay(Caller caller, JsonNode biz, Map<String, String> parameters) {
+        String authCode = biz.path("auth_code").asText();
+        if (!"bar_code".equals(biz.path("scene").asText("bar_code"))) {
+            return error("40002", "Invalid Arguments", "isv.invalid-parameter", "scene bar_code");
+        }
+        if (!AUTH_CODE.matcher(authCode).matches()) {
+            return error("40004", "Business Failed", "ACQ.PAYMENT_AUTH_CODE_INVALID", "支付失败，获取顾客账户信息失败，请顾客刷新付款码后重新收款");
+        }
+        Optional<FakeTrade> existing = state.trade(biz.path("out_trade_no").asText());
+        if (existing.isEmpty() && authCode.startsWith(BALANCE_TOO_LOW)) {
+            return error("40004", "Business Failed", "ACQ.BUYER_BALANCE_NOT_ENOUGH", "买家余额不足");
+        }
+        ObjectNode created = create(caller, biz, parameters);
+        if (!"10000".equals(created.path("code").asText())) {
+            return created;
+        }
+        FakeTrade trade = state.trade(biz.path("out_trade_no").asText()).orElseThrow();
+        if (existing.isEmpty() && !authCode.startsWith(CONFIRMS_IN_APP)) {
+            trade = trade.paid(state.nowText());
+            state.save(trade);
+        }
+        ObjectNode answer = "TRADE_SUCCESS".equals(trade.status()) ? success()
+                : json.createObjectNode().put("code", "10003").put("msg", " order success pay inprocess");
+        answer.put("trade_no", trade.tradeNo())
+                .put("out_trade_no", trade.outTradeNo())
+                .put("buyer_logon_id", "159****5620")
+                .put("total_amount", trade.totalAmount().toPlainString());
+        if (trade.paidAt() != null) {
+            answer.put("receipt_amount", trade.totalAmount().toPlainString()).put("gmt_payment", trade.paidAt());
+        }
+        return answer;
     }
 
     private ObjectNode query(Caller caller, JsonNode biz) {
