@@ -11,10 +11,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.vitrine.api.storefront.AlipayShop.newBuyer;
 import static io.vitrine.api.storefront.AlipayShop.order;
@@ -223,8 +228,10 @@ class ReturnsHttpTest {
         Map<String, Object> traversal = api.expect(201, photo(photos, "../../../etc/passwd.jpg",
                 "application/octet-stream", SampleImages.png(4, 4)));
         assertThat(traversal).containsEntry("contentType", "image/png");
-        assertThat(Rows.column(vitrine, "SELECT filename FROM stored_files WHERE id = ?", (String) traversal.get("photoId")))
-                .containsExactly(returnNo + "-photo.png");
+        assertThat(storedFiles()).as("kept under its generated id with a name of ours")
+                .anyMatch(file -> file.endsWith(traversal.get("photoId") + ".json") && read(file).contains(
+                        returnNo + "-photo.png"))
+                .noneMatch(file -> file.getFileName().toString().contains("passwd"));
         assertThat(items(api.expect(200, vitrine.get(photos)))).extracting(p -> p.get("photoId"))
                 .containsExactly(first.get("photoId"), traversal.get("photoId"));
         HttpResponse<byte[]> served = vitrine.sendBytes(java.net.http.HttpRequest.newBuilder(vitrine.uri(
@@ -266,6 +273,22 @@ class ReturnsHttpTest {
                 + order.token()));
         api.expectProblem(401, api.get(staffPhotos, null));
         assertThat(items(api.expect(200, api.get(staffPhotos, shop.token())))).hasSize(5);
+    }
+
+    private List<Path> storedFiles() {
+        try (Stream<Path> files = Files.walk(vitrine.dataDir())) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private HttpResponse<String> photo(String target, String filename, String contentType, byte[] content) {
