@@ -75,6 +75,9 @@ final class ReturnRequestPage {
             String rule = refused.errors().get(0).rule();
             return photoRefused(HttpStatus.BAD_REQUEST, tenant, orderNo, token, returnNo, rule == null ? "INVALID" : rule);
         } catch (FileRejectedException tooLarge) {
+            if (tooLarge.reason() != FileRejectedException.Reason.TOO_LARGE) {
+                throw tooLarge; // our configuration, not the shopper's file
+            }
             return photoRefused(HttpStatus.REQUEST_ENTITY_TOO_LARGE, tenant, orderNo, token, returnNo,
                     tooLarge.reason().name());
         } catch (ReturnRefusedException refused) {
