@@ -1,5 +1,6 @@
 package io.vitrine.api.storefront;
 
+import io.vitrine.api.catalog.SampleImages;
 import io.vitrine.api.testing.HeadlessChromium;
 import io.vitrine.kernel.money.Money;
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +12,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +52,18 @@ class ReturnJourneyBrowserTest {
         shop.close();
     }
 
+    /** An 8 × 8 PNG in a file, as the shopper's phone would pick it. */
+    private static Path photoFile() {
+        try {
+            Path file = Files.createTempFile("dent-", ".png");
+            Files.write(file, SampleImages.png(8, 8));
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void the_shopper_asks_a_unit_back_and_the_retailer_admin_approves_it_seeing_the_refund() {
         Map<String, Object> placed = shop.api().expect(201, shop.post("orders",
@@ -70,6 +87,12 @@ class ReturnJourneyBrowserTest {
         String returnNo = asked.getAttribute("data-return");
         chromium.screenshot("return-journey-2-shopper-requested");
 
+        // a photo of the dent, from the form next to the return (multipart, no script)
+        browser.findElement(By.id("return-photo-" + returnNo)).sendKeys(photoFile().toString());
+        chromium.clickThrough(By.cssSelector("[data-testid=return-photo-form-" + returnNo + "] button[type=submit]"));
+        chromium.await(By.cssSelector("[data-testid=return-photos-" + returnNo + "][data-photos='1']"),
+                "return-journey-failed");
+
         browser.get(shop.vitrine().uri("/console?lang=en").toString());
         chromium.await(By.id("f-username"), "return-journey-failed");
         browser.findElement(By.id("f-username")).sendKeys(shop.merchant().admin().username());
@@ -89,6 +112,10 @@ class ReturnJourneyBrowserTest {
         assertThat(text("refund-tax")).isEqualTo(tax.toDisplayString());
         assertThat(text("refund-freight")).isEqualTo(Money.ZERO.toDisplayString());
         assertThat(text("refund-total")).isEqualTo(goods.plus(tax).toDisplayString());
+        WebElement photo = browser.findElement(By.cssSelector("[data-testid=return-photos] img"));
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return arguments[0].complete ? arguments[0].naturalWidth : -1;", photo)).intValue())
+                .as("the shopper's photo, served to the shop's staff").isEqualTo(8);
         chromium.screenshot("return-journey-3-console-return");
 
         chromium.clickThrough(By.cssSelector("[data-testid=approve-form] button[type=submit]"));

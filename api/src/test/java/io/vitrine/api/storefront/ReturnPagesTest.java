@@ -80,6 +80,33 @@ class ReturnPagesTest {
     }
 
     @Test
+    void the_order_page_takes_a_photo_per_requested_return_and_says_why_one_is_refused() {
+        String[] placed = paid(1);
+        shop.release(placed[0]);
+        assertThat(form(placed, Map.of("qty." + A2, "1", "reason", "dented"), "en").statusCode()).isEqualTo(303);
+        String orderPage = "/s/" + shop.slug() + "/orders/" + placed[0] + "?token=" + placed[1] + "&lang=en";
+        String returnNo = java.util.regex.Pattern.compile("data-return=\"([^\"]+)\"").matcher(page(orderPage))
+                .results().findFirst().orElseThrow().group(1);
+        assertThat(page(orderPage)).contains("data-testid=\"return-photo-form-" + returnNo + "\"",
+                "enctype=\"multipart/form-data\"", "data-photos=\"0\"");
+        String action = "/s/" + shop.slug() + "/orders/" + placed[0] + "/returns/" + returnNo + "/photos?token="
+                + placed[1] + "&lang=en";
+
+        HttpResponse<String> text = api.uploadPart("POST", action, "photo", "dent.jpg", "image/jpeg",
+                "not a photo".getBytes(StandardCharsets.UTF_8));
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(testId(text.body(), "return-photo-error-" + returnNo))
+                .isEqualTo("That file is not a JPEG, PNG or WebP photo.");
+        HttpResponse<String> added = api.uploadPart("POST", action, "photo", "dent.png", "image/png",
+                io.vitrine.api.catalog.SampleImages.png(4, 4));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
+        assertThat(page(orderPage)).contains("data-photos=\"1\"");
+        assertThat(api.uploadPart("POST", action.replace(placed[1], "wrong"), "photo", "dent.png", "image/png",
+                io.vitrine.api.catalog.SampleImages.png(4, 4)).statusCode()).isEqualTo(404);
+        assertThat(page(orderPage)).contains("data-photos=\"1\"");
+    }
+
+    @Test
     void an_unreleased_order_is_refused_in_the_shoppers_language() {
         String[] placed = paid(1);
         HttpResponse<String> refused = form(placed, Map.of("qty." + A2, "1", "reason", "x"), "zh-CN");

@@ -1,5 +1,6 @@
 package io.vitrine.api.storefront;
 
+import io.vitrine.api.catalog.SampleImages;
 import io.vitrine.api.tenants.Rows;
 import io.vitrine.api.tenants.SampleCodes;
 import io.vitrine.api.tenants.TenantsApi;
@@ -10,10 +11,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.vitrine.api.storefront.AlipayShop.newBuyer;
 import static io.vitrine.api.storefront.AlipayShop.order;
@@ -206,6 +212,92 @@ class ReturnsHttpTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    @Test
+    void photos_of_a_requested_return_are_checked_by_their_bytes_and_served_only_to_their_holders() {
+        Placed order = released(1);
+        String returnNo = (String) api.expect(201, shopper(order, body(A2, 1, "dented"))).get("returnNo");
+        String photos = path("returns/" + returnNo + "/photos?token=" + order.token());
+        byte[] jpeg = SampleImages.jpeg(4, 4);
+
+        Map<String, Object> first = api.expect(201, photo(photos, "dented.jpg", "image/jpeg", jpeg));
+        assertThat(first).containsEntry("contentType", "image/jpeg").containsEntry("size", jpeg.length)
+                .containsEntry("returnNo", returnNo);
+        // the client's name and type count for nothing: a PNG sent as "../../etc/passwd.jpg" of octet-stream
+        Map<String, Object> traversal = api.expect(201, photo(photos, "../../../etc/passwd.jpg",
+                "application/octet-stream", SampleImages.png(4, 4)));
+        assertThat(traversal).containsEntry("contentType", "image/png");
+        assertThat(storedFiles()).as("kept under its generated id with a name of ours")
+                .anyMatch(file -> file.endsWith(traversal.get("photoId") + ".json") && read(file).contains(
+                        returnNo + "-photo.png"))
+                .noneMatch(file -> file.getFileName().toString().contains("passwd"));
+        assertThat(items(api.expect(200, vitrine.get(photos)))).extracting(p -> p.get("photoId"))
+                .containsExactly(first.get("photoId"), traversal.get("photoId"));
+        HttpResponse<byte[]> served = vitrine.sendBytes(java.net.http.HttpRequest.newBuilder(vitrine.uri(
+                first.get("url") + "?token=" + order.token())).GET().build());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(jpeg);
+        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(served.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        String staffPhotos = "/api/v1/returns/" + returnNo + "/photos";
+        assertThat(items(api.expect(200, api.get(staffPhotos, shop.token())))).hasSize(2);
+        assertThat(api.get(staffPhotos + "/" + first.get("photoId"), shop.token()).statusCode()).isEqualTo(200);
+
+        // refusals: field photo and the rule, nothing stored
+        assertThat(errors(api.expectProblem(400, photo(photos, "text.jpg", "image/jpeg",
+                "not a photo".getBytes(java.nio.charset.StandardCharsets.UTF_8))))).containsExactly("photo NOT_AN_IMAGE");
+        assertThat(api.expectProblem(413, photo(photos, "big.jpg", "image/jpeg",
+                java.util.Arrays.copyOf(jpeg, 5 * 1024 * 1024 + 1))).get("detail").toString())
+                .startsWith("photo: TOO_LARGE");
+        for (int i = 0; i < 3; i++) {
+            api.expect(201, api.uploadPart("POST", staffPhotos, "photo", "p.png", "image/png", SampleImages.png(2, 2),
+                    "Authorization", "Bearer " + shop.token()));
+        }
+        Map<String, Object> sixth = api.expectProblem(422, photo(photos, "six.jpg", "image/jpeg", jpeg));
+        assertThat(sixth).containsEntry("code", "TOO_MANY_PHOTOS");
+        assertThat(errors(sixth)).containsExactly("photo TOO_MANY_PHOTOS");
+        assertThat(items(api.expect(200, vitrine.get(photos)))).hasSize(5);
+
+        // nobody else
+        api.expectProblem(404, photo(path("returns/" + returnNo + "/photos?token=" + order.token() + "x"), "a.jpg",
+                "image/jpeg", jpeg));
+        api.expectProblem(404, vitrine.get(path("returns/" + returnNo + "/photos")));
+        api.expectProblem(404, vitrine.get(first.get("url") + "?token=" + released(1).token()));
+        TenantsApi.Merchant stranger = api.merchant(api.park());
+        api.expectProblem(404, api.get(staffPhotos + "/" + first.get("photoId"), stranger.admin().token()));
+        api.expectProblem(404, api.uploadPart("POST", staffPhotos, "photo", "p.png", "image/png",
+                SampleImages.png(2, 2), "Authorization", "Bearer " + stranger.admin().token()));
+        api.expectProblem(404, vitrine.get("/s/" + stranger.slug() + "/api/returns/" + returnNo + "/photos?token="
+                + order.token()));
+        api.expectProblem(401, api.get(staffPhotos, null));
+        assertThat(items(api.expect(200, api.get(staffPhotos, shop.token())))).hasSize(5);
+    }
+
+    private List<Path> storedFiles() {
+        try (Stream<Path> files = Files.walk(vitrine.dataDir())) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> photo(String target, String filename, String contentType, byte[] content) {
+        return api.uploadPart("POST", target, "photo", filename, contentType, content);
+    }
+
+    private static List<String> errors(Map<String, Object> problem) {
+        return TenantsApi.items(Map.of("items", problem.get("errors"))).stream()
+                .map(e -> e.get("field") + " " + e.get("rule")).toList();
     }
 
     // --- steps

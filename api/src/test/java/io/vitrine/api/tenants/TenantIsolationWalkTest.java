@@ -46,7 +46,8 @@ class TenantIsolationWalkTest {
      * {memberA} / {memberB} (the slugs of A's and B's merchants; A's is also A's storefront), {gtinB} (the
      * barcode of B's product), {imageB} (an image B uploaded).
      * {jobB} (B's store import job, its new credentials not downloaded yet). {reconDayB} (a day B reconciled).
-     * {alertB} (an alert of B's). {returnB} (a return of B's order).
+     * {alertB} (an alert of B's). {returnB} (a return of B's order), {photoB} (a photo of it).
+     * PHOTO is a multipart upload of a PNG in part {@code photo}.
      * Methods PAGE and FORM are console pages: a GET, and a form POST; SHOP is a storefront page (an anonymous GET).
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
@@ -242,6 +243,20 @@ class TenantIsolationWalkTest {
                     Map.of("items", List.of(Map.of("sku", "B-SKU-1", "qty", 1)), "reason", "walk")),
             new Probe("B's order's returns with its token on A's storefront", Caller.PUBLIC, "GET",
                     "/s/{memberA}/api/orders/{orderB}/returns?token={orderTokenB}", null),
+            new Probe("B's return's photos (staff of A)", Caller.RETAILER_ADMIN_A, "GET",
+                    "/api/v1/returns/{returnB}/photos", null),
+            new Probe("a photo of B's return (staff of A)", Caller.RETAILER_ADMIN_A, "GET",
+                    "/api/v1/returns/{returnB}/photos/{photoB}", null),
+            new Probe("attach a photo to B's return (staff of A)", Caller.RETAILER_ADMIN_A, "PHOTO",
+                    "/api/v1/returns/{returnB}/photos", null),
+            new Probe("attach a photo to B's return with its order's token on A's storefront", Caller.PUBLIC, "PHOTO",
+                    "/s/{memberA}/api/returns/{returnB}/photos?token={orderTokenB}", null),
+            new Probe("B's return's photos with its order's token on A's storefront", Caller.PUBLIC, "GET",
+                    "/s/{memberA}/api/returns/{returnB}/photos?token={orderTokenB}", null),
+            new Probe("a photo of B's return with its order's token on A's storefront", Caller.PUBLIC, "GET",
+                    "/s/{memberA}/api/returns/{returnB}/photos/{photoB}?token={orderTokenB}", null),
+            new Probe("console: a photo of B's return", Caller.RETAILER_ADMIN_A, "PAGE",
+                    "/console/returns/{returnB}/photos/{photoB}", null),
             new Probe("console: B's return", Caller.RETAILER_ADMIN_A, "PAGE", "/console/returns/{returnB}", null),
             new Probe("console: approve B's return", Caller.RETAILER_ADMIN_A, "FORM", "/console/returns/{returnB}/approve",
                     Map.of("formToken", "walk-console-returns")),
@@ -281,6 +296,7 @@ class TenantIsolationWalkTest {
     private String alertB;
     private String declGuidB;
     private String returnB;
+    private String photoB;
 
     TenantIsolationWalkTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
@@ -335,6 +351,8 @@ class TenantIsolationWalkTest {
         alertB = alertOf(merchantB.id(), orderB);
         declGuidB = sentDeclarationOf(merchantB.id(), orderB);
         returnB = returnOf(merchantB.id(), orderB);
+        photoB = (String) api.expect(201, photo("/api/v1/returns/" + returnB + "/photos", merchantB.admin().token()))
+                .get("photoId");
         openB = api.apply(parkB);
         Map<String, Object> review = api.expect(200, api.get(openB.path(), parkB.admin().token()));
         documentB = (String) items(Map.of("items", review.get("documents"))).get(0).get("documentId");
@@ -359,6 +377,7 @@ class TenantIsolationWalkTest {
             case "UPLOAD" -> api.upload(path, openB.token(), "licence.pdf", "application/pdf", SampleCodes.pdf());
             case "PAGE", "FORM" -> consolePage(probe, path, token);
             case "SHOP" -> api.vitrine().get(path);
+            case "PHOTO" -> photo(path, token);
             default -> api.send(probe.method(), path, token, fill(probe.body()));
         };
 
@@ -426,7 +445,7 @@ class TenantIsolationWalkTest {
                 .replace("{productJobB}", productJobB).replace("{cartB}", cartB)
                 .replace("{orderB}", orderB).replace("{orderTokenB}", orderTokenB)
                 .replace("{reconDayB}", RECON_DAY_B).replace("{alertB}", alertB)
-                .replace("{declGuidB}", declGuidB).replace("{returnB}", returnB);
+                .replace("{declGuidB}", declGuidB).replace("{returnB}", returnB).replace("{photoB}", photoB);
     }
 
     /** A JSON body with the placeholders of its text values (nested too) filled in. */
@@ -474,6 +493,13 @@ class TenantIsolationWalkTest {
                 io.vitrine.customs.declaration.DeclarationStatus.REJECTED, at, at, "walk"), guid, "CEB311");
         rows.sent(tenant, guid, io.vitrine.api.customs.DeclarationRows.signedXml(orderNo, guid), at);
         return guid;
+    }
+
+    /** A PNG posted as a return's photo (part {@code photo}), as this caller ({@code null}: anonymous). */
+    private HttpResponse<String> photo(String path, String token) {
+        byte[] png = SampleImages.png(2, 2);
+        return token == null ? api.uploadPart("POST", path, "photo", "p.png", "image/png", png)
+                : api.uploadPart("POST", path, "photo", "p.png", "image/png", png, "Authorization", "Bearer " + token);
     }
 
     /** A return of B's order, REQUESTED, written straight into the tables (B's order was never released): its number. */

@@ -95,10 +95,16 @@ public final class TenantsApi {
     /** A multipart upload of one part named {@code file} by this method (PUT for a replaced file), with headers. */
     public HttpResponse<String> uploadBy(String method, String path, String filename, String contentType, byte[] content,
                                        String... headers) {
+        return uploadPart(method, path, "file", filename, contentType, content, headers);
+    }
+
+    /** A multipart upload of one part with this name. */
+    public HttpResponse<String> uploadPart(String method, String path, String part, String filename, String contentType,
+                                           byte[] content, String... headers) {
         String boundary = "vitrine-test-boundary-7MA4YWxkTrZu0gW";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + filename
                     + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             body.write(content);
             body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -9,16 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Real (if tiny) files of each format the storage recognises. */
-final class SampleFiles {
+public final class SampleFiles {
 
     private SampleFiles() {
     }
 
-    static byte[] png() {
+    public static byte[] png() {
         return image("png");
     }
 
-    static byte[] jpeg() {
+    public static byte[] jpeg() {
         return image("jpeg");
     }
 
@@ -29,7 +29,7 @@ final class SampleFiles {
     }
 
     /** A RIFF/WEBP container with a lossless (VP8L) chunk header. */
-    static byte[] webp() {
+    public static byte[] webp() {
         byte[] file = new byte[40];
         System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, file, 0, 4);
         file[4] = 32; // RIFF payload length, little-endian

@@ -26,13 +26,18 @@ import io.vitrine.orders.testing.TestBuyers;
 import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.access.StaffRole;
 import io.vitrine.tools.fakealipay.FakeAlipay;
+import io.vitrine.kernel.files.FileRejectedException;
+import io.vitrine.kernel.files.SampleFiles;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -44,6 +49,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.groups.Tuple.tuple;
 
 /**
@@ -321,6 +327,124 @@ abstract class ReturnsSuite {
         assertThat(as(other, () -> staffReturns().list(otherAdmin, null, 0, 10)).total()).isZero();
         assertThat(asShop(() -> staffReturns().get(admin, requested.returnNo())).status())
                 .isEqualTo(ReturnStatus.REQUESTED);
+    }
+
+    // --- photos
+
+    @Test
+    void a_shopper_attaches_photos_told_by_their_bytes_and_only_the_order_s_holders_see_them() throws Exception {
+        Released order = released(shop, 1);
+        ReturnRequest requested = open(order, 1);
+        byte[] jpeg = SampleFiles.jpeg();
+
+        ReturnPhoto first = asShop(() -> photos().addByShopper(requested.returnNo(), order.token(),
+                new ByteArrayInputStream(jpeg)));
+        ReturnPhoto second = asShop(() -> photos().addByShopper(requested.returnNo(), order.token(),
+                new ByteArrayInputStream(SampleFiles.png())));
+        ReturnPhoto third = asShop(() -> photos().addByShopper(requested.returnNo(), order.token(),
+                new ByteArrayInputStream(SampleFiles.webp())));
+
+        assertThat(List.of(first, second, third)).extracting(ReturnPhoto::contentType, ReturnPhoto::addedBy)
+                .containsExactly(tuple("image/jpeg", "shopper"), tuple("image/png", "shopper"),
+                        tuple("image/webp", "shopper"));
+        assertThat(first.size()).isEqualTo(jpeg.length);
+        assertThat(asShop(() -> photos().forShopper(requested.returnNo(), order.token())))
+                .containsExactly(first, second, third);
+        assertThat(asShop(() -> photos().forStaff(admin, requested.returnNo()))).containsExactly(first, second, third);
+        try (var content = asShop(() -> photos().openForStaff(admin, requested.returnNo(), first.id()))) {
+            assertThat(content.stream().readAllBytes()).isEqualTo(jpeg);
+        }
+        try (var content = asShop(() -> photos().openForShopper(requested.returnNo(), order.token(), second.id()))) {
+            assertThat(content.file().contentType()).isEqualTo("image/png");
+        }
+        // stored under generated ids with a name of ours, never the client's
+        assertThat(fixtures.strings("SELECT filename FROM stored_files WHERE id = ?", first.id()))
+                .containsExactly(requested.returnNo() + "-photo.jpeg");
+
+        Shop other = fixtures.shop();
+        Actor otherAdmin = staff(other, StaffRole.RETAILER_ADMIN);
+        Actor elsewhere = staff(shop, StaffRole.STORE_MANAGER, "S9");
+        assertThatThrownBy(() -> asShop(() -> photos().forShopper(requested.returnNo(), "not-the-token")))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asShop(() -> photos().openForShopper(requested.returnNo(), null, first.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asShop(() -> photos().addByShopper(requested.returnNo(), released(shop, 1).token(),
+                new ByteArrayInputStream(jpeg)))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(other, () -> photos().openForStaff(otherAdmin, requested.returnNo(), first.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as(other, () -> photos().addByStaff(otherAdmin, requested.returnNo(),
+                new ByteArrayInputStream(jpeg)))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asShop(() -> photos().forStaff(elsewhere, requested.returnNo())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(photoRows(requested.returnNo())).isEqualTo(3);
+    }
+
+    @Test
+    void bad_photos_are_refused_naming_the_field_and_the_rule_and_nothing_is_stored() {
+        Released order = released(shop, 1);
+        ReturnRequest requested = open(order, 1);
+        int filesBefore = returnPhotoFiles();
+
+        InvalidInputException renamedText = (InvalidInputException) catchThrowable(() -> asShop(() ->
+                photos().addByShopper(requested.returnNo(), order.token(),
+                        new ByteArrayInputStream("just text, named photo.jpg".getBytes(StandardCharsets.UTF_8)))));
+        assertThat(renamedText.errors()).extracting(FieldError::field, FieldError::rule)
+                .containsExactly(tuple("photo", "NOT_AN_IMAGE"));
+        InvalidInputException empty = (InvalidInputException) catchThrowable(() -> asShop(() ->
+                photos().addByShopper(requested.returnNo(), order.token(), new ByteArrayInputStream(new byte[0]))));
+        assertThat(empty.errors()).extracting(FieldError::rule).containsExactly("EMPTY");
+
+        byte[] tooLarge = Arrays.copyOf(SampleFiles.jpeg(), 5 * 1024 * 1024 + 1);
+        assertThatThrownBy(() -> asShop(() -> photos().addByShopper(requested.returnNo(), order.token(),
+                new ByteArrayInputStream(tooLarge)))).isInstanceOfSatisfying(FileRejectedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FileRejectedException.Reason.TOO_LARGE);
+                    assertThat(e.getMessage()).startsWith("photo: TOO_LARGE");
+                });
+        byte[] justFits = Arrays.copyOf(SampleFiles.jpeg(), 5 * 1024 * 1024);
+        assertThat(asShop(() -> photos().addByShopper(requested.returnNo(), order.token(),
+                new ByteArrayInputStream(justFits))).size()).isEqualTo(justFits.length);
+        assertThat(photoRows(requested.returnNo())).isEqualTo(1);
+        assertThat(returnPhotoFiles()).isEqualTo(filesBefore + 1);
+    }
+
+    @Test
+    void a_return_holds_five_photos_while_requested_and_staff_add_them_at_the_counter() {
+        Released order = released(shop, 2);
+        ReturnRequest counter = asShop(() -> staffReturns().openAtCounter(admin, order.orderNo(),
+                request(order.sku(), 1, "dented")));
+        for (int i = 0; i < ReturnPhotos.MAX_PER_RETURN; i++) {
+            asShop(() -> photos().addByStaff(admin, counter.returnNo(), new ByteArrayInputStream(SampleFiles.png())));
+        }
+        int filesBefore = returnPhotoFiles();
+
+        ReturnRefusedException sixth = refused(() -> asShop(() -> photos().addByStaff(admin, counter.returnNo(),
+                new ByteArrayInputStream(SampleFiles.png()))));
+        assertThat(sixth.code()).isEqualTo("TOO_MANY_PHOTOS");
+        assertThat(sixth.fields()).extracting(FieldError::field).containsExactly("photo");
+        assertThat(photoRows(counter.returnNo())).isEqualTo(5);
+        assertThat(returnPhotoFiles()).isEqualTo(filesBefore);
+        assertThat(asShop(() -> photos().forShopper(counter.returnNo(), order.token())))
+                .extracting(ReturnPhoto::addedBy).containsOnly(admin.id());
+
+        ReturnRequest other = open(order, 1);
+        asShop(() -> decisions().approve(admin, other.returnNo()));
+        assertThatThrownBy(() -> asShop(() -> photos().addByShopper(other.returnNo(), order.token(),
+                new ByteArrayInputStream(SampleFiles.png())))).isInstanceOf(ConflictException.class);
+        assertThat(photoRows(other.returnNo())).isZero();
+    }
+
+    private int photoRows(String returnNo) {
+        return fixtures.count("SELECT COUNT(*) FROM return_photos WHERE return_no = ? AND tenant_id = ?", returnNo,
+                shop.tenant().value());
+    }
+
+    private int returnPhotoFiles() {
+        return fixtures.count("SELECT COUNT(*) FROM stored_files WHERE category = 'return-photo' AND tenant_id = ?",
+                shop.tenant().value());
+    }
+
+    private ReturnPhotos photos() {
+        return context.getBean(ReturnPhotos.class);
     }
 
     // --- the shop's steps

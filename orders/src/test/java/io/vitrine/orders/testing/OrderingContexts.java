@@ -65,6 +65,8 @@ public final class OrderingContexts {
         properties.put("vitrine.payments.alipay.notify-url",
                 "http://127.0.0.1:" + receiver.getAddress().getPort() + "/notify");
         properties.put("vitrine.payments.alipay.read-timeout", "5s");
+        properties.put("vitrine.files.categories.return-photo.max-size", "5MB"); // as api's application.yml
+        properties.put("vitrine.files.categories.return-photo.allowed-types", "image/jpeg,image/png,image/webp");
         ApplicationContext context = KernelContexts.startShared(properties, () -> receiver.stop(0), fake);
         holder[0] = context;
         return new Ordering(context, fake, received, held);

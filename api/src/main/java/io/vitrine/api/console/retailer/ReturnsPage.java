@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -23,6 +24,7 @@ import io.vitrine.api.console.ConsoleLinks;
 import io.vitrine.api.console.ConsolePage;
 import io.vitrine.api.console.FormErrors;
 import io.vitrine.api.console.OneTimeForms;
+import io.vitrine.api.orders.ReturnPhotoFiles;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.InvalidInputException;
@@ -32,6 +34,7 @@ import io.vitrine.orders.returns.RefundOutlook;
 import io.vitrine.orders.returns.RefundRetries;
 import io.vitrine.orders.returns.RefundShare;
 import io.vitrine.orders.returns.ReturnDecisions;
+import io.vitrine.orders.returns.ReturnPhotos;
 import io.vitrine.orders.returns.ReturnRefusedException;
 import io.vitrine.orders.returns.ReturnRequest;
 import io.vitrine.orders.returns.ReturnRequests;
@@ -71,14 +74,16 @@ final class ReturnsPage {
     private final GoodsReceipts receipts;
     private final RefundRetries retries;
     private final OneTimeForms forms;
+    private final ReturnPhotos photos;
 
     ReturnsPage(StaffReturns returns, ReturnDecisions decisions, GoodsReceipts receipts, RefundRetries retries,
-                OneTimeForms forms) {
+                OneTimeForms forms, ReturnPhotos photos) {
         this.returns = returns;
         this.decisions = decisions;
         this.receipts = receipts;
         this.retries = retries;
         this.forms = forms;
+        this.photos = photos;
     }
 
     /** A bad status filter is the page with the filter's error (400) and no rows. */
@@ -120,6 +125,14 @@ final class ReturnsPage {
     @Get("/{returnNo}")
     HttpResponse<?> one(Authentication caller, @PathVariable String returnNo, @Nullable @QueryValue String done) {
         return page(HttpStatus.OK, caller, returnNo, Map.of(), null, done);
+    }
+
+    /** A photo of the return, for the shop's staff only (another shop's or store's: the 404 page). */
+    @Get("/{returnNo}/photos/{photoId}")
+    @Produces(MediaType.ALL)
+    HttpResponse<StreamedFile> photo(Authentication caller, @PathVariable String returnNo,
+                                     @PathVariable String photoId) {
+        return ReturnPhotoFiles.served(photos.openForStaff(StaffClaims.actorOf(caller), returnNo, photoId));
     }
 
     @Post(value = "/{returnNo}/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -188,6 +201,8 @@ final class ReturnsPage {
         return ConsolePage.render(status, "return", ConsolePage.model(caller,
                 "ret", ReturnSheet.of(found),
                 "refund", RefundSheet.of(returns.refund(actor, returnNo)),
+                "photos", photos.forStaff(actor, returnNo).stream().map(photo -> PATH + "/"
+                        + ConsoleLinks.encode(returnNo) + "/photos/" + ConsoleLinks.encode(photo.id())).toList(),
                 "returnTarget", PATH + "/" + ConsoleLinks.encode(returnNo),
                 "orderHref", "/console/orders/" + ConsoleLinks.encode(found.orderNo()),
                 "decidable", found.status() == ReturnStatus.REQUESTED,

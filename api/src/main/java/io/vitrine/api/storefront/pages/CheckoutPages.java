@@ -72,6 +72,10 @@ final class CheckoutPages {
         model.putAll(returns.of(orderNo, token));
         model.put("returnAction", ShopperLinks.query(ShopperLinks.orderLookup(tenant) + "/" + ShopperLinks.segment(orderNo)
                 + "/returns", "token", token));
+        // each REQUESTED return's photo form posts to ReturnRequestPage; the template puts the return's number in
+        model.put("returnPhotoAction", ShopperLinks.query(ShopperLinks.orderLookup(tenant) + "/"
+                + ShopperLinks.segment(orderNo) + "/returns/{returnNo}/photos", "token", token));
+        model.put("photoErrors", Map.of());
         model.put("returned", returned);
         model.put("returnErrors", Map.of());
         model.put("returnReason", "");

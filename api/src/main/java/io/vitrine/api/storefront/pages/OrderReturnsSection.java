@@ -9,7 +9,9 @@ import io.vitrine.orders.ordering.OrderLine;
 import io.vitrine.orders.ordering.OrderReading;
 import io.vitrine.orders.ordering.OrderStatus;
 import io.vitrine.orders.returns.ReturnLine;
+import io.vitrine.orders.returns.ReturnPhotos;
 import io.vitrine.orders.returns.ReturnRequest;
+import io.vitrine.orders.returns.ReturnStatus;
 import io.vitrine.orders.returns.ReturnWindow;
 import io.vitrine.orders.returns.ShopperReturns;
 import jakarta.inject.Singleton;
@@ -31,11 +33,13 @@ class OrderReturnsSection {
 
     private final OrderReading reading;
     private final ShopperReturns returns;
+    private final ReturnPhotos photos;
     private final Clock clock;
 
-    OrderReturnsSection(OrderReading reading, ShopperReturns returns, Clock clock) {
+    OrderReturnsSection(OrderReading reading, ShopperReturns returns, ReturnPhotos photos, Clock clock) {
         this.reading = reading;
         this.returns = returns;
+        this.photos = photos;
         this.clock = clock;
     }
 
@@ -60,7 +64,8 @@ class OrderReturnsSection {
         } catch (NotFoundException unknown) {
             return model;
         }
-        model.put("returns", asked.stream().map(Row::of).toList());
+        model.put("returns", asked.stream()
+                .map(r -> Row.of(r, photos.forShopper(r.returnNo(), token).size())).toList());
         Instant releasedAt = order.history().stream()
                 .filter(e -> e.kind() == HistoryEntry.Kind.TRANSITION && e.to() == OrderStatus.RELEASED)
                 .map(HistoryEntry::at).reduce((first, later) -> later).orElse(null);
@@ -90,12 +95,17 @@ class OrderReturnsSection {
         }
     }
 
-    /** One of the order's returns as the shopper sees it: no staff ids. */
-    public record Row(String returnNo, String status, String requestedAt, String items, String rejectionReason) {
-        static Row of(ReturnRequest r) {
+    /**
+     * One of the order's returns as the shopper sees it: no staff ids; how many photos it has, and whether one more
+     * can be attached (REQUESTED, fewer than {@value ReturnPhotos#MAX_PER_RETURN}).
+     */
+    public record Row(String returnNo, String status, String requestedAt, String items, String rejectionReason,
+                      int photos, boolean photosOpen) {
+        static Row of(ReturnRequest r, int photos) {
             return new Row(r.returnNo(), r.status().name(), ChinaTimeText.of(r.requestedAt()),
                     String.join(", ", r.lines().stream().map(Row::item).toList()),
-                    r.rejectionReason() == null ? "" : r.rejectionReason());
+                    r.rejectionReason() == null ? "" : r.rejectionReason(), photos,
+                    r.status() == ReturnStatus.REQUESTED && photos < ReturnPhotos.MAX_PER_RETURN);
         }
 
         private static String item(ReturnLine line) {

@@ -6,18 +6,24 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.vitrine.api.orders.ReturnPhotoFiles;
+import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.FieldError;
 import io.vitrine.kernel.error.InvalidInputException;
+import io.vitrine.kernel.files.FileRejectedException;
 import io.vitrine.orders.returns.RequestReturn;
+import io.vitrine.orders.returns.ReturnPhotos;
 import io.vitrine.orders.returns.ReturnRefusedException;
 import io.vitrine.orders.returns.ShopperReturns;
 
@@ -45,11 +51,47 @@ final class ReturnRequestPage {
     private final ShopFront shop;
     private final OrderReturnsSection section;
     private final ShopperReturns returns;
+    private final ReturnPhotos photos;
 
-    ReturnRequestPage(ShopFront shop, OrderReturnsSection section, ShopperReturns returns) {
+    ReturnRequestPage(ShopFront shop, OrderReturnsSection section, ShopperReturns returns, ReturnPhotos photos) {
         this.shop = shop;
         this.section = section;
         this.returns = returns;
+        this.photos = photos;
+    }
+
+    /**
+     * A photo for one of the order's REQUESTED returns, from the form next to it (multipart part {@code photo}, no
+     * script): 303 back to the order's page, which counts it. Refused (not a JPEG/PNG/WebP by its bytes, empty, over
+     * 5 MB, a 6th photo, the return no longer REQUESTED): the order's page again, the reason next to that return's form.
+     */
+    @Post(value = "/orders/{orderNo}/returns/{returnNo}/photos", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> photo(@PathVariable String tenant, @PathVariable String orderNo, @PathVariable String returnNo,
+                          @Nullable @QueryValue String token, @Part(ReturnPhotos.FIELD) CompletedFileUpload photo) {
+        try {
+            ReturnPhotoFiles.added(photo, content -> photos.addByShopper(returnNo, token, content));
+            return HttpResponse.seeOther(URI.create(ShopperLinks.order(tenant, orderNo, token)));
+        } catch (InvalidInputException refused) {
+            String rule = refused.errors().get(0).rule();
+            return photoRefused(HttpStatus.BAD_REQUEST, tenant, orderNo, token, returnNo, rule == null ? "INVALID" : rule);
+        } catch (FileRejectedException tooLarge) {
+            if (tooLarge.reason() != FileRejectedException.Reason.TOO_LARGE) {
+                throw tooLarge; // our configuration, not the shopper's file
+            }
+            return photoRefused(HttpStatus.REQUEST_ENTITY_TOO_LARGE, tenant, orderNo, token, returnNo,
+                    tooLarge.reason().name());
+        } catch (ReturnRefusedException refused) {
+            return photoRefused(HttpStatus.UNPROCESSABLE_ENTITY, tenant, orderNo, token, returnNo, refused.code());
+        } catch (ConflictException refused) {
+            return photoRefused(HttpStatus.CONFLICT, tenant, orderNo, token, returnNo, "NOT_REQUESTED");
+        }
+    }
+
+    private HttpResponse<?> photoRefused(HttpStatus status, String tenant, String orderNo, @Nullable String token,
+                                         String returnNo, String rule) {
+        Map<String, Object> model = CheckoutPages.orderModel(shop, section, tenant, orderNo, token, false);
+        model.put("photoErrors", Map.of(returnNo, "order.returns.photo." + rule));
+        return ShopFront.render("order", model).status(status);
     }
 
     @Post(value = "/orders/{orderNo}/returns", consumes = MediaType.APPLICATION_FORM_URLENCODED)
