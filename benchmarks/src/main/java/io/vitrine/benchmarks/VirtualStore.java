@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -76,10 +75,6 @@ final class VirtualStore {
 
     String code() {
         return code;
-    }
-
-    String deviceKey() {
-        return deviceKey;
     }
 
     /** Pages from cursor 0 until {@code hasMore} is false; returns how many UPSERTs it was told. */
@@ -273,12 +268,5 @@ final class VirtualStore {
                 priceSeenAtNanos = System.nanoTime();
             }
         }
-    }
-
-    /** The store's events still queued, for a failure message. */
-    synchronized List<Integer> queuedSizes() {
-        List<Integer> sizes = new ArrayList<>();
-        queue.snapshot().forEach(b -> sizes.add(b.events()));
-        return sizes;
     }
 }
