@@ -65,6 +65,12 @@ public final class Benchmarks {
                     .toList(), Path.of("benchmarks/results/pos-feed.md"));
             return;
         }
+        if (suite.equals("pos-fleet")) {
+            // not JMH: the POS fleet simulator over HTTP against the packaged application (PosFleetBenchmark)
+            PosFleetBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
+                    .toList(), Path.of("benchmarks/results/pos-fleet.md"));
+            return;
+        }
         if (suite.equals("customs-effectively-once")) {
             // not JMH: the application killed and restarted at random while orders are declared; counts per order
             CustomsEffectivelyOnce.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
@@ -116,7 +122,9 @@ public final class Benchmarks {
                     + "       Benchmarks returns [--" + String.join(" value] [--",
                     ReturnsBenchmark.Options.KNOWN) + " value]\n"
                     + "       Benchmarks pos-feed [--" + String.join(" value] [--",
-                    PosFeedBenchmark.Options.KNOWN) + " value]");
+                    PosFeedBenchmark.Options.KNOWN) + " value]\n"
+                    + "       Benchmarks pos-fleet [--" + String.join(" value] [--",
+                    PosFleetBenchmark.Options.KNOWN) + " value]");
             System.exit(2);
         }
         Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");
