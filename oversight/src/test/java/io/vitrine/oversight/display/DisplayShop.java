@@ -44,14 +44,19 @@ final class DisplayShop {
     private final Actor admin;
     private final List<String> skus = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
     DisplayShop(ApplicationContext context, long stockEach, int products) {
+        this(context, null, null, stockEach, products);
+    }
+
+    @SuppressWarnings("unchecked")
+    private DisplayShop(ApplicationContext context, CatalogFixtures.Merchant sameParkAs, String parkWarehouse,
+                        long stockEach, int products) {
         this.context = context;
         this.transactions = context.getBean(TransactionOperations.class);
         this.probe = new SqlProbe(transactions);
         CatalogFixtures fixtures = new CatalogFixtures(context);
-        this.warehouse = CatalogFixtures.unique("W");
-        this.merchant = fixtures.merchantInParkWith(warehouse);
+        this.warehouse = parkWarehouse == null ? CatalogFixtures.unique("W") : parkWarehouse;
+        this.merchant = sameParkAs == null ? fixtures.merchantInParkWith(warehouse) : fixtures.neighbourOf(sameParkAs);
         this.store = CatalogFixtures.unique("S");
         fixtures.store(merchant, store, warehouse);
         this.admin = Actor.staff("staff-" + UUID.randomUUID(), "retail.admin", StaffRole.RETAILER_ADMIN, tenant());
@@ -63,9 +68,9 @@ final class DisplayShop {
         }
     }
 
-    /** Another retailer of the same park, with its own store and products. */
+    /** Another retailer of the same park, with its own store and products in the same bonded warehouse. */
     DisplayShop neighbour(long stockEach, int products) {
-        return new DisplayShop(context, stockEach, products);
+        return new DisplayShop(context, merchant, warehouse, stockEach, products);
     }
 
     TenantId tenant() {
