@@ -132,6 +132,7 @@ class DisplayLedgerHttpTest {
     @Test
     void the_report_comes_as_json_csv_and_xlsx_for_the_retailer_and_its_park() {
         open(shop);
+        open(neighbour);
         String park = "/api/v1/display/parks/" + shop.merchant().park().slug() + "/report";
 
         Map<String, Object> json = api.expect(200, api.get("/api/v1/display/report", shop.token()));
