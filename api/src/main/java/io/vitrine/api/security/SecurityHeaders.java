@@ -49,9 +49,11 @@ final class SecurityHeaders implements Ordered {
         MutableHttpHeaders headers = response.getHeaders();
         setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
         setIfAbsent(headers, "X-Frame-Options", "DENY");
-        if (isPage(response)) {
-            setIfAbsent(headers, CONTENT_SECURITY_POLICY,
-                    request.getPath().startsWith(SWAGGER_UI) ? SWAGGER_POLICY : PAGE_POLICY);
+        if (request.getPath().startsWith(SWAGGER_UI)) {
+            // static files: their type is only known once the body is written, after this filter
+            setIfAbsent(headers, CONTENT_SECURITY_POLICY, SWAGGER_POLICY);
+        } else if (isPage(response)) {
+            setIfAbsent(headers, CONTENT_SECURITY_POLICY, PAGE_POLICY);
             setIfAbsent(headers, "Referrer-Policy", "same-origin");
         }
         if (transport.isSecure(request)) {
