@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vitrine.api.security.ClientAddress;
+import io.vitrine.api.security.SecureTransport;
 import io.vitrine.tenants.devices.Device;
 import io.vitrine.tenants.devices.Devices;
 import io.vitrine.tenants.devices.KioskPairing;
@@ -39,18 +40,20 @@ class KioskController {
     private final Devices devices;
     private final KioskPairing pairing;
     private final ClientAddress clientAddress;
+    private final SecureTransport transport;
 
-    KioskController(Devices devices, KioskPairing pairing, ClientAddress clientAddress) {
+    KioskController(Devices devices, KioskPairing pairing, ClientAddress clientAddress, SecureTransport transport) {
         this.devices = devices;
         this.pairing = pairing;
         this.clientAddress = clientAddress;
+        this.transport = transport;
     }
 
     @Post("/{storeCode}/pair")
     HttpResponse<Paired> pair(@PathVariable String tenant, @PathVariable String storeCode, @Body PairRequest request,
                               HttpRequest<?> http) {
         String token = pairing.pair(clientAddress.of(http), storeCode, request.pairingCode());
-        Cookie cookie = Cookie.of(COOKIE, token).httpOnly(true).secure(http.isSecure()).sameSite(SameSite.Strict)
+        Cookie cookie = Cookie.of(COOKIE, token).httpOnly(true).secure(transport.isSecure(http)).sameSite(SameSite.Strict)
                 .path(cookiePath(tenant)).maxAge(COOKIE_LIFETIME);
         return HttpResponse.ok(new Paired(storeCode)).cookie(cookie);
     }

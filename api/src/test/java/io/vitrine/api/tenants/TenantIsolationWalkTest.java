@@ -34,9 +34,9 @@ class TenantIsolationWalkTest {
 
     /**
      * Who calls: A's park admin, A's retailer admin, an applicant of A's park holding B's token, or a POS of A's store
-     * (device-signed, with an Idempotency-Key).
+     * (device-signed, with an Idempotency-Key), or A's logistics partner (device-signed).
      */
-    enum Caller { PARK_ADMIN_A, RETAILER_ADMIN_A, PUBLIC, POS_A }
+    enum Caller { PARK_ADMIN_A, RETAILER_ADMIN_A, PUBLIC, POS_A, PARTNER_A }
 
     /**
      * One call of tenant A at tenant B's resources. Placeholders: {parkA} {parkB} (slugs), {appB} (B's open
@@ -48,7 +48,10 @@ class TenantIsolationWalkTest {
      * {jobB} (B's store import job, its new credentials not downloaded yet). {reconDayB} (a day B reconciled).
      * {alertB} (an alert of B's). {returnB} (a return of B's order), {photoB} (a photo of it).
      * PHOTO is a multipart upload of a PNG in part {@code photo}.
-     * Methods PAGE and FORM are console pages: a GET, and a form POST; SHOP is a storefront page (an anonymous GET).
+     * Methods PAGE and FORM are console pages: a GET, and a form POST; SHOP is a storefront page (an anonymous GET),
+     * SHOP_FORM a storefront page's form (an anonymous form POST) and SHOP_PHOTO its photo form (multipart, part
+     * {@code photo}): 404, page or problem+json; SHOP_FRAME the order page, a frame any well-formed number gets (200
+     * or 404) that must hold nothing of B's.
      */
     record Probe(String name, Caller caller, String method, String path, Map<String, Object> body) {
         @Override
@@ -276,7 +279,21 @@ class TenantIsolationWalkTest {
             new Probe("console: cancel B's order", Caller.RETAILER_ADMIN_A, "FORM", "/console/orders/{orderB}/cancel",
                     Map.of("formToken", "walk-console-orders", "reason", "walk")),
             new Probe("console: cancel B's order without a token", Caller.RETAILER_ADMIN_A, "FORM",
-                    "/console/orders/{orderB}/cancel", Map.of("reason", "walk"))
+                    "/console/orders/{orderB}/cancel", Map.of("reason", "walk")),
+            // issue #10: the routes the coverage test found unwalked (TenantIsolationCoverageTest)
+            new Probe("B's order page with its token on A's storefront", Caller.PUBLIC, "SHOP_FRAME",
+                    "/s/{memberA}/orders/{orderB}?token={orderTokenB}", null),
+            new Probe("the return form of B's order with its token on A's storefront", Caller.PUBLIC, "SHOP_FORM",
+                    "/s/{memberA}/orders/{orderB}/returns?token={orderTokenB}", Map.of("qty.B-SKU-1", "1", "reason", "walk")),
+            new Probe("the photo form of B's return with its order's token on A's storefront", Caller.PUBLIC, "SHOP_PHOTO",
+                    "/s/{memberA}/orders/{orderB}/returns/{returnB}/photos?token={orderTokenB}", null),
+            new Probe("pair a kiosk in B's store on A's storefront", Caller.PUBLIC, "POST",
+                    "/s/{memberA}/kiosk/{storeB}/pair", Map.of("pairingCode", "12345678")),
+            new Probe("pay B's order on A's kiosk of B's store", Caller.PUBLIC, "SHOP_FORM", "/s/{memberA}/kiosk/{storeB}/pay",
+                    Map.of("orderNo", "{orderB}", "orderToken", "{orderTokenB}", "qrCode", "https://qr.alipay.com/walk",
+                            "expiresAt", "2026-11-30T03:00:00Z")),
+            new Probe("B's return's goods received (A's logistics partner)", Caller.PARTNER_A, "POST",
+                    "/api/v1/logistics/returns/{returnB}/received", Map.of())
     );
 
     /** The day B has reconciled (a past day: B's sandbox bill of it is empty). */
@@ -292,6 +309,7 @@ class TenantIsolationWalkTest {
     private Merchant merchantB;
     private String deviceB;
     private DevicesApi.Pos posA;
+    private DevicesApi.Pos partnerA;
     private String jobB;
     private String gtinB;
     private String imageB;
@@ -328,6 +346,7 @@ class TenantIsolationWalkTest {
         api.expect(201, api.post("/api/v1/stores", merchantA.admin().token(), Map.of("code", "A-SHOP-1", "name", "A shop",
                 "kind", "CONVENIENCE_STORE", "address", "2 Qianhai Rd", "district", "440305", "warehouseCode", "A-01")));
         posA = new DevicesApi(vitrine).pos(merchantA, "A-SHOP-1");
+        partnerA = new DevicesApi(vitrine).pos(merchantA, null);
         gtinB = (String) api.expect(201, api.post("/api/v1/products", merchantB.admin().token(),
                 CatalogSamples.formula("B-SKU-1", "B-01"))).get("gtin");
         StoreImports imports = new StoreImports(api.vitrine(), api);
@@ -375,19 +394,29 @@ class TenantIsolationWalkTest {
         String token = switch (probe.caller()) {
             case PARK_ADMIN_A -> parkA.admin().token();
             case RETAILER_ADMIN_A -> merchantA.admin().token();
-            case PUBLIC, POS_A -> null;
+            case PUBLIC, POS_A, PARTNER_A -> null;
         };
 
-        HttpResponse<String> response = probe.caller() == Caller.POS_A ? signedByPosA(probe.method(), path,
-                fill(probe.body())) : switch (probe.method()) {
+        HttpResponse<String> response = probe.caller() == Caller.POS_A || probe.caller() == Caller.PARTNER_A
+                ? signedBy(probe.caller() == Caller.POS_A ? posA : partnerA, probe.method(), path, fill(probe.body()))
+                : switch (probe.method()) {
             case "UPLOAD" -> api.upload(path, openB.token(), "licence.pdf", "application/pdf", SampleCodes.pdf());
             case "PAGE", "FORM" -> consolePage(probe, path, token);
-            case "SHOP" -> api.vitrine().get(path);
-            case "PHOTO" -> photo(path, token);
+            case "SHOP", "SHOP_FRAME" -> api.vitrine().get(path);
+            case "SHOP_FORM" -> shopForm(path, fill(probe.body()));
+            case "PHOTO", "SHOP_PHOTO" -> photo(path, token);
             default -> api.send(probe.method(), path, token, fill(probe.body()));
         };
 
-        if (List.of("PAGE", "FORM", "SHOP").contains(probe.method())) {
+        if (probe.method().equals("SHOP_FRAME")) {
+            // the order page is a frame for any well-formed number, existing or not (its data comes from the walked
+            // orders API): it may answer 200, but never with anything of B's order
+            assertThat(response.statusCode()).isIn(200, 404);
+            assertThat(response.body()).doesNotContain(returnB).doesNotContain("B-SKU-1").doesNotContain("29900");
+        } else if (List.of("SHOP_FORM", "SHOP_PHOTO").contains(probe.method())) {
+            // a storefront form's 404 may be the page or problem+json: either way, nothing of B's
+            assertThat(response.statusCode()).as("%s -> %s", path, response.body()).isEqualTo(404);
+        } else if (List.of("PAGE", "FORM", "SHOP").contains(probe.method())) {
             assertThat(response.statusCode()).as("%s -> %s", path, response.body()).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         } else {
@@ -396,8 +425,19 @@ class TenantIsolationWalkTest {
         assertThat(response.body()).doesNotContain(parkB.id(), openB.slug());
     }
 
-    /** A's POS calling, its JSON body signed as sent, with a fresh Idempotency-Key. */
-    private HttpResponse<String> signedByPosA(String method, String path, Object body) {
+    /** A storefront page's form, sent anonymously from the shop's own page. */
+    private HttpResponse<String> shopForm(String path, Map<String, Object> body) {
+        String form = body.entrySet().stream()
+                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(String.valueOf(e.getValue()),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return api.vitrine().send(java.net.http.HttpRequest.newBuilder(api.vitrine().uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** A device of A's calling, its JSON body signed as sent, with a fresh Idempotency-Key. */
+    private HttpResponse<String> signedBy(DevicesApi.Pos device, String method, String path, Object body) {
         byte[] bytes;
         try {
             bytes = body == null ? new byte[0] : vitrine.bean(io.micronaut.json.JsonMapper.class).writeValueAsBytes(body);
@@ -410,7 +450,7 @@ class TenantIsolationWalkTest {
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "walk-" + java.util.UUID.randomUUID());
         new io.vitrine.tenants.devices.signing.RequestSigner(vitrine.bean(java.time.Clock.class))
-                .sign(posA.key(), posA.secretBytes(), method, path, bytes).asMap().forEach(request::header);
+                .sign(device.key(), device.secretBytes(), method, path, bytes).asMap().forEach(request::header);
         return vitrine.send(request.build());
     }
 
@@ -589,7 +629,7 @@ class TenantIsolationWalkTest {
         assertThat(new StoreImports(api.vitrine(), api).download(jobB, merchantB.admin().token()).statusCode())
                 .as("B's credentials are still there for B's one download").isEqualTo(200);
         assertThat(items(api.expect(200, api.get("/api/v1/devices", merchantA.admin().token()))))
-                .extracting(device -> device.get("deviceKey")).containsExactly(posA.key());
+                .extracting(device -> device.get("deviceKey")).containsExactlyInAnyOrder(posA.key(), partnerA.key());
         assertThat(api.expect(200, api.get("/api/v1/products/B-SKU-1", merchantB.admin().token())))
                 .containsEntry("nameZh", CatalogSamples.formula("B-SKU-1", "B-01").get("nameZh"));
         assertThat(items(api.expect(200, api.get("/api/v1/products?q=B-SKU", merchantA.admin().token())))).isEmpty();

@@ -89,11 +89,13 @@ public class OrderReading {
         String typedPhone = checks.text("phone", phone, 32);
         String last6 = checks.text("idNumberLast6", idNumberLast6, 6);
         checks.throwIfAny();
-        limit(ScopedKey.of(currentTenant.require(), "order-lookup", "order:" + number));
         limit(ScopedKey.of(currentTenant.require(), "order-lookup", "client:" + clientAddress));
         if (!OrderNumber.isValid(number)) {
+            // before the per-number limit: its key is the number, and what a client typed may hold anything (a
+            // control character was a 500); a number that cannot exist has nothing to guess
             throw notFound();
         }
+        limit(ScopedKey.of(currentTenant.require(), "order-lookup", "order:" + number));
         Order order = orders.find(number).orElseThrow(OrderReading::notFound);
         SealedPersonalData personal = order.personal();
         String phoneIndex = seal.phoneIndex(PersonalDataKind.PHONE.normalise(typedPhone));

@@ -48,7 +48,7 @@ public class EventBatchReader {
             throw new BatchTooLargeException("A batch body is at most " + settings.maxBodyBytes() + " bytes.");
         }
         JsonNode root = parse(body);
-        JsonNode events = root.isObject() ? root.get("events") : null;
+        JsonNode events = root != null && root.isObject() ? root.get("events") : null; // "null" parses to no node
         if (events == null || !events.isArray()) {
             throw InvalidInputException.of("events", "REQUIRED", "is required: an array of events");
         }

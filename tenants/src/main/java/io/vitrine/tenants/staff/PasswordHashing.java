@@ -34,6 +34,29 @@ public class PasswordHashing {
     }
 
     public boolean matches(String password, String hash) {
+        if (!isWellFormed(password)) {
+            // bcrypt hashes UTF-8 bytes: an unpaired surrogate has none (BouncyCastle would throw), and no stored
+            // password has one (PasswordPolicy): it is simply wrong, at the same cost
+            checkPassword(hash, "");
+            return false;
+        }
+        return checkPassword(hash, password);
+    }
+
+    /** True unless the text holds an unpaired UTF-16 surrogate (not text: it has no UTF-8 form). */
+    static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean checkPassword(String hash, String password) {
         try {
             return OpenBSDBCrypt.checkPassword(hash, password.toCharArray());
         } catch (IllegalArgumentException | org.bouncycastle.crypto.DataLengthException malformed) {

@@ -26,6 +26,8 @@ public class PasswordPolicy {
             checks.fail(field, "REQUIRED", "is required");
         } else if (password.codePointCount(0, password.length()) < minLength) {
             checks.fail(field, "PASSWORD_TOO_SHORT", "at least " + minLength + " characters");
+        } else if (!PasswordHashing.isWellFormed(password)) {
+            checks.fail(field, "PASSWORD_CHARACTERS", "must be text: no unpaired surrogate");
         } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             checks.fail(field, "PASSWORD_TOO_LONG", "at most " + MAX_BYTES + " bytes");
         } else if (username != null && password.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT))) {

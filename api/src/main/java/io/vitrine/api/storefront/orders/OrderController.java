@@ -76,7 +76,9 @@ class OrderController {
                     + "was ordered; retry). Sent from a paired kiosk (its device cookie, for this store), the order "
                     + "records the kiosk; any other cookie is ignored.")
     HttpResponse<Placed> place(@PathVariable String tenant, @Body OrderRequest request, HttpRequest<?> http) {
-        URI returnPage = URI.create(addresses.absolute(http, "/s/" + tenant + "/orders/"));
+        // the slug as the client sent it may hold anything: encoded, an unknown shop is the tenant check's 404, not a bad URI
+        URI returnPage = URI.create(addresses.absolute(http, "/s/" + java.net.URLEncoder.encode(tenant,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/orders/"));
         String kiosk = kiosks.deviceIdOf(http, request.storeCode()).orElse(null);
         PlacedOrder placed = placement.place(new PlaceOrder(request.cartId(), request.storeCode(),
                 request.buyer() == null ? null : new CheckoutFacts.Buyer(request.buyer().name(),
