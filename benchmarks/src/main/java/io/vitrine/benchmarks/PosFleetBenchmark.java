@@ -39,9 +39,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code --sale-seconds}. During the run {@code --outage-stores} stores go offline, queue an hour of sales (their
  * events' occurredAt spread over the hour before they return) and all come back at once (the reconnect storm),
  * replaying the queue with resends (the batch whose answer was lost as they went offline, and every
- * {@code --lose-every}th batch of the replay); a price is changed through the API while everyone polls, and the time
- * until every store's feed served it is taken. Printed: per endpoint requests, p50/p99, errors; the application's CPU;
- * the convergence; the counts, checked (exit 1 when one does not hold).
+ * {@code --lose-every}th batch of the replay); in the steady traffic every {@code --steady-lose-every}th batch of a
+ * store has its answer lost and is sent again at the store's next tick (DUPLICATE, never counted twice); a price
+ * is changed through the API while everyone polls, and the time until every store's feed served it is taken.
+ * Printed: per endpoint requests, p50/p99, errors; the application's CPU; the convergence; the counts, checked (exit 1
+ * when one does not hold).
  *
  * <p>Set-up: the merchant, its stores, products, stock and assortments straight into the tables before the
  * application starts ({@link CheckoutShops} plus a batch of stores); the devices registered through the API
@@ -50,11 +52,12 @@ import java.util.concurrent.atomic.AtomicReference;
 final class PosFleetBenchmark {
 
     record Options(int stores, int skus, int pollSeconds, int saleSeconds, int salesPerBatch, double minutes,
-                   int outageStores, int outageBatches, int loseEvery, int threads, Path jar, String esUrl,
-                   Path resultFile) {
+                   int outageStores, int outageBatches, int loseEvery, int steadyLoseEvery, int threads, Path jar,
+                   String esUrl, Path resultFile) {
 
         static final List<String> KNOWN = List.of("stores", "skus", "poll-seconds", "sale-seconds", "sales-per-batch",
-                "minutes", "outage-stores", "outage-batches", "lose-every", "threads", "jar", "es-url", "result");
+                "minutes", "outage-stores", "outage-batches", "lose-every", "steady-lose-every", "threads", "jar", "es-url",
+                "result");
 
         static Options parse(List<String> args, Path defaultResult) {
             BenchOptions given = BenchOptions.parse(args, KNOWN);
@@ -62,7 +65,8 @@ final class PosFleetBenchmark {
             return new Options(stores, given.integer("skus", 50), given.integer("poll-seconds", 30),
                     given.integer("sale-seconds", 60), given.integer("sales-per-batch", 5),
                     given.decimal("minutes", 3), Math.min(stores, given.integer("outage-stores", 200)),
-                    given.integer("outage-batches", 12), given.integer("lose-every", 4), given.integer("threads", 32),
+                    given.integer("outage-batches", 12), given.integer("lose-every", 4),
+                    given.integer("steady-lose-every", 10), given.integer("threads", 32),
                     Path.of(given.text("jar", "api/target/vitrine.jar")), CustomsPark.esUrl(given),
                     Path.of(given.text("result", defaultResult.toString())));
         }
@@ -217,7 +221,7 @@ final class PosFleetBenchmark {
                     store.poll(pollsNow);
                     if (tick.incrementAndGet() % ticksPerSale == 0) {
                         store.ringUp(options.salesPerBatch(), Instant.now());
-                        store.flush(posts, 0);
+                        store.flushSteady(posts, options.steadyLoseEvery());
                     }
                 } catch (Exception e) {
                     failure.compareAndSet(null, e);
@@ -338,7 +342,9 @@ final class PosFleetBenchmark {
                 .append(options.saleSeconds()).append(" s per store, ").append(options.minutes())
                 .append(" min of traffic; ").append(options.outageStores()).append(" stores offline for the first third, "
                         + "then back at once with an hour of sales (").append(options.outageBatches())
-                .append(" batches each). The packaged application in cluster mode on MariaDB + Redis, `-Xmx1g`.\n\n");
+                .append(" batches each). Steady traffic: every ").append(options.steadyLoseEvery())
+                .append("th batch of a store has its answer lost and is resent at the store's next tick. The packaged "
+                        + "application in cluster mode on MariaDB + Redis, `-Xmx1g`.\n\n");
         out.append("| endpoint | requests | p50 | p99 | errors |\n|---|---|---|---|---|\n");
         row(out, "GET /pos/v1/catalog/changes, bootstrap pages", bootstrapPages);
         row(out, "GET /pos/v1/catalog/changes, polls (200 or 304), outside the storm", polls);

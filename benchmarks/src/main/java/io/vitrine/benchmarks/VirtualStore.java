@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One convenience store's POS as the fleet simulator plays it ({@link PosFleetBenchmark}): a registered, signing
  * device that keeps its feed cursor and ETag, bootstraps from cursor 0, polls with {@code If-None-Match}, rings up
- * sales into a {@link ReplayBuffer} of event batches (its own event ids) and sends them while online. Offline it only
- * queues; back online it replays the queue in order. Its methods are synchronized: the store's periodic tick and a
+ * sales into a {@link ReplayBuffer} of event batches (its own event ids) and sends them while online, now and then
+ * losing an answer and sending that batch again at its next tick. Offline it only queues; back online it replays the
+ * queue in order. Its methods are synchronized: the store's periodic tick and a
  * reconnect storm's replay never interleave.
  */
 final class VirtualStore {
@@ -62,6 +63,8 @@ final class VirtualStore {
     private long watchedPrice = -1;
     private String watchedSku;
     private EventBatch lastLost;
+    /** Batches sent in the steady traffic, from a random start: a fleet's lost answers are spread over its stores. */
+    private long steadySent = java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000);
 
     VirtualStore(String code, String deviceKey, byte[] secret, URI app, HttpClient http, Tally tally, List<String> skus) {
         this.code = code;
@@ -158,6 +161,27 @@ final class VirtualStore {
             } else {
                 queue.acknowledged();
             }
+        }
+        return true;
+    }
+
+    /**
+     * Steady sending: the queue in order while online; every {@code loseEvery}th batch this store sends (first sends
+     * only, 0: none) has its answer lost — the server applied it, the till does not know — so it stays queued and
+     * this flush stops: the till sends it again at its next tick, behind nothing, and the server must answer its events
+     * DUPLICATE. Returns false when a send failed (kept for later).
+     */
+    synchronized boolean flushSteady(FleetLatencies posts, int loseEvery) throws InterruptedException {
+        while (online && queue.next() != null) {
+            EventBatch batch = queue.next();
+            if (!post(batch, posts)) {
+                return false;
+            }
+            if (batch != lastLost && loseEvery > 0 && ++steadySent % loseEvery == 0) {
+                loseAnswer(batch);
+                return true;
+            }
+            queue.acknowledged();
         }
         return true;
     }

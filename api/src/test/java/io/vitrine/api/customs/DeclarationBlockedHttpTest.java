@@ -8,13 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.vitrine.api.testing.Eventually.eventually;
 
 /**
  * Issue #6 "fails loudly with a reason someone can act on": a shop without its customs settings takes a paid
@@ -68,23 +67,4 @@ class DeclarationBlockedHttpTest {
                 .filter(a -> orderNo.equals(a.get("subject"))).toList();
     }
 
-    /** What the check finds, asked again every 200 ms for up to 60 s (the outbox retries 5 s, 10 s, 20 s… apart). */
-    private static <T> T eventually(Supplier<Optional<T>> check) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            Optional<T> found = check.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 60 s");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

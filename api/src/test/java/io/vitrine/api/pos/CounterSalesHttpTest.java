@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -34,12 +33,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 import static io.vitrine.api.storefront.AlipayShop.FORMULA;
 import static io.vitrine.api.storefront.AlipayShop.newBuyer;
 import static io.vitrine.api.tenants.TenantsApi.object;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.vitrine.api.testing.Eventually.eventually;
 
 /**
  * Counter sales over HTTP (api.md "POS and kiosk devices": {@code POST /pos/v1/orders}, {@code POST
@@ -350,23 +349,4 @@ class CounterSalesHttpTest {
         }
     }
 
-    /** What the check finds, asked again every 200 ms for up to 60 s. */
-    private static <T> T eventually(Supplier<Optional<T>> check) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            Optional<T> found = check.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 60 s");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

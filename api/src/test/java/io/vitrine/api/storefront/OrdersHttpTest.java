@@ -30,6 +30,7 @@ import static io.vitrine.api.storefront.ShopFixture.APTAMIL;
 import static io.vitrine.api.storefront.ShopFixture.CREAM;
 import static io.vitrine.api.storefront.ShopFixture.VITAMIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.vitrine.api.testing.Eventually.eventually;
 
 /**
  * Orders over HTTP (api.md "Storefront" orders, the staff's orders, the Alipay notify) in {@link AlipayShop}'s
@@ -139,26 +140,6 @@ class OrdersHttpTest {
         assertThat(items(api.expectProblem(400, api.get("/api/v1/alerts?kind=mismatch&since=yesterday",
                 shop.token())), "errors")).extracting(e -> e.get("field") + " " + e.get("rule"))
                 .containsExactlyInAnyOrder("kind ALERT_KIND_FORM", "since INSTANT");
-    }
-
-    /** What the check finds, asked again every 100 ms for up to 30 s (the outbox's retry waits 5 s). */
-    private static <T> T eventually(java.util.function.Supplier<java.util.Optional<T>> check) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (true) {
-            java.util.Optional<T> found = check.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     @Test

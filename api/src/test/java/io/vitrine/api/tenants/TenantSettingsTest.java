@@ -71,4 +71,27 @@ class TenantSettingsTest {
         assertThat(api.expect(200, api.get("/api/v1/tenant/settings", other.admin().token())))
                 .containsEntry("logisticsProvider", "EMS");
     }
+
+    @Test
+    void the_offline_threshold_is_the_tenants_within_bounds_and_a_bad_one_changes_nothing() {
+        Merchant merchant = api.merchant(api.park());
+        String token = merchant.admin().token();
+        assertThat(api.expect(200, api.get("/api/v1/tenant/settings", token)).get("deviceOfflineMinutes")).isNull();
+
+        assertThat(api.expect(200, api.put("/api/v1/tenant/settings", token, Map.of("deviceOfflineMinutes", 30))))
+                .containsEntry("deviceOfflineMinutes", 30);
+        for (int bad : new int[]{4, 1441, 0, -10}) {
+            Map<String, Object> problem = api.expectProblem(400, api.put("/api/v1/tenant/settings", token,
+                    Map.of("deviceOfflineMinutes", bad, "logisticsProvider", "SF")));
+            assertThat(fieldRules(problem)).as("%d minutes", bad)
+                    .containsExactly("deviceOfflineMinutes:OFFLINE_MINUTES_RANGE");
+        }
+        Map<String, Object> kept = api.expect(200, api.get("/api/v1/tenant/settings", token));
+        assertThat(kept).containsEntry("deviceOfflineMinutes", 30);
+        assertThat(kept.get("logisticsProvider")).as("the refused replacement changed nothing").isNull();
+        assertThat(api.expect(200, api.put("/api/v1/tenant/settings", token, Map.of("deviceOfflineMinutes", 1440))))
+                .containsEntry("deviceOfflineMinutes", 1440);
+        assertThat(api.expect(200, api.put("/api/v1/tenant/settings", token, Map.of("logisticsProvider", "SF")))
+                .get("deviceOfflineMinutes")).as("a replacement without it: the platform's default again").isNull();
+    }
 }

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * What follows a replacement inside its transaction: the audit trail entry, and {@link ProductPlacementChanged}
- * for every SKU the store gained or lost, so their search documents get the store's code or lose it.
+ * for every SKU the store gained or lost, naming the store, so their search documents get the store's code or lose it
+ * and that store's POS feed (only) tells them.
  */
 @Singleton
 class AssortmentChanges {
@@ -33,7 +34,7 @@ class AssortmentChanges {
         Set<String> touched = new TreeSet<>(added);
         touched.addAll(removed);
         for (List<String> batch : SkuBatches.of(touched, ProductPlacementChanged.MAX_SKUS)) {
-            outbox.publish(new ProductPlacementChanged(tenant, batch));
+            outbox.publish(new ProductPlacementChanged(tenant, batch, change.storeCode()));
         }
     }
 }

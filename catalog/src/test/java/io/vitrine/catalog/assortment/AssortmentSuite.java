@@ -198,6 +198,9 @@ abstract class AssortmentSuite {
         assertThat(announced).filteredOn(payload -> payload.contains("\"" + skus.get(1) + "\"")).hasSize(2);
         assertThat(announced).filteredOn(payload -> payload.contains("\"" + skus.get(2) + "\"")).hasSize(1);
         assertThat(announced).filteredOn(payload -> payload.contains("\"" + skus.get(0) + "\"")).hasSize(1);
+        assertThat(announced).filteredOn(payload -> payload.contains("\"" + skus.get(2) + "\""))
+                .as("each names the store whose assortment changed")
+                .allMatch(payload -> payload.contains("\"storeCode\":\"" + store + "\""));
     }
 
     @Test

@@ -20,8 +20,12 @@ import java.util.Set;
  * One attempt at a batch, inside {@link EventIngest}'s transaction: decides each well-formed event's fate against
  * the ledger and the catalog, then records and applies the accepted ones in batches (one ledger insert, one movement
  * insert, one lock and update of the touched store stock rows, one fleet status write) — not a round trip per event.
- * The latest heartbeat's app version also goes to the device registry ({@link Devices#recordHeartbeat}), which the
- * fleet console, its filters and offline alerts read.
+ * A heartbeat is written to two places, each owning its part: {@code pos_device_status} ({@link DeviceStatuses}) owns
+ * what only a POS heartbeat carries — the device's clock, its skew, the latest heartbeat by that clock and its app
+ * version — and decides the version; the device registry ({@link Devices#recordHeartbeat}, {@code devices}) owns the
+ * fleet status of every kind of device (kiosks beat through their page), which the console, its filters and the
+ * offline alerts read, and is told that decided version and "seen now". So a late or resent older heartbeat rolls
+ * the version back in neither.
  */
 @Singleton
 class EventApplication {
@@ -66,9 +70,9 @@ class EventApplication {
         accepted.stream().filter(event -> event.type() == EventType.HEARTBEAT)
                 .max(Comparator.comparing(PosEvent::occurredAt))
                 .ifPresent(latest -> {
-                    statuses.heartbeat(device.tenant(), device.deviceKey(), device.storeCode(), latest.occurredAt(),
-                            receivedAt, latest.appVersion());
-                    registry.recordHeartbeat(device.deviceKey(), receivedAt, latest.appVersion());
+                    String version = statuses.heartbeat(device.tenant(), device.deviceKey(), device.storeCode(),
+                            latest.occurredAt(), receivedAt, latest.appVersion());
+                    registry.recordHeartbeat(device.deviceKey(), receivedAt, version);
                 });
         return results;
     }

@@ -19,4 +19,10 @@ public interface EventLedger {
      * refuses the batch ({@code PosSql}'s lost race) and the caller's transaction must start again.
      */
     void record(IngestingDevice device, List<PosEvent> events, Instant receivedAt);
+
+    /**
+     * Deletes up to {@code limit} recorded events of this type that occurred before {@code occurredBefore}, across
+     * tenants (the retention job is the platform's), in a transaction of its own; how many.
+     */
+    int forget(EventType type, Instant occurredBefore, int limit);
 }

@@ -23,6 +23,10 @@ import java.util.List;
  * catalog after the log; so every state a device was not told is either already in what it read or named by an
  * entry after its cursor. The page runs in one read-only transaction: the watermark and the entries it covers come
  * from one snapshot.
+ *
+ * <p>The log is pruned ({@link ChangeLogRetention}): a device whose cursor is older than the pruned horizon is told so
+ * ({@link CursorExpiredException}, HTTP 410 {@code CURSOR_EXPIRED} naming {@code cursor}) and must bootstrap again;
+ * it is never answered as if nothing had changed.
  */
 @Singleton
 public class CatalogFeed {
@@ -80,7 +84,12 @@ public class CatalogFeed {
 
     private FeedPage logPage(TenantId tenant, Store store, FeedCursor from, long watermark, int size) {
         List<CatalogChangeLog.Logged> entries = log.between(tenant, from.position(), watermark, store.warehouseCode(),
-                size);
+                store.code(), size);
+        // read after the entries: a horizon is committed before anything under it is deleted, so a cursor at or above
+        // the horizon seen now missed nothing; one below it may have (an idle poll, at the watermark, has nothing to miss)
+        if (from.position() < watermark && from.position() < log.prunedThrough(tenant)) {
+            throw new CursorExpiredException();
+        }
         long next = entries.size() < size ? watermark : entries.get(entries.size() - 1).seq();
         List<CatalogChange> changes = shelf.resolve(store, entries.stream().map(CatalogChangeLog.Logged::sku).toList());
         return new FeedPage(FeedCursor.logAt(store.code(), next).encode(), next < watermark, changes);

@@ -17,8 +17,11 @@ public interface DeviceStatuses {
     /**
      * A device's heartbeats of one batch, reduced to the latest by occurredAt: last seen becomes {@code receivedAt}
      * (never earlier than it was), version and skew move only if this heartbeat is later than the one recorded.
+     * Returns the app version now recorded (the latest heartbeat's by the device's clock): what the device registry
+     * is told, so a late or resent older heartbeat never rolls the registry's version back either.
      */
-    void heartbeat(TenantId tenant, String deviceKey, String storeCode, Instant occurredAt, Instant receivedAt,
+    @Nullable
+    String heartbeat(TenantId tenant, String deviceKey, String storeCode, Instant occurredAt, Instant receivedAt,
                    @Nullable String appVersion);
 
     /** The device's status, empty before its first heartbeat. */

@@ -3,6 +3,7 @@ package io.vitrine.pos.events;
 import io.micronaut.context.ApplicationContext;
 import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.tenancy.TenantContext;
+import io.vitrine.kernel.testing.MutableClock;
 import io.vitrine.pos.fleet.DeviceHeartbeat;
 import io.vitrine.pos.fleet.DeviceStatuses;
 import io.vitrine.pos.storestock.CountReconciliation;
@@ -298,6 +299,58 @@ abstract class EventIngestSuite {
                 .containsExactly(shop.device().deviceKey());
         assertThat(statuses.silentSince(shop.tenant(), status.lastSeenAt().plusSeconds(1))).hasSize(1);
         assertThat(statuses.silentSince(shop.tenant(), status.lastSeenAt())).isEmpty();
+    }
+
+    @Test
+    void the_ledger_outlives_the_max_age_so_a_days_late_resend_is_refused_never_applied_twice_and_heartbeats_go_sooner() {
+        PosShop shop = new PosShop(context, 1);
+        MutableClock clock = context.getBean(MutableClock.class);
+        LedgerRetention retention = context.getBean(LedgerRetention.class);
+        DeviceStatuses statuses = context.getBean(DeviceStatuses.class);
+        byte[] old = batch(sale("old-sale", now.minus(Duration.ofDays(29)), shop.sku(0), 2),
+                heartbeat("old-beat", now.minus(Duration.ofDays(3)), "1.0"));
+        byte[] recent = batch(sale("new-sale", now.minus(Duration.ofDays(1)), shop.sku(0), 1),
+                heartbeat("new-beat", now.minusSeconds(30), "2.0"));
+        ingest.ingest(shop.device(), old);
+        ingest.ingest(shop.device(), recent);
+
+        retention.prune(clock.instant());
+        assertThat(ledger(shop)).as("a heartbeat goes after 2 days, a sale after 31")
+                .containsExactlyInAnyOrder("old-sale", "new-sale", "new-beat");
+        assertThat(ingest.ingest(shop.device(), batch(heartbeat("old-beat", now.minus(Duration.ofDays(3)), "1.0"))))
+                .extracting(EventResult::status).as("a pruned heartbeat resent is applied again: harmless")
+                .containsExactly(EventStatus.ACCEPTED);
+        assertThat(statuses.lastSeen(shop.tenant(), shop.device().deviceKey()).orElseThrow().appVersion())
+                .as("and it rolls nothing back").isEqualTo("2.0");
+        assertThat(ingest.ingest(shop.device(), old)).extracting(EventResult::status).as("within the max age: kept")
+                .containsExactly(EventStatus.DUPLICATE, EventStatus.DUPLICATE);
+
+        clock.advance(Duration.ofDays(3));
+        retention.prune(clock.instant());
+        assertThat(ledger(shop)).as("the sale of 32 days ago and every heartbeat are gone")
+                .containsExactly("new-sale");
+        List<EventResult> late = ingest.ingest(shop.device(), old);
+        assertThat(late.get(0).status()).isEqualTo(EventStatus.REJECTED);
+        assertThat(late.get(0).error().code()).as("refused by its age before the ledger is asked").isEqualTo("TOO_OLD");
+        assertThat(ingest.ingest(shop.device(), recent).get(0).status()).isEqualTo(EventStatus.DUPLICATE);
+        assertThat(levels(shop)).as("each sale applied once").containsEntry(shop.sku(0), -3L);
+        assertThat(shop.count("SELECT COUNT(*) FROM store_stock_movements WHERE tenant_id = ?", shop.tenant().value()))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void a_ledger_retention_not_longer_than_the_max_age_is_refused_at_start() {
+        EventIngestSettings settings = context.getBean(EventIngestSettings.class);
+        assertThatThrownBy(() -> new LedgerRetention(context.getBean(EventLedger.class), settings,
+                settings.maxAge(), Duration.ofDays(2), 1000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOO_OLD");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> ledger(PosShop shop) {
+        return new io.vitrine.kernel.testing.SqlProbe(context.getBean(
+                io.micronaut.transaction.TransactionOperations.class)).strings(
+                "SELECT event_id FROM pos_events WHERE tenant_id = ?", shop.tenant().value());
     }
 
     // --- the shuffled-delivery property's helpers

@@ -18,6 +18,8 @@ import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.access.StaffRole;
+import io.vitrine.tenants.stores.StoreForm;
+import io.vitrine.tenants.stores.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -175,14 +177,14 @@ abstract class CatalogFeedSuite {
         CountDownLatch releaseFirst = new CountDownLatch(1);
         try {
             Future<?> first = threads.submit(() -> transactions.executeWrite(status -> {
-                log.append(merchant.tenant(), List.of(new CatalogChangeLog.Entry("SLOW-1", null)));
+                log.append(merchant.tenant(), List.of(CatalogChangeLog.Entry.everywhere("SLOW-1")));
                 firstAppended.countDown();
                 await(releaseFirst);
                 return null;
             }));
             assertThat(firstAppended.await(30, TimeUnit.SECONDS)).isTrue();
             Future<?> second = threads.submit(() -> transactions.executeWrite(status -> {
-                log.append(merchant.tenant(), List.of(new CatalogChangeLog.Entry("FAST-2", null)));
+                log.append(merchant.tenant(), List.of(CatalogChangeLog.Entry.everywhere("FAST-2")));
                 return null;
             }));
 
@@ -238,6 +240,87 @@ abstract class CatalogFeedSuite {
         long neighbours = transactions.executeRead(status -> log.watermark(neighbour.tenant()));
         assertThat(neighbours).as("the neighbour's log moved")
                 .isPositive();
+    }
+
+    @Test
+    void an_assortment_change_of_one_store_touches_that_stores_feed_only() {
+        List<String> skus = products(2);
+        as(() -> assortments.replace(ADMIN, "S1", skus));
+        as(() -> assortments.replace(ADMIN, "S2", skus));
+        dispatch();
+        Device s1 = new Device("S1");
+        Device s2 = new Device("S2");
+        s1.pollUntilUpToDate(500);
+        s2.pollUntilUpToDate(500);
+
+        as(() -> assortments.replace(ADMIN, "S1", skus.subList(0, 1)));
+        dispatch();
+
+        assertThat(s2.poll(500).changes()).as("S2's assortment did not change").isEmpty();
+        assertThat(s1.poll(500).changes()).extracting(CatalogChange::sku, CatalogChange::op)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(skus.get(1), ChangeOp.DELETE));
+        assertThat(s1.shelf).containsOnlyKeys(skus.get(0));
+    }
+
+    @Test
+    void a_store_moved_to_another_warehouse_is_told_its_whole_shelf_with_that_warehouses_stock() {
+        List<String> skus = products(3);
+        as(() -> assortments.replace(ADMIN, "S1", skus));
+        as(() -> assortments.replace(ADMIN, "S2", skus));
+        as(() -> stock.set(ADMIN, w1, skus.get(0), BigDecimal.valueOf(3), null));
+        as(() -> stock.set(ADMIN, w2, skus.get(0), BigDecimal.valueOf(40), null));
+        as(() -> stock.set(ADMIN, w2, skus.get(2), BigDecimal.valueOf(7), null));
+        dispatch();
+        Device s1 = new Device("S1");
+        Device s2 = new Device("S2");
+        s1.pollUntilUpToDate(500);
+        s2.pollUntilUpToDate(500);
+        assertThat(s1.shelf.get(skus.get(0)).stock()).isEqualTo(3L);
+        s1.told.clear();
+
+        as(() -> context().getBean(Stores.class).update(ADMIN, "S1",
+                new StoreForm(null, "store", "CONVENIENCE_STORE", "x", "440305", null, null, w2)));
+        dispatch();
+
+        s1.pollUntilUpToDate(500);
+        assertThat(s1.told).as("every SKU of its shelf, once").containsExactlyInAnyOrderElementsOf(skus);
+        assertThat(s1.shelf).containsOnlyKeys(skus);
+        assertThat(s1.shelf.get(skus.get(0)).stock()).isEqualTo(40L);
+        assertThat(s1.shelf.get(skus.get(1)).stock()).isZero();
+        assertThat(s1.shelf.get(skus.get(2)).stock()).isEqualTo(7L);
+        assertThat(s2.poll(500).changes()).as("S2 did not move").isEmpty();
+    }
+
+    @Test
+    void a_cursor_older_than_the_pruned_log_is_told_to_bootstrap_and_a_fresher_one_reads_on() {
+        List<String> skus = products(2);
+        as(() -> assortments.replace(ADMIN, "S1", skus));
+        dispatch();
+        Device behind = new Device("S1");
+        behind.pollUntilUpToDate(500);
+        changePrice(skus.get(0), 100);
+        dispatch();
+        Device current = new Device("S1");
+        current.pollUntilUpToDate(500);
+
+        ChangeLogRetention retention = context().getBean(ChangeLogRetention.class);
+        java.time.Instant later = context().getBean(java.time.Clock.class).instant().plus(retention.keep()).plusSeconds(5);
+        assertThat(retention.prune(later)).as("every entry so far is older than the retention then").isPositive();
+        long horizon = transactions.executeRead(status -> log.prunedThrough(merchant.tenant()));
+        long watermark = transactions.executeRead(status -> log.watermark(merchant.tenant()));
+        assertThat(horizon).as("the horizon: all of it").isEqualTo(watermark);
+
+        assertThatThrownBy(() -> behind.poll(500)).as("its entries are gone: it must not be told 'nothing changed'")
+                .isInstanceOf(CursorExpiredException.class);
+        assertThat(current.poll(500).changes()).as("at the horizon: nothing missed").isEmpty();
+        changePrice(skus.get(1), 200);
+        dispatch();
+        assertThat(current.poll(500).changes()).extracting(CatalogChange::sku, CatalogChange::priceFen)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(skus.get(1), 200L));
+        Device again = new Device("S1");
+        again.pollUntilUpToDate(500);
+        assertThat(again.shelf).as("a bootstrap copies the shelf as it is").containsOnlyKeys(skus);
+        assertThat(again.shelf.get(skus.get(0)).priceFen()).isEqualTo(100L);
     }
 
     /** A device of a store: applies every page to its copy of the shelf, as a POS would. */

@@ -3,6 +3,7 @@ package io.vitrine.tenants.devices;
 import io.micronaut.core.annotation.Nullable;
 import io.vitrine.kernel.tenancy.TenantId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,8 +15,12 @@ import java.util.List;
  */
 public interface OfflineEpisodes {
 
-    /** ACTIVE devices last seen before {@code seenBefore} with no open episode, longest silent first. */
-    List<Episode> starting(Instant seenBefore, int limit);
+    /**
+     * ACTIVE devices with no open episode last seen more than their tenant's window before {@code now} (the tenant's
+     * {@code deviceOfflineMinutes}, else {@code defaultWindow}), longest silent first. {@code shortestWindow}: no
+     * tenant's window is shorter (it bounds the index range the query reads).
+     */
+    List<Episode> starting(Instant now, Duration defaultWindow, Duration shortestWindow, int limit);
 
     /** Open episodes whose device was seen again since, or is no longer ACTIVE. */
     List<Episode> ending(int limit);

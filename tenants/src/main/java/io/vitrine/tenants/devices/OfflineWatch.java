@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * Offline alerts for the whole platform's fleets (issue #8): every {@code vitrine.devices.offline-check-interval}
  * (1m; {@code vitrine.devices.offline-check-enabled: false} stops the schedule, e.g. in tests that run rounds by
  * hand) it opens an episode — one DEVICE_OFFLINE alert, posted to the tenant's webhook — for each ACTIVE device last
- * seen before the {@link OnlineWindow}, and ends the episodes of devices seen again (DEVICE_BACK_ONLINE) or revoked.
+ * seen before its tenant's {@link OnlineWindow} (each tenant's threshold applied in the query), and ends the
+ * episodes of devices seen again (DEVICE_BACK_ONLINE) or revoked.
  * A device never seen is not alerted: it has not gone offline, it has not come yet (a store import registers POS
  * long before they run). Each round asks the database twice across tenants, a batch at a time, never once per
  * device; each episode is then claimed in its own transaction. Every instance schedules it; the first to take the
@@ -81,7 +82,8 @@ public class OfflineWatch {
     /** Ends the episodes of devices seen again, then opens those of devices gone silent; no lock. */
     public Round watch() {
         int ended = drain(() -> episodes.ending(BATCH), this::end);
-        int opened = drain(() -> episodes.starting(window.onlineSince(), BATCH), this::open);
+        int opened = drain(() -> episodes.starting(window.now(), window.platformDefault(), window.shortest(), BATCH),
+                this::open);
         return new Round(opened, ended);
     }
 

@@ -36,6 +36,14 @@ import java.util.regex.Pattern;
 public class Settings {
 
     private static final Pattern APP_ID = Pattern.compile("[0-9]{8,32}");
+    /**
+     * Bounds of a tenant's offline threshold: below 5 minutes a device's ordinary pauses (a POS beats every minute,
+     * a sighting is written at most every 30 s, the watch runs every minute) would raise alerts; above a day an
+     * alert comes too late to act on.
+     */
+    public static final int MIN_OFFLINE_MINUTES = 5;
+    public static final int MAX_OFFLINE_MINUTES = 1440;
+
     private static final Pattern WEBHOOK = Pattern.compile("https?://[^\\s]{1,490}");
 
     private final TenantSettingsRepository settings;
@@ -69,7 +77,7 @@ public class Settings {
     private TenantSettings read() {
         return settings.findAll().stream().findFirst().orElseGet(() -> new TenantSettings(null,
                 currentTenant.require().value(), null, null, null, null, null, null, null, 0L, null, null, null, null,
-                clock.instant(), null));
+                clock.instant(), null, null));
     }
 
     @Transactional
@@ -96,6 +104,11 @@ public class Settings {
         if (form.alipayPrivateKey() != null && form.alipayPrivateKey().length() > 8000) {
             checks.fail("alipay.appPrivateKey", "TOO_LONG", "at most 8000 characters");
         }
+        Integer offlineMinutes = form.deviceOfflineMinutes();
+        if (offlineMinutes != null && (offlineMinutes < MIN_OFFLINE_MINUTES || offlineMinutes > MAX_OFFLINE_MINUTES)) {
+            checks.fail("deviceOfflineMinutes", "OFFLINE_MINUTES_RANGE",
+                    MIN_OFFLINE_MINUTES + " to " + MAX_OFFLINE_MINUTES + " minutes, or none for the platform's default");
+        }
         checks.throwIfAny();
 
         TenantSettings before = read();
@@ -103,7 +116,7 @@ public class Settings {
                 appId, secret(form.alipayPrivateKey(), before.alipayPrivateKeyEnc()), publicKey,
                 secret(form.alipayAppAuthToken(), before.alipayAuthTokenEnc()), ebcCode, ebcName, signer,
                 form.freightFlatFen() == null ? 0L : form.freightFlatFen(), form.freightFreeAboveFen(), returnPolicy,
-                logistics, webhook, clock.instant(), by.staffId());
+                logistics, webhook, clock.instant(), by.staffId(), offlineMinutes);
         TenantSettings saved = before.id() == null ? settings.save(withoutTenant(after)) : settings.update(after);
         cache.invalidate(currentTenant.require());
         String secrets = (form.alipayPrivateKey() != null ? "private key replaced " : "")
@@ -141,7 +154,7 @@ public class Settings {
         return new TenantSettings(s.id(), null, s.alipayAppId(), s.alipayPrivateKeyEnc(), s.alipayPublicKey(),
                 s.alipayAuthTokenEnc(), s.customsEbcCode(), s.customsEbcName(), s.customsSigner(), s.freightFlatFen(),
                 s.freightFreeAboveFen(), s.returnFreightPolicy(), s.logisticsProvider(), s.alertWebhookUrl(),
-                s.updatedAt(), s.updatedBy());
+                s.updatedAt(), s.updatedBy(), s.deviceOfflineMinutes());
     }
 
     @Nullable

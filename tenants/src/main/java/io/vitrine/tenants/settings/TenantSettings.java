@@ -13,7 +13,8 @@ import java.time.Instant;
 /**
  * A tenant's settings (api.md): its Alipay app (the merchant's own, or the platform as ISV with the
  * merchant's app_auth_token), customs codes and signer, freight, return freight, logistics provider and
- * alert webhook. The private key and the app auth token are kept encrypted ({@code PersonalDataCipher})
+ * alert webhook, and after how many minutes without a sighting its devices count as offline and are alerted
+ * ({@code deviceOfflineMinutes}, null: the platform's {@code vitrine.devices.online-window}). The private key and the app auth token are kept encrypted ({@code PersonalDataCipher})
  * and never read back through the API.
  */
 @MappedEntity("tenant_settings")
@@ -32,7 +33,8 @@ public record TenantSettings(@Id String id,
                              @Nullable String logisticsProvider,
                              @Nullable String alertWebhookUrl,
                              @TypeDef(type = DataType.STRING, converter = UtcDatetimeText.class) Instant updatedAt,
-                             @Nullable String updatedBy) {
+                             @Nullable String updatedBy,
+                             @Nullable Integer deviceOfflineMinutes) {
 
     public boolean hasAlipayPrivateKey() {
         return alipayPrivateKeyEnc != null;

@@ -13,7 +13,6 @@ import io.vitrine.kernel.id.Ids;
 import io.vitrine.kernel.tenancy.CurrentTenant;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.tenants.access.Actor;
-import io.vitrine.tenants.audit.AuditTrail;
 import io.vitrine.tenants.registry.Tenant;
 import io.vitrine.tenants.registry.TenantDirectory;
 import io.vitrine.tenants.warehouses.ParkWarehouses;
@@ -45,18 +44,18 @@ public class Stores {
     private final CurrentTenant currentTenant;
     private final TenantDirectory directory;
     private final ParkWarehouses warehouses;
-    private final AuditTrail audit;
+    private final StoreChanges changes;
     private final Ids ids;
     private final Clock clock;
 
-    public Stores(StoreRepository stores, StoreScopes scopes, CurrentTenant currentTenant, TenantDirectory directory,
-                  ParkWarehouses warehouses, AuditTrail audit, Ids ids, Clock clock) {
+    Stores(StoreRepository stores, StoreScopes scopes, CurrentTenant currentTenant, TenantDirectory directory,
+                  ParkWarehouses warehouses, StoreChanges changes, Ids ids, Clock clock) {
         this.stores = stores;
         this.scopes = scopes;
         this.currentTenant = currentTenant;
         this.directory = directory;
         this.warehouses = warehouses;
-        this.audit = audit;
+        this.changes = changes;
         this.ids = ids;
         this.clock = clock;
     }
@@ -134,7 +133,7 @@ public class Stores {
         Instant now = clock.instant();
         Store store = stores.save(new Store(ids.nextId(), null, code, details.name(), details.kind(), details.address(),
                 details.districtCode(), details.lat(), details.lng(), details.warehouseCode(), now, now));
-        audit.record(by, tenant, "STORE_CREATED", "store", store.code(), null);
+        changes.created(by, tenant, store);
         return store;
     }
 
@@ -142,7 +141,7 @@ public class Stores {
         Store changed = stores.update(new Store(current.id(), current.tenantId(), current.code(), details.name(),
                 details.kind(), details.address(), details.districtCode(), details.lat(), details.lng(),
                 details.warehouseCode(), current.createdAt(), clock.instant()));
-        audit.record(by, tenant, "STORE_UPDATED", "store", changed.code(), null);
+        changes.changed(by, tenant, current, changed);
         return changed;
     }
 

@@ -200,7 +200,47 @@ abstract class OfflineWatchSuite {
         assertThat(TenantContext.callAs(tenant, () -> devices.get(pos).appVersion())).as("unchanged").isEqualTo("pos-3.1");
     }
 
+    @Test
+    void a_tenants_own_threshold_decides_when_its_devices_are_offline_on_the_page_and_alerted() {
+        offlineAfterMinutes(tenant, 30);
+        String ours = device(tenant, "POS", "S005", "ACTIVE", clock.instant());
+        String theirs = device(other, "POS", "S005", "ACTIVE", clock.instant());
+
+        clock.advance(WINDOW.plusMinutes(1));
+        watch.watch();
+        assertThat(alerts(tenant, "DEVICE_OFFLINE")).as("11 minutes: within the tenant's 30").isEmpty();
+        assertThat(offline(tenant)).isEmpty();
+        assertThat(offlineCount(tenant)).isZero();
+        assertThat(alerts(other, "DEVICE_OFFLINE")).as("the other tenant has the platform's 10 minutes")
+                .extracting(Alert::subject).singleElement().asString().startsWith(theirs);
+        assertThat(offline(other)).containsExactly(theirs);
+
+        clock.advance(Duration.ofMinutes(19));
+        watch.watch();
+        assertThat(alerts(tenant, "DEVICE_OFFLINE")).as("30 minutes exactly: not more than 30").isEmpty();
+        assertThat(offline(tenant)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        watch.watch();
+        List<Alert> alerted = alerts(tenant, "DEVICE_OFFLINE");
+        assertThat(alerted).extracting(Alert::subject).singleElement().asString().startsWith(ours);
+        assertThat(alerted.get(0).message()).contains("30 minutes");
+        assertThat(offline(tenant)).as("the page, its filter and its summary say the same").containsExactly(ours);
+        assertThat(offlineCount(tenant)).isEqualTo(1);
+    }
+
     // --- helpers
+
+    private void offlineAfterMinutes(TenantId in, int minutes) {
+        TenantContext.runAs(in, () -> context.getBean(Settings.class).replace(Actor.system(), new SettingsForm(
+                null, null, null, null, null, null, null, null, null, null, null, null, minutes)));
+    }
+
+    private long offlineCount(TenantId in) {
+        return TenantContext.callAs(in, () -> context.getBean(Fleet.class).summary().kinds().stream()
+                .mapToLong(FleetSummary.KindCounts::offline).sum());
+    }
+
 
     private String device(TenantId in, String kind, String storeCode, String status, Instant lastSeen) {
         String key = "dk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);

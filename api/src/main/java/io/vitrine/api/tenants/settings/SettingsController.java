@@ -18,6 +18,8 @@ import io.vitrine.tenants.settings.TenantSettings;
 /**
  * {@code GET/PUT /api/v1/tenant/settings} for the tenant's admins (api.md). Secrets are write-only: the
  * answer says whether one is set ({@code appPrivateKeySet}, {@code appAuthTokenSet}), never what it is.
+ * {@code deviceOfflineMinutes} (5-1440, null: the platform's 10 minutes) is after how long without a sighting the
+ * tenant's devices count as offline and are alerted (tenants README "Offline alerts").
  */
 @Controller("/api/v1/tenant/settings")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -43,7 +45,8 @@ class SettingsController {
         return SettingsView.of(settings.replace(StaffClaims.actorOf(caller), new SettingsForm(alipay.appId(),
                 alipay.appPrivateKey(), alipay.alipayPublicKey(), alipay.appAuthToken(), customs.ebcCode(),
                 customs.ebcName(), customs.signer(), freight.flatFen(), freight.freeAboveFen(),
-                request.returnFreightPolicy(), request.logisticsProvider(), request.alertWebhookUrl())));
+                request.returnFreightPolicy(), request.logisticsProvider(), request.alertWebhookUrl(),
+                request.deviceOfflineMinutes())));
     }
 
     @Serdeable
@@ -66,7 +69,7 @@ class SettingsController {
     @Serdeable
     record SettingsRequest(@Nullable Alipay alipay, @Nullable Customs customs, @Nullable Freight freight,
                            @Nullable String returnFreightPolicy, @Nullable String logisticsProvider,
-                           @Nullable String alertWebhookUrl) {
+                           @Nullable String alertWebhookUrl, @Nullable Integer deviceOfflineMinutes) {
     }
 
     @Serdeable
@@ -76,14 +79,15 @@ class SettingsController {
 
     @Serdeable
     record SettingsView(AlipayView alipay, Customs customs, Freight freight, @Nullable String returnFreightPolicy,
-                        @Nullable String logisticsProvider, @Nullable String alertWebhookUrl) {
+                        @Nullable String logisticsProvider, @Nullable String alertWebhookUrl,
+                        @Nullable Integer deviceOfflineMinutes) {
         static SettingsView of(TenantSettings s) {
             return new SettingsView(
                     new AlipayView(s.alipayAppId(), s.hasAlipayPrivateKey(), s.alipayPublicKey(), s.hasAlipayAuthToken()),
                     new Customs(s.customsEbcCode(), s.customsEbcName(), s.customsSigner()),
                     new Freight(s.freightFlatFen(), s.freightFreeAboveFen()),
                     s.returnFreightPolicy() == null ? null : s.returnFreightPolicy().name(),
-                    s.logisticsProvider(), s.alertWebhookUrl());
+                    s.logisticsProvider(), s.alertWebhookUrl(), s.deviceOfflineMinutes());
         }
     }
 }

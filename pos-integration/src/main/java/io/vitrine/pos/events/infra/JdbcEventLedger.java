@@ -4,6 +4,8 @@ import io.vitrine.pos.events.EventLedger;
 import io.vitrine.pos.events.IngestingDevice;
 import io.vitrine.pos.events.PosEvent;
 import io.vitrine.pos.infra.PosSql;
+import io.micronaut.transaction.annotation.Transactional;
+import io.vitrine.pos.events.EventType;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -51,5 +53,13 @@ class JdbcEventLedger implements EventLedger {
                     event.receiptNo()));
         }
         sql.batch(INSERT, rows);
+    }
+
+    /** One range of {@code ix_pos_events_type_occurred} (V54) per batch. */
+    @Override
+    @Transactional
+    public int forget(EventType type, Instant occurredBefore, int limit) {
+        return sql.execute("DELETE FROM pos_events WHERE event_type = ? AND occurred_at < ? LIMIT ?",
+                List.of(type.name(), occurredBefore, limit));
     }
 }

@@ -32,7 +32,8 @@ class JdbcDeviceStatuses implements DeviceStatuses {
 
     @Override
     @Transactional
-    public void heartbeat(TenantId tenant, String deviceKey, String storeCode, Instant occurredAt, Instant receivedAt,
+    @Nullable
+    public String heartbeat(TenantId tenant, String deviceKey, String storeCode, Instant occurredAt, Instant receivedAt,
                           @Nullable String appVersion) {
         long skew = Duration.between(occurredAt, receivedAt).toMillis();
         Optional<DeviceHeartbeat> current = sql.query(COLUMNS + "AND device_key = ? FOR UPDATE", JdbcDeviceStatuses::map,
@@ -42,7 +43,7 @@ class JdbcDeviceStatuses implements DeviceStatuses {
             sql.execute("INSERT INTO pos_device_status (tenant_id, device_key, store_code, last_seen_at, "
                     + "last_heartbeat_at, app_version, clock_skew_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     Arrays.asList(tenant.value(), deviceKey, storeCode, receivedAt, occurredAt, appVersion, skew));
-            return;
+            return appVersion;
         }
         DeviceHeartbeat known = current.get();
         Instant seen = receivedAt.isAfter(known.lastSeenAt()) ? receivedAt : known.lastSeenAt();
@@ -52,6 +53,7 @@ class JdbcDeviceStatuses implements DeviceStatuses {
                 Arrays.asList(storeCode, seen, later ? occurredAt : known.lastHeartbeatAt(),
                         later ? appVersion : known.appVersion(), later ? skew : known.clockSkew().toMillis(),
                         tenant.value(), deviceKey));
+        return later ? appVersion : known.appVersion();
     }
 
     @Override

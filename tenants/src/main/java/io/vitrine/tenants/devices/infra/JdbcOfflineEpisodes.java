@@ -9,12 +9,13 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Offline episodes on {@code devices.offline_since} (V43). The finders are the platform's, across tenants (each row
- * names its tenant; the store's name is joined within it), served by {@code ix_devices_watch} and
+ * names its tenant; the store's name and the tenant's offline threshold are joined within it), served by {@code ix_devices_watch} and
  * {@code ix_devices_offline_since}; the claims name the tenant and change a row only from the state it was read in.
  */
 @Singleton
@@ -30,11 +31,18 @@ class JdbcOfflineEpisodes implements OfflineEpisodes {
         this.sql = sql;
     }
 
+    /**
+     * Each tenant's window applied to the row ({@code tenant_settings.device_offline_minutes}, else the default);
+     * {@code last_seen_at < now - shortest} keeps the read to one range of {@code ix_devices_watch}.
+     */
     @Override
-    public List<Episode> starting(Instant seenBefore, int limit) {
-        return sql.query(SELECT + "WHERE d.status = 'ACTIVE' AND d.last_seen_at < ? AND d.offline_since IS NULL "
-                + "ORDER BY d.last_seen_at, d.device_key LIMIT ?", List.of(SqlInstants.text(seenBefore), limit),
-                JdbcOfflineEpisodes::episode);
+    public List<Episode> starting(Instant now, Duration defaultWindow, Duration shortestWindow, int limit) {
+        return sql.query(SELECT + "LEFT JOIN tenant_settings ts ON ts.tenant_id = d.tenant_id "
+                + "WHERE d.status = 'ACTIVE' AND d.offline_since IS NULL AND d.last_seen_at < ? "
+                + "AND TIMESTAMPADD(SECOND, COALESCE(ts.device_offline_minutes * 60, ?), d.last_seen_at) < ? "
+                + "ORDER BY d.last_seen_at, d.device_key LIMIT ?",
+                List.of(SqlInstants.text(now.minus(shortestWindow)), defaultWindow.toSeconds(), SqlInstants.text(now),
+                        limit), JdbcOfflineEpisodes::episode);
     }
 
     @Override
