@@ -24,6 +24,9 @@ CREATE TABLE stats_rollups (
     clearance_histogram  VARBINARY(16000) NULL,                -- HdrHistogram of their clearance seconds
     returns_received     BIGINT          NOT NULL DEFAULT 0,   -- returns whose goods came back (each once)
     returned_fen         BIGINT          NOT NULL DEFAULT 0,   -- what they refund
+    kiosk_samples        BIGINT          NOT NULL DEFAULT 0,   -- kiosks counted by the fleet samples (T and S only)
+    kiosk_online_samples BIGINT          NOT NULL DEFAULT 0,   -- ... online at the time: uptime = online / samples
+    kiosk_days           BIGINT          NOT NULL DEFAULT 0,   -- kiosks seen online, once per kiosk and day
     PRIMARY KEY (grain, period_kind, tenant_id, period_start, store_code, trade_mode, origin_country)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -51,4 +54,21 @@ CREATE TABLE stats_returns (
     tenant_id   VARCHAR(36) NOT NULL,
     recorded_at DATETIME(6) NOT NULL,
     PRIMARY KEY (return_no)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- Kiosk samples (KioskSampling): each slot of the sampling interval is taken once, whatever the instances, and each
+-- kiosk seen online counts once per China day.
+CREATE TABLE stats_kiosk_slots (
+    slot_start  DATETIME(6) NOT NULL,
+    sampled_at  DATETIME(6) NOT NULL,
+    kiosks      INT         NOT NULL,
+    PRIMARY KEY (slot_start)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE stats_kiosk_days (
+    seen_day    DATE         NOT NULL,
+    device_key  VARCHAR(128) NOT NULL,
+    tenant_id   VARCHAR(36)  NOT NULL,
+    store_code  VARCHAR(32)  NOT NULL,
+    PRIMARY KEY (seen_day, device_key)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

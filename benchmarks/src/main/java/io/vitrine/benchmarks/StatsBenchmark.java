@@ -140,7 +140,8 @@ final class StatsBenchmark {
                     query.grouping().readsMonths())) {
                 String sql = "SELECT tenant_id, store_code, trade_mode, origin_country, period_start, orders_paid, "
                         + "gmv_fen, tax_fen, declarations_decided, declarations_passed, released, clearance_histogram, "
-                        + "returns_received, returned_fen FROM stats_rollups WHERE grain = ? AND period_kind = ? "
+                        + "returns_received, returned_fen, kiosk_samples, kiosk_online_samples, kiosk_days "
+                        + "FROM stats_rollups WHERE grain = ? AND period_kind = ? "
                         + "AND period_start >= ? AND period_start <= ?";
                 List<String> ids = query.scope().isEveryTenant() ? List.of()
                         : query.scope().tenants().stream().map(TenantId::value).sorted().toList();
@@ -161,7 +162,8 @@ final class StatsBenchmark {
                             checksum += r.getString(1).length() + r.getString(2).length() + r.getString(3).length()
                                     + r.getString(4).length() + r.getObject(5, LocalDate.class).getDayOfMonth()
                                     + r.getLong(6) + r.getLong(7) + r.getLong(8) + r.getLong(9) + r.getLong(10)
-                                    + r.getLong(11) + r.getLong(13) + r.getLong(14);
+                                    + r.getLong(11) + r.getLong(13) + r.getLong(14) + r.getLong(15) + r.getLong(16)
+                                    + r.getLong(17);
                             byte[] histogram = r.getBytes(12);
                             checksum += histogram == null ? 0 : histogram.length;
                         }

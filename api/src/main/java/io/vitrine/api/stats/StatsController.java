@@ -26,7 +26,7 @@ import java.util.List;
 /**
  * {@code GET /api/v1/stats?from=&to=&groupBy=day|tenant|store|tradeMode|originCountry&tenant=} (api.md "Park and
  * retailer statistics"; {@code originCountry} and {@code tenant} are additions, oversight/README.md): orders, GMV,
- * tax, declaration pass rate, clearance time p50/p90 and returns per group over China days, from the oversight
+ * tax, declaration pass rate, clearance time p50/p90, returns, active kiosks and kiosk uptime per group over China days, from the oversight
  * module's aggregates; {@code GET /api/v1/stats:export?format=csv|xlsx&…} the same as a file. Over the caller's
  * {@link StatsScopes scope}: a retailer its own tenant, a park its members, the platform admin everyone.
  */
@@ -48,7 +48,9 @@ class StatsController {
     @Operation(summary = "Orders, GMV, tax, declaration pass rate, clearance p50/p90 and returns, grouped",
             description = "from, to: China days YYYY-MM-DD, both included (default the last 30 days; at most 366). "
                     + "groupBy: day (default; every day listed), tenant, store, tradeMode or originCountry. tenant: "
-                    + "one tenant's slug within the caller's scope. Rates are 0-1; clearance in seconds; money in fen.")
+                    + "one tenant's slug within the caller's scope. Rates are 0-1; clearance in seconds; money in fen; "
+                    + "activeKiosks: kiosks seen online per day (by day: that day's), kioskUptime: online share of the "
+                    + "fleet samples (day, tenant and store groupings only).")
     StatsView stats(Authentication caller, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                     @Nullable @QueryValue String groupBy, @Nullable @QueryValue String tenant) {
         StatsQueries.Answer answer = queries.answer(caller, from, to, groupBy, tenant);
@@ -90,12 +92,14 @@ class StatsController {
     record GroupView(@Nullable String key, @Nullable String tenant, long orders, long gmvFen, long taxFen,
                      long declarationsDecided, long declarationsPassed, @Nullable Double declarationPassRate,
                      long released, @Nullable Long clearanceP50Seconds, @Nullable Long clearanceP90Seconds,
-                     long returns, long returnedFen, @Nullable Double returnRate) {
+                     long returns, long returnedFen, @Nullable Double returnRate, @Nullable Double activeKiosks,
+                     @Nullable Double kioskUptime) {
 
         static GroupView of(@Nullable String key, @Nullable String tenant, StatsFigures f) {
             return new GroupView(key, tenant, f.orders(), f.gmvFen(), f.taxFen(), f.declarationsDecided(),
                     f.declarationsPassed(), f.declarationPassRate(), f.released(), f.clearanceP50Seconds(),
-                    f.clearanceP90Seconds(), f.returns(), f.returnedFen(), f.returnRate());
+                    f.clearanceP90Seconds(), f.returns(), f.returnedFen(), f.returnRate(), f.activeKiosks(),
+                    f.kioskUptime());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.vitrine.api.stats;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.api.tenants.Rows;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.testing.EmbeddedVitrine;
 import io.vitrine.api.testing.RunningVitrine;
@@ -9,6 +10,7 @@ import io.vitrine.kernel.tabular.TabularFormat;
 import io.vitrine.kernel.tabular.TabularReader;
 import io.vitrine.kernel.tabular.TabularRow;
 import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.oversight.stats.KioskSampling;
 import io.vitrine.oversight.stats.OrderKeys;
 import io.vitrine.oversight.stats.StatsDelta;
 import io.vitrine.oversight.stats.StatsRollups;
@@ -19,10 +21,15 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,10 +115,36 @@ class StatsHttpTest {
                     .contains("stats-store-2026-03-01-2026-03-31." + format.name().toLowerCase());
             List<List<String>> rows = read(file.body(), format);
             assertThat(rows).as(format.name()).containsExactly(
-                    List.of("S001", mine.slug(), "1", "10000", "910", "0", "0", "", "0", "", "", "1", "6000", "1.0"),
-                    List.of("S003", mine.slug(), "1", "4000", "0", "0", "0", "", "0", "", "", "0", "0", "0.0"),
-                    List.of("TOTAL", "", "2", "14000", "910", "0", "0", "", "0", "", "", "1", "6000", "0.5"));
+                    List.of("S001", mine.slug(), "1", "10000", "910", "0", "0", "", "0", "", "", "1", "6000", "1.0", "",
+                            ""),
+                    List.of("S003", mine.slug(), "1", "4000", "0", "0", "0", "", "0", "", "", "0", "0", "0.0", "", ""),
+                    List.of("TOTAL", "", "2", "14000", "910", "0", "0", "", "0", "", "", "1", "6000", "0.5", "", ""));
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kiosks_sampled_once_per_slot_give_active_kiosks_and_uptime_per_store() {
+        TenantsApi.Merchant mine = api.merchant(api.park());
+        kiosk(mine, "K01", Instant.now());                          // online
+        kiosk(mine, "K01", Instant.now().minus(Duration.ofHours(2))); // paired, silent for two hours
+        kiosk(mine, "K02", Instant.now().minusSeconds(30));         // online
+        KioskSampling sampling = vitrine.bean(KioskSampling.class);
+        // two slots of one China day far from any real round's (2026-02-10 12:00 and 12:05 in Shanghai)
+        Instant noon = Instant.parse("2026-02-10T04:00:00Z");
+
+        assertThat(sampling.sample(noon)).isPresent();
+        assertThat(sampling.sample(noon.plusSeconds(10))).isEmpty(); // the same slot: taken
+        assertThat(sampling.sample(noon.plusSeconds(300))).isPresent();
+
+        Map<String, Object> stores = api.expect(200, api.get("/api/v1/stats?from=2026-02-10&to=2026-02-10&groupBy=store",
+                mine.admin().token()));
+        assertThat(group(stores, "K01")).containsEntry("activeKiosks", 1.0).containsEntry("kioskUptime", 0.5);
+        assertThat(group(stores, "K02")).containsEntry("activeKiosks", 1.0).containsEntry("kioskUptime", 1.0);
+        assertThat((Map<String, Object>) stores.get("totals")).containsEntry("activeKiosks", 2.0)
+                .containsEntry("kioskUptime", 0.6667);
+        assertThat(groups(api.expect(200, api.get("/api/v1/stats?from=2026-02-10&to=2026-02-10&groupBy=tradeMode",
+                mine.admin().token())))).isEmpty();
     }
 
     @Test
@@ -132,6 +165,13 @@ class StatsHttpTest {
         assertThat(vitrine.get("/api/v1/stats?" + MARCH).statusCode()).isEqualTo(401);
     }
 
+    private void kiosk(TenantsApi.Merchant merchant, String store, Instant lastSeen) {
+        String seen = LocalDateTime.ofInstant(lastSeen, ZoneOffset.UTC).toString().replace('T', ' ');
+        Rows.update(vitrine, "INSERT INTO devices (id, tenant_id, device_key, kind, store_code, status, last_seen_at, "
+                + "created_at) VALUES (?, ?, ?, 'KIOSK', ?, 'ACTIVE', ?, ?)", UUID.randomUUID().toString(), merchant.id(),
+                "dk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), store, seen, seen);
+    }
+
     private void add(String tenant, String store, String mode, String origin, StatsDelta delta) {
         @SuppressWarnings("unchecked")
         TransactionOperations<Connection> transactions = vitrine.bean(TransactionOperations.class);
@@ -149,7 +189,7 @@ class StatsHttpTest {
     private List<List<String>> read(byte[] file, TabularFormat format) {
         List<String> header = List.of("store", "tenant", "orders", "gmvFen", "taxFen", "declarationsDecided",
                 "declarationsPassed", "declarationPassRate", "released", "clearanceP50Seconds", "clearanceP90Seconds",
-                "returns", "returnedFen", "returnRate");
+                "returns", "returnedFen", "returnRate", "activeKiosks", "kioskUptime");
         List<List<String>> rows = new ArrayList<>();
         vitrine.bean(TabularReader.class).read(new ByteArrayInputStream(file), format,
                 TabularColumns.of(header, List.of()),

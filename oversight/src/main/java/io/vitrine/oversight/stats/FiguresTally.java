@@ -11,6 +11,9 @@ final class FiguresTally {
     private long released;
     private long returns;
     private long returnedFen;
+    private long kioskSamples;
+    private long kioskOnline;
+    private long kioskDays;
     private ClearanceTimes clearance;
 
     void add(RollupRow row) {
@@ -22,6 +25,9 @@ final class FiguresTally {
         released += row.released();
         returns += row.returns();
         returnedFen += row.returnedFen();
+        kioskSamples += row.kioskSamples();
+        kioskOnline += row.kioskOnlineSamples();
+        kioskDays += row.kioskDays();
         if (row.clearanceHistogram() != null && row.clearanceHistogram().length > 0) {
             if (clearance == null) {
                 clearance = ClearanceTimes.empty();
@@ -39,6 +45,9 @@ final class FiguresTally {
         released += other.released;
         returns += other.returns;
         returnedFen += other.returnedFen;
+        kioskSamples += other.kioskSamples;
+        kioskOnline += other.kioskOnline;
+        kioskDays += other.kioskDays;
         if (other.clearance != null) {
             if (clearance == null) {
                 clearance = ClearanceTimes.empty();
@@ -47,9 +56,10 @@ final class FiguresTally {
         }
     }
 
-    StatsFigures figures() {
+    /** @param days the number of China days the figures span (for the kiosks seen per day) */
+    StatsFigures figures(long days) {
         return new StatsFigures(orders, gmvFen, taxFen, decided, passed, released,
                 clearance == null ? null : clearance.percentile(50), clearance == null ? null : clearance.percentile(90),
-                returns, returnedFen);
+                returns, returnedFen, kioskSamples, kioskOnline, kioskDays, days);
     }
 }

@@ -20,7 +20,7 @@ public class StatsExport {
 
     static final List<String> FIGURE_COLUMNS = List.of("orders", "gmvFen", "taxFen", "declarationsDecided",
             "declarationsPassed", "declarationPassRate", "released", "clearanceP50Seconds", "clearanceP90Seconds",
-            "returns", "returnedFen", "returnRate");
+            "returns", "returnedFen", "returnRate", "activeKiosks", "kioskUptime");
 
     private final TabularWriter writer;
 
@@ -65,6 +65,8 @@ public class StatsExport {
         cells.add(Long.toString(f.returns()));
         cells.add(Long.toString(f.returnedFen()));
         cells.add(text(f.returnRate()));
+        cells.add(text(f.activeKiosks()));
+        cells.add(text(f.kioskUptime()));
         return cells;
     }
 

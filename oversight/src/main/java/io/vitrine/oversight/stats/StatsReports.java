@@ -5,6 +5,7 @@ import io.vitrine.kernel.tenancy.TenantId;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,13 +45,15 @@ public class StatsReports {
                 groups.computeIfAbsent(day.toString(), k -> new Group(k, null));
             }
         }
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
         FiguresTally totals = new FiguresTally();
         List<StatsLine> lines = new ArrayList<>(groups.size());
         for (Group group : new TreeMap<>(groups).values()) {
             totals.add(group.tally);
-            lines.add(new StatsLine(group.key, group.tenant, group.tally.figures()));
+            lines.add(new StatsLine(group.key, group.tenant,
+                    group.tally.figures(grouping == StatsGrouping.DAY ? 1 : days)));
         }
-        return new StatsReport(from, to, grouping, totals.figures(), lines);
+        return new StatsReport(from, to, grouping, totals.figures(days), lines);
     }
 
     private static String keyOf(StatsGrouping grouping, RollupRow row) {

@@ -133,6 +133,8 @@ final class StatsPage {
         row.put("p90", duration(f.clearanceP90Seconds()));
         row.put("returns", f.returns());
         row.put("returnRate", percent(f.returnRate()));
+        row.put("activeKiosks", f.activeKiosks() == null ? "–" : String.valueOf(f.activeKiosks()));
+        row.put("kioskUptime", percent(f.kioskUptime()));
         return row;
     }
 

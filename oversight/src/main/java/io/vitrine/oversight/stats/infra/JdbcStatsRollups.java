@@ -34,10 +34,13 @@ class JdbcStatsRollups implements StatsRollups {
     private static final String COUNTERS = "orders_paid = orders_paid + ?, gmv_fen = gmv_fen + ?, "
             + "tax_fen = tax_fen + ?, declarations_decided = declarations_decided + ?, "
             + "declarations_passed = declarations_passed + ?, released = released + ?, "
-            + "returns_received = returns_received + ?, returned_fen = returned_fen + ?";
+            + "returns_received = returns_received + ?, returned_fen = returned_fen + ?, "
+            + "kiosk_samples = kiosk_samples + ?, kiosk_online_samples = kiosk_online_samples + ?, "
+            + "kiosk_days = kiosk_days + ?";
     private static final String COLUMNS = "SELECT tenant_id, store_code, trade_mode, origin_country, period_start, "
             + "orders_paid, gmv_fen, tax_fen, declarations_decided, declarations_passed, released, clearance_histogram, "
-            + "returns_received, returned_fen FROM stats_rollups WHERE grain = ? AND period_kind = ? "
+            + "returns_received, returned_fen, kiosk_samples, kiosk_online_samples, kiosk_days FROM stats_rollups "
+            + "WHERE grain = ? AND period_kind = ? "
             + "AND period_start >= ? AND period_start <= ?";
 
     private final StatsSql sql;
@@ -49,6 +52,9 @@ class JdbcStatsRollups implements StatsRollups {
     @Override
     public void add(OrderKeys keys, LocalDate day, StatsDelta delta) {
         for (Grain grain : Grain.values()) {
+            if (grain == Grain.MIX && delta.kiosksOnly()) {
+                continue; // kiosks have no trade mode or origin
+            }
             OrderKeys row = grain.project(keys);
             for (PeriodKind kind : PeriodKind.values()) {
                 List<Object> key = List.of(grain.code(), kind.code(), row.tenant().value(), kind.startOf(day),
@@ -99,8 +105,9 @@ class JdbcStatsRollups implements StatsRollups {
         values.add(histogram);
         int inserted = sql.execute("INSERT IGNORE INTO stats_rollups (grain, period_kind, tenant_id, period_start, "
                 + "store_code, trade_mode, origin_country, orders_paid, gmv_fen, tax_fen, declarations_decided, "
-                + "declarations_passed, released, returns_received, returned_fen, clearance_histogram) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+                + "declarations_passed, released, returns_received, returned_fen, kiosk_samples, kiosk_online_samples, "
+                + "kiosk_days, clearance_histogram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values);
         if (inserted != 1 && !addTo(key, delta)) {
             throw new IllegalStateException("a statistics row was neither inserted nor found");
         }
@@ -108,7 +115,8 @@ class JdbcStatsRollups implements StatsRollups {
 
     private static List<Object> counters(StatsDelta delta) {
         return Arrays.asList(delta.orders(), delta.gmvFen(), delta.taxFen(), delta.declarationsDecided(),
-                delta.declarationsPassed(), delta.released(), delta.returns(), delta.returnedFen());
+                delta.declarationsPassed(), delta.released(), delta.returns(), delta.returnedFen(),
+                delta.kioskSamples(), delta.kioskOnlineSamples(), delta.kioskDays());
     }
 
     @Override
@@ -129,6 +137,7 @@ class JdbcStatsRollups implements StatsRollups {
                 new OrderKeys(tenants.computeIfAbsent(row.getString(1), TenantId::of), row.getString(2),
                         row.getString(3), row.getString(4)),
                 row.getObject(5, LocalDate.class), row.getLong(6), row.getLong(7), row.getLong(8), row.getLong(9),
-                row.getLong(10), row.getLong(11), row.getBytes(12), row.getLong(13), row.getLong(14))));
+                row.getLong(10), row.getLong(11), row.getBytes(12), row.getLong(13), row.getLong(14),
+                row.getLong(15), row.getLong(16), row.getLong(17))));
     }
 }
