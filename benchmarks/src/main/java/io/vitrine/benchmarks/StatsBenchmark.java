@@ -1,5 +1,6 @@
 package io.vitrine.benchmarks;
 
+import io.micronaut.jdbc.DataSourceResolver;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.oversight.stats.ClearanceTimes;
 import io.vitrine.oversight.stats.StatsGrouping;
@@ -65,7 +66,9 @@ final class StatsBenchmark {
 
     static String report(String machine) throws Exception {
         try (BenchDatabase db = BenchDatabase.start("mariadb")) {
-            DataSource dataSource = db.context().getBean(DataSource.class);
+            // the pool itself: the context's DataSource bean only lends the connection of a surrounding transaction
+            DataSource dataSource = db.context().getBean(DataSourceResolver.class)
+                    .resolve(db.context().getBean(DataSource.class));
             TenantId[] tenants = new TenantId[TENANTS];
             for (int t = 0; t < TENANTS; t++) {
                 tenants[t] = TenantId.of(java.util.UUID.randomUUID().toString());
