@@ -34,6 +34,14 @@ public enum PageLanguage {
         return locale;
     }
 
+    /**
+     * The language the address asks for ({@code ?lang=}), if it names one we speak: what a form's action and the
+     * address it redirects to carry on, so a shopper who chose English stays in English after posting.
+     */
+    public static Optional<String> requestedTag(HttpRequest<?> request) {
+        return request.getParameters().getFirst("lang").flatMap(PageLanguage::matching).map(PageLanguage::tag);
+    }
+
     public static PageLanguage of(HttpRequest<?> request) {
         return request.getParameters().getFirst("lang").flatMap(PageLanguage::matching)
                 .or(() -> request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE).flatMap(PageLanguage::preferred))

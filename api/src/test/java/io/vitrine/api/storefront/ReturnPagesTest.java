@@ -62,9 +62,13 @@ class ReturnPagesTest {
                 .contains("Request a return");
         assertThat(page(orderPage + "&lang=zh-CN")).contains("申请退货");
 
+        assertThat(en).contains("/returns?token=" + placed[1] + "&amp;lang=en\"");
         HttpResponse<String> asked = form(placed, Map.of("qty." + A2, "1", "reason", "too big"), "en");
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(303);
-        String after = page(asked.headers().firstValue("Location").orElseThrow() + "&lang=zh-CN");
+        String location = asked.headers().firstValue("Location").orElseThrow();
+        assertThat(location).as("the shopper's language survives the form").contains("lang=en");
+        assertThat(page(location)).contains("<html lang=\"en\"", "data-status=\"REQUESTED\"").doesNotContain("已申请");
+        String after = page(location.replace("lang=en", "lang=zh-CN"));
         assertThat(after).contains("data-testid=\"return-requested\"");
         assertThat(after).contains("data-status=\"REQUESTED\"", "已申请").doesNotContain("<option value=\"2\"");
 
@@ -100,6 +104,7 @@ class ReturnPagesTest {
         HttpResponse<String> added = api.uploadPart("POST", action, "photo", "dent.png", "image/png",
                 io.vitrine.api.catalog.SampleImages.png(4, 4));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
+        assertThat(added.headers().firstValue("Location").orElseThrow()).contains("lang=en");
         assertThat(page(orderPage)).contains("data-photos=\"1\"");
         assertThat(api.uploadPart("POST", action.replace(placed[1], "wrong"), "photo", "dent.png", "image/png",
                 io.vitrine.api.catalog.SampleImages.png(4, 4)).statusCode()).isEqualTo(404);

@@ -57,6 +57,7 @@ public final class OrderingContexts {
         properties.put("vitrine.orders.close-enabled", false);
         properties.put("vitrine.orders.returns.expiry-enabled", false); // rounds run by hand (ReturnRefundsSuite)
         properties.put("vitrine.orders.payment-query.enabled", false);
+        properties.put("vitrine.privacy.retention.enabled", false); // rounds run by hand (PersonalDataRetentionSuite)
         properties.put("vitrine.payments.alipay.reconciliation.daily-enabled", false);
         properties.put("vitrine.test.fixture-books", false); // our books from the orders tables, not the fixture
         properties.put("vitrine.test.count-statements", true);

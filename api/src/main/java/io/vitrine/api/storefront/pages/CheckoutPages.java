@@ -1,6 +1,7 @@
 package io.vitrine.api.storefront.pages;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -12,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.vitrine.api.views.PageLanguage;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.util.Map;
@@ -56,25 +58,29 @@ final class CheckoutPages {
     }
 
     @Get("/orders/{orderNo}")
-    HttpResponse<?> order(@PathVariable String tenant, @PathVariable String orderNo, @Nullable @QueryValue String token,
-                          @Nullable @QueryValue String returned) {
-        return ShopFront.render("order", orderModel(shop, returns, tenant, orderNo, token, returned != null));
+    HttpResponse<?> order(HttpRequest<?> request, @PathVariable String tenant, @PathVariable String orderNo,
+                          @Nullable @QueryValue String token, @Nullable @QueryValue String returned) {
+        return ShopFront.render("order", orderModel(shop, returns, tenant, orderNo, token, returned != null,
+                PageLanguage.requestedTag(request).orElse(null)));
     }
 
-    /** The order page's model, with its returns section ({@link OrderReturnsSection}); also the refused form's page. */
+    /**
+     * The order page's model, with its returns section ({@link OrderReturnsSection}); also the refused form's page.
+     * The forms post with the language the page was asked in ({@code lang}, or none), so their answers keep it.
+     */
     static Map<String, Object> orderModel(ShopFront shop, OrderReturnsSection returns, String tenant, String orderNo,
-                                          @Nullable String token, boolean returned) {
+                                          @Nullable String token, boolean returned, @Nullable String lang) {
         Map<String, Object> model = CheckoutModel.mobile(shop.model(), tenant);
         model.put("orderNo", OrderNumbers.require(orderNo));
         model.put("orderApi", ShopperLinks.orderApi(tenant, orderNo));
         model.put("token", token == null ? "" : token);
         model.put("lookupHref", ShopperLinks.query(ShopperLinks.orderLookup(tenant), "orderNo", orderNo));
         model.putAll(returns.of(orderNo, token));
-        model.put("returnAction", ShopperLinks.query(ShopperLinks.orderLookup(tenant) + "/" + ShopperLinks.segment(orderNo)
-                + "/returns", "token", token));
+        model.put("returnAction", ShopperLinks.query(ShopperLinks.orderLookup(tenant) + "/"
+                + ShopperLinks.segment(orderNo) + "/returns", "token", token, "lang", lang));
         // each REQUESTED return's photo form posts to ReturnRequestPage; the template puts the return's number in
         model.put("returnPhotoAction", ShopperLinks.query(ShopperLinks.orderLookup(tenant) + "/"
-                + ShopperLinks.segment(orderNo) + "/returns/{returnNo}/photos", "token", token));
+                + ShopperLinks.segment(orderNo) + "/returns/{returnNo}/photos", "token", token, "lang", lang));
         model.put("photoErrors", Map.of());
         model.put("returned", returned);
         model.put("returnErrors", Map.of());

@@ -1,6 +1,7 @@
 package io.vitrine.api.storefront.pages;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -18,6 +19,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.vitrine.api.orders.ReturnPhotoFiles;
+import io.vitrine.api.views.PageLanguage;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.FieldError;
 import io.vitrine.kernel.error.InvalidInputException;
@@ -66,37 +68,44 @@ final class ReturnRequestPage {
      * 5 MB, a 6th photo, the return no longer REQUESTED): the order's page again, the reason next to that return's form.
      */
     @Post(value = "/orders/{orderNo}/returns/{returnNo}/photos", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<?> photo(@PathVariable String tenant, @PathVariable String orderNo, @PathVariable String returnNo,
+    HttpResponse<?> photo(HttpRequest<?> request, @PathVariable String tenant, @PathVariable String orderNo,
+                          @PathVariable String returnNo,
                           @Nullable @QueryValue String token, @Part(ReturnPhotos.FIELD) CompletedFileUpload photo) {
+        String lang = PageLanguage.requestedTag(request).orElse(null);
         try {
             ReturnPhotoFiles.added(photo, content -> photos.addByShopper(returnNo, token, content));
-            return HttpResponse.seeOther(URI.create(ShopperLinks.order(tenant, orderNo, token)));
+            return HttpResponse.seeOther(URI.create(ShopperLinks.query(ShopperLinks.order(tenant, orderNo, token),
+                    "lang", lang)));
         } catch (InvalidInputException refused) {
             String rule = refused.errors().get(0).rule();
-            return photoRefused(HttpStatus.BAD_REQUEST, tenant, orderNo, token, returnNo, rule == null ? "INVALID" : rule);
+            return photoRefused(HttpStatus.BAD_REQUEST, lang, tenant, orderNo, token, returnNo,
+                    rule == null ? "INVALID" : rule);
         } catch (FileRejectedException tooLarge) {
             if (tooLarge.reason() != FileRejectedException.Reason.TOO_LARGE) {
                 throw tooLarge; // our configuration, not the shopper's file
             }
-            return photoRefused(HttpStatus.REQUEST_ENTITY_TOO_LARGE, tenant, orderNo, token, returnNo,
+            return photoRefused(HttpStatus.REQUEST_ENTITY_TOO_LARGE, lang, tenant, orderNo, token, returnNo,
                     tooLarge.reason().name());
         } catch (ReturnRefusedException refused) {
-            return photoRefused(HttpStatus.UNPROCESSABLE_ENTITY, tenant, orderNo, token, returnNo, refused.code());
+            return photoRefused(HttpStatus.UNPROCESSABLE_ENTITY, lang, tenant, orderNo, token, returnNo,
+                    refused.code());
         } catch (ConflictException refused) {
-            return photoRefused(HttpStatus.CONFLICT, tenant, orderNo, token, returnNo, "NOT_REQUESTED");
+            return photoRefused(HttpStatus.CONFLICT, lang, tenant, orderNo, token, returnNo, "NOT_REQUESTED");
         }
     }
 
-    private HttpResponse<?> photoRefused(HttpStatus status, String tenant, String orderNo, @Nullable String token,
+    private HttpResponse<?> photoRefused(HttpStatus status, @Nullable String lang, String tenant, String orderNo,
+                                         @Nullable String token,
                                          String returnNo, String rule) {
-        Map<String, Object> model = CheckoutPages.orderModel(shop, section, tenant, orderNo, token, false);
+        Map<String, Object> model = CheckoutPages.orderModel(shop, section, tenant, orderNo, token, false, lang);
         model.put("photoErrors", Map.of(returnNo, "order.returns.photo." + rule));
         return ShopFront.render("order", model).status(status);
     }
 
     @Post(value = "/orders/{orderNo}/returns", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> request(@PathVariable String tenant, @PathVariable String orderNo,
+    HttpResponse<?> request(HttpRequest<?> request, @PathVariable String tenant, @PathVariable String orderNo,
                             @Nullable @QueryValue String token, @Body Map<String, String> form) {
+        String lang = PageLanguage.requestedTag(request).orElse(null);
         List<RequestReturn.Item> items = new ArrayList<>();
         Map<String, String> typed = new HashMap<>();
         form.forEach((name, value) -> {
@@ -115,12 +124,12 @@ final class ReturnRequestPage {
         try {
             returns.request(orderNo, token, new RequestReturn(items, reason));
             return HttpResponse.seeOther(URI.create(ShopperLinks.query(ShopperLinks.order(tenant, orderNo, token),
-                    "returned", "1")));
+                    "lang", lang, "returned", "1")));
         } catch (ReturnRefusedException refused) {
-            return again(HttpStatus.UNPROCESSABLE_ENTITY, tenant, orderNo, token,
+            return again(HttpStatus.UNPROCESSABLE_ENTITY, lang, tenant, orderNo, token,
                     errors("return.refused." + refused.code(), refused.fields(), items), reason, typed);
         } catch (InvalidInputException refused) {
-            return again(HttpStatus.BAD_REQUEST, tenant, orderNo, token, errors(null, refused.errors(), items),
+            return again(HttpStatus.BAD_REQUEST, lang, tenant, orderNo, token, errors(null, refused.errors(), items),
                     reason, typed);
         }
     }
@@ -147,9 +156,10 @@ final class ReturnRequestPage {
         return byField;
     }
 
-    private HttpResponse<?> again(HttpStatus status, String tenant, String orderNo, @Nullable String token,
+    private HttpResponse<?> again(HttpStatus status, @Nullable String lang, String tenant, String orderNo,
+                                  @Nullable String token,
                                   Map<String, String> errors, @Nullable String reason, Map<String, String> typed) {
-        Map<String, Object> model = CheckoutPages.orderModel(shop, section, tenant, orderNo, token, false);
+        Map<String, Object> model = CheckoutPages.orderModel(shop, section, tenant, orderNo, token, false, lang);
         model.put("returnErrors", errors);
         model.put("returnReason", reason == null ? "" : reason);
         model.put("returnTyped", typed);

@@ -1,0 +1,20 @@
+package io.vitrine.oversight.display;
+
+/** How the store's count of a SKU compares with the account book as of that count. */
+public enum ReportFlag {
+    /** Counted what the book says. */
+    MATCH,
+    /** Fewer on the shelf than the book: display goods unaccounted for. */
+    SHORT,
+    /** More on the shelf than the book. */
+    OVER,
+    /** The book has goods on display and the store's POS never counted the SKU. */
+    NOT_COUNTED,
+    /** Nothing on display and nothing counted. */
+    CLEAR;
+
+    /** Whether customs should look at this line. */
+    public boolean isDifference() {
+        return this == SHORT || this == OVER || this == NOT_COUNTED;
+    }
+}

@@ -1,0 +1,19 @@
+package io.vitrine.oversight.display;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/**
+ * One SKU of one account in the reconciliation report: the account book ({@code out - sold - returned =
+ * onDisplay}) against the store's latest POS count. {@code bookAtCount} is what the book had on display at that
+ * count's instant (the store's accounts together, when several hold the SKU), {@code difference} = counted -
+ * bookAtCount.
+ */
+@Serdeable
+public record ReportLine(String member, String accountId, String storeCode, String warehouseCode,
+                         @Nullable String emsNo, String sku, long out, long sold, long returned, long onDisplay,
+                         @Nullable Long counted, @Nullable Instant countedAt, @Nullable Long bookAtCount,
+                         @Nullable Long difference, ReportFlag flag) {
+}
