@@ -94,6 +94,11 @@ public final class Benchmarks {
             SearchStages.main(List.of(args).subList(1, args.length));
             return;
         }
+        if (suite.equals("stats")) {
+            // not JMH: the statistics dashboard's query over a year of 10 million orders' aggregates on MariaDB
+            runOnce(suite, args, StatsBenchmark::report);
+            return;
+        }
         if (suite.equals("pos-ingest")) {
             // not JMH: POS event batches ingested on MariaDB against a bare JDBC insert, and a replayed hour
             runOnce(suite, args, PosIngestBenchmark::report);

@@ -22,7 +22,8 @@ import java.util.Locale;
  * negative status), RELEASED (800); a leg accepted (120) publishes {@link DeclarationLegAccepted}. A CEB624 (the
  * answer to a cancellation) is routed apart: its 800 cancels the inventory list and the order; so is a CEB626 (the
  * answer to a return request), which moves the return, never the declaration. A receipt recorded before, or one the
- * table does not allow (a 120 after the 800), changes nothing.
+ * table does not allow (a 120 after the 800), changes nothing. A release publishes {@link DeclarationReleased}, a
+ * rejection {@link DeclarationRejected} (the park's statistics).
  */
 @Singleton
 public class ReceiptRecording {
@@ -97,8 +98,12 @@ public class ReceiptRecording {
         store.update(moved.get());
         if (next.get() == DeclarationStatus.REJECTED) {
             clearances.rejected(answered.orderNo(), reason);
+            outbox.publish(new DeclarationRejected(tenant, answered.orderNo(), moved.get().tradeMode(),
+                    leg.get().name(), now));
         } else if (next.get() == DeclarationStatus.RELEASED) {
             clearances.released(answered.orderNo());
+            outbox.publish(new DeclarationReleased(tenant, answered.orderNo(), moved.get().tradeMode(),
+                    moved.get().createdAt(), receipt.returnTime() == null ? now : receipt.returnTime()));
         } else if (next.get() == DeclarationStatus.ACCEPTED) {
             outbox.publish(new DeclarationLegAccepted(tenant, answered.orderNo(), leg.get()));
         }

@@ -223,6 +223,18 @@ abstract class InventoryLegSuite {
         assertThat(declaration.status()).isEqualTo(DeclarationStatus.RELEASED);
         assertThat(order(orderNo).status()).isEqualTo(OrderStatus.RELEASED);
         assertThat(onlyMessage(orderNo, "CEB621").guid()).isEqualTo(list.guid()); // the leg's own 120 sends nothing
+        // the park's statistics hear of it once, with the trade mode and the declaration's opening
+        assertThat(events(DeclarationReleased.TYPE, orderNo)).singleElement().asString()
+                .contains("\"tradeMode\":\"1210\"", "\"openedAt\"", "\"releasedAt\"");
+        receive(MessageType.CEB622, list.guid(), orderNo, 800, "[Code:2600;Desc:放行]");
+        customs.round();
+        assertThat(events(DeclarationReleased.TYPE, orderNo)).hasSize(1);
+        assertThat(events(DeclarationRejected.TYPE, orderNo)).isEmpty();
+    }
+
+    private List<String> events(String type, String orderNo) {
+        return fixtures.strings("SELECT payload FROM outbox_events WHERE event_type = ? AND business_key = ?", type,
+                orderNo);
     }
 
     @Test
@@ -241,6 +253,8 @@ abstract class InventoryLegSuite {
         assertThat(rejected.status()).isEqualTo(DeclarationStatus.REJECTED);
         assertThat(rejected.rejectionReason()).isEqualTo("电商企业编码与备案不符");
         assertThat(order(orderNo).status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(events(DeclarationRejected.TYPE, orderNo)).singleElement().asString()
+                .contains("\"leg\":\"INVENTORY\"");
 
         String guid = resubmission.resubmit(shop.tenant(), orderNo);
 
@@ -263,6 +277,8 @@ abstract class InventoryLegSuite {
         receive(MessageType.CEB622, guid, orderNo, 800, "放行");
         customs.round();
         assertThat(order(orderNo).status()).isEqualTo(OrderStatus.RELEASED);
+        assertThat(events(DeclarationRejected.TYPE, orderNo)).hasSize(1);
+        assertThat(events(DeclarationReleased.TYPE, orderNo)).hasSize(1);
     }
 
     @Test

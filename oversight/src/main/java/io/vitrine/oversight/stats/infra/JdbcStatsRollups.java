@@ -1,0 +1,143 @@
+package io.vitrine.oversight.stats.infra;
+
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.oversight.stats.ClearanceTimes;
+import io.vitrine.oversight.stats.Grain;
+import io.vitrine.oversight.stats.OrderKeys;
+import io.vitrine.oversight.stats.PeriodKind;
+import io.vitrine.oversight.stats.RollupRow;
+import io.vitrine.oversight.stats.StatsDelta;
+import io.vitrine.oversight.stats.StatsRollups;
+import io.vitrine.oversight.stats.StatsScope;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * {@link StatsRollups} on {@code stats_rollups} (V46). A delta goes to its six rows always in the same order (grain,
+ * then day before month): an {@code UPDATE} adding to the row, or, when there is none yet, an {@code INSERT IGNORE}
+ * of the row holding the delta (a writer that lost the race to create it adds to it). A release first reads its row's
+ * histogram under the row lock ({@code FOR UPDATE}) and writes the merged one back.
+ */
+@Singleton
+class JdbcStatsRollups implements StatsRollups {
+
+    private static final String KEY = "grain = ? AND period_kind = ? AND tenant_id = ? AND period_start = ? "
+            + "AND store_code = ? AND trade_mode = ? AND origin_country = ?";
+    private static final String COUNTERS = "orders_paid = orders_paid + ?, gmv_fen = gmv_fen + ?, "
+            + "tax_fen = tax_fen + ?, declarations_decided = declarations_decided + ?, "
+            + "declarations_passed = declarations_passed + ?, released = released + ?, "
+            + "returns_received = returns_received + ?, returned_fen = returned_fen + ?, "
+            + "kiosk_samples = kiosk_samples + ?, kiosk_online_samples = kiosk_online_samples + ?, "
+            + "kiosk_days = kiosk_days + ?";
+    private static final String COLUMNS = "SELECT tenant_id, store_code, trade_mode, origin_country, period_start, "
+            + "orders_paid, gmv_fen, tax_fen, declarations_decided, declarations_passed, released, clearance_histogram, "
+            + "returns_received, returned_fen, kiosk_samples, kiosk_online_samples, kiosk_days FROM stats_rollups "
+            + "WHERE grain = ? AND period_kind = ? "
+            + "AND period_start >= ? AND period_start <= ?";
+
+    private final StatsSql sql;
+
+    JdbcStatsRollups(StatsSql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void add(OrderKeys keys, LocalDate day, StatsDelta delta) {
+        for (Grain grain : Grain.values()) {
+            if (grain == Grain.MIX && delta.kiosksOnly()) {
+                continue; // kiosks have no trade mode or origin
+            }
+            OrderKeys row = grain.project(keys);
+            for (PeriodKind kind : PeriodKind.values()) {
+                List<Object> key = List.of(grain.code(), kind.code(), row.tenant().value(), kind.startOf(day),
+                        row.storeCode(), row.tradeMode(), row.originCountry());
+                if (!addTo(key, delta)) {
+                    insertOrAdd(key, delta);
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds to the row if it is there (the UPDATE, or the locking read before a histogram's, takes the row's exclusive
+     * lock at once: no shared lock to upgrade, so two writers of one row queue instead of deadlocking).
+     */
+    private boolean addTo(List<Object> key, StatsDelta delta) {
+        List<Object> values = new ArrayList<>(counters(delta));
+        if (delta.clearanceSeconds() == null) {
+            values.addAll(key);
+            return sql.execute("UPDATE stats_rollups SET " + COUNTERS + " WHERE " + KEY, values) == 1;
+        }
+        ClearanceTimes times = ClearanceTimes.empty();
+        boolean[] found = {false};
+        sql.each("SELECT clearance_histogram FROM stats_rollups WHERE " + KEY + " FOR UPDATE", key, row -> {
+            found[0] = true;
+            times.add(row.getBytes(1));
+        });
+        if (!found[0]) {
+            return false;
+        }
+        times.record(delta.clearanceSeconds());
+        values.add(times.encoded());
+        values.addAll(key);
+        return sql.execute("UPDATE stats_rollups SET " + COUNTERS + ", clearance_histogram = ? WHERE " + KEY,
+                values) == 1;
+    }
+
+    /** A new row holding the delta; when another writer created it meanwhile (the key refused it), added to it. */
+    private void insertOrAdd(List<Object> key, StatsDelta delta) {
+        List<Object> values = new ArrayList<>(key);
+        values.addAll(counters(delta));
+        byte[] histogram = null;
+        if (delta.clearanceSeconds() != null) {
+            ClearanceTimes times = ClearanceTimes.empty();
+            times.record(delta.clearanceSeconds());
+            histogram = times.encoded();
+        }
+        values.add(histogram);
+        int inserted = sql.execute("INSERT IGNORE INTO stats_rollups (grain, period_kind, tenant_id, period_start, "
+                + "store_code, trade_mode, origin_country, orders_paid, gmv_fen, tax_fen, declarations_decided, "
+                + "declarations_passed, released, returns_received, returned_fen, kiosk_samples, kiosk_online_samples, "
+                + "kiosk_days, clearance_histogram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values);
+        if (inserted != 1 && !addTo(key, delta)) {
+            throw new IllegalStateException("a statistics row was neither inserted nor found");
+        }
+    }
+
+    private static List<Object> counters(StatsDelta delta) {
+        return Arrays.asList(delta.orders(), delta.gmvFen(), delta.taxFen(), delta.declarationsDecided(),
+                delta.declarationsPassed(), delta.released(), delta.returns(), delta.returnedFen(),
+                delta.kioskSamples(), delta.kioskOnlineSamples(), delta.kioskDays());
+    }
+
+    @Override
+    public void read(Grain grain, PeriodKind kind, LocalDate from, LocalDate to, StatsScope scope,
+                     Consumer<RollupRow> rows) {
+        List<Object> values = new ArrayList<>(List.of(grain.code(), kind.code(), from, to));
+        String query = COLUMNS;
+        if (!scope.isEveryTenant()) {
+            if (scope.tenants().isEmpty()) {
+                return;
+            }
+            List<String> ids = scope.tenants().stream().map(TenantId::value).sorted().toList();
+            query += " AND tenant_id IN (" + ids.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")";
+            values.addAll(ids);
+        }
+        Map<String, TenantId> tenants = new HashMap<>();
+        sql.each(query, values, row -> rows.accept(new RollupRow(
+                new OrderKeys(tenants.computeIfAbsent(row.getString(1), TenantId::of), row.getString(2),
+                        row.getString(3), row.getString(4)),
+                row.getObject(5, LocalDate.class), row.getLong(6), row.getLong(7), row.getLong(8), row.getLong(9),
+                row.getLong(10), row.getLong(11), row.getBytes(12), row.getLong(13), row.getLong(14),
+                row.getLong(15), row.getLong(16), row.getLong(17))));
+    }
+}

@@ -1,0 +1,210 @@
+package io.vitrine.oversight.stats;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.kernel.tenancy.TenantId;
+import io.vitrine.kernel.time.ChinaTime;
+import io.vitrine.orders.ordering.Order;
+import io.vitrine.orders.ordering.OrderPaid;
+import io.vitrine.orders.testing.OrderingContexts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The statistics on H2 and MariaDB, from real flows: orders placed and paid through orders' use cases (their
+ * {@code OrderPaid} dispatched by the outbox), customs' release and rejection events published through the outbox as
+ * its receipt recording publishes them, returns' {@code ReturnReceived} delivered to the listener; each fact counted
+ * once however often it is delivered; reports by every grouping over day and month rows; scopes that never leak.
+ */
+abstract class StatsSuite {
+
+    private OrderingContexts.Ordering ordering;
+    private ApplicationContext context;
+    private StatsReports reports;
+    private LocalDate today;
+    private Instant now;
+
+    protected abstract OrderingContexts.Ordering ordering();
+
+    @BeforeEach
+    void setUp() {
+        ordering = ordering();
+        context = ordering.context();
+        reports = context.getBean(StatsReports.class);
+        now = context.getBean(Clock.class).instant();
+        today = ChinaTime.dateOf(now);
+    }
+
+    @Test
+    void paid_orders_count_once_with_what_was_paid_and_the_tax_by_every_grouping() {
+        StatsShop shop = new StatsShop(ordering);
+        String japanese = shop.product(12_000, "1210", "116");
+        String korean = shop.product(5_000, "1210", "133");
+        Order first = shop.paidOrder(japanese, 2);
+        Order second = shop.paidOrder(korean, 1);
+        shop.dispatch();
+
+        StatsFigures totals = report(shop, StatsGrouping.DAY).totals();
+        assertThat(totals.orders()).isEqualTo(2);
+        assertThat(totals.gmvFen()).isEqualTo(first.amounts().total().fen() + second.amounts().total().fen());
+        assertThat(totals.taxFen()).isEqualTo(first.amounts().tax().fen() + second.amounts().tax().fen())
+                .isPositive();
+        assertThat(byKey(report(shop, StatsGrouping.DAY))).containsOnlyKeys(today.toString());
+        assertThat(byKey(report(shop, StatsGrouping.ORIGIN_COUNTRY))).containsOnlyKeys("116", "133")
+                .hasEntrySatisfying("116", f -> assertThat(f.gmvFen()).isEqualTo(first.amounts().total().fen()));
+        assertThat(byKey(report(shop, StatsGrouping.TRADE_MODE))).containsOnlyKeys("1210")
+                .hasEntrySatisfying("1210", f -> assertThat(f.orders()).isEqualTo(2));
+        assertThat(byKey(report(shop, StatsGrouping.STORE))).containsOnlyKeys("S1");
+        StatsReport byTenant = report(shop, StatsGrouping.TENANT);
+        assertThat(byTenant.lines()).singleElement().satisfies(line -> {
+            assertThat(line.key()).isEqualTo(shop.shop().tenant().value());
+            assertThat(line.tenant()).isEqualTo(shop.shop().tenant());
+        });
+
+        // the same OrderPaid again (a redelivery under a new event id) counts nothing more
+        shop.deliver(UUID.randomUUID().toString(), OrderPaid.TYPE, new OrderPaid(shop.shop().tenant(),
+                first.orderNo(), 0, 0, 0, 0, 0, first.amounts().total().fen(), now, "T"));
+        assertThat(report(shop, StatsGrouping.DAY).totals().orders()).isEqualTo(2);
+    }
+
+    @Test
+    void releases_and_rejections_give_the_pass_rate_and_clearance_percentiles_each_counted_once() {
+        StatsShop shop = new StatsShop(ordering);
+        String sku = shop.product(9_900, "1210", "601");
+        Order[] orders = new Order[12];
+        for (int i = 0; i < orders.length; i++) {
+            orders[i] = shop.paidOrder(sku, 1);
+        }
+        Instant opened = now.minus(Duration.ofHours(5));
+        // ten released after 1..10 hours, the first of them rejected before; the last two only rejected
+        shop.rejected(orders[0], opened.plus(Duration.ofMinutes(30)));
+        for (int i = 0; i < 10; i++) {
+            shop.released(orders[i], opened, opened.plus(Duration.ofHours(i + 1)));
+        }
+        shop.rejected(orders[10], opened.plus(Duration.ofMinutes(40)));
+        shop.rejected(orders[11], opened.plus(Duration.ofMinutes(50)));
+        shop.dispatch();
+        // customs' news again: a second release of the same order, a late rejection after a release
+        shop.released(orders[3], opened, opened.plus(Duration.ofHours(30)));
+        shop.rejected(orders[4], opened.plus(Duration.ofHours(12)));
+        shop.dispatch();
+
+        StatsFigures f = report(shop, StatsGrouping.DAY).totals();
+        assertThat(f.declarationsDecided()).isEqualTo(12);
+        assertThat(f.declarationsPassed()).isEqualTo(9);
+        assertThat(f.declarationPassRate()).isEqualTo(0.75);
+        assertThat(f.released()).isEqualTo(10);
+        // 1 h .. 10 h: p50 the 5th (5 h), p90 the 9th (9 h), within the histogram's 1%
+        assertThat(f.clearanceP50Seconds()).isBetween(18_000L, 18_200L);
+        assertThat(f.clearanceP90Seconds()).isBetween(32_400L, 32_750L);
+        assertThat(byKey(report(shop, StatsGrouping.STORE))).hasEntrySatisfying("S1",
+                store -> assertThat(store.clearanceP90Seconds()).isEqualTo(f.clearanceP90Seconds()));
+    }
+
+    @Test
+    void a_return_counts_once_whatever_the_redeliveries_and_gives_the_return_rate() {
+        StatsShop shop = new StatsShop(ordering);
+        String sku = shop.product(3_000, "9610", "502");
+        Order returned = shop.paidOrder(sku, 2);
+        shop.paidOrder(sku, 1);
+        shop.paidOrder(sku, 1);
+        shop.paidOrder(sku, 1);
+        shop.dispatch();
+        String returnNo = "R" + System.nanoTime();
+
+        shop.returnReceived(UUID.randomUUID().toString(), returned, returnNo, 3_300, now);
+        shop.returnReceived(UUID.randomUUID().toString(), returned, returnNo, 3_300, now); // a refund retried
+
+        StatsFigures f = report(shop, StatsGrouping.ORIGIN_COUNTRY).totals();
+        assertThat(f.returns()).isEqualTo(1);
+        assertThat(f.returnedFen()).isEqualTo(3_300);
+        assertThat(f.returnRate()).isEqualTo(0.25);
+        assertThat(shop.count("SELECT COUNT(*) FROM stats_returns WHERE return_no = ?", returnNo)).isEqualTo(1);
+    }
+
+    @Test
+    void a_scope_sees_only_its_tenants_and_an_empty_one_sees_nothing() {
+        StatsShop mine = new StatsShop(ordering);
+        StatsShop theirs = new StatsShop(ordering);
+        mine.paidOrder(mine.product(1_000, "1210", "116"), 1);
+        theirs.paidOrder(theirs.product(2_000, "1210", "116"), 1);
+        theirs.paidOrder(theirs.product(2_000, "1210", "116"), 1);
+        mine.dispatch();
+
+        assertThat(reports.report(StatsScope.of(Set.of(mine.shop().tenant())), today, today, StatsGrouping.TENANT)
+                .lines()).extracting(StatsLine::tenant).containsExactly(mine.shop().tenant());
+        StatsReport both = reports.report(StatsScope.of(Set.of(mine.shop().tenant(), theirs.shop().tenant())), today,
+                today, StatsGrouping.TENANT);
+        assertThat(byKey(both)).containsOnlyKeys(mine.shop().tenant().value(), theirs.shop().tenant().value())
+                .hasEntrySatisfying(theirs.shop().tenant().value(), f -> assertThat(f.orders()).isEqualTo(2));
+        assertThat(reports.report(StatsScope.of(Set.of()), today, today, StatsGrouping.DAY).totals().orders())
+                .isZero();
+        StatsReport everyone = reports.report(StatsScope.everyTenant(), today, today, StatsGrouping.TENANT);
+        assertThat(byKey(everyone)).containsKeys(mine.shop().tenant().value(), theirs.shop().tenant().value());
+    }
+
+    @Test
+    void a_range_of_whole_months_and_edge_days_adds_up_like_its_days() {
+        TenantId tenant = TenantId.of(UUID.randomUUID().toString());
+        StatsRollups rollups = context.getBean(StatsRollups.class);
+        OrderKeys keys = new OrderKeys(tenant, "S9", "1210", "116");
+        OrderKeys other = new OrderKeys(tenant, "S8", "9610", "502");
+        LocalDate start = LocalDate.of(2025, 1, 20);
+        write(() -> {
+            for (int i = 0; i < 120; i++) {
+                LocalDate day = start.plusDays(i);
+                rollups.add(i % 3 == 0 ? other : keys, day, StatsDelta.paid(100 + i, 10));
+                if (i % 7 == 0) {
+                    rollups.add(keys, day, StatsDelta.decided(true).plus(StatsDelta.released(600L * (i + 1))));
+                }
+            }
+        });
+        LocalDate from = LocalDate.of(2025, 1, 25);
+        LocalDate to = LocalDate.of(2025, 5, 10);
+        StatsScope scope = StatsScope.of(Set.of(tenant));
+
+        assertThat(StatsReports.segments(from, to, true)).extracting(StatsReports.Segment::kind)
+                .containsExactly(PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.DAY);
+        StatsFigures days = reports.report(scope, from, to, StatsGrouping.DAY).totals();
+        for (StatsGrouping grouping : StatsGrouping.values()) {
+            assertThat(reports.report(scope, from, to, grouping).totals()).as(grouping.name()).isEqualTo(days);
+        }
+        long expectedOrders = java.util.stream.IntStream.range(5, 111).count();
+        assertThat(days.orders()).isEqualTo(expectedOrders);
+        assertThat(days.gmvFen()).isEqualTo(java.util.stream.IntStream.range(5, 111).mapToLong(i -> 100 + i).sum());
+        assertThat(byKey(reports.report(scope, from, to, StatsGrouping.STORE))).containsOnlyKeys("S8", "S9");
+        assertThat(reports.report(scope, from, to, StatsGrouping.DAY).lines()).hasSize(106);
+    }
+
+    private void write(Runnable work) {
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+        transactions.executeWrite(status -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private StatsReport report(StatsShop shop, StatsGrouping grouping) {
+        return reports.report(StatsScope.of(Set.of(shop.shop().tenant())), today.minusDays(1), today.plusDays(1),
+                grouping);
+    }
+
+    private static Map<String, StatsFigures> byKey(StatsReport report) {
+        return report.lines().stream().filter(line -> line.figures().orders() > 0
+                        || line.figures().declarationsDecided() > 0 || line.figures().returns() > 0)
+                .collect(Collectors.toMap(StatsLine::key, StatsLine::figures));
+    }
+}
