@@ -80,10 +80,12 @@ class RiskRulesController {
                     : checks.oneOf("rules[" + i + "].rule", form.rule(), RiskRule.class);
             if (rule != null) {
                 RuleSettings was = current.of(rule);
-                changes.add(new RuleSettings(rule, form.enabled() == null ? was.enabled() : form.enabled(),
+                RuleSettings settings = new RuleSettings(rule, form.enabled() == null ? was.enabled() : form.enabled(),
                         form.threshold() == null ? was.threshold() : form.threshold(),
                         form.windowHours() == null ? was.windowHours() : form.windowHours(),
-                        form.ratioPercent() == null ? was.ratioPercent() : form.ratioPercent()));
+                        form.ratioPercent() == null ? was.ratioPercent() : form.ratioPercent());
+                settings.check(checks, "rules[" + i + "].");
+                changes.add(settings);
             }
         }
         checks.throwIfAny();

@@ -39,8 +39,17 @@ class RiskConsoleTest {
         shop = AlipayShop.start();
         api = shop.api();
         parkAdmin = shop.park().admin();
-        api.expect(200, api.put("/api/v1/tenant/settings", shop.token(),
-                Map.of("customs", Map.of("ebcCode", "4403160Z8T", "ebcName", "Merchant Co."))));
+        // the customs codes added to the shop's settings (a PUT replaces them all: the Alipay app is sent back)
+        Map<String, Object> settings = api.expect(200, api.get("/api/v1/tenant/settings", shop.token()));
+        Map<String, Object> alipay = TenantsApi.object(settings, "alipay");
+        Map<String, Object> app = new java.util.HashMap<>();
+        app.put("appId", alipay.get("appId"));
+        app.put("alipayPublicKey", alipay.get("alipayPublicKey"));
+        Map<String, Object> replaced = new java.util.HashMap<>();
+        replaced.put("alipay", app);
+        replaced.put("customs", Map.of("ebcCode", "4403160Z8T", "ebcName", "Merchant Co."));
+        replaced.put("alertWebhookUrl", settings.get("alertWebhookUrl"));
+        api.expect(200, api.put("/api/v1/tenant/settings", shop.token(), replaced));
         api.expect(200, api.put("/api/v1/risk/rules", parkAdmin.token(),
                 Map.of("rules", List.of(Map.of("rule", "FREQUENT_BUYER", "enabled", true, "threshold", 1)))));
     }
@@ -67,7 +76,8 @@ class RiskConsoleTest {
 
         HttpResponse<String> released = console.post("/console/risk/flags/" + id + "?lang=en", release);
         HttpResponse<String> clickedTwice = console.post("/console/risk/flags/" + id + "?lang=en", release);
-        release.put("formToken", token(console.get("/console/risk?lang=en").body()));
+        // the page opened again before the first answer came: another form, another token
+        release.put("formToken", "another-" + java.util.UUID.randomUUID());
         HttpResponse<String> freshForm = console.post("/console/risk/flags/" + id + "?lang=en", release);
 
         assertThat(released.statusCode()).isEqualTo(303);

@@ -36,8 +36,17 @@ class RiskHttpTest {
         api = shop.api();
         parkAdmin = shop.park().admin().token();
         retailer = shop.token();
-        api.expect(200, api.put("/api/v1/tenant/settings", retailer,
-                Map.of("customs", Map.of("ebcCode", "4403160Z8T", "ebcName", "Merchant Co."))));
+        // the customs codes added to the shop's settings (a PUT replaces them all: the Alipay app is sent back)
+        Map<String, Object> settings = api.expect(200, api.get("/api/v1/tenant/settings", retailer));
+        Map<String, Object> alipay = TenantsApi.object(settings, "alipay");
+        Map<String, Object> app = new java.util.HashMap<>();
+        app.put("appId", alipay.get("appId"));
+        app.put("alipayPublicKey", alipay.get("alipayPublicKey"));
+        Map<String, Object> replaced = new java.util.HashMap<>();
+        replaced.put("alipay", app);
+        replaced.put("customs", Map.of("ebcCode", "4403160Z8T", "ebcName", "Merchant Co."));
+        replaced.put("alertWebhookUrl", settings.get("alertWebhookUrl"));
+        api.expect(200, api.put("/api/v1/tenant/settings", retailer, replaced));
         Map<String, Object> rules = api.expect(200, api.put("/api/v1/risk/rules", parkAdmin,
                 Map.of("rules", List.of(Map.of("rule", "FREQUENT_BUYER", "enabled", true, "threshold", 1)))));
         assertThat(TenantsApi.items(Map.of("items", rules.get("rules")))).anySatisfy(r -> {
