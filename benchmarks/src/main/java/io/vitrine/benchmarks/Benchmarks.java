@@ -104,6 +104,11 @@ public final class Benchmarks {
             runOnce(suite, args, PosIngestBenchmark::report);
             return;
         }
+        if (suite.equals("risk")) {
+            // not JMH: each order placed then screened, the placement the floor (RiskBenchmark)
+            runOnce(suite, args, RiskBenchmark::report);
+            return;
+        }
         if (suite.equals("product-import")) {
             // not JMH: one import of 100,000 rows is timed once, whole (ProductImportBenchmark)
             runOnce(suite, args, ProductImportBenchmark::report);
@@ -116,7 +121,7 @@ public final class Benchmarks {
             default -> null;
         };
         if (benchmark == null) {
-            System.err.println("usage: Benchmarks device-auth|store-import|customs-signing|product-import [result file, default benchmarks/results/<suite>.md]\n"
+            System.err.println("usage: Benchmarks device-auth|store-import|customs-signing|product-import|risk [result file, default benchmarks/results/<suite>.md]\n"
                     + "       Benchmarks search [--skus 100000] [--tenants 50] [--warmup 15] [--duration 30] [--clients 1,8] "
                     + "[--engines lucene,elasticsearch] [--jar api/target/vitrine.jar] [--es-url URL] [--result file]\n"
                     + "       Benchmarks freshness [--" + String.join(" value] [--", FreshnessBenchmark.Options.KNOWN) + " value]\n"

@@ -1,5 +1,8 @@
 package io.vitrine.api.demo;
 
+import io.vitrine.oversight.risk.RiskRule;
+import io.vitrine.oversight.risk.RiskRuleBook;
+import io.vitrine.oversight.risk.RuleSettings;
 import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.access.StaffRole;
 import io.vitrine.tenants.onboarding.ApplicationForm;
@@ -14,6 +17,8 @@ import io.vitrine.tenants.staff.StaffAccount;
 import io.vitrine.tenants.warehouses.ParkWarehouses;
 import io.vitrine.tenants.warehouses.WarehouseForm;
 import jakarta.inject.Singleton;
+
+import java.util.List;
 
 /**
  * The park side of the demo, as the platform admin and the park admin would do it: the park, its admin,
@@ -32,14 +37,16 @@ class DemoPark {
     private final ParkWarehouses warehouses;
     private final MerchantApplications applications;
     private final ApplicationReview review;
+    private final RiskRuleBook riskRules;
 
     DemoPark(ParkOnboarding parks, Invitations invitations, ParkWarehouses warehouses,
-             MerchantApplications applications, ApplicationReview review) {
+             MerchantApplications applications, ApplicationReview review, RiskRuleBook riskRules) {
         this.parks = parks;
         this.invitations = invitations;
         this.warehouses = warehouses;
         this.applications = applications;
         this.review = review;
+        this.riskRules = riskRules;
     }
 
     /** The approved retailer, whose admin invitation is still to be accepted. */
@@ -51,6 +58,8 @@ class DemoPark {
         Actor parkAdmin = Actor.staff(admin.id(), admin.username(), admin.role(), admin.tenant());
         warehouses.register(parkAdmin, DemoAccounts.PARK_SLUG, new WarehouseForm(WAREHOUSE, "示范保税仓一号",
                 "T5349W000001", "5349", "534901", "91440300MA5FWH0034"));
+        // a held order within reach (issue #9): the second paid order of one ID number within 24 h waits for review
+        riskRules.update(parkAdmin, List.of(new RuleSettings(RiskRule.FREQUENT_BUYER, true, 2, 24, 0)));
         String applicationId = applications.submit(DemoAccounts.PARK_SLUG, new ApplicationForm(DemoAccounts.RETAILER_LEGAL_NAME,
                 "91440300MA5FRT002T", DemoAccounts.RETAILER_CUSTOMS_CODE, "RETAILER", DemoAccounts.RETAILER_SLUG, "王小明",
                 "0755-8888 0000", "demo@vitrine.example")).applicationId();

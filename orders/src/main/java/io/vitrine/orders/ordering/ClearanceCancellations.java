@@ -2,6 +2,7 @@ package io.vitrine.orders.ordering;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.vitrine.kernel.error.NotFoundException;
+import io.vitrine.kernel.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * on the timeline. An order already DECLARING is first REJECTED with that sentence ({@link OrderStatus} lets only a
  * rejected declaration be cancelled); the cancel itself is {@link OrderCancellations}', the shop's own path.
  * Idempotent: an order already cancelled is left as it is; an order past clearance (released, shipped…) or ended
- * otherwise is not touched either (logged).
+ * otherwise is not touched either (logged). A cancellation made now publishes {@link OrderRefusedAtClearance}.
  */
 @Singleton
 public class ClearanceCancellations {
@@ -23,11 +24,14 @@ public class ClearanceCancellations {
     private final Orders orders;
     private final OrderTransitions transitions;
     private final OrderCancellations cancellations;
+    private final Outbox outbox;
 
-    ClearanceCancellations(Orders orders, OrderTransitions transitions, OrderCancellations cancellations) {
+    ClearanceCancellations(Orders orders, OrderTransitions transitions, OrderCancellations cancellations,
+                           Outbox outbox) {
         this.orders = orders;
         this.transitions = transitions;
         this.cancellations = cancellations;
+        this.outbox = outbox;
     }
 
     /**
@@ -50,6 +54,7 @@ public class ClearanceCancellations {
             return false;
         }
         cancellations.cancel(orderNo, Clearances.ACTOR, reason);
+        outbox.publish(new OrderRefusedAtClearance(order.tenant(), orderNo, refusal));
         return true;
     }
 }
