@@ -68,7 +68,7 @@ final class DatabaseProblems {
                 HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
     }
 
-    /** No connection could be had or set up: 503 when the database is unreachable, otherwise 500 (logged). */
+    /** A pooled connection could not be set up for the work (read-only, auto-commit): 503, nothing was done. */
     @Singleton
     static final class NoConnection implements ExceptionHandler<ConnectionException, HttpResponse<?>> {
 
@@ -80,12 +80,13 @@ final class DatabaseProblems {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConnectionException exception) {
-            return unreachable(exception) ? unavailable(problems, request, exception)
-                    : serverError(problems, request, exception);
+            // whatever the driver said ("Communications link failure", Hikari's "Connection is closed" without a
+            // SQLSTATE): the connection could not be set up, so the work never began
+            return unavailable(problems, request, exception);
         }
     }
 
-    /** The pool gave no connection (none could be opened within the pool's timeout): 503 when unreachable, else 500. */
+    /** The pool gave no connection (none could be opened within the pool's timeout): 503, nothing was done. */
     @Singleton
     static final class NoJdbcConnection implements ExceptionHandler<CannotGetJdbcConnectionException, HttpResponse<?>> {
 
@@ -97,8 +98,7 @@ final class DatabaseProblems {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, CannotGetJdbcConnectionException exception) {
-            return unreachable(exception) ? unavailable(problems, request, exception)
-                    : serverError(problems, request, exception);
+            return unavailable(problems, request, exception);
         }
     }
 
