@@ -58,6 +58,11 @@ final class FaultServices implements AutoCloseable {
         elasticsearch.stop();
         mariaDb.stop();
         redis.stop();
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException leftInTmp) {
+            // a folder left in /tmp is harmless
+        }
     }
 
     /** One process of ours: started by a command, stopped by SIGTERM (or SIGKILL), started again the same way. */
