@@ -264,8 +264,9 @@ final class BenchDatabase implements AutoCloseable {
         return env("VITRINE_TEST_MARIADB_PASSWORD", "");
     }
 
+    /** The environment variable {@code name}, unless a system property of that name (set by a suite) says otherwise. */
     private static String env(String name, String fallback) {
-        String value = System.getenv(name);
+        String value = System.getProperty(name, System.getenv(name));
         return value == null || value.isBlank() ? fallback : value;
     }
 

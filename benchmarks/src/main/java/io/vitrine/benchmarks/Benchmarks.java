@@ -71,6 +71,12 @@ public final class Benchmarks {
                     .toList(), Path.of("benchmarks/results/pos-fleet.md"));
             return;
         }
+        if (suite.equals("faults")) {
+            // not JMH: the application under dependency faults on private Redis, MariaDB, Elasticsearch (FaultDrill)
+            FaultDrill.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
+                    .toList(), Path.of("benchmarks/results/faults.md"));
+            return;
+        }
         if (suite.equals("customs-effectively-once")) {
             // not JMH: the application killed and restarted at random while orders are declared; counts per order
             CustomsEffectivelyOnce.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
@@ -134,7 +140,8 @@ public final class Benchmarks {
                     + "       Benchmarks pos-feed [--" + String.join(" value] [--",
                     PosFeedBenchmark.Options.KNOWN) + " value]\n"
                     + "       Benchmarks pos-fleet [--" + String.join(" value] [--",
-                    PosFleetBenchmark.Options.KNOWN) + " value]");
+                    PosFleetBenchmark.Options.KNOWN) + " value]\n"
+                    + "       Benchmarks faults [--" + String.join(" value] [--", FaultDrill.Options.KNOWN) + " value]");
             System.exit(2);
         }
         Path resultFile = Path.of(args.length > 1 ? args[1] : "benchmarks/results/" + suite + ".md");

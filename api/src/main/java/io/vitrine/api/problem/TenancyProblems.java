@@ -24,6 +24,7 @@ import java.sql.SQLException;
  *     {@link DataAccessException}): 401 for an anonymous request,
  *     404 for a signed-in one or a storefront path (that tenant does not exist for the caller);</li>
  * <li>a unique key broken by a concurrent request that passed the service's own check: 409;</li>
+ * <li>the database unreachable (down, restarting, the pool's timeout): 503 ({@link DatabaseProblems});</li>
  * <li>anything else: 500, logged, no message to the client.</li>
  * </ul>
  */
@@ -44,6 +45,8 @@ final class TenancyProblems {
         } else if (isUniqueKeyViolation(exception)) {
             status = HttpStatus.CONFLICT;
             detail = "This conflicts with an existing record.";
+        } else if (DatabaseProblems.unreachable(exception)) {
+            return DatabaseProblems.unavailable(problems, request, exception);
         } else {
             LOG.error("Data access failed on {} {}", request.getMethod(), request.getPath(), exception);
             status = HttpStatus.INTERNAL_SERVER_ERROR;
