@@ -39,6 +39,16 @@ class AuditCoverageTest {
 
     static final Map<String, String> TRAILS = Map.ofEntries(
             // consoles
+            // park oversight (issue #9): the display ledger and risk control
+            entry("POST /api/v1/display/accounts", "audit:DISPLAY_ACCOUNT_OPENED"),
+            entry("PUT /api/v1/display/accounts/{id}", "audit:DISPLAY_ACCOUNT_RENEWED"),
+            entry("POST /api/v1/display/accounts/{id}/movements", "trail:display_movements.actor_id"),
+            entry("POST /console/display", "audit:DISPLAY_ACCOUNT_OPENED"),
+            entry("POST /console/display/{id}/movements", "trail:display_movements.actor_id"),
+            entry("POST /api/v1/risk/flags/{id}/resolve", "trail:risk_flags.resolved_by"),
+            entry("POST /console/risk/flags/{id}", "trail:risk_flags.resolved_by"),
+            entry("PUT /api/v1/risk/rules", "audit:risk.rules.changed"),
+            entry("POST /console/risk/rules", "audit:risk.rules.changed"),
             entry("POST /console/login", "none: signing in changes nobody's data (failures counted on the account)"),
             entry("POST /console/logout", "none: signing out removes the caller's own cookie"),
             entry("POST /console/park/applications/{id}/approve", "audit:APPLICATION_APPROVED"),

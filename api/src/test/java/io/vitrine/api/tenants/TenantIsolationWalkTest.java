@@ -82,6 +82,24 @@ class TenantIsolationWalkTest {
             new Probe("a display account at B's store", Caller.RETAILER_ADMIN_A, "POST", "/api/v1/display/accounts",
                     Map.of("storeCode", "{storeB}", "guarantee", Map.of("amountFen", 100, "reference", "walk",
                             "expiresOn", "2099-12-31"), "displayFrom", "2026-01-01", "displayTo", "2099-12-31")),
+            // {displayB}: B's display account at B-SHOP-1; {flagB}: a risk flag on B's order (park B's review queue)
+            new Probe("B's display account", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/display/accounts/{displayB}", null),
+            new Probe("renew B's display account", Caller.RETAILER_ADMIN_A, "PUT", "/api/v1/display/accounts/{displayB}",
+                    Map.of("guarantee", Map.of("amountFen", 100, "reference", "walk", "expiresOn", "2099-12-31"),
+                            "displayFrom", "2026-01-01", "displayTo", "2099-12-31")),
+            new Probe("B's display movements", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/display/accounts/{displayB}/movements", null),
+            new Probe("a movement on B's display account", Caller.RETAILER_ADMIN_A, "POST",
+                    "/api/v1/display/accounts/{displayB}/movements",
+                    Map.of("movementKey", "walk-1", "kind", "OUT_FOR_DISPLAY", "sku", "B-SKU-1", "quantity", 1)),
+            new Probe("console: B's display account", Caller.RETAILER_ADMIN_A, "PAGE", "/console/display/{displayB}", null),
+            new Probe("console: a movement on B's display account", Caller.RETAILER_ADMIN_A, "FORM",
+                    "/console/display/{displayB}/movements", Map.of("formToken", "walk-console-display-movement",
+                            "movementKey", "walk-2", "kind", "OUT_FOR_DISPLAY", "sku", "B-SKU-1", "quantity", "1")),
+            new Probe("B's risk flag (park admin of A)", Caller.PARK_ADMIN_A, "GET", "/api/v1/risk/flags/{flagB}", null),
+            new Probe("release B's held order (park admin of A)", Caller.PARK_ADMIN_A, "POST",
+                    "/api/v1/risk/flags/{flagB}/resolve", Map.of("decision", "RELEASE")),
+            new Probe("console: release B's held order", Caller.PARK_ADMIN_A, "FORM", "/console/risk/flags/{flagB}",
+                    Map.of("formToken", "walk-console-risk-release", "decision", "RELEASE")),
             new Probe("B's application status under A's slug with B's token", Caller.PUBLIC, "GET", "/api/v1/parks/{parkA}/applications/{appB}?token={tokenB}", null),
             new Probe("upload to B's application under A's slug with B's token", Caller.PUBLIC, "UPLOAD", "/api/v1/parks/{parkA}/applications/{appB}/documents", null),
             new Probe("B's store", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stores/{storeB}", null),
@@ -326,6 +344,8 @@ class TenantIsolationWalkTest {
     private String orderB;
     private String orderTokenB;
     private String alertB;
+    private String displayB;
+    private String flagB;
     private String declGuidB;
     private String returnB;
     private String photoB;
@@ -368,6 +388,9 @@ class TenantIsolationWalkTest {
         api.expect(200, api.put("/api/v1/stock/B-01/B-SKU-1", merchantB.admin().token(), Map.of("quantity", 7)));
         api.expect(200, api.put("/api/v1/stores/B-SHOP-1/assortment", merchantB.admin().token(),
                 Map.of("skus", List.of("B-SKU-1"))));
+        displayB = (String) api.expect(201, api.post("/api/v1/display/accounts", merchantB.admin().token(),
+                Map.of("storeCode", "B-SHOP-1", "guarantee", Map.of("amountFen", 100000, "reference", "B-G-1",
+                        "expiresOn", "2099-12-31"), "displayFrom", "2026-01-01", "displayTo", "2099-12-31"))).get("id");
         imageB = (String) api.expect(201, api.upload("/api/v1/images", null, "b.png", "image/png",
                 SampleImages.png(40, 30), "Authorization", "Bearer " + merchantB.admin().token())).get("imageId");
         api.expect(200, api.put("/api/v1/tenant/theme", merchantB.admin().token(),
@@ -382,6 +405,21 @@ class TenantIsolationWalkTest {
         api.expect(200, api.post("/api/v1/payments/reconciliation?date=" + RECON_DAY_B, merchantB.admin().token(),
                 null));
         alertB = alertOf(merchantB.id(), orderB);
+        flagB = java.util.UUID.randomUUID().toString();
+        io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions =
+                api.vitrine().bean(io.micronaut.transaction.TransactionOperations.class);
+        transactions.executeWrite(status -> {
+            try (java.sql.PreparedStatement insert = status.getConnection().prepareStatement(
+                    "INSERT INTO risk_flags (id, tenant_id, scope_id, order_no, store_code, rules, evidence, status, "
+                            + "created_at) VALUES (?, ?, ?, ?, 'B-SHOP-1', 'FREQUENT_BUYER', '{}', 'OPEN', ?)")) {
+                insert.setString(1, flagB);
+                insert.setString(2, merchantB.id());
+                insert.setString(3, parkB.id());
+                insert.setString(4, orderB);
+                insert.setString(5, io.vitrine.kernel.time.infra.SqlInstants.text(java.time.Instant.now()));
+                return insert.executeUpdate();
+            }
+        });
         declGuidB = sentDeclarationOf(merchantB.id(), orderB);
         returnB = returnOf(merchantB.id(), orderB);
         photoB = (String) api.expect(201, photo("/api/v1/returns/" + returnB + "/photos", merchantB.admin().token()))
@@ -499,6 +537,7 @@ class TenantIsolationWalkTest {
                 .replace("{productJobB}", productJobB).replace("{cartB}", cartB)
                 .replace("{orderB}", orderB).replace("{orderTokenB}", orderTokenB)
                 .replace("{reconDayB}", RECON_DAY_B).replace("{alertB}", alertB)
+                .replace("{displayB}", displayB).replace("{flagB}", flagB)
                 .replace("{declGuidB}", declGuidB).replace("{returnB}", returnB).replace("{photoB}", photoB);
     }
 
