@@ -65,7 +65,26 @@ public final class HeadlessChromium implements AutoCloseable {
     public void clickThrough(By trigger) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(trigger).click();
-        new WebDriverWait(driver, PAGE_LOAD).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, PAGE_LOAD).until(browser -> gone(page));
+    }
+
+    /**
+     * Whether the element's document was replaced. Selenium's {@code stalenessOf} expects a stale reference;
+     * Chromium sometimes answers for a node of the replaced document with an inspector error instead ("Node with
+     * given id does not belong to the document"), which means the same.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException detached) {
+            if (detached.getMessage() != null && detached.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw detached;
+        }
     }
 
     /**
