@@ -90,6 +90,9 @@ abstract class StatsSuite {
         Instant opened = now.minus(Duration.ofHours(5));
         // ten released after 1..10 hours, the first of them rejected before; the last two only rejected
         shop.rejected(orders[0], opened.plus(Duration.ofMinutes(30)));
+        // delivered before the release that followed it: "first decision" is the first one recorded, so a
+        // rejection delivered after a later release would count as passed (known gap, oversight README)
+        shop.dispatch();
         for (int i = 0; i < 10; i++) {
             shop.released(orders[i], opened, opened.plus(Duration.ofHours(i + 1)));
         }
