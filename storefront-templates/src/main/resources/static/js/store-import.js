@@ -1,139 +1,34 @@
-// The store import page (templates/console/store-import.ftlh): sends the CSV or XLSX file to
-// POST /api/v1/stores:import (multipart field "file", 202 {jobId}), then follows GET /api/v1/jobs/{id} once a
-// second with a progress bar, the refused rows and the job's summary; at the end it offers the job's result
-// file — the new devices' credentials — which the server hands out once: the page fetches it, saves it, and
-// says so; a second try says it is gone (410). The console cookie signs the calls in; the page's texts come
-// from its data-msg-* attributes (the messages files).
+// The store import page (templates/console/store-import.ftlh): POST /api/v1/stores:import followed to its end
+// by the shared import panel (import-panel.js); at the end it offers the job's result file — the new devices'
+// credentials — which the server hands out once: the page fetches it, saves it, and says so; a second try says it
+// is gone (410).
 (function () {
   "use strict";
 
-  var panel = document.getElementById("store-import");
-  var form = document.getElementById("store-import-form");
-  if (!panel || !form) {
-    return;
-  }
-  var fileInput = document.getElementById("f-file");
-  var submit = form.querySelector("button[type=submit]");
-  var progress = document.getElementById("store-import-progress");
-  var bar = document.getElementById("store-import-bar");
-  var statusLine = document.getElementById("store-import-status");
-  var counts = document.getElementById("store-import-counts");
-  var summary = document.getElementById("store-import-summary");
-  var problem = document.getElementById("store-import-problem");
-  var errors = document.getElementById("store-import-errors");
-  var more = document.getElementById("store-import-more");
   var result = document.getElementById("store-import-result");
   var resultNote = document.getElementById("store-import-result-note");
-  // one key per chosen file: sending the same choice again (a lost answer) replays the first job, not a second
-  var idempotencyKey = null;
-
-  function text(key) {
-    return panel.getAttribute("data-msg-" + key) || "";
+  if (!window.VitrineImportPanel || !result || !resultNote) {
+    return;
   }
-
-  function format(template, values) {
-    return template.replace(/\{(\d+)\}/g, function (all, index) {
-      var value = values[Number(index)];
-      return value === null || value === undefined ? "?" : String(value);
-    });
-  }
-
-  function newKey() {
-    if (window.crypto && window.crypto.randomUUID) {
-      return "store-import-" + window.crypto.randomUUID();
-    }
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    return "store-import-" + Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-  }
-
-  function showProblem(message) {
-    problem.textContent = message;
-    problem.hidden = false;
-  }
-
-  // problem+json names the fields; a proxy's or the server's own refusal (413) may not be JSON at all
-  function describe(answer) {
-    var body = answer.body;
-    if (!body) {
-      return answer.status ? "HTTP " + answer.status : "";
-    }
-    var fields = (body.errors || []).map(function (e) { return e.field + ": " + e.message; });
-    return [body.detail || body.title || ""].concat(fields).join(" ");
-  }
-
-  function read(response) {
-    return response.text().then(function (raw) {
-      var body = null;
-      try {
-        body = raw ? JSON.parse(raw) : null;
-      } catch (notJson) {
-        body = null;
+  var panel = window.VitrineImportPanel.attach("store-import", {
+    onJob: function (job) {
+      if (job.resultUrl) {
+        result.href = job.resultUrl;
+        result.hidden = false;
       }
-      return { ok: response.ok, status: response.status, body: body };
-    });
-  }
-
-  function showErrors(job) {
-    var list = job.errors || [];
-    var rows = errors.querySelector("tbody");
-    rows.textContent = "";
-    list.forEach(function (e) {
-      var tr = document.createElement("tr");
-      tr.setAttribute("data-row", e.row === null || e.row === undefined ? "" : String(e.row));
-      [e.row, e.field, e.message].forEach(function (value) {
-        var td = document.createElement("td");
-        td.textContent = value === null || value === undefined ? "" : String(value);
-        tr.appendChild(td);
-      });
-      rows.appendChild(tr);
-    });
-    errors.hidden = list.length === 0;
-    more.hidden = !job.errorsTruncated;
-    more.textContent = job.errorsTruncated ? format(text("more"), [job.errorCount - list.length]) : "";
-  }
-
-  function finished(job) {
-    submit.disabled = false;
-    idempotencyKey = null;
-    panel.setAttribute("data-job-status", job.status);
-    if (job.message) {
-      summary.textContent = job.message;
-      summary.hidden = false;
+    },
+    onReset: function () {
+      result.hidden = true;
+      resultNote.hidden = true;
     }
-    if (job.resultUrl) {
-      result.href = job.resultUrl;
-      result.hidden = false;
-    }
+  });
+  if (!panel) {
+    return;
   }
-
-  function follow(jobId) {
-    fetch("/api/v1/jobs/" + encodeURIComponent(jobId), { headers: { "Accept": "application/json" } })
-      .then(read)
-      .then(function (answer) {
-        if (!answer.ok || !answer.body) {
-          submit.disabled = false;
-          showProblem(describe(answer));
-          return;
-        }
-        var job = answer.body;
-        var total = job.total === null || job.total === undefined ? 0 : job.total;
-        bar.max = Math.max(total, 1);
-        bar.value = Math.min(job.done + job.failed, bar.max);
-        statusLine.textContent = text(job.status.toLowerCase());
-        counts.textContent = format(text("counts"), [job.done, job.failed, job.total]);
-        showErrors(job);
-        if (job.status === "QUEUED" || job.status === "RUNNING") {
-          window.setTimeout(function () { follow(jobId); }, 1000);
-        } else {
-          finished(job);
-        }
-      })
-      .catch(function () {
-        submit.disabled = false;
-        showProblem(text("unreachable"));
-      });
-  }
+  var text = panel.text;
+  var format = panel.format;
+  var describe = panel.describe;
+  var read = panel.read;
 
   function filenameOf(response) {
     var disposition = response.headers.get("Content-Disposition") || "";
@@ -175,46 +70,6 @@
         resultNote.textContent = text("unreachable");
         resultNote.className = "field__error";
         resultNote.hidden = false;
-      });
-  });
-
-  fileInput.addEventListener("change", function () {
-    idempotencyKey = null;
-  });
-
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    problem.hidden = true;
-    summary.hidden = true;
-    result.hidden = true;
-    resultNote.hidden = true;
-    errors.hidden = true;
-    more.hidden = true;
-    counts.textContent = "";
-    panel.removeAttribute("data-job-status");
-    progress.hidden = false;
-    submit.disabled = true;
-    bar.removeAttribute("value"); // indeterminate while uploading
-    statusLine.textContent = text("uploading");
-    idempotencyKey = idempotencyKey || newKey();
-    fetch(form.action, {
-      method: "POST",
-      body: new FormData(form),
-      headers: { "Accept": "application/json", "Idempotency-Key": idempotencyKey }
-    })
-      .then(read)
-      .then(function (answer) {
-        if (!answer.ok || !answer.body || !answer.body.jobId) {
-          submit.disabled = false;
-          statusLine.textContent = "";
-          showProblem(text("refused") + " " + describe(answer));
-          return;
-        }
-        follow(answer.body.jobId);
-      })
-      .catch(function () {
-        submit.disabled = false;
-        showProblem(text("unreachable"));
       });
   });
 })();

@@ -225,7 +225,8 @@ class RetailerConsoleTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("action=\"/api/v1/stores:import\"", "name=\"file\"", "type=\"file\"",
-                "<progress id=\"store-import-bar\"", "/static/js/store-import.js?v=", "data-msg-counts=\"done {0}");
+                "<progress id=\"store-import-bar\"", "/static/js/import-panel.js?v=", "/static/js/store-import.js?v=", "data-msg-counts=\"done {0}");
+        assertThat(vitrine.get("/static/js/import-panel.js").statusCode()).isEqualTo(200);
         assertThat(vitrine.get("/static/js/store-import.js").statusCode()).isEqualTo(200);
     }
 
