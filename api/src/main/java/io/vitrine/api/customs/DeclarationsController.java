@@ -15,6 +15,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vitrine.api.idempotency.Idempotent;
+import io.vitrine.api.orders.ConsigneeForm;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.customs.declaration.Correction;
 import io.micronaut.security.authentication.Authentication;
@@ -73,9 +74,7 @@ class DeclarationsController {
         String note = request == null || request.note() == null || request.note().isBlank() ? null
                 : checks.text("note", request.note(), 200);
         checks.throwIfAny();
-        PlaceOrder.Consignee consignee = request == null || request.consignee() == null ? null
-                : new PlaceOrder.Consignee(request.consignee().name(), request.consignee().phone(),
-                request.consignee().districtCode(), request.consignee().address());
+        PlaceOrder.Consignee consignee = request == null ? null : ConsigneeForm.toConsignee(request.consignee());
         if (consignee != null) {
             ConsigneeCorrections.check(consignee);
         }
@@ -85,11 +84,6 @@ class DeclarationsController {
 
     @Serdeable
     record ResubmitRequest(@Nullable ConsigneeForm consignee, @Nullable String note) {
-    }
-
-    @Serdeable
-    record ConsigneeForm(@Nullable String name, @Nullable String phone, @Nullable String districtCode,
-                         @Nullable String address) {
     }
 
     @Get

@@ -22,6 +22,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vitrine.api.idempotency.Idempotent;
+import io.vitrine.api.orders.BuyerForm;
+import io.vitrine.api.orders.ConsigneeForm;
 import io.vitrine.api.orders.OrderView;
 import io.vitrine.api.orders.PlacingDevices;
 import io.vitrine.api.problem.Problem;
@@ -31,14 +33,12 @@ import io.vitrine.customs.declaration.Declaration;
 import io.vitrine.customs.declaration.DeclarationReading;
 import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.idempotency.IdempotencyKey;
-import io.vitrine.orders.compliance.CheckoutFacts;
 import io.vitrine.orders.counter.BarcodePayments;
 import io.vitrine.orders.counter.CounterCheckout;
 import io.vitrine.orders.counter.CounterOrders;
 import io.vitrine.orders.counter.CounterSale;
 import io.vitrine.orders.ordering.Order;
 import io.vitrine.orders.ordering.PayMethod;
-import io.vitrine.orders.ordering.PlaceOrder;
 import io.vitrine.orders.ordering.PlacedOrder;
 import io.vitrine.orders.returns.ReturnRequest;
 import io.vitrine.tenants.devices.Device;
@@ -112,10 +112,8 @@ class CounterSalesController {
         PlacedOrder placed = checkout.place(new CounterSale(pos.get().storeCode(), pos.get().id(),
                 sale.lines() == null ? null : sale.lines().stream()
                         .map(line -> line == null ? null : new CounterSale.Line(line.sku(), line.qty())).toList(),
-                sale.buyer() == null ? null : new CheckoutFacts.Buyer(sale.buyer().name(), sale.buyer().idNumber(),
-                        sale.buyer().phone()),
-                sale.consignee() == null ? null : new PlaceOrder.Consignee(sale.consignee().name(),
-                        sale.consignee().phone(), sale.consignee().districtCode(), sale.consignee().address()),
+                BuyerForm.toBuyer(sale.buyer()),
+                ConsigneeForm.toConsignee(sale.consignee()),
                 Boolean.TRUE.equals(sale.consent()), sale.payment(),
                 URI.create(addresses.absolute(http, "/s/" + slug + "/orders/"))));
         return HttpResponse.status(HttpStatus.CREATED).body(Placed.of(placed))
@@ -193,29 +191,12 @@ class CounterSalesController {
     }
 
     @Serdeable
-    record SaleRequest(@Nullable List<LineForm> lines, @Nullable PersonForm buyer, @Nullable ConsigneeForm consignee,
+    record SaleRequest(@Nullable List<LineForm> lines, @Nullable BuyerForm buyer, @Nullable ConsigneeForm consignee,
                        @Nullable Boolean consent, @Nullable String payment) {
     }
 
     @Serdeable
     record LineForm(@Nullable String sku, @Nullable Integer qty) {
-    }
-
-    @Serdeable
-    record PersonForm(@Nullable String name, @Nullable String idNumber, @Nullable String phone) {
-        @Override
-        public String toString() {
-            return "PersonForm[masked]";
-        }
-    }
-
-    @Serdeable
-    record ConsigneeForm(@Nullable String name, @Nullable String phone, @Nullable String districtCode,
-                         @Nullable String address) {
-        @Override
-        public String toString() {
-            return "ConsigneeForm[masked]";
-        }
     }
 
     @Serdeable

@@ -20,10 +20,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vitrine.api.idempotency.Idempotent;
 import io.vitrine.api.kiosk.PairedKiosk;
+import io.vitrine.api.orders.BuyerForm;
+import io.vitrine.api.orders.ConsigneeForm;
 import io.vitrine.api.orders.OrderView;
 import io.vitrine.api.security.ClientAddress;
 import io.vitrine.api.storefront.pages.ShopperAddress;
-import io.vitrine.orders.compliance.CheckoutFacts;
 import io.vitrine.orders.ordering.Order;
 import io.vitrine.orders.ordering.OrderPlacement;
 import io.vitrine.orders.ordering.OrderReading;
@@ -81,10 +82,8 @@ class OrderController {
                 java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/orders/"));
         String kiosk = kiosks.deviceIdOf(http, request.storeCode()).orElse(null);
         PlacedOrder placed = placement.place(new PlaceOrder(request.cartId(), request.storeCode(),
-                request.buyer() == null ? null : new CheckoutFacts.Buyer(request.buyer().name(),
-                        request.buyer().idNumber(), request.buyer().phone()),
-                request.consignee() == null ? null : new PlaceOrder.Consignee(request.consignee().name(),
-                        request.consignee().phone(), request.consignee().districtCode(), request.consignee().address()),
+                BuyerForm.toBuyer(request.buyer()),
+                ConsigneeForm.toConsignee(request.consignee()),
                 Boolean.TRUE.equals(request.consent()), request.payMethod(), kiosk, returnPage));
         return HttpResponse.<Placed>status(HttpStatus.CREATED).body(Placed.of(placed))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -114,23 +113,6 @@ class OrderController {
     @Serdeable
     record OrderRequest(@Nullable String cartId, @Nullable String storeCode, @Nullable BuyerForm buyer,
                         @Nullable ConsigneeForm consignee, @Nullable Boolean consent, @Nullable String payMethod) {
-    }
-
-    @Serdeable
-    record BuyerForm(@Nullable String name, @Nullable String idNumber, @Nullable String phone) {
-        @Override
-        public String toString() {
-            return "BuyerForm[masked]";
-        }
-    }
-
-    @Serdeable
-    record ConsigneeForm(@Nullable String name, @Nullable String phone, @Nullable String districtCode,
-                         @Nullable String address) {
-        @Override
-        public String toString() {
-            return "ConsigneeForm[masked]";
-        }
     }
 
     @Serdeable
