@@ -6,6 +6,7 @@ import io.vitrine.api.tenants.SampleCodes;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.tenants.TenantsApi.Park;
+import io.vitrine.api.testing.BrowserDownloads;
 import io.vitrine.api.testing.EmbeddedVitrine;
 import io.vitrine.api.testing.HeadlessChromium;
 import io.vitrine.api.testing.RunningVitrine;
@@ -16,20 +17,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chromium.HasCdp;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +40,7 @@ class ProductImportBrowserTest {
     private final ConsoleFixtures fixtures;
     private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path files;
+    private BrowserDownloads files;
 
     ProductImportBrowserTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
@@ -55,11 +50,9 @@ class ProductImportBrowserTest {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        files = Files.createTempDirectory("vitrine-product-import-");
         chromium = new HeadlessChromium(1280, 1600);
         browser = chromium.driver();
-        ((HasCdp) browser).executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", files.resolve("downloads").toString()));
+        files = BrowserDownloads.of(chromium, "vitrine-product-import-");
     }
 
     @AfterEach
@@ -67,8 +60,8 @@ class ProductImportBrowserTest {
         if (chromium != null) {
             chromium.close();
         }
-        try (Stream<Path> paths = Files.walk(files)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (files != null) {
+            files.close();
         }
     }
 
@@ -79,7 +72,7 @@ class ProductImportBrowserTest {
         fixtures.warehouse(park, "PB-01");
         Merchant merchant = api.merchant(park);
         String prefix = SampleCodes.unique("PB").toUpperCase();
-        Path csv = files.resolve("products.csv");
+        Path csv = files.file("products.csv");
         Files.writeString(csv, String.join("\r\n", ProductImports.HEADER,
                 ProductImports.line(prefix + "-1", CatalogSamples.gtin(), "PB-01", 29900),
                 ProductImports.line(ProductImports.cells(prefix + "-2", CatalogSamples.gtin(), "PB-01", 100),
@@ -111,35 +104,14 @@ class ProductImportBrowserTest {
         assertThat(refused.get(0).getText()).contains("categoryPath").contains("UNKNOWN_CATEGORY");
 
         browser.findElement(By.cssSelector("[data-testid=export-csv]")).click();
-        Path exported = downloadedFile();
+        Path exported = files.single(Duration.ofSeconds(30));
         assertThat(exported.getFileName().toString()).startsWith("products-").endsWith(".csv");
         String content = Files.readString(exported, StandardCharsets.UTF_8);
         assertThat(content).startsWith("\uFEFF" + ProductImports.HEADER).contains(prefix + "-1,").contains(prefix + "-3,")
                 .doesNotContain(prefix + "-2,");
     }
 
-    private Path downloadedFile() {
-        Path folder = files.resolve("downloads");
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
-            if (!Files.isDirectory(folder)) {
-                return null;
-            }
-            try (Stream<Path> saved = Files.list(folder)) {
-                List<Path> done = saved.filter(p -> !p.getFileName().toString().endsWith(".crdownload")).toList();
-                return done.size() == 1 && Files.size(done.get(0)) > 0 ? done.get(0) : null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
     private WebElement waitFor(By element) {
-        try {
-            return new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(element));
-        } catch (org.openqa.selenium.TimeoutException notThere) {
-            chromium.screenshot("product-import-failed");
-            throw new AssertionError("no " + element + " on " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(),
-                    notThere);
-        }
+        return chromium.await(element, "product-import-failed", Duration.ofSeconds(60));
     }
 }

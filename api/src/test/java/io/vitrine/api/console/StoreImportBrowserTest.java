@@ -4,6 +4,7 @@ import io.vitrine.api.tenants.SampleCodes;
 import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.tenants.TenantsApi.Merchant;
 import io.vitrine.api.tenants.TenantsApi.Park;
+import io.vitrine.api.testing.BrowserDownloads;
 import io.vitrine.api.testing.EmbeddedVitrine;
 import io.vitrine.api.testing.HeadlessChromium;
 import io.vitrine.api.testing.RunningVitrine;
@@ -14,21 +15,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chromium.HasCdp;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import static io.vitrine.api.tenants.TenantsApi.items;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +42,7 @@ class StoreImportBrowserTest {
     private final ConsoleFixtures fixtures;
     private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path files;
+    private BrowserDownloads files;
 
     StoreImportBrowserTest(RunningVitrine vitrine) {
         this.vitrine = vitrine;
@@ -57,12 +52,9 @@ class StoreImportBrowserTest {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        files = Files.createTempDirectory("vitrine-import-");
         chromium = new HeadlessChromium(1280, 1600);
         browser = chromium.driver();
-        // where the page's download lands, so the test can read it
-        ((HasCdp) browser).executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", files.resolve("downloads").toString()));
+        files = BrowserDownloads.of(chromium, "vitrine-import-");
     }
 
     @AfterEach
@@ -70,8 +62,8 @@ class StoreImportBrowserTest {
         if (chromium != null) {
             chromium.close();
         }
-        try (Stream<Path> paths = Files.walk(files)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (files != null) {
+            files.close();
         }
     }
 
@@ -82,7 +74,7 @@ class StoreImportBrowserTest {
         fixtures.warehouse(park, "SI-01");
         Merchant merchant = api.merchant(park);
         String prefix = SampleCodes.unique("SI").toUpperCase().replaceAll("[^A-Z0-9]", "");
-        Path csv = files.resolve("stores.csv");
+        Path csv = files.file("stores.csv");
         Files.writeString(csv, String.join("\r\n",
                 "code,name,kind,address,district,lat,lng,warehouseCode,kiosks,pos",
                 prefix + "-1,前海旗舰店,EXPERIENCE_STORE,深圳市南山区前海路1号,440305,22.543096,113.934021,SI-01,2,1",
@@ -116,7 +108,7 @@ class StoreImportBrowserTest {
         // the credentials, once: the file arrives
         browser.findElement(By.id("store-import-result")).click();
         waitFor(By.cssSelector("[data-testid=result-note][data-outcome=downloaded]"));
-        Path downloaded = downloadedFile();
+        Path downloaded = files.single(Duration.ofSeconds(20));
         assertThat(downloaded.getFileName().toString()).startsWith("store-import-credentials-").endsWith(".csv");
         List<String> lines = Arrays.asList(Files.readString(downloaded, StandardCharsets.UTF_8).replace("\uFEFF", "")
                 .split("\r\n"));
@@ -132,29 +124,7 @@ class StoreImportBrowserTest {
         chromium.screenshot("store-import-credentials-gone");
     }
 
-    /** The one file the page saved, once Chromium finished writing it. */
-    private Path downloadedFile() {
-        Path folder = files.resolve("downloads");
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
-            if (!Files.isDirectory(folder)) {
-                return null;
-            }
-            try (Stream<Path> saved = Files.list(folder)) {
-                List<Path> done = saved.filter(p -> !p.getFileName().toString().endsWith(".crdownload")).toList();
-                return done.size() == 1 && Files.size(done.get(0)) > 0 ? done.get(0) : null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
     private WebElement waitFor(By element) {
-        try {
-            return new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(element));
-        } catch (org.openqa.selenium.TimeoutException notThere) {
-            chromium.screenshot("store-import-failed");
-            throw new AssertionError("no " + element + " on " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(),
-                    notThere);
-        }
+        return chromium.await(element, "store-import-failed", Duration.ofSeconds(60));
     }
 }

@@ -92,8 +92,13 @@ public final class HeadlessChromium implements AutoCloseable {
      * does not come, fails with the page's address and source and a screenshot named after the test.
      */
     public WebElement await(By element, String screenshotName) {
+        return await(element, screenshotName, PAGE_LOAD);
+    }
+
+    /** {@link #await(By, String)} for what takes longer than a page load (a background job's end). */
+    public WebElement await(By element, String screenshotName, Duration patience) {
         try {
-            return new WebDriverWait(driver, PAGE_LOAD).until(ExpectedConditions.presenceOfElementLocated(element));
+            return new WebDriverWait(driver, patience).until(ExpectedConditions.presenceOfElementLocated(element));
         } catch (org.openqa.selenium.TimeoutException notThere) {
             screenshot(screenshotName);
             throw new AssertionError("no " + element + " on " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(),
