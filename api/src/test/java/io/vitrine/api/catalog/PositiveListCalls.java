@@ -32,14 +32,6 @@ public final class PositiveListCalls {
     }
 
     static HttpResponse<String> putMultipart(TenantsApi api, String token, String filename, byte[] content) {
-        String boundary = "vitrine-positive-list-7MA4YWxkTrZu0gW";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(content, 0, body, head.length, content.length);
-        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return putBody(api, token, "multipart/form-data; boundary=" + boundary, body);
+        return api.uploadBy("PUT", "/api/v1/positive-list", filename, "text/csv", content, TenantsApi.bearer(token));
     }
 }

@@ -4,9 +4,7 @@ import io.vitrine.api.tenants.TenantsApi;
 import io.vitrine.api.testing.RunningVitrine;
 import io.vitrine.catalog.transfer.ProductColumns;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -60,23 +58,7 @@ public final class ProductImports {
     }
 
     public HttpResponse<String> upload(String token, String filename, String contentType, byte[] content) {
-        String boundary = "vitrine-product-import-boundary-Q2w";
-        ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 512);
-        try {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                    + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(content);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(vitrine.uri("/api/v1/products:import"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return vitrine.send(request.build());
+        return api.uploadBy("POST", "/api/v1/products:import", filename, contentType, content, TenantsApi.bearer(token));
     }
 
     /**

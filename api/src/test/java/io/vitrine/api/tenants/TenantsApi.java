@@ -79,6 +79,11 @@ public final class TenantsApi {
         return vitrine.send(request.build());
     }
 
+    /** The Authorization header's name and value for a bearer token, or no header for none. */
+    public static String[] bearer(String token) {
+        return token == null ? new String[0] : new String[] {"Authorization", "Bearer " + token};
+    }
+
     /** A multipart upload of one part named {@code file}. */
     public HttpResponse<String> upload(String path, String applicationToken, String filename, String contentType, byte[] content) {
         return upload(path, applicationToken, filename, contentType, content, new String[0]);
