@@ -34,7 +34,8 @@ import static io.vitrine.benchmarks.CustomsPark.single;
  * traffic ({@link FaultTraffic}); then, per scenario, a calm phase, the fault (Redis stopped, Elasticsearch stopped,
  * MariaDB killed and started again, a second instance on the same databases), and the recovery, every answer recorded
  * per endpoint and per second. After the drills, the invariants counted in the database: no half-written order, every
- * paid order declared once, reservations and stock agree, no outbox-driven action done twice. Writes the tables to
+ * paid order declared once, reservations and stock agree, no outbox-driven action done twice, every POS event in the
+ * ledger once ({@link FaultTills}), every return refunded once or expired once ({@link FaultReturns}). Writes the tables to
  * {@code benchmarks/results/faults.md}; exits 1 when an invariant is broken or a 500 was answered.
  */
 final class FaultDrill {
@@ -328,7 +329,11 @@ final class FaultDrill {
                 .append(" products; traffic: ").append(options.browsers()).append(" shoppers searching and reading product "
                         + "pages (100 ms pauses), ").append(options.buyers()).append(" checking out and paying (200 ms "
                         + "pauses; one in ten walks away before paying), the partner's waybill after each payment, staff "
-                        + "changing a price every second.\n\n");
+                        + "changing a price every second; one POS till per shop every 5 s (feed poll, two sales and a heartbeat, "
+                        + "unanswered batches sent again, one answer in " + FaultTills.LOSE_EVERY + " lost on purpose); "
+                        + "every 2 s a return asked and approved on a released order (one in "
+                        + FaultReturns.EXPIRING_ONE_IN + " aged in SQL to expire: return-expiry every " + EXPIRY_INTERVAL
+                        + ", the others received and refunded).\n\n");
         report.append("Machine: 2 cores shared with other work (loaded). Load before: ").append(loadBefore).append(".\n");
     }
 
