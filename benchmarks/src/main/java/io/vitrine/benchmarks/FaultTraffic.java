@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * searching and reading product pages, shoppers checking out and paying through the fake Alipay (one in ten places
  * its order and walks away, so its reservation expires), the logistics partner posting each paid order's waybill, and
  * a member of staff changing a product's price every second. Every answer goes to the {@link FaultRecorder}; every
- * price change that was accepted is remembered with its time, for the search probe.
+ * price change that was accepted is remembered with its time, for the search probe. The drill adds the POS tills
+ * ({@link FaultTills}) and the returns ({@link FaultReturns}) as further threads ({@link #spawn}).
  */
 final class FaultTraffic implements AutoCloseable {
 
