@@ -34,7 +34,8 @@ import static io.vitrine.benchmarks.CustomsPark.single;
  * traffic ({@link FaultTraffic}); then, per scenario, a calm phase, the fault (Redis stopped, Elasticsearch stopped,
  * MariaDB killed and started again, a second instance on the same databases), and the recovery, every answer recorded
  * per endpoint and per second. After the drills, the invariants counted in the database: no half-written order, every
- * paid order declared once, reservations and stock agree, no outbox-driven action done twice. Writes the tables to
+ * paid order declared once, reservations and stock agree, no outbox-driven action done twice, every POS event in the
+ * ledger once ({@link FaultTills}), every return refunded once or expired once ({@link FaultReturns}). Writes the tables to
  * {@code benchmarks/results/faults.md}; exits 1 when an invariant is broken or a 500 was answered.
  */
 final class FaultDrill {
@@ -67,7 +68,13 @@ final class FaultDrill {
 
     /** One line of the invariants' table. */
     record Check(String what, String expected, String found, boolean ok) {
+
+        static Check equal(String what, long expected, long found) {
+            return new Check(what, Long.toString(expected), Long.toString(found), expected == found);
+        }
     }
+
+    static final String EXPIRY_INTERVAL = "5s";
 
     private final Options options;
     private final FaultRecorder recorder = new FaultRecorder();
@@ -77,6 +84,8 @@ final class FaultDrill {
     private final StringBuilder report = new StringBuilder();
     private final List<Check> checks = new ArrayList<>();
     private long serverErrors;
+    private Instant twoInstancesFrom;
+    private Instant twoInstancesUntil;
 
     private FaultDrill(Options options) {
         this.options = options;
@@ -130,6 +139,9 @@ final class FaultDrill {
                     env.put("VITRINE_ORDERS_PAYMENT_WINDOW", "1m");
                     env.put("VITRINE_ORDERS_PAYMENT_QUERY_SCHEDULE", "20s,40s");
                     env.put("VITRINE_JOBS_POLL_INTERVAL", "500ms");
+                    // the returns aged by the drill expire within seconds; the POS retention runs during the drills
+                    env.put("VITRINE_ORDERS_RETURNS_EXPIRY_INTERVAL", EXPIRY_INTERVAL);
+                    env.put("VITRINE_POS_RETENTION_INTERVAL", "10s");
                     return env;
                 };
                 Path log = Files.createTempFile("vitrine-faults-app-", ".log");
@@ -141,9 +153,15 @@ final class FaultDrill {
                     Map<String, CustomsPark.Partner> partners = park.configure(apps.get(0).base(), alipay, shops);
                     reindex(apps.get(0));
                     header(loadBefore, services, shops);
+                    String jdbc = database.mariaDbJdbcUrl().orElseThrow();
                     try (FaultTraffic traffic = new FaultTraffic(() -> instances, alipay, shops, partners, park, tokens,
                             recorder)) {
+                        FaultTills tills = new FaultTills(park.http(), apps.get(0).base(), traffic::base, shops, tokens,
+                                recorder);
+                        FaultReturns returns = new FaultReturns(traffic, alipay, park, partners, tokens, jdbc);
                         traffic.start(options.browsers(), options.buyers());
+                        traffic.spawn("fault-tills", tills::tick, 5000);
+                        traffic.spawn("fault-returns", returns::step, 2000);
                         for (String scenario : options.scenarios()) {
                             switch (scenario) {
                                 case "redis" -> redis(services);
@@ -154,8 +172,8 @@ final class FaultDrill {
                             }
                         }
                         traffic.close();
-                        settle(traffic, database.mariaDbJdbcUrl().orElseThrow());
-                        invariants(traffic, database.mariaDbJdbcUrl().orElseThrow());
+                        settle(traffic, tills, returns, jdbc);
+                        invariants(traffic, tills, returns, jdbc);
                     }
                 } finally {
                     for (RunningApplication app : apps) {
@@ -264,10 +282,12 @@ final class FaultDrill {
         RunningApplication second = RunningApplication.start(options.jar(), RunningApplication.jvmOptions(), environment, log);
         apps.add(second);
         long fault = recorder.nowMillis();
+        twoInstancesFrom = Instant.now();
         instances.add(second.base());
         log("two instances for " + options.twoInstances() + " s (traffic on both in turn)");
         sleepSeconds(options.twoInstances());
         long back = recorder.nowMillis();
+        twoInstancesUntil = Instant.now();
         scenarioReport("Two instances on the same MariaDB, Redis and Elasticsearch for " + options.twoInstances()
                 + " s (traffic sent to each in turn)", start, fault, back, back);
     }
@@ -309,7 +329,11 @@ final class FaultDrill {
                 .append(" products; traffic: ").append(options.browsers()).append(" shoppers searching and reading product "
                         + "pages (100 ms pauses), ").append(options.buyers()).append(" checking out and paying (200 ms "
                         + "pauses; one in ten walks away before paying), the partner's waybill after each payment, staff "
-                        + "changing a price every second.\n\n");
+                        + "changing a price every second; one POS till per shop every 5 s (feed poll, two sales and a heartbeat, "
+                        + "unanswered batches sent again, one answer in " + FaultTills.LOSE_EVERY + " lost on purpose); "
+                        + "every 2 s a return asked and approved on a released order (one in "
+                        + FaultReturns.EXPIRING_ONE_IN + " aged in SQL to expire: return-expiry every " + EXPIRY_INTERVAL
+                        + ", the others received and refunded).\n\n");
         report.append("Machine: 2 cores shared with other work (loaded). Load before: ").append(loadBefore).append(".\n");
     }
 
@@ -339,26 +363,34 @@ final class FaultDrill {
 
     // --- after the drills
 
-    /** The outside world catches up, then until every paid order has its declaration (or 3 minutes passed). */
-    private void settle(FaultTraffic traffic, String jdbc) throws Exception {
-        log("traffic stopped; catching up (notifies, waybills) and waiting for the declarations");
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    /**
+     * The outside world catches up (notifies, waybills, the tills' queues, the returns' requests, approvals, receipts),
+     * until every paid order has its declaration, every till's queue is empty and every return is REFUNDED or EXPIRED
+     * (or 4 minutes passed).
+     */
+    private void settle(FaultTraffic traffic, FaultTills tills, FaultReturns returns, String jdbc) throws Exception {
+        log("traffic stopped; catching up (notifies, waybills, POS batches, returns) and waiting for the declarations");
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
             traffic.catchUp();
+            int queued = tills.drain();
+            returns.catchUp();
             Set<String> paid = traffic.paidAtAlipay();
             long declared;
             try (Connection connection = connect(jdbc)) {
                 declared = single(connection, "SELECT COUNT(DISTINCT order_no) FROM declarations");
             }
-            if (declared >= paid.size()) {
+            boolean returnsDone = returns.settled();
+            if (declared >= paid.size() && queued == 0 && returnsDone) {
                 return;
             }
-            log("  " + declared + " of " + paid.size() + " paid orders declared");
+            log("  " + declared + " of " + paid.size() + " paid orders declared; POS events queued: " + queued
+                    + "; returns settled: " + returnsDone);
             RunningApplication.sleep(5000);
         }
     }
 
-    private void invariants(FaultTraffic traffic, String jdbc) throws Exception {
+    private void invariants(FaultTraffic traffic, FaultTills tills, FaultReturns returns, String jdbc) throws Exception {
         Set<String> paid = traffic.paidAtAlipay();
         try (Connection c = connect(jdbc)) {
             long ourPaid = single(c, "SELECT COUNT(*) FROM orders WHERE paid_at IS NOT NULL");
@@ -394,6 +426,15 @@ final class FaultDrill {
                     + "ON o.order_no = d.order_no WHERE o.paid_at IS NULL"));
             check("waybills more than once per order", 0, single(c, "SELECT COUNT(*) FROM (SELECT order_no FROM "
                     + "order_waybills GROUP BY order_no HAVING COUNT(*) > 1) d"));
+            check("orders CLOSED more than once (the unpaid-order closing)", 0, single(c, "SELECT COUNT(*) FROM "
+                    + "(SELECT order_id FROM order_status_history WHERE to_status = 'CLOSED' AND kind = 'TRANSITION' "
+                    + "GROUP BY order_id HAVING COUNT(*) > 1) d"));
+            checks.addAll(tills.checks(c));
+            checks.addAll(returns.checks(c));
+            if (twoInstancesFrom != null) {
+                checks.add(new Check("returns expired while two instances ran (each once: the note check above)",
+                        "informative", Long.toString(expiredBetween(c, twoInstancesFrom, twoInstancesUntil)), true));
+            }
             check("outbox deliveries DEAD", 0, single(c, "SELECT COUNT(*) FROM outbox_deliveries WHERE status = 'DEAD'"));
             long pending = single(c, "SELECT COUNT(*) FROM outbox_deliveries WHERE status = 'PENDING'");
             long retried = single(c, "SELECT COUNT(*) FROM outbox_deliveries WHERE attempts > 1");
@@ -416,8 +457,20 @@ final class FaultDrill {
         }
     }
 
+    private static long expiredBetween(Connection c, Instant from, Instant until) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM order_returns "
+                + "WHERE status = 'EXPIRED' AND updated_at >= ? AND updated_at < ?")) {
+            select.setString(1, FaultReturns.utc(from));
+            select.setString(2, FaultReturns.utc(until));
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     private void check(String what, long expected, long found) {
-        checks.add(new Check(what, Long.toString(expected), Long.toString(found), expected == found));
+        checks.add(Check.equal(what, expected, found));
     }
 
     private static void sleepSeconds(int seconds) {

@@ -31,12 +31,18 @@ import java.util.function.Supplier;
  * searching and reading product pages, shoppers checking out and paying through the fake Alipay (one in ten places
  * its order and walks away, so its reservation expires), the logistics partner posting each paid order's waybill, and
  * a member of staff changing a product's price every second. Every answer goes to the {@link FaultRecorder}; every
- * price change that was accepted is remembered with its time, for the search probe.
+ * price change that was accepted is remembered with its time, for the search probe. The drill adds the POS tills
+ * ({@link FaultTills}) and the returns ({@link FaultReturns}) as further threads ({@link #spawn}).
  */
 final class FaultTraffic implements AutoCloseable {
 
     static final List<String> ENDPOINTS = List.of("search", "search degraded", "product page", "cart", "cart line",
-            "place order", "Alipay notify", "order read", "waybill", "staff price");
+            "place order", "Alipay notify", "order read", "waybill", "staff price", "pos feed", "pos events",
+            "return request", "return approve", "return received");
+
+    /** A placed order as its shopper knows it: the shop, the one SKU bought, the order's token. */
+    record Bought(String tenant, String slug, String sku, String token) {
+    }
 
     /** A price change the API accepted: the product, its barcode, the new price, when (recorder ms). */
     record PriceChange(String tenant, String slug, String sku, String gtin, long priceFen, long atMillis) {
@@ -63,6 +69,8 @@ final class FaultTraffic implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     /** order number → tenant, of every order placed */
     final Map<String, String> placed = new ConcurrentHashMap<>();
+    /** order number → what its shopper knows, of every order placed */
+    final Map<String, Bought> bought = new ConcurrentHashMap<>();
     /** orders whose shopper walked away before paying */
     final Set<String> abandoned = ConcurrentHashMap.newKeySet();
     final Set<String> notifyAcknowledged = ConcurrentHashMap.newKeySet();
@@ -91,7 +99,12 @@ final class FaultTraffic implements AutoCloseable {
         spawn("fault-staff", this::changePrice, 1000);
     }
 
-    private void spawn(String name, Runnable step, long pauseMillis) {
+    FaultRecorder recorder() {
+        return recorder;
+    }
+
+    /** A thread running {@code step} every {@code pauseMillis} until {@link #close}. */
+    void spawn(String name, Runnable step, long pauseMillis) {
         Thread thread = new Thread(() -> {
             while (running.get()) {
                 try {
@@ -107,7 +120,8 @@ final class FaultTraffic implements AutoCloseable {
         threads.add(thread);
     }
 
-    private URI base() {
+    /** The next instance, in turn. */
+    URI base() {
         List<URI> all = instances.get();
         return all.get(Math.floorMod(turn.getAndIncrement(), all.size()));
     }
@@ -156,6 +170,7 @@ final class FaultTraffic implements AutoCloseable {
         JsonNode body = json(placedAnswer);
         String orderNo = body.path("orderNo").asText();
         placed.put(orderNo, shop.tenant());
+        bought.put(orderNo, new Bought(shop.tenant(), shop.slug(), sku, body.path("orderToken").asText()));
         if (ThreadLocalRandom.current().nextInt(10) == 0) {
             abandoned.add(orderNo);
             return;
@@ -260,8 +275,9 @@ final class FaultTraffic implements AutoCloseable {
         return send(endpoint, base, method, path, body, idempotencyKey, null);
     }
 
-    private HttpResponse<String> send(String endpoint, URI base, String method, String path, Object body,
-                                      String idempotencyKey, String token) {
+    /** One request, its answer recorded under {@code endpoint} (null: not recorded); null when not answered. */
+    HttpResponse<String> send(String endpoint, URI base, String method, String path, Object body,
+                              String idempotencyKey, String token) {
         long started = System.nanoTime();
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
@@ -295,7 +311,7 @@ final class FaultTraffic implements AutoCloseable {
         }
     }
 
-    private static JsonNode json(HttpResponse<String> answer) {
+    static JsonNode json(HttpResponse<String> answer) {
         try {
             return JSON.readTree(answer.body());
         } catch (Exception e) {

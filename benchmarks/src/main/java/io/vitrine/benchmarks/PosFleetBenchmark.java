@@ -173,16 +173,8 @@ final class PosFleetBenchmark {
         VirtualStore[] fleet = new VirtualStore[codes.size()];
         eachOnThreads(8, "bench-register-", codes.size(), i -> {
                     String code = codes.get(i);
-                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(app.resolve("/api/v1/devices"))
-                            .header("Authorization", admin).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"storeCode\":\"" + code + "\",\"kind\":\"POS\"}"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() != 201) {
-                        throw new IllegalStateException("device of " + code + ": " + answer.statusCode() + " " + answer.body());
-                    }
-                    var device = JSON.readTree(answer.body());
-                    fleet[i] = new VirtualStore(code, device.path("deviceKey").asText(),
-                            device.path("secret").asText().getBytes(StandardCharsets.US_ASCII), app, http,
+                    RegisteredDevice device = RegisteredDevice.pos(http, app, admin, code);
+                    fleet[i] = new VirtualStore(code, device.deviceKey(), device.secret(), app, http,
                             i < options.outageStores() ? outageTally : fleetTally, skus);
         });
         log(String.format(Locale.ROOT, "  registered in %.1f s", (System.nanoTime() - start) / 1e9));

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One convenience store's POS as the fleet simulator plays it ({@link PosFleetBenchmark}): a registered, signing
@@ -29,6 +30,14 @@ final class VirtualStore {
 
     /** A batch of events as sent: its body, and how many events and SALE units it holds. */
     record EventBatch(byte[] body, int events, long units) {
+    }
+
+    /** Told every answer (or its absence: status -1) of the feed ("pos feed") and the events ("pos events"). */
+    interface Answers {
+        Answers NONE = (endpoint, status, startedNanos, body) -> {
+        };
+
+        void answered(String endpoint, int status, long startedNanos, String body);
     }
 
     /** What the endpoints answered, shared by the fleet (and one for the outaged stores). */
@@ -49,7 +58,8 @@ final class VirtualStore {
     private final String code;
     private final String deviceKey;
     private final byte[] secret;
-    private final URI app;
+    private final Supplier<URI> app;
+    private final Answers answers;
     private final HttpClient http;
     private final RequestSigner signer = new RequestSigner(Clock.systemUTC());
     private final ReplayBuffer<EventBatch> queue = new ReplayBuffer<>();
@@ -67,6 +77,13 @@ final class VirtualStore {
     private long steadySent = java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000);
 
     VirtualStore(String code, String deviceKey, byte[] secret, URI app, HttpClient http, Tally tally, List<String> skus) {
+        this(code, deviceKey, secret, () -> app, http, tally, skus, Answers.NONE);
+    }
+
+    /** A till that sends each request to the application {@code app} names then, and tells {@code answers}. */
+    VirtualStore(String code, String deviceKey, byte[] secret, Supplier<URI> app, HttpClient http, Tally tally,
+                 List<String> skus, Answers answers) {
+        this.answers = answers;
         this.code = code;
         this.deviceKey = deviceKey;
         this.secret = secret;
@@ -215,7 +232,7 @@ final class VirtualStore {
     }
 
     private boolean post(EventBatch batch, FleetLatencies posts) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.resolve(EVENTS)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.get().resolve(EVENTS)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(batch.body()));
         signer.sign(deviceKey, secret, "POST", EVENTS, batch.body()).asMap().forEach(request::header);
         long start = System.nanoTime();
@@ -223,9 +240,11 @@ final class VirtualStore {
         try {
             answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            answers.answered("pos events", -1, start, e.toString());
             posts.error();
             return false;
         }
+        answers.answered("pos events", answer.statusCode(), start, answer.body());
         if (answer.statusCode() != 200) {
             posts.error();
             return false;
@@ -249,7 +268,7 @@ final class VirtualStore {
     /** One feed request; the page, or null when not modified (304) or not answered (counted as an error). */
     private JsonNode feedPage(FleetLatencies latencies) throws InterruptedException {
         String target = FEED + (cursor == null ? "" : "?cursor=" + cursor);
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.resolve(target)).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.get().resolve(target)).timeout(Duration.ofSeconds(60)).GET();
         if (etag != null) {
             request.header("If-None-Match", etag);
         }
@@ -259,9 +278,11 @@ final class VirtualStore {
         try {
             answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            answers.answered("pos feed", -1, start, e.toString());
             latencies.error();
             return null;
         }
+        answers.answered("pos feed", answer.statusCode(), start, answer.body());
         long took = System.nanoTime() - start;
         if (answer.statusCode() == 304) {
             latencies.record(took);
