@@ -18,6 +18,7 @@ import io.vitrine.api.BuildInfo;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,20 +75,28 @@ final class FreemarkerPages implements ViewsRenderer<Object, HttpRequest<?>> {
         if (shop != null) {
             model.put("theme", themes.model(shop, language));
         }
-        return out -> {
-            try {
-                Optional<String> overridden = shop == null ? Optional.empty()
-                        : overrides.render(shop, viewName, language.locale(), model);
-                if (overridden.isPresent()) {
-                    out.write(overridden.get());
-                    return;
-                }
-                Template template = freemarker.getTemplate(viewName + EXTENSION, language.locale());
-                template.process(model, out);
-            } catch (TemplateException e) {
-                throw new ViewRenderingException("Cannot render page " + viewName, e);
+        String page = page(viewName, shop, language, model);
+        return out -> out.write(page);
+    }
+
+    /**
+     * The whole page, rendered before the response starts: a template that fails is a 500 answered at once, never
+     * a response begun and left hanging (a {@link Writable} that throws while the server writes it ends nothing).
+     */
+    private String page(String viewName, @Nullable String shop, PageLanguage language, Map<String, Object> model) {
+        try {
+            Optional<String> overridden = shop == null ? Optional.empty()
+                    : overrides.render(shop, viewName, language.locale(), model);
+            if (overridden.isPresent()) {
+                return overridden.get();
             }
-        };
+            Template template = freemarker.getTemplate(viewName + EXTENSION, language.locale());
+            StringWriter page = new StringWriter(8192);
+            template.process(model, page);
+            return page.toString();
+        } catch (TemplateException | IOException e) {
+            throw new ViewRenderingException("Cannot render page " + viewName, e);
+        }
     }
 
     @Override

@@ -75,6 +75,20 @@ class RunnableJarIT {
         assertThat(get("/health").body()).contains("\"status\":\"UP\"");
     }
 
+    /**
+     * The storefront's pages read records' components as properties, which Freemarker does through its Java 16
+     * classes under META-INF/versions: the shaded jar must say Multi-Release, or every such page fails (and, before
+     * pages were rendered whole, hung).
+     */
+    @Test
+    void the_jar_renders_the_demo_shops_storefront_and_kiosk_pages() throws Exception {
+        HttpResponse<String> shop = get("/s/demo-shop/?lang=zh-CN");
+        assertThat(shop.statusCode()).as(shop.body()).isEqualTo(200);
+        HttpResponse<String> kiosk = get("/s/demo-shop/kiosk/S001?lang=zh-CN");
+        assertThat(kiosk.statusCode()).as(kiosk.body()).isEqualTo(200);
+        assertThat(kiosk.body()).contains("海淘优选 保税展示体验店");
+    }
+
     @Test
     void the_embedded_database_lives_in_the_configured_data_directory() {
         assertThat(dataDir.resolve("data").resolve("db")).isDirectory();
