@@ -81,7 +81,7 @@ class DisplayReport {
                     account.guarantee().reference(), account.guarantee().expiresOn(),
                     ChronoUnit.DAYS.between(today, account.guarantee().expiresOn()), account.period().from(),
                     account.period().to(), ChronoUnit.DAYS.between(today, account.period().to()), onDisplay,
-                    account.release()));
+                    account.closed() ? "CLOSED" : "OPEN", account.release()));
         }
     }
 

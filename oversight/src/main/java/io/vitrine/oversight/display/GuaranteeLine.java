@@ -7,17 +7,12 @@ import java.time.LocalDate;
 
 /**
  * An account's guarantee and display period in the report, with the days left in China time (negative: past) and
- * the units on display by the book; a closed account's with its guarantee's release.
+ * the units on display by the book; {@code status} OPEN, or CLOSED with the guarantee's release.
  */
 @Serdeable
 public record GuaranteeLine(String member, String accountId, String storeCode, String warehouseCode,
                             long guaranteeFen, String guaranteeYuan, String guaranteeReference,
                             LocalDate guaranteeExpiresOn, long guaranteeDaysLeft, LocalDate displayFrom,
                             LocalDate displayTo, long periodDaysLeft, long onDisplay,
-                            @Nullable GuaranteeRelease release) {
-
-    /** {@code OPEN}, or {@code CLOSED} once the guarantee was released. */
-    public String status() {
-        return release == null ? "OPEN" : "CLOSED";
-    }
+                            String status, @Nullable GuaranteeRelease release) {
 }
