@@ -110,9 +110,27 @@ final class DisplayPage {
     @Post(value = "/{id}/movements", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> record(HttpRequest<?> request, @PathVariable String id, @Body MovementFields fields,
                            Authentication caller) {
+        return change(request, caller, id, fields, () -> movements.record(StaffClaims.actorOf(caller), id,
+                new MovementForm(fields.movementKey(), fields.kind(), fields.sku(), number(fields.quantity()),
+                        fields.orderNo(), fields.note())));
+    }
+
+    /** Closes the account (its guarantee released); units still out are the page again, naming them. */
+    @Post(value = "/{id}/close", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> close(HttpRequest<?> request, @PathVariable String id, @Body CloseFields fields,
+                          Authentication caller) {
+        return change(request, caller, id, null, () -> closing.close(StaffClaims.actorOf(caller), id,
+                new CloseForm(fields.releasedOn(), fields.releaseReference())));
+    }
+
+    /**
+     * A change to the account: the account's page once done; a refusal is the page again saying why (400 naming the
+     * fields, 422 or 409 the rule), with the movement form as typed when it was the movement form's.
+     */
+    private HttpResponse<?> change(HttpRequest<?> request, Authentication caller, String id,
+                                   @Nullable MovementFields fields, Runnable change) {
         try {
-            movements.record(StaffClaims.actorOf(caller), id, new MovementForm(fields.movementKey(), fields.kind(),
-                    fields.sku(), number(fields.quantity()), fields.orderNo(), fields.note()));
+            change.run();
             return ConsoleLinks.seeOther(request, PATH + "/" + ConsoleLinks.encode(id) + "?saved=1");
         } catch (InvalidInputException invalid) {
             accounts.get(id); // another tenant's account: the 404 page
@@ -122,21 +140,6 @@ final class DisplayPage {
                     false);
         } catch (ConflictException refused) {
             return account(HttpStatus.CONFLICT, caller, id, 0, fields, Map.of(), refusal(refused.code()), false);
-        }
-    }
-
-    /** Closes the account (its guarantee released); units still out are the page again, naming them. */
-    @Post(value = "/{id}/close", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> close(HttpRequest<?> request, @PathVariable String id, @Body CloseFields fields,
-                          Authentication caller) {
-        try {
-            closing.close(StaffClaims.actorOf(caller), id, new CloseForm(fields.releasedOn(), fields.releaseReference()));
-            return ConsoleLinks.seeOther(request, PATH + "/" + ConsoleLinks.encode(id) + "?saved=1");
-        } catch (InvalidInputException invalid) {
-            accounts.get(id); // another tenant's account: the 404 page
-            return account(HttpStatus.BAD_REQUEST, caller, id, 0, null, FormErrors.of(invalid, request), null, false);
-        } catch (ConflictException refused) {
-            return account(HttpStatus.CONFLICT, caller, id, 0, null, Map.of(), refusal(refused.code()), false);
         }
     }
 
