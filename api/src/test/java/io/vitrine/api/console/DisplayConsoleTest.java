@@ -40,6 +40,7 @@ class DisplayConsoleTest {
     private Merchant merchant;
     private Merchant other;
     private String store;
+    private String warehouse;
     private String sku;
     private ConsoleClient retailer;
     private LocalDate today;
@@ -53,7 +54,7 @@ class DisplayConsoleTest {
     void aRetailerWithBondedStockAtAnExperienceStore() {
         today = ChinaTime.today(vitrine.bean(Clock.class));
         park = api.park();
-        String warehouse = SampleCodes.unique("CW").toUpperCase();
+        warehouse = SampleCodes.unique("CW").toUpperCase();
         api.expect(201, api.post("/api/v1/parks/" + park.slug() + "/warehouses", park.admin().token(),
                 Map.of("code", warehouse, "name", "Bonded", "emsNo", "T5349W6", "customsCode", "5349",
                         "areaCode", "5349W", "operatorUscc", SampleCodes.uscc())));
@@ -104,9 +105,54 @@ class DisplayConsoleTest {
         assertThat(tooMany.statusCode()).isEqualTo(422);
         assertThat(Html.testId(tooMany.body(), "refusal")).isEqualTo("已拒绝：超过在展数量。");
 
+        HttpResponse<String> unitsOut = retailer.post("/console/display/" + account + "/close?lang=en",
+                Map.of("releasedOn", today.toString(), "releaseReference", "REL-1"));
+        assertThat(unitsOut.statusCode()).isEqualTo(409);
+        assertThat(Html.testId(unitsOut.body(), "refusal")).startsWith("Refused: units are still out");
+
         ConsoleClient stranger = ConsoleClient.signedIn(vitrine, other.admin().username(), other.admin().password());
         assertThat(stranger.get("/console/display/" + account).statusCode()).isEqualTo(404);
         assertThat(stranger.post("/console/display/" + account + "/movements", move).statusCode()).isEqualTo(404);
+        assertThat(stranger.post("/console/display/" + account + "/close", Map.of("releasedOn", today.toString(),
+                "releaseReference", "REL-1")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_retailer_closes_an_account_with_nothing_out_and_the_page_shows_it_closed() {
+        Merchant closer = api.merchant(park);
+        String closerStore = SampleCodes.unique("Z").toUpperCase();
+        api.expect(201, api.post("/api/v1/stores", closer.admin().token(), Map.of("code", closerStore, "name",
+                "体验店", "kind", "EXPERIENCE_STORE", "address", "2 Changfeng St", "district", "140105",
+                "warehouseCode", warehouse)));
+        Map<String, Object> request = new HashMap<>(Map.of("storeCode", closerStore, "guarantee", Map.of("amountFen",
+                100_000, "reference", "BG-CLOSE", "expiresOn", today.plusDays(60).toString()), "displayFrom",
+                today.toString(), "displayTo", today.plusDays(30).toString()));
+        String account = (String) api.expect(201, api.post("/api/v1/display/accounts", closer.admin().token(),
+                request)).get("id");
+        ConsoleClient console = ConsoleClient.signedIn(vitrine, closer.admin().username(), closer.admin().password());
+        String close = "/console/display/" + account + "/close";
+
+        HttpResponse<String> invalid = console.post(close + "?lang=en", Map.of("releasedOn", "tomorrow",
+                "releaseReference", ""));
+        HttpResponse<String> closed = console.post(close, Map.of("releasedOn", today.toString(),
+                "releaseReference", "REL-CONSOLE"));
+        String page = console.get("/console/display/" + account + "?lang=en").body();
+        HttpResponse<String> afterwards = console.post("/console/display/" + account + "/movements?lang=zh-CN",
+                Map.of("movementKey", "console-" + UUID.randomUUID(), "kind", "RETURNED_TO_ZONE", "sku", sku,
+                        "quantity", "1"));
+
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(Html.hasTestId(invalid.body(), "error-releasedOn")).isTrue();
+        assertThat(Html.hasTestId(invalid.body(), "error-releaseReference")).isTrue();
+        assertThat(closed.statusCode()).isEqualTo(303);
+        assertThat(Html.testId(page, "status")).isEqualTo("Closed: guarantee released on " + today
+                + " (ref REL-CONSOLE)");
+        assertThat(Html.hasTestId(page, "close-form")).isFalse();
+        assertThat(Html.hasTestId(page, "movement-form")).isFalse();
+        assertThat(afterwards.statusCode()).isEqualTo(409);
+        assertThat(Html.testId(afterwards.body(), "refusal")).isEqualTo("已拒绝：该账户已关闭，不再接受变动。");
+        ConsoleClient parkAdmin = ConsoleClient.signedIn(vitrine, park.admin().username(), park.admin().password());
+        assertThat(parkAdmin.get("/console/park/display?lang=en").body()).contains("Closed " + today + " · REL-CONSOLE");
     }
 
     @Test

@@ -157,6 +157,52 @@ class DisplayLedgerHttpTest {
         assertThat(fields(badFormat)).containsExactly("format:NOT_ONE_OF");
     }
 
+    @Test
+    void an_account_closes_once_nothing_is_out_and_then_refuses_movements() {
+        Shop closing = shop(shop.merchant().park());
+        String account = open(closing);
+        api.expect(201, api.post(movements(account), closing.token(), movement(closing, "o-" + UUID.randomUUID(),
+                "OUT_FOR_DISPLAY", 3)));
+        String close = "/api/v1/display/accounts/" + account + "/close";
+        Map<String, Object> release = Map.of("releasedOn", today.toString(), "releaseReference", "REL-2026-7");
+
+        Map<String, Object> unitsOut = api.expectProblem(409, api.post(close, closing.token(), release));
+        Map<String, Object> invalid = api.expectProblem(400, api.post(close, closing.token(),
+                Map.of("releasedOn", today.plusDays(2).toString())));
+        api.expectProblem(404, api.post(close, neighbour.token(), release));
+
+        assertThat(unitsOut.get("code")).isEqualTo("DISPLAY_UNITS_OUT");
+        assertThat(unitsOut.get("detail").toString()).contains(closing.sku() + ": 3 on display");
+        assertThat(fields(invalid)).containsExactlyInAnyOrder("releasedOn:NOT_IN_FUTURE",
+                "releaseReference:REQUIRED");
+        assertThat(api.expect(200, api.get("/api/v1/display/accounts/" + account, closing.token())).get("status"))
+                .isEqualTo("OPEN");
+
+        api.expect(201, api.post(movements(account), closing.token(), movement(closing, "r-" + UUID.randomUUID(),
+                "RETURNED_TO_ZONE", 3)));
+        Map<String, Object> closed = api.expect(200, api.post(close, closing.token(), release));
+
+        assertThat(closed.get("status")).isEqualTo("CLOSED");
+        assertThat(TenantsApi.object(closed, "release")).containsEntry("releasedOn", today.toString())
+                .containsEntry("reference", "REL-2026-7");
+        assertThat(api.expectProblem(409, api.post(movements(account), closing.token(), movement(closing,
+                "o-" + UUID.randomUUID(), "OUT_FOR_DISPLAY", 1))).get("code")).isEqualTo("DISPLAY_ACCOUNT_CLOSED");
+        assertThat(api.expectProblem(409, api.post(close, closing.token(), release)).get("code"))
+                .isEqualTo("DISPLAY_ACCOUNT_CLOSED");
+        assertThat(api.expectProblem(409, api.put("/api/v1/display/accounts/" + account, closing.token(),
+                accountRequest(closing))).get("code")).isEqualTo("DISPLAY_ACCOUNT_CLOSED");
+        Map<String, Object> report = api.expect(200, api.get("/api/v1/display/parks/"
+                + closing.merchant().park().slug() + "/report?member=" + closing.merchant().slug(),
+                closing.merchant().park().admin().token()));
+        assertThat(TenantsApi.items(Map.of("items", report.get("guarantees"))))
+                .extracting(g -> g.get("accountId"), g -> g.get("status"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(account, "CLOSED"));
+        assertThat(TenantsApi.items(Map.of("items", report.get("lines")))).singleElement()
+                .satisfies(line -> assertThat(line).containsEntry("soldNotDeclared", 0).containsEntry("flag", "CLEAR"));
+        assertThat(Rows.column(vitrine, "SELECT COUNT(*) FROM audit_events WHERE subject_id = ? AND action = "
+                + "'DISPLAY_ACCOUNT_CLOSED'", account)).containsExactly("1");
+    }
+
     // ---- helpers
 
     /** The shop's account, opened once per shop (a second open of the same store is 409). */

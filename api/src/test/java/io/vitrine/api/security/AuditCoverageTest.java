@@ -45,6 +45,8 @@ class AuditCoverageTest {
             entry("POST /api/v1/display/accounts/{id}/movements", "trail:display_movements.actor_id"),
             entry("POST /console/display", "audit:DISPLAY_ACCOUNT_OPENED"),
             entry("POST /console/display/{id}/movements", "trail:display_movements.actor_id"),
+            entry("POST /api/v1/display/accounts/{id}/close", "audit:DISPLAY_ACCOUNT_CLOSED"),
+            entry("POST /console/display/{id}/close", "audit:DISPLAY_ACCOUNT_CLOSED"),
             entry("POST /api/v1/risk/flags/{id}/resolve", "trail:risk_flags.resolved_by"),
             entry("POST /console/risk/flags/{id}", "trail:risk_flags.resolved_by"),
             entry("PUT /api/v1/risk/rules", "audit:risk.rules.changed"),

@@ -58,13 +58,13 @@ public class DisplayAccounts {
         }
         Instant now = now();
         DisplayAccount account = new DisplayAccount(ids.nextId(), tenant, at.park().value(), at.storeCode(),
-                at.warehouseCode(), terms.guarantee(), terms.period(), now, now);
+                at.warehouseCode(), terms.guarantee(), terms.period(), now, now, null);
         ledger.insertAccount(account);
         audit.record(by, tenant, "DISPLAY_ACCOUNT_OPENED", SUBJECT, account.id(), describe(account));
         return new AccountView(account, List.of());
     }
 
-    /** A new guarantee or period for the account (store and warehouse stay). */
+    /** A new guarantee or period for the account (store and warehouse stay); a closed account's is 409. */
     @Transactional
     public AccountView renew(Actor by, String accountId, AccountForm form) {
         TenantId tenant = currentTenant.require();
@@ -72,6 +72,7 @@ public class DisplayAccounts {
         DisplayTerms.Terms terms = DisplayTerms.check(checks, form);
         checks.throwIfAny();
         DisplayAccount account = ledger.lockAccount(tenant, accountId).orElseThrow(DisplayAccounts::notFound);
+        AccountClosing.refuseIfClosed(account);
         DisplayAccount renewed = account.renewed(terms.guarantee(), terms.period(), now());
         ledger.updateTerms(renewed);
         audit.record(by, tenant, "DISPLAY_ACCOUNT_RENEWED", SUBJECT, accountId, describe(renewed));

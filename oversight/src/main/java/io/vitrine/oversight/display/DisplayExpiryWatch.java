@@ -97,6 +97,6 @@ public class DisplayExpiryWatch {
     }
 
     private long onDisplay(DisplayAccount account) {
-        return ledger.balances(account.tenant(), account.id()).stream().mapToLong(DisplayBalance::onDisplay).sum();
+        return ledger.balances(account.tenant(), account.id()).stream().mapToLong(DisplayBalance::outstanding).sum();
     }
 }

@@ -18,6 +18,9 @@ public interface DisplayLedger {
 
     void updateTerms(DisplayAccount account);
 
+    /** Records the account's closing ({@link DisplayAccount#release()}). */
+    void close(DisplayAccount account);
+
     Optional<DisplayAccount> account(TenantId tenant, String id);
 
     /** The account's row locked until the transaction ends: movements of one account queue on it. */
@@ -33,6 +36,12 @@ public interface DisplayLedger {
 
     /** The account's balances by SKU. */
     List<DisplayBalance> balances(TenantId tenant, String accountId);
+
+    /**
+     * The open accounts of the tenant's store that have units of the SKU on display, by warehouse code (read without
+     * a lock: the caller locks each account and balance before it moves them).
+     */
+    List<String> displayingAtStore(TenantId tenant, String storeCode, String sku);
 
     /**
      * The SKU's balance, its row locked until the transaction ends: created at zero first when the account never
@@ -67,7 +76,7 @@ public interface DisplayLedger {
     long soldForOrder(TenantId tenant, String orderNo, String sku);
 
     /**
-     * Accounts, of any tenant, with goods on display whose period or guarantee ends on or before {@code horizon},
+     * Open accounts, of any tenant, with goods on display (or sold at the POS and not declared) whose period or guarantee ends on or before {@code horizon},
      * after {@code afterId} in id order.
      */
     List<DisplayAccount> dueForAlerts(LocalDate horizon, String afterId, int limit);

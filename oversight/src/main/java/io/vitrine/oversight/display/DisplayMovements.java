@@ -53,6 +53,9 @@ public class DisplayMovements {
         if (kind == MovementKind.SOLD_DECLARED && orderNo == null && !checks.hasErrors()) {
             checks.fail("orderNo", "REQUIRED", "a sample declared sold names its order");
         }
+        if (kind == MovementKind.SOLD_AT_POS) {
+            kind = checks.fail("kind", "POS_ONLY", "SOLD_AT_POS is recorded from the store's POS sales only");
+        }
         if (kind != null && kind != MovementKind.SOLD_DECLARED && orderNo != null) {
             checks.fail("orderNo", "ONLY_WHEN_SOLD", "only a SOLD_DECLARED movement names an order");
         }

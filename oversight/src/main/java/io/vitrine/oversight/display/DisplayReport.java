@@ -80,7 +80,8 @@ class DisplayReport {
                     account.guarantee().amount().fen(), account.guarantee().amount().toPlainString(),
                     account.guarantee().reference(), account.guarantee().expiresOn(),
                     ChronoUnit.DAYS.between(today, account.guarantee().expiresOn()), account.period().from(),
-                    account.period().to(), ChronoUnit.DAYS.between(today, account.period().to()), onDisplay));
+                    account.period().to(), ChronoUnit.DAYS.between(today, account.period().to()), onDisplay,
+                    account.closed() ? "CLOSED" : "OPEN", account.release()));
         }
     }
 
@@ -92,27 +93,39 @@ class DisplayReport {
         Long bookAtCount = countedAt == null ? null
                 : bookAt(history, accounts, account.storeCode(), balance.sku(), countedAt);
         Long difference = bookAtCount == null ? null : counted - bookAtCount;
-        ReportFlag flag;
-        if (difference == null) {
-            flag = balance.onDisplay() == 0 ? ReportFlag.CLEAR : ReportFlag.NOT_COUNTED;
-        } else {
-            flag = difference == 0 ? ReportFlag.MATCH : difference < 0 ? ReportFlag.SHORT : ReportFlag.OVER;
-        }
         return new ReportLine(member, account.id(), account.storeCode(), account.warehouseCode(), emsNo,
-                balance.sku(), balance.out(), balance.sold(), balance.returned(), balance.onDisplay(), counted,
-                countedAt, bookAtCount, difference, flag);
+                balance.sku(), balance.out(), balance.sold(), balance.returned(), balance.onDisplay(),
+                balance.awaitingDeclaration(), counted, countedAt, bookAtCount, difference,
+                flag(balance, difference));
     }
 
-    /** Units of the SKU on display at the store by the book at {@code at}: movements up to and including it. */
+    /**
+     * SOLD_NOT_DECLARED while units sold at the POS wait for a declaration, whatever the count (its difference is
+     * still shown); otherwise how the count compares with the book.
+     */
+    static ReportFlag flag(DisplayBalance balance, Long difference) {
+        if (balance.awaitingDeclaration() > 0) {
+            return ReportFlag.SOLD_NOT_DECLARED;
+        }
+        if (difference == null) {
+            return balance.onDisplay() == 0 ? ReportFlag.CLEAR : ReportFlag.NOT_COUNTED;
+        }
+        return difference == 0 ? ReportFlag.MATCH : difference < 0 ? ReportFlag.SHORT : ReportFlag.OVER;
+    }
+
+    /**
+     * Units of the SKU on display at the store by the book at {@code at}: for each of the store's accounts, what its
+     * last movement of the SKU up to and including that instant left on display (history is oldest first).
+     */
     static long bookAt(List<DisplayMovement> history, Map<String, DisplayAccount> accounts, String storeCode,
                        String sku, Instant at) {
-        long units = 0;
+        Map<String, Long> byAccount = new HashMap<>();
         for (DisplayMovement movement : history) {
             if (movement.sku().equals(sku) && !movement.occurredAt().isAfter(at)
                     && accounts.get(movement.accountId()).storeCode().equals(storeCode)) {
-                units += movement.kind().signed(movement.quantity());
+                byAccount.put(movement.accountId(), movement.onDisplayAfter());
             }
         }
-        return units;
+        return byAccount.values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -58,7 +58,7 @@ final class DisplayTerms {
     }
 
     @Nullable
-    private static LocalDate date(FieldChecks checks, String field, @Nullable String text) {
+    static LocalDate date(FieldChecks checks, String field, @Nullable String text) {
         if (text == null || text.isBlank()) {
             return checks.fail(field, "REQUIRED", "is required");
         }

@@ -57,12 +57,25 @@ class MovementRecording {
             throw new ConflictException("MOVEMENT_KEY_REUSED", "Movement key " + request.movementKey()
                     + " already recorded another movement: a new movement takes a new key.");
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        DisplayBalance after = ledger.lockBalance(tenant, accountId, request.sku(), now)
-                .after(request.kind(), request.quantity());
+        AccountClosing.refuseIfClosed(account);
+        Instant now = now();
+        DisplayBalance before = ledger.lockBalance(tenant, accountId, request.sku(), now);
+        return new RecordedMovement(book(by, tenant, account, request, before, now), false);
+    }
+
+    /**
+     * Writes a movement of the locked account whose SKU's balance {@code before} is locked too: refuses a balance
+     * below zero, moves the warehouse's stock, records the movement, the balance and the audit event.
+     */
+    DisplayMovement book(Actor by, TenantId tenant, DisplayAccount account, DisplayMovements.Request request,
+                         DisplayBalance before, Instant now) {
+        String accountId = account.id();
+        DisplayBalance after = before.after(request.kind(), request.quantity());
         if (after.onDisplay() < 0) {
             throw new BusinessRuleException("DISPLAY_BALANCE_NEGATIVE", request.quantity() + " of " + request.sku()
-                    + " cannot leave display: " + (after.onDisplay() + request.quantity()) + " on display by the book.");
+                    + " cannot leave display: " + before.onDisplay() + " on display by the book"
+                    + (before.awaitingDeclaration() == 0 ? "."
+                    : ", " + before.awaitingDeclaration() + " sold at the POS awaiting declaration."));
         }
         moveWarehouseStock(by, tenant, account, request);
         DisplayMovement movement = new DisplayMovement(ids.nextId(), accountId, request.movementKey(), request.kind(),
@@ -74,7 +87,11 @@ class MovementRecording {
                 request.quantity() + " x " + request.sku() + ", key " + request.movementKey()
                         + (request.orderNo() == null ? "" : ", order " + request.orderNo())
                         + ", on display after " + after.onDisplay());
-        return new RecordedMovement(movement, false);
+        return movement;
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private void moveWarehouseStock(Actor by, TenantId tenant, DisplayAccount account,
@@ -85,6 +102,7 @@ class MovementRecording {
                     "bonded display: out to store " + account.storeCode() + ref);
             case RETURNED_TO_ZONE -> warehouse.give(by, account, request.sku(), request.quantity(),
                     "bonded display: returned to the zone from store " + account.storeCode() + ref);
+            case SOLD_AT_POS -> { } // the sample left the shelf; the warehouse had counted it out already
             case SOLD_DECLARED -> {
                 sales.check(tenant, account, request.orderNo(), request.sku(), request.quantity());
                 // the order's unit was counted out of the warehouse at payment; the display sample went instead

@@ -10,11 +10,13 @@ public enum ReportFlag {
     OVER,
     /** The book has goods on display and the store's POS never counted the SKU. */
     NOT_COUNTED,
+    /** Units the store's POS sold off display that no declared order covers yet: they must be declared. */
+    SOLD_NOT_DECLARED,
     /** Nothing on display and nothing counted. */
     CLEAR;
 
     /** Whether customs should look at this line. */
     public boolean isDifference() {
-        return this == SHORT || this == OVER || this == NOT_COUNTED;
+        return this == SHORT || this == OVER || this == NOT_COUNTED || this == SOLD_NOT_DECLARED;
     }
 }

@@ -24,8 +24,9 @@ import java.util.Map;
 class ReportSheet {
 
     static final List<String> HEADER = List.of("member", "storeCode", "warehouseCode", "emsNo", "sku", "out", "sold",
-            "returned", "onDisplay", "counted", "countedAt", "bookAtCount", "difference", "flag", "guaranteeYuan",
-            "guaranteeReference", "guaranteeExpiresOn", "displayFrom", "displayTo", "accountId");
+            "returned", "soldNotDeclared", "onDisplay", "counted", "countedAt", "bookAtCount", "difference", "flag", "guaranteeYuan",
+            "guaranteeReference", "guaranteeExpiresOn", "displayFrom", "displayTo", "accountStatus", "guaranteeReleasedOn",
+            "releaseReference", "accountId");
     private static final DateTimeFormatter CHINA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ChinaTime.ZONE);
 
@@ -44,14 +45,14 @@ class ReportSheet {
             for (ReportLine line : report.lines()) {
                 GuaranteeLine terms = guarantees.get(line.accountId());
                 sheet.row(row(line.member(), line.storeCode(), line.warehouseCode(), line.emsNo(), line.sku(),
-                        line.out(), line.sold(), line.returned(), line.onDisplay(), line.counted(),
+                        line.out(), line.sold(), line.returned(), line.soldNotDeclared(), line.onDisplay(), line.counted(),
                         time(line.countedAt()), line.bookAtCount(), line.difference(), line.flag(), terms));
                 written.add(line.accountId());
             }
             for (GuaranteeLine terms : report.guarantees()) {
                 if (!written.contains(terms.accountId())) {
                     sheet.row(row(terms.member(), terms.storeCode(), terms.warehouseCode(), null, null, null, null,
-                            null, 0L, null, null, null, null, null, terms));
+                            null, null, 0L, null, null, null, null, null, terms));
                 }
             }
         }
@@ -65,7 +66,8 @@ class ReportSheet {
 
     private static List<String> row(String member, String store, String warehouse, @Nullable String emsNo,
                                     @Nullable String sku, @Nullable Long out, @Nullable Long sold,
-                                    @Nullable Long returned, @Nullable Long onDisplay, @Nullable Long counted,
+                                    @Nullable Long returned, @Nullable Long soldNotDeclared,
+                                    @Nullable Long onDisplay, @Nullable Long counted,
                                     @Nullable String countedAt, @Nullable Long bookAtCount,
                                     @Nullable Long difference, @Nullable ReportFlag flag, GuaranteeLine terms) {
         List<String> cells = new ArrayList<>();
@@ -77,6 +79,7 @@ class ReportSheet {
         cells.add(text(out));
         cells.add(text(sold));
         cells.add(text(returned));
+        cells.add(text(soldNotDeclared));
         cells.add(text(onDisplay));
         cells.add(text(counted));
         cells.add(countedAt);
@@ -88,6 +91,9 @@ class ReportSheet {
         cells.add(terms == null ? null : terms.guaranteeExpiresOn().toString());
         cells.add(terms == null ? null : terms.displayFrom().toString());
         cells.add(terms == null ? null : terms.displayTo().toString());
+        cells.add(terms == null ? null : terms.status());
+        cells.add(terms == null || terms.release() == null ? null : terms.release().releasedOn().toString());
+        cells.add(terms == null || terms.release() == null ? null : terms.release().reference());
         cells.add(terms == null ? null : terms.accountId());
         return cells;
     }

@@ -68,7 +68,7 @@ abstract class DisplayLedgerSuite {
         assertThat(out.replayed()).isFalse();
         assertThat(out.movement().onDisplayAfter()).isEqualTo(4);
         assertThat(back.movement().onDisplayAfter()).isEqualTo(1);
-        assertThat(balance(shop, account, 0)).isEqualTo(new DisplayBalance(shop.sku(0), 4, 0, 3, 1));
+        assertThat(balance(shop, account, 0)).isEqualTo(new DisplayBalance(shop.sku(0), 4, 0, 3, 1, 0));
         assertThat(shop.onHand(shop.sku(0))).isEqualTo(10 - 4 + 3);
         assertThat(shop.count("SELECT COUNT(*) FROM stock_ledger WHERE tenant_id = ? AND sku = ? AND reason LIKE "
                 + "'bonded display:%'", shop.tenant().value(), shop.sku(0))).isEqualTo(2);
@@ -88,7 +88,7 @@ abstract class DisplayLedgerSuite {
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.code()).isEqualTo("DISPLAY_BALANCE_NEGATIVE"));
 
-        assertThat(balance(shop, account, 0)).isEqualTo(new DisplayBalance(shop.sku(0), 2, 0, 0, 2));
+        assertThat(balance(shop, account, 0)).isEqualTo(new DisplayBalance(shop.sku(0), 2, 0, 0, 2, 0));
         assertThat(shop.onHand(shop.sku(0))).isEqualTo(8);
         assertThat(movements(shop, account)).isEqualTo(1);
         assertThat(shop.count("SELECT COUNT(*) FROM stock_ledger WHERE tenant_id = ? AND sku = ? AND reason LIKE "
@@ -167,7 +167,7 @@ abstract class DisplayLedgerSuite {
         RecordedMovement sold = shop.move(account, "sold-1", "SOLD_DECLARED", shop.sku(0), 1, released);
 
         assertThat(sold.movement().orderNo()).isEqualTo(released);
-        assertThat(balance(shop, account, 0)).isEqualTo(new DisplayBalance(shop.sku(0), 3, 1, 0, 2));
+        assertThat(balance(shop, account, 0)).isEqualTo(new DisplayBalance(shop.sku(0), 3, 1, 0, 2, 0));
         assertThat(shop.onHand(shop.sku(0))).as("the order's unit did not leave the warehouse").isEqualTo(10 - 3 + 1);
         assertThat(code(() -> shop.move(account, "sold-2", "SOLD_DECLARED", shop.sku(0), 2, released)))
                 .isEqualTo("ORDER_QUANTITY_EXCEEDED");

@@ -9,6 +9,10 @@ import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.kernel.testing.SqlProbe;
 import io.vitrine.kernel.time.ChinaTime;
 import io.vitrine.kernel.time.UtcDatetimeText;
+import io.vitrine.kernel.outbox.infra.OutboxDispatcher;
+import io.vitrine.pos.events.EventIngest;
+import io.vitrine.pos.events.EventResult;
+import io.vitrine.pos.events.IngestingDevice;
 import io.vitrine.pos.storestock.MovementKind;
 import io.vitrine.pos.storestock.StockMovement;
 import io.vitrine.pos.storestock.StoreStock;
@@ -16,6 +20,7 @@ import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.access.StaffRole;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -43,6 +48,8 @@ final class DisplayShop {
     private final String store;
     private final Actor admin;
     private final List<String> skus = new ArrayList<>();
+    /** When the till's sales happened: one instant, so a batch sent again is the same content. */
+    private final Instant tillTime = Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     DisplayShop(ApplicationContext context, long stockEach, int products) {
         this(context, null, null, stockEach, products);
@@ -149,6 +156,25 @@ final class DisplayShop {
                     "count-" + UUID.randomUUID(), 1, sku, MovementKind.COUNT, counted, at)), Instant.now());
             return null;
         });
+    }
+
+    /**
+     * A SALE the store's POS sends through the event ingest (the device's batch as the till writes it, China time):
+     * answers the event's status, ACCEPTED or DUPLICATE.
+     */
+    String tillSale(String eventId, String sku, long quantity) {
+        String event = "{\"eventId\":\"" + eventId + "\",\"type\":\"SALE\",\"occurredAt\":\""
+                + tillTime.atOffset(java.time.ZoneOffset.ofHours(8)) + "\",\"receiptNo\":\"R-"
+                + eventId + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"qty\":" + quantity + ",\"amountFen\":"
+                + quantity * 1000 + "}]}";
+        List<EventResult> results = context.getBean(EventIngest.class).ingest(new IngestingDevice(tenant(),
+                "dk-" + store, store), ("{\"events\":[" + event + "]}").getBytes(StandardCharsets.UTF_8));
+        return results.get(0).status().name();
+    }
+
+    /** The outbox delivered as the application's poller would. */
+    void dispatch() {
+        context.getBean(OutboxDispatcher.class).dispatchDue();
     }
 
     /** An order of the store holding {@code quantity} of the SKU, in this status, written into the tables. */

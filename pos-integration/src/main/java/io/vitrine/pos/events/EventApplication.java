@@ -1,5 +1,6 @@
 package io.vitrine.pos.events;
 
+import io.vitrine.kernel.outbox.Outbox;
 import io.vitrine.pos.fleet.DeviceStatuses;
 import io.vitrine.pos.storestock.MovementKind;
 import io.vitrine.pos.storestock.StockMovement;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * One attempt at a batch, inside {@link EventIngest}'s transaction: decides each well-formed event's fate against
  * the ledger and the catalog, then records and applies the accepted ones in batches (one ledger insert, one movement
- * insert, one lock and update of the touched store stock rows, one fleet status write) — not a round trip per event.
+ * insert, one lock and update of the touched store stock rows, one fleet status write, the accepted SALEs told as
+ * {@link SaleAccepted} outbox events in a few batched statements) — not a round trip per event.
  * A heartbeat is written to two places, each owning its part: {@code pos_device_status} ({@link DeviceStatuses}) owns
  * what only a POS heartbeat carries — the device's clock, its skew, the latest heartbeat by that clock and its app
  * version — and decides the version; the device registry ({@link Devices#recordHeartbeat}, {@code devices}) owns the
@@ -35,13 +37,16 @@ class EventApplication {
     private final StoreStock stock;
     private final DeviceStatuses statuses;
     private final Devices registry;
+    private final Outbox outbox;
 
-    EventApplication(EventLedger ledger, KnownSkus catalog, StoreStock stock, DeviceStatuses statuses, Devices registry) {
+    EventApplication(EventLedger ledger, KnownSkus catalog, StoreStock stock, DeviceStatuses statuses, Devices registry,
+                     Outbox outbox) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.stock = stock;
         this.statuses = statuses;
         this.registry = registry;
+        this.outbox = outbox;
     }
 
     List<EventResult> apply(IngestingDevice device, List<ReadEvent> read, Instant receivedAt) {
@@ -67,6 +72,8 @@ class EventApplication {
         }
         ledger.record(device, accepted, receivedAt);
         stock.apply(device.tenant(), device.storeCode(), movements(device, accepted), receivedAt);
+        outbox.publishAll(accepted.stream().filter(event -> event.type() == EventType.SALE)
+                .map(sale -> SaleAccepted.of(device, sale)).toList());
         accepted.stream().filter(event -> event.type() == EventType.HEARTBEAT)
                 .max(Comparator.comparing(PosEvent::occurredAt))
                 .ifPresent(latest -> {

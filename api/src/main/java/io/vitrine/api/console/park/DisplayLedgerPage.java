@@ -75,22 +75,25 @@ final class DisplayLedgerPage {
     /** A guarantee as the table shows it. */
     public record GuaranteeRow(String member, String storeCode, String warehouseCode, String amount, String reference,
                                String expiresOn, long guaranteeDaysLeft, String displayTo, long periodDaysLeft,
-                               long onDisplay) {
+                               long onDisplay, String closedOn) {
 
         static GuaranteeRow of(GuaranteeLine g) {
             return new GuaranteeRow(g.member(), g.storeCode(), g.warehouseCode(),
                     Money.ofFen(g.guaranteeFen()).toDisplayString(), g.guaranteeReference(),
                     g.guaranteeExpiresOn().toString(), g.guaranteeDaysLeft(), g.displayTo().toString(),
-                    g.periodDaysLeft(), g.onDisplay());
+                    g.periodDaysLeft(), g.onDisplay(),
+                    g.release() == null ? "" : g.release().releasedOn() + " · " + g.release().reference());
         }
     }
 
     /** A reconciliation line as the table shows it. */
-    public record LineRow(String member, String storeCode, String sku, long onDisplay, String counted,
+    public record LineRow(String member, String storeCode, String sku, long onDisplay, long soldNotDeclared,
+                          String counted,
                           String countedAt, String bookAtCount, String difference, String flag, boolean flagged) {
 
         static LineRow of(ReportLine l) {
-            return new LineRow(l.member(), l.storeCode(), l.sku(), l.onDisplay(), text(l.counted()),
+            return new LineRow(l.member(), l.storeCode(), l.sku(), l.onDisplay(), l.soldNotDeclared(),
+                    text(l.counted()),
                     ChinaTimeText.of(l.countedAt()), text(l.bookAtCount()), text(l.difference()), l.flag().name(),
                     l.flag().isDifference());
         }

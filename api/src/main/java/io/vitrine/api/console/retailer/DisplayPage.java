@@ -28,14 +28,18 @@ import io.vitrine.kernel.error.BusinessRuleException;
 import io.vitrine.kernel.error.ConflictException;
 import io.vitrine.kernel.error.InvalidInputException;
 import io.vitrine.kernel.money.Money;
+import io.vitrine.kernel.time.ChinaTime;
+import io.vitrine.oversight.display.AccountClosing;
 import io.vitrine.oversight.display.AccountForm;
 import io.vitrine.oversight.display.AccountView;
+import io.vitrine.oversight.display.CloseForm;
 import io.vitrine.oversight.display.DisplayAccounts;
 import io.vitrine.oversight.display.DisplayMovement;
 import io.vitrine.oversight.display.DisplayMovements;
 import io.vitrine.oversight.display.MovementForm;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,15 +62,21 @@ final class DisplayPage {
     static final int PAGE_SIZE = 50;
     static final Set<String> REFUSALS = Set.of("DISPLAY_BALANCE_NEGATIVE", "DISPLAY_ACCOUNT_EXISTS",
             "MOVEMENT_KEY_REUSED", "STOCK_NEGATIVE", "STOCK_RESERVED", "STOCK_TOO_HIGH", "ORDER_UNKNOWN",
-            "ORDER_OTHER_STORE", "ORDER_NOT_RELEASED", "ORDER_WITHOUT_SKU", "ORDER_QUANTITY_EXCEEDED");
+            "ORDER_OTHER_STORE", "ORDER_NOT_RELEASED", "ORDER_WITHOUT_SKU", "ORDER_QUANTITY_EXCEEDED",
+            "DISPLAY_ACCOUNT_CLOSED", "DISPLAY_UNITS_OUT");
     private static final String PATH = "/console/display";
 
     private final DisplayAccounts accounts;
     private final DisplayMovements movements;
     private final OneTimeForms forms;
+    private final AccountClosing closing;
+    private final Clock clock;
 
-    DisplayPage(DisplayAccounts accounts, DisplayMovements movements, OneTimeForms forms) {
+    DisplayPage(DisplayAccounts accounts, DisplayMovements movements, OneTimeForms forms, AccountClosing closing,
+                Clock clock) {
         this.accounts = accounts;
+        this.closing = closing;
+        this.clock = clock;
         this.movements = movements;
         this.forms = forms;
     }
@@ -100,9 +110,27 @@ final class DisplayPage {
     @Post(value = "/{id}/movements", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> record(HttpRequest<?> request, @PathVariable String id, @Body MovementFields fields,
                            Authentication caller) {
+        return change(request, caller, id, fields, () -> movements.record(StaffClaims.actorOf(caller), id,
+                new MovementForm(fields.movementKey(), fields.kind(), fields.sku(), number(fields.quantity()),
+                        fields.orderNo(), fields.note())));
+    }
+
+    /** Closes the account (its guarantee released); units still out are the page again, naming them. */
+    @Post(value = "/{id}/close", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> close(HttpRequest<?> request, @PathVariable String id, @Body CloseFields fields,
+                          Authentication caller) {
+        return change(request, caller, id, null, () -> closing.close(StaffClaims.actorOf(caller), id,
+                new CloseForm(fields.releasedOn(), fields.releaseReference())));
+    }
+
+    /**
+     * A change to the account: the account's page once done; a refusal is the page again saying why (400 naming the
+     * fields, 422 or 409 the rule), with the movement form as typed when it was the movement form's.
+     */
+    private HttpResponse<?> change(HttpRequest<?> request, Authentication caller, String id,
+                                   @Nullable MovementFields fields, Runnable change) {
         try {
-            movements.record(StaffClaims.actorOf(caller), id, new MovementForm(fields.movementKey(), fields.kind(),
-                    fields.sku(), number(fields.quantity()), fields.orderNo(), fields.note()));
+            change.run();
             return ConsoleLinks.seeOther(request, PATH + "/" + ConsoleLinks.encode(id) + "?saved=1");
         } catch (InvalidInputException invalid) {
             accounts.get(id); // another tenant's account: the 404 page
@@ -137,6 +165,7 @@ final class DisplayPage {
                 "total", shown.total(),
                 "hasNext", (long) (Math.max(page, 0) + 1) * PAGE_SIZE < shown.total(),
                 "target", PATH + "/" + ConsoleLinks.encode(id),
+                "today", ChinaTime.today(clock).toString(),
                 "kinds", List.of("OUT_FOR_DISPLAY", "SOLD_DECLARED", "RETURNED_TO_ZONE"),
                 "movementKey", form != null && form.movementKey() != null ? form.movementKey()
                         : "console-" + UUID.randomUUID(),
@@ -177,14 +206,16 @@ final class DisplayPage {
 
     /** An account as the tables show it. */
     public record AccountRow(String id, String storeCode, String warehouseCode, String guarantee, String reference,
-                             String expiresOn, String displayFrom, String displayTo, long onDisplay) {
+                             String expiresOn, String displayFrom, String displayTo, long onDisplay,
+                             boolean closed, String releasedOn, String releaseReference) {
 
         static AccountRow of(AccountView view) {
             var a = view.account();
             return new AccountRow(a.id(), a.storeCode(), a.warehouseCode(),
                     a.guarantee().amount().toDisplayString(), a.guarantee().reference(),
                     a.guarantee().expiresOn().toString(), a.period().from().toString(), a.period().to().toString(),
-                    view.onDisplay());
+                    view.onDisplay(), a.closed(), a.closed() ? a.release().releasedOn().toString() : "",
+                    a.closed() ? a.release().reference() : "");
         }
     }
 
@@ -218,6 +249,11 @@ final class DisplayPage {
             return new AccountForm(storeCode, warehouseCode, fen, guaranteeReference, guaranteeExpiresOn, displayFrom,
                     displayTo);
         }
+    }
+
+    /** The closing form as typed. */
+    @Serdeable
+    public record CloseFields(@Nullable String releasedOn, @Nullable String releaseReference) {
     }
 
     /** The movement form as typed. */

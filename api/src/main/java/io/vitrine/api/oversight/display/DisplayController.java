@@ -19,11 +19,13 @@ import io.micronaut.security.authentication.Authentication;
 import io.vitrine.api.idempotency.Idempotent;
 import io.vitrine.api.oversight.display.DisplayJson.AccountJson;
 import io.vitrine.api.oversight.display.DisplayJson.AccountRequest;
+import io.vitrine.api.oversight.display.DisplayJson.CloseRequest;
 import io.vitrine.api.oversight.display.DisplayJson.MovementJson;
 import io.vitrine.api.oversight.display.DisplayJson.MovementRequest;
 import io.vitrine.api.security.StaffClaims;
 import io.vitrine.api.tenants.Listing;
 import io.vitrine.kernel.tabular.TabularFormat;
+import io.vitrine.oversight.display.AccountClosing;
 import io.vitrine.oversight.display.DisplayAccounts;
 import io.vitrine.oversight.display.DisplayMovements;
 import io.vitrine.oversight.display.DisplayReconciliation;
@@ -38,7 +40,7 @@ import java.util.Optional;
  * The retailer's bonded display ledger (oversight/README.md "HTTP"), retailer admins only: accounts per store and
  * bonded warehouse with their guarantee and display period, movements recorded once per {@code movementKey} (201;
  * the same key again 200 with {@code Idempotent-Replayed: true}), and the reconciliation report as JSON, CSV or
- * XLSX. Another tenant's account is 404; a movement below zero 422 {@code DISPLAY_BALANCE_NEGATIVE}, a reused key 409
+ * XLSX; an account closed once nothing is out (its guarantee released). Another tenant's account is 404; a movement below zero 422 {@code DISPLAY_BALANCE_NEGATIVE}, a reused key 409
  * {@code MOVEMENT_KEY_REUSED}.
  */
 @Controller("/api/v1/display")
@@ -49,9 +51,12 @@ class DisplayController {
     private final DisplayAccounts accounts;
     private final DisplayMovements movements;
     private final DisplayReports reports;
+    private final AccountClosing closing;
 
-    DisplayController(DisplayAccounts accounts, DisplayMovements movements, DisplayReports reports) {
+    DisplayController(DisplayAccounts accounts, DisplayMovements movements, DisplayReports reports,
+                      AccountClosing closing) {
         this.accounts = accounts;
+        this.closing = closing;
         this.movements = movements;
         this.reports = reports;
     }
@@ -77,6 +82,15 @@ class DisplayController {
     @Put("/accounts/{id}")
     AccountJson renew(@PathVariable String id, @Body AccountRequest request, Authentication caller) {
         return AccountJson.of(accounts.renew(StaffClaims.actorOf(caller), id, request.form()));
+    }
+
+    /**
+     * Closes the account once nothing is out: the guarantee's release recorded; 409 {@code DISPLAY_UNITS_OUT}
+     * naming what is still out, {@code DISPLAY_ACCOUNT_CLOSED} when it was closed already.
+     */
+    @Post("/accounts/{id}/close")
+    AccountJson close(@PathVariable String id, @Body CloseRequest request, Authentication caller) {
+        return AccountJson.of(closing.close(StaffClaims.actorOf(caller), id, request.form()));
     }
 
     @Post("/accounts/{id}/movements")

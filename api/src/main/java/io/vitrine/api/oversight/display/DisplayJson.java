@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.vitrine.oversight.display.AccountForm;
+import io.vitrine.oversight.display.CloseForm;
+import io.vitrine.oversight.display.GuaranteeRelease;
 import io.vitrine.oversight.display.AccountView;
 import io.vitrine.oversight.display.DisplayAccount;
 import io.vitrine.oversight.display.DisplayBalance;
@@ -43,6 +45,15 @@ final class DisplayJson {
                            @Nullable BigDecimal quantity, @Nullable String orderNo, @Nullable String note) {
     }
 
+    /** {@code {releasedOn, releaseReference}} */
+    @Serdeable
+    record CloseRequest(@Nullable String releasedOn, @Nullable String releaseReference) {
+
+        CloseForm form() {
+            return new CloseForm(releasedOn, releaseReference);
+        }
+    }
+
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record GuaranteeView(long amountFen, String amountYuan, String reference, LocalDate expiresOn) {
@@ -52,7 +63,8 @@ final class DisplayJson {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record AccountJson(String id, @Nullable String member, String storeCode, String warehouseCode,
                        GuaranteeView guarantee, LocalDate displayFrom, LocalDate displayTo, long onDisplay,
-                       List<DisplayBalance> balances, Instant createdAt, Instant updatedAt) {
+                       List<DisplayBalance> balances, String status, @Nullable GuaranteeRelease release,
+                       Instant createdAt, Instant updatedAt) {
 
         static AccountJson of(AccountView view) {
             return of(null, view);
@@ -63,8 +75,8 @@ final class DisplayJson {
             return new AccountJson(a.id(), member, a.storeCode(), a.warehouseCode(),
                     new GuaranteeView(a.guarantee().amount().fen(), a.guarantee().amount().toPlainString(),
                             a.guarantee().reference(), a.guarantee().expiresOn()),
-                    a.period().from(), a.period().to(), view.onDisplay(), view.balances(), a.createdAt(),
-                    a.updatedAt());
+                    a.period().from(), a.period().to(), view.onDisplay(), view.balances(),
+                    a.closed() ? "CLOSED" : "OPEN", a.release(), a.createdAt(), a.updatedAt());
         }
     }
 

@@ -10,6 +10,7 @@ import io.vitrine.oversight.display.DisplayLedger;
 import io.vitrine.oversight.display.DisplayMovement;
 import io.vitrine.oversight.display.DisplayPeriod;
 import io.vitrine.oversight.display.Guarantee;
+import io.vitrine.oversight.display.GuaranteeRelease;
 import io.vitrine.oversight.display.MovementKeyTakenException;
 import io.vitrine.oversight.display.MovementKind;
 import jakarta.inject.Singleton;
@@ -35,12 +36,12 @@ import java.util.Optional;
 class JdbcDisplayLedger implements DisplayLedger {
 
     private static final String ACCOUNT = "SELECT id, tenant_id, park_id, store_code, warehouse_code, guarantee_fen, "
-            + "guarantee_reference, guarantee_expires_on, display_from, display_to, created_at, updated_at "
-            + "FROM display_accounts ";
+            + "guarantee_reference, guarantee_expires_on, display_from, display_to, created_at, updated_at, closed_at, "
+            + "guarantee_released_on, guarantee_release_reference FROM display_accounts ";
     private static final String MOVEMENT = "SELECT id, account_id, movement_key, kind, sku, quantity, order_no, note, "
             + "on_display_after, actor_id, actor_name, occurred_at FROM display_movements ";
-    private static final String BALANCE = "SELECT sku, out_qty, sold_qty, returned_qty, on_display "
-            + "FROM display_balances ";
+    private static final String BALANCE = "SELECT sku, out_qty, sold_qty, returned_qty, on_display, "
+            + "pending_qty FROM display_balances ";
 
     @FunctionalInterface
     private interface Rows<T> {
@@ -69,6 +70,13 @@ class JdbcDisplayLedger implements DisplayLedger {
                         + "display_from = ?, display_to = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
                 a.guarantee().amount().fen(), a.guarantee().reference(), a.guarantee().expiresOn(), a.period().from(),
                 a.period().to(), a.updatedAt(), a.tenant().value(), a.id());
+    }
+
+    @Override
+    public void close(DisplayAccount a) {
+        write("UPDATE display_accounts SET closed_at = ?, guarantee_released_on = ?, guarantee_release_reference = ?, "
+                        + "updated_at = ? WHERE tenant_id = ? AND id = ?", a.release().closedAt(),
+                a.release().releasedOn(), a.release().reference(), a.updatedAt(), a.tenant().value(), a.id());
     }
 
     @Override
@@ -111,18 +119,27 @@ class JdbcDisplayLedger implements DisplayLedger {
     }
 
     @Override
+    public List<String> displayingAtStore(TenantId tenant, String storeCode, String sku) {
+        return query("SELECT a.id FROM display_accounts a JOIN display_balances b ON b.account_id = a.id "
+                        + "AND b.tenant_id = a.tenant_id WHERE a.tenant_id = ? AND a.store_code = ? AND a.closed_at IS NULL "
+                        + "AND b.sku = ? AND b.on_display > 0 ORDER BY a.warehouse_code", row -> row.getString(1),
+                tenant.value(), storeCode, sku);
+    }
+
+    @Override
     public DisplayBalance lockBalance(TenantId tenant, String accountId, String sku, Instant at) {
         write("INSERT IGNORE INTO display_balances (account_id, tenant_id, sku, out_qty, sold_qty, returned_qty, "
-                + "on_display, updated_at) VALUES (?, ?, ?, 0, 0, 0, 0, ?)", accountId, tenant.value(), sku, at);
+                + "on_display, pending_qty, updated_at) VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?)", accountId, tenant.value(), sku, at);
         return query(BALANCE + "WHERE tenant_id = ? AND account_id = ? AND sku = ? FOR UPDATE",
                 JdbcDisplayLedger::balance, tenant.value(), accountId, sku).get(0);
     }
 
     @Override
     public void saveBalance(TenantId tenant, String accountId, DisplayBalance b, Instant at) {
-        write("UPDATE display_balances SET out_qty = ?, sold_qty = ?, returned_qty = ?, on_display = ?, updated_at = ? "
-                        + "WHERE tenant_id = ? AND account_id = ? AND sku = ?",
-                b.out(), b.sold(), b.returned(), b.onDisplay(), at, tenant.value(), accountId, b.sku());
+        write("UPDATE display_balances SET out_qty = ?, sold_qty = ?, returned_qty = ?, on_display = ?, pending_qty = ?, "
+                        + "updated_at = ? WHERE tenant_id = ? AND account_id = ? AND sku = ?",
+                b.out(), b.sold(), b.returned(), b.onDisplay(), b.awaitingDeclaration(), at, tenant.value(), accountId,
+                b.sku());
     }
 
     @Override
@@ -183,20 +200,24 @@ class JdbcDisplayLedger implements DisplayLedger {
     @Override
     public List<DisplayAccount> dueForAlerts(LocalDate horizon, String afterId, int limit) {
         // the alert job's sweep over every tenant: the accounts found are then handled each in its own tenant
-        return query(ACCOUNT + "WHERE id > ? AND (display_to <= ? OR guarantee_expires_on <= ?) AND EXISTS ("
-                        + "SELECT 1 FROM display_balances b WHERE b.account_id = display_accounts.id "
-                        + "AND b.tenant_id = display_accounts.tenant_id AND b.on_display > 0) ORDER BY id LIMIT ?",
+        return query(ACCOUNT + "WHERE id > ? AND closed_at IS NULL AND (display_to <= ? OR guarantee_expires_on <= ?) "
+                        + "AND EXISTS (SELECT 1 FROM display_balances b WHERE b.account_id = display_accounts.id "
+                        + "AND b.tenant_id = display_accounts.tenant_id AND (b.on_display > 0 OR b.pending_qty > 0)) "
+                        + "ORDER BY id LIMIT ?",
                 JdbcDisplayLedger::account, afterId, horizon, horizon, limit);
     }
 
     private static DisplayAccount account(ResultSet row) throws SQLException {
         return new DisplayAccount(row.getString(1), TenantId.of(row.getString(2)), row.getString(3), row.getString(4),
                 row.getString(5), new Guarantee(Money.ofFen(row.getLong(6)), row.getString(7), date(row, 8)),
-                new DisplayPeriod(date(row, 9), date(row, 10)), SqlInstants.read(row, 11), SqlInstants.read(row, 12));
+                new DisplayPeriod(date(row, 9), date(row, 10)), SqlInstants.read(row, 11), SqlInstants.read(row, 12),
+                row.getString(13) == null ? null
+                        : new GuaranteeRelease(date(row, 14), row.getString(15), SqlInstants.read(row, 13)));
     }
 
     private static DisplayBalance balance(ResultSet row) throws SQLException {
-        return new DisplayBalance(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5));
+        return new DisplayBalance(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
+                row.getLong(6));
     }
 
     private static DisplayMovement movement(ResultSet row) throws SQLException {

@@ -1,0 +1,11 @@
+package io.vitrine.oversight.display;
+
+import io.micronaut.context.ApplicationContext;
+import io.vitrine.orders.testing.OrdersContexts;
+
+class MariaDbDisplayClosingTest extends DisplayClosingSuite {
+    @Override
+    protected ApplicationContext context() {
+        return OrdersContexts.mariaDb();
+    }
+}
