@@ -63,6 +63,11 @@ public final class ClearanceTimes {
         }
     }
 
+    /** Forgets every clearance (a scratch histogram reused for the next group). */
+    public void clear() {
+        histogram.reset();
+    }
+
     public void add(ClearanceTimes other) {
         histogram.add(other.histogram);
     }
