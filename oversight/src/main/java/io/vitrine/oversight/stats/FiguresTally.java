@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Adds up rows into one group's figures. The rows' clearance histograms are kept as read (their bytes) and decoded
- * only when the figures are asked, into the report's one scratch histogram: no histogram per group.
+ * only when the figures are asked, into the report's one scratch histogram: no histogram per group; a group of one
+ * histogram has its percentiles read straight off its bytes.
  */
 final class FiguresTally {
 
@@ -64,7 +65,11 @@ final class FiguresTally {
     StatsFigures figures(long days, ClearanceTimes scratch) {
         Long p50 = null;
         Long p90 = null;
-        if (!histograms.isEmpty()) {
+        if (histograms.size() == 1) { // a year row per group, say: read off its bytes
+            Long[] percentiles = ClearanceTimes.percentilesOf(histograms.get(0), 50, 90);
+            p50 = percentiles[0];
+            p90 = percentiles[1];
+        } else if (!histograms.isEmpty()) {
             scratch.clear();
             histograms.forEach(scratch::add);
             p50 = scratch.percentile(50);
