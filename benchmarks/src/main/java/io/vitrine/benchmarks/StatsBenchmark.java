@@ -401,7 +401,7 @@ final class StatsBenchmark {
         md.append("\nThe service is `StatsReports.report` in-process (what `GET /api/v1/stats` runs, without HTTP and "
                 + "JSON): the SELECTs (whole years from year rows, whole months from month rows, edge days from day "
                 + "rows), the rows added up per group, each group's clearance histograms merged for p50/p90 into one "
-                + "scratch histogram. Refunds are the returns' (refunded_fen). With " + RUNS
+                + "scratch histogram (a group of one row: read off its bytes). Refunds are the returns' (refunded_fen). With " + RUNS
                 + " runs, p99 is the slowest run.\n");
         return md.toString();
     }
