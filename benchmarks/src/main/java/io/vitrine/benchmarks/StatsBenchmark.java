@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  *   — 10,000,000 orders simulated one by one over 2025 (27,397 a day) in one park of 20 merchants with 100 stores
  *   each, trade modes 1210 / 9610 / GENERAL (60 / 25 / 15 %), 8 origin countries, a paid amount of 50-2,000 CNY, the
  *   9.1 % tax on cross-border ones, customs' first decision passed for 97 %, 98.5 % released after a log-normal
- *   clearance time around 2 hours, 2 % returned — added up per day and per month into the rows of each grain with
+ *   clearance time around 2 hours, 2 % returned — added up per day, per month and per year (V58) into the rows of each grain with
  *   the consumer's own {@link ClearanceTimes} encoding, and inserted 500 rows a statement. Events are not fed: the
  *   consumer's per-event path is the suites' business; this measures reading.</li>
  *   <li>Queries: {@link StatsReports#report} (what {@code GET /api/v1/stats} runs, without HTTP and JSON) for typical
@@ -143,7 +143,8 @@ final class StatsBenchmark {
                     query.grouping().readsMonths())) {
                 String sql = "SELECT tenant_id, store_code, trade_mode, origin_country, period_start, orders_paid, "
                         + "gmv_fen, tax_fen, declarations_decided, declarations_passed, released, clearance_histogram, "
-                        + "returns_received, returned_fen, kiosk_samples, kiosk_online_samples, kiosk_days "
+                        + "returns_received, returned_fen, kiosk_samples, kiosk_online_samples, kiosk_days, "
+                        + "refunded_fen "
                         + "FROM stats_rollups WHERE grain = ? AND period_kind = ? "
                         + "AND period_start >= ? AND period_start <= ?";
                 List<String> ids = query.scope().isEveryTenant() ? List.of()
@@ -166,7 +167,7 @@ final class StatsBenchmark {
                                     + r.getString(4).length() + r.getObject(5, LocalDate.class).getDayOfMonth()
                                     + r.getLong(6) + r.getLong(7) + r.getLong(8) + r.getLong(9) + r.getLong(10)
                                     + r.getLong(11) + r.getLong(13) + r.getLong(14) + r.getLong(15) + r.getLong(16)
-                                    + r.getLong(17);
+                                    + r.getLong(17) + r.getLong(18);
                             byte[] histogram = r.getBytes(12);
                             checksum += histogram == null ? 0 : histogram.length;
                         }
@@ -180,10 +181,11 @@ final class StatsBenchmark {
         return rows;
     }
 
-    /** Simulates the year order by order and writes its day and month rows; answers the number of rows. */
+    /** Simulates the year order by order and writes its day, month and year rows; answers the number of rows. */
     private static long generate(DataSource dataSource, TenantId[] tenants) throws SQLException {
         SplittableRandom random = new SplittableRandom(20250101);
         Accumulators month = new Accumulators();
+        Accumulators year = new Accumulators();
         long written = 0;
         long days = ChronoUnit.DAYS.between(FIRST, LAST) + 1;
         try (Connection c = dataSource.getConnection()) {
@@ -200,7 +202,12 @@ final class StatsBenchmark {
                 month.add(today);
                 if (day.plusDays(1).getDayOfMonth() == 1) {
                     written += month.write(writer, "M", day.withDayOfMonth(1), tenants);
+                    year.add(month);
                     month = new Accumulators();
+                }
+                if (day.plusDays(1).getDayOfYear() == 1) {
+                    written += year.write(writer, "Y", day.withDayOfYear(1), tenants);
+                    year = new Accumulators();
                 }
                 writer.flush();
                 c.commit();
@@ -313,8 +320,9 @@ final class StatsBenchmark {
     private static final class RowWriter {
         private static final String COLUMNS = "INSERT INTO stats_rollups (grain, period_kind, tenant_id, period_start, "
                 + "store_code, trade_mode, origin_country, orders_paid, gmv_fen, tax_fen, declarations_decided, "
-                + "declarations_passed, released, returns_received, returned_fen, clearance_histogram) VALUES ";
-        private static final int COLUMN_COUNT = 16;
+                + "declarations_passed, released, returns_received, returned_fen, refunded_fen, clearance_histogram) "
+                + "VALUES ";
+        private static final int COLUMN_COUNT = 17;
         private final Connection connection;
         private final List<Object[]> pending = new ArrayList<>();
 
@@ -330,7 +338,7 @@ final class StatsBenchmark {
             }
             pending.add(new Object[]{grain, period, tenant.value(), start, store, mode, origin, counters[0],
                     counters[1], counters[2], counters[3], counters[4], counters[5], counters[6], counters[7],
-                    times == null ? null : times.encoded()});
+                    counters[7], times == null ? null : times.encoded()});
             if (pending.size() == ROWS_PER_INSERT) {
                 flush();
             }
@@ -375,8 +383,8 @@ final class StatsBenchmark {
         md.append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
                 .append(" by `./vitrine bench stats` on MariaDB (a fresh database). ").append(machine).append(".\n\n");
         md.append(String.format(Locale.ROOT, "Data: %,d orders over %s..%s (%,d a day), %d merchants of one park with "
-                        + "%d stores each, %d trade modes, %d origin countries, kept as %,d aggregate rows (day and "
-                        + "month rows of three grains: tenant; tenant+store; tenant+trade mode+origin) generated in "
+                        + "%d stores each, %d trade modes, %d origin countries, kept as %,d aggregate rows (day, "
+                        + "month and year rows of three grains: tenant; tenant+store; tenant+trade mode+origin) generated in "
                         + "bulk as the event consumer writes them (%.0f s). Each query: %d warm-ups, then %d runs "
                         + "interleaved with its floor, the same SELECTs with every column read and nothing added up.%n%n",
                 ORDERS, FIRST, LAST, ORDERS / 365, TENANTS, STORES_PER_TENANT, MODES.length, ORIGINS.length, rows,
@@ -391,8 +399,10 @@ final class StatsBenchmark {
                     percentile(t.floorMs(), 99), s50 / f50));
         }
         md.append("\nThe service is `StatsReports.report` in-process (what `GET /api/v1/stats` runs, without HTTP and "
-                + "JSON): the SELECTs, the rows added up per group, every row's clearance histogram decoded and merged "
-                + "for p50/p90. With " + RUNS + " runs, p99 is the slowest run.\n");
+                + "JSON): the SELECTs (whole years from year rows, whole months from month rows, edge days from day "
+                + "rows), the rows added up per group, each group's clearance histograms merged for p50/p90 into one "
+                + "scratch histogram (a group of one row: read off its bytes). Refunds are the returns' (refunded_fen). With " + RUNS
+                + " runs, p99 is the slowest run.\n");
         return md.toString();
     }
 }

@@ -89,15 +89,16 @@ class StatsController {
     /** One group's figures (the totals: no key). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record GroupView(@Nullable String key, @Nullable String tenant, long orders, long gmvFen, long taxFen,
-                     long declarationsDecided, long declarationsPassed, @Nullable Double declarationPassRate,
+    record GroupView(@Nullable String key, @Nullable String tenant, long orders, long gmvFen, long refundedFen,
+                     long netGmvFen, long taxFen, long declarationsDecided, long declarationsPassed,
+                     @Nullable Double declarationPassRate,
                      long released, @Nullable Long clearanceP50Seconds, @Nullable Long clearanceP90Seconds,
                      long returns, long returnedFen, @Nullable Double returnRate, @Nullable Double activeKiosks,
                      @Nullable Double kioskUptime) {
 
         static GroupView of(@Nullable String key, @Nullable String tenant, StatsFigures f) {
-            return new GroupView(key, tenant, f.orders(), f.gmvFen(), f.taxFen(), f.declarationsDecided(),
-                    f.declarationsPassed(), f.declarationPassRate(), f.released(), f.clearanceP50Seconds(),
+            return new GroupView(key, tenant, f.orders(), f.gmvFen(), f.refundedFen(), f.netGmvFen(), f.taxFen(),
+                    f.declarationsDecided(), f.declarationsPassed(), f.declarationPassRate(), f.released(), f.clearanceP50Seconds(),
                     f.clearanceP90Seconds(), f.returns(), f.returnedFen(), f.returnRate(), f.activeKiosks(),
                     f.kioskUptime());
         }

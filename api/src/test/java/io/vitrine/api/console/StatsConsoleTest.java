@@ -44,6 +44,7 @@ class StatsConsoleTest {
         Merchant elsewhere = api.merchant(api.park());
         add(first, LocalDate.of(2026, 5, 3), StatsDelta.paid(12_345, 1_123));
         add(second, LocalDate.of(2026, 5, 4), StatsDelta.paid(50_000, 4_550));
+        add(second, LocalDate.of(2026, 5, 6), StatsDelta.returned(10_000));
         add(elsewhere, LocalDate.of(2026, 5, 4), StatsDelta.paid(99_999, 0));
         ConsoleClient admin = ConsoleClient.signedIn(vitrine, park.admin().username(), park.admin().password());
 
@@ -51,18 +52,19 @@ class StatsConsoleTest {
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("data-testid=\"total-orders\">2<", "data-testid=\"total-gmv\">¥623.45<",
-                first.slug(), second.slug()).doesNotContain(elsewhere.slug());
+                "data-testid=\"total-net-gmv\">¥523.45<", "data-testid=\"total-refunded\">¥100.00 refunded<",
+                "Net sales (GMV less refunds, CNY)", first.slug(), second.slug()).doesNotContain(elsewhere.slug());
         assertThat(count(page.body(), "data-testid=\"bar\"")).isEqualTo(2);
         assertThat(count(page.body(), "data-testid=\"stats-row\"")).isEqualTo(2);
         HttpResponse<byte[]> csv = admin.download("/console/stats/-/export?format=csv&from=2026-05-01&to=2026-05-31"
                 + "&groupBy=tenant");
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).contains("TOTAL,,2,62345,5673")
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).contains("TOTAL,,2,62345,10000,52345,5673")
                 .contains(first.slug()).doesNotContain(elsewhere.slug());
 
         HttpResponse<String> chinese = admin.get("/console/stats?lang=zh-CN&from=2026-05-01&to=2026-05-31");
         assertThat(chinese.statusCode()).isEqualTo(200);
-        assertThat(chinese.body()).contains("统计", "申报通过率");
+        assertThat(chinese.body()).contains("统计", "申报通过率", "净销售额（扣除退款，元）", "已退款 ¥100.00");
         assertThat(count(chinese.body(), "data-testid=\"stats-row\"")).isEqualTo(31);
 
         HttpResponse<String> refused = admin.get("/console/stats?lang=en&groupBy=week");

@@ -115,11 +115,19 @@ class StatsHttpTest {
                     .contains("stats-store-2026-03-01-2026-03-31." + format.name().toLowerCase());
             List<List<String>> rows = read(file.body(), format);
             assertThat(rows).as(format.name()).containsExactly(
-                    List.of("S001", mine.slug(), "1", "10000", "910", "0", "0", "", "0", "", "", "1", "6000", "1.0", "",
-                            ""),
-                    List.of("S003", mine.slug(), "1", "4000", "0", "0", "0", "", "0", "", "", "0", "0", "0.0", "", ""),
-                    List.of("TOTAL", "", "2", "14000", "910", "0", "0", "", "0", "", "", "1", "6000", "0.5", "", ""));
+                    List.of("S001", mine.slug(), "1", "10000", "6000", "4000", "910", "0", "0", "", "0", "", "", "1",
+                            "6000", "1.0", "", ""),
+                    List.of("S003", mine.slug(), "1", "4000", "0", "4000", "0", "0", "0", "", "0", "", "", "0", "0",
+                            "0.0", "", ""),
+                    List.of("TOTAL", "", "2", "14000", "6000", "8000", "910", "0", "0", "", "0", "", "", "1", "6000",
+                            "0.5", "", ""));
         }
+        // the same figures as JSON: net GMV = GMV less the refunds
+        @SuppressWarnings("unchecked")
+        Map<String, Object> totals = (Map<String, Object>) api.expect(200, api.get("/api/v1/stats?" + MARCH
+                + "&groupBy=store", mine.admin().token())).get("totals");
+        assertThat(totals).containsEntry("gmvFen", 14_000).containsEntry("refundedFen", 6_000)
+                .containsEntry("netGmvFen", 8_000);
     }
 
     @Test
@@ -187,7 +195,8 @@ class StatsHttpTest {
     }
 
     private List<List<String>> read(byte[] file, TabularFormat format) {
-        List<String> header = List.of("store", "tenant", "orders", "gmvFen", "taxFen", "declarationsDecided",
+        List<String> header = List.of("store", "tenant", "orders", "gmvFen", "refundedFen", "netGmvFen", "taxFen",
+                "declarationsDecided",
                 "declarationsPassed", "declarationPassRate", "released", "clearanceP50Seconds", "clearanceP90Seconds",
                 "returns", "returnedFen", "returnRate", "activeKiosks", "kioskUptime");
         List<List<String>> rows = new ArrayList<>();

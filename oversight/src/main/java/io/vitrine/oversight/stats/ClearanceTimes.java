@@ -48,19 +48,14 @@ public final class ClearanceTimes {
 
     /** Adds the clearances of a serialized histogram (null: none). */
     public void add(byte[] encoded) {
-        if (encoded == null || encoded.length == 0) {
-            return;
+        for (Buckets buckets = new Buckets(encoded); buckets.next(); ) {
+            histogram.recordValueWithCount(buckets.value, buckets.count);
         }
-        if (encoded[0] != FORMAT) {
-            throw new IllegalStateException("a stored clearance histogram has an unknown format " + encoded[0]);
-        }
-        int[] at = {1};
-        long value = 0;
-        while (at[0] < encoded.length) {
-            value += varint(encoded, at);
-            long count = varint(encoded, at);
-            histogram.recordValueWithCount(value, count);
-        }
+    }
+
+    /** Forgets every clearance (a scratch histogram reused for the next group). */
+    public void clear() {
+        histogram.reset();
     }
 
     public void add(ClearanceTimes other) {
@@ -76,6 +71,35 @@ public final class ClearanceTimes {
         return count() == 0 ? null : histogram.getValueAtPercentile(percentile);
     }
 
+    /**
+     * The percentiles (each above 0, at most 100) of one serialized histogram, read straight off its buckets: what
+     * {@link #percentile} answers after decoding it, without a histogram (the count at the percentile rounded up, the
+     * first bucket reaching it). Null when it holds nothing.
+     */
+    public static Long[] percentilesOf(byte[] encoded, double... percentiles) {
+        long total = 0;
+        for (Buckets buckets = new Buckets(encoded); buckets.next(); ) {
+            total += buckets.count;
+        }
+        Long[] values = new Long[percentiles.length];
+        if (total == 0) {
+            return values;
+        }
+        for (int i = 0; i < percentiles.length; i++) {
+            double requested = Math.min(Math.max(Math.nextAfter(percentiles[i], Double.NEGATIVE_INFINITY), 0), 100);
+            long countAtPercentile = Math.max(1, (long) Math.ceil(requested * total / 100));
+            long reached = 0;
+            for (Buckets buckets = new Buckets(encoded); buckets.next(); ) {
+                reached += buckets.count;
+                if (reached >= countAtPercentile) {
+                    values[i] = buckets.value;
+                    break;
+                }
+            }
+        }
+        return values;
+    }
+
     /** The recorded buckets serialized (see the class comment). */
     public byte[] encoded() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16);
@@ -88,6 +112,30 @@ public final class ClearanceTimes {
             previous = value;
         }
         return out.toByteArray();
+    }
+
+    /** Walks a serialized histogram's buckets in value order (null or empty bytes: none). */
+    private static final class Buckets {
+        private final byte[] encoded;
+        private final int[] at = {1};
+        long value;
+        long count;
+
+        Buckets(byte[] encoded) {
+            if (encoded != null && encoded.length > 0 && encoded[0] != FORMAT) {
+                throw new IllegalStateException("a stored clearance histogram has an unknown format " + encoded[0]);
+            }
+            this.encoded = encoded == null ? new byte[0] : encoded;
+        }
+
+        boolean next() {
+            if (at[0] >= encoded.length) {
+                return false;
+            }
+            value += varint(encoded, at);
+            count = varint(encoded, at);
+            return true;
+        }
     }
 
     private static void writeVarint(ByteArrayOutputStream out, long value) {

@@ -1,6 +1,13 @@
 package io.vitrine.oversight.stats;
 
-/** Adds up rows into one group's figures; their clearance histograms merged into one. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds up rows into one group's figures. The rows' clearance histograms are kept as read (their bytes) and decoded
+ * only when the figures are asked, into the report's one scratch histogram: no histogram per group; a group of one
+ * histogram has its percentiles read straight off its bytes.
+ */
 final class FiguresTally {
 
     private long orders;
@@ -11,10 +18,11 @@ final class FiguresTally {
     private long released;
     private long returns;
     private long returnedFen;
+    private long refundedFen;
     private long kioskSamples;
     private long kioskOnline;
     private long kioskDays;
-    private ClearanceTimes clearance;
+    private final List<byte[]> histograms = new ArrayList<>(1);
 
     void add(RollupRow row) {
         orders += row.orders();
@@ -25,14 +33,12 @@ final class FiguresTally {
         released += row.released();
         returns += row.returns();
         returnedFen += row.returnedFen();
+        refundedFen += row.refundedFen();
         kioskSamples += row.kioskSamples();
         kioskOnline += row.kioskOnlineSamples();
         kioskDays += row.kioskDays();
         if (row.clearanceHistogram() != null && row.clearanceHistogram().length > 0) {
-            if (clearance == null) {
-                clearance = ClearanceTimes.empty();
-            }
-            clearance.add(row.clearanceHistogram());
+            histograms.add(row.clearanceHistogram());
         }
     }
 
@@ -45,21 +51,31 @@ final class FiguresTally {
         released += other.released;
         returns += other.returns;
         returnedFen += other.returnedFen;
+        refundedFen += other.refundedFen;
         kioskSamples += other.kioskSamples;
         kioskOnline += other.kioskOnline;
         kioskDays += other.kioskDays;
-        if (other.clearance != null) {
-            if (clearance == null) {
-                clearance = ClearanceTimes.empty();
-            }
-            clearance.add(other.clearance);
-        }
+        histograms.addAll(other.histograms);
     }
 
-    /** @param days the number of China days the figures span (for the kiosks seen per day) */
-    StatsFigures figures(long days) {
-        return new StatsFigures(orders, gmvFen, taxFen, decided, passed, released,
-                clearance == null ? null : clearance.percentile(50), clearance == null ? null : clearance.percentile(90),
-                returns, returnedFen, kioskSamples, kioskOnline, kioskDays, days);
+    /**
+     * @param days    the number of China days the figures span (for the kiosks seen per day)
+     * @param scratch a histogram to merge this group's clearances into (emptied first)
+     */
+    StatsFigures figures(long days, ClearanceTimes scratch) {
+        Long p50 = null;
+        Long p90 = null;
+        if (histograms.size() == 1) { // a year row per group, say: read off its bytes
+            Long[] percentiles = ClearanceTimes.percentilesOf(histograms.get(0), 50, 90);
+            p50 = percentiles[0];
+            p90 = percentiles[1];
+        } else if (!histograms.isEmpty()) {
+            scratch.clear();
+            histograms.forEach(scratch::add);
+            p50 = scratch.percentile(50);
+            p90 = scratch.percentile(90);
+        }
+        return new StatsFigures(orders, gmvFen, taxFen, decided, passed, released, p50, p90, returns, returnedFen,
+                refundedFen, kioskSamples, kioskOnline, kioskDays, days);
     }
 }

@@ -36,6 +36,12 @@ class OrderKeysLookup {
         });
     }
 
+    /** What the order's payment brought in (fen; 0 if it was never paid): what a full refund gives back. */
+    long paidFen(String orderNo) {
+        Order order = orders.find(orderNo).orElseThrow(() -> new NotFoundException("No such order."));
+        return order.paidAmount() == null ? 0 : order.paidAmount().fen();
+    }
+
     /** The origin of the line worth most (the first of equals); "" for an order without lines. */
     static String mainOrigin(List<OrderLine> lines) {
         return lines.stream()

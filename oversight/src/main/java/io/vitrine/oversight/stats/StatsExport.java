@@ -18,8 +18,8 @@ import java.util.function.Function;
 @Singleton
 public class StatsExport {
 
-    static final List<String> FIGURE_COLUMNS = List.of("orders", "gmvFen", "taxFen", "declarationsDecided",
-            "declarationsPassed", "declarationPassRate", "released", "clearanceP50Seconds", "clearanceP90Seconds",
+    static final List<String> FIGURE_COLUMNS = List.of("orders", "gmvFen", "refundedFen", "netGmvFen", "taxFen",
+            "declarationsDecided", "declarationsPassed", "declarationPassRate", "released", "clearanceP50Seconds", "clearanceP90Seconds",
             "returns", "returnedFen", "returnRate", "activeKiosks", "kioskUptime");
 
     private final TabularWriter writer;
@@ -55,6 +55,8 @@ public class StatsExport {
         cells.add(safe(tenant));
         cells.add(Long.toString(f.orders()));
         cells.add(Long.toString(f.gmvFen()));
+        cells.add(Long.toString(f.refundedFen()));
+        cells.add(Long.toString(f.netGmvFen()));
         cells.add(Long.toString(f.taxFen()));
         cells.add(Long.toString(f.declarationsDecided()));
         cells.add(Long.toString(f.declarationsPassed()));

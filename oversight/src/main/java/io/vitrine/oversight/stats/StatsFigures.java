@@ -13,6 +13,8 @@ import io.micronaut.core.annotation.Nullable;
  * @param clearanceP50Seconds median clearance time of those (opening → release), null when none
  * @param returns             returns whose goods came back in the range
  * @param returnedFen         what those returns refund
+ * @param refundedFen         refunds counted in the range: those returns' and the full refunds of orders refused at
+ *                            clearance (a shop's own cancellation publishes no event and is not counted)
  * @param kioskSamples        kiosks counted by the fleet samples of the range (a kiosk once per sample)
  * @param kioskOnlineSamples  ... online at the time
  * @param kioskDays           kiosks seen online, once per kiosk and China day
@@ -20,8 +22,13 @@ import io.micronaut.core.annotation.Nullable;
  */
 public record StatsFigures(long orders, long gmvFen, long taxFen, long declarationsDecided, long declarationsPassed,
                            long released, @Nullable Long clearanceP50Seconds, @Nullable Long clearanceP90Seconds,
-                           long returns, long returnedFen, long kioskSamples, long kioskOnlineSamples,
+                           long returns, long returnedFen, long refundedFen, long kioskSamples, long kioskOnlineSamples,
                            long kioskDays, long days) {
+
+    /** Net GMV: what was paid less what was refunded in the range (fen). */
+    public long netGmvFen() {
+        return gmvFen - refundedFen;
+    }
 
     /** Kiosks seen online per day on average (by day: that day's), 1 decimal; null when no kiosk was sampled. */
     @Nullable

@@ -19,8 +19,12 @@ public interface StatsOrders {
     /** The order's payment, once. */
     boolean countPaid(String orderNo);
 
-    /** Customs' first decision on the order's declaration: a release ({@code passed}) or a rejection, once. */
-    boolean decide(String orderNo, boolean passed);
+    /**
+     * Customs' decision on the order's declaration, the earliest-decided one kept whatever the order of delivery:
+     * {@link DecisionChange#first()} when none was recorded, {@link DecisionChange#replacing} when it was decided
+     * before the one recorded (which then no longer counts), {@link DecisionChange#none()} otherwise.
+     */
+    DecisionChange decide(String orderNo, Decision decision);
 
     /** The order's release, once. */
     boolean countRelease(String orderNo);

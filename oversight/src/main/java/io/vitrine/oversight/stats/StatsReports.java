@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reports from the aggregates, never from the orders: the rows of the grouping's grain over the range — whole months
- * from their month rows, the days at the range's edges (and every day when grouped by day) from day rows — added up
- * per group, clearance histograms merged. The caller decides the scope (api: a retailer itself, a park its members,
+ * Reports from the aggregates, never from the orders: the rows of the grouping's grain over the range — whole years
+ * from their year rows, whole months from month rows, the days at the range's edges (and every day when grouped by
+ * day) from day rows — added up per group, clearance histograms merged per group when its figures are made. The caller decides the scope (api: a retailer itself, a park its members,
  * the platform admin everyone).
  */
 @Singleton
@@ -47,13 +47,14 @@ public class StatsReports {
         }
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         FiguresTally totals = new FiguresTally();
+        ClearanceTimes scratch = ClearanceTimes.empty();
         List<StatsLine> lines = new ArrayList<>(groups.size());
         for (Group group : new TreeMap<>(groups).values()) {
             totals.add(group.tally);
             lines.add(new StatsLine(group.key, group.tenant,
-                    group.tally.figures(grouping == StatsGrouping.DAY ? 1 : days)));
+                    group.tally.figures(grouping == StatsGrouping.DAY ? 1 : days, scratch)));
         }
-        return new StatsReport(from, to, grouping, totals.figures(days), lines);
+        return new StatsReport(from, to, grouping, totals.figures(days, scratch), lines);
     }
 
     private static String keyOf(StatsGrouping grouping, RollupRow row) {
@@ -68,13 +69,35 @@ public class StatsReports {
     }
 
     /**
-     * The reads that cover {@code [from, to]}: the whole months inside it from month rows (when allowed), the days
-     * before the first and after the last of them from day rows.
+     * The reads that cover {@code [from, to]}: when allowed ({@code coarse}), the whole years inside it from year
+     * rows, the whole months beside them from month rows, and the days left at the edges from day rows; otherwise
+     * every day from day rows.
      */
-    public static List<Segment> segments(LocalDate from, LocalDate to, boolean months) {
+    public static List<Segment> segments(LocalDate from, LocalDate to, boolean coarse) {
+        if (!coarse) {
+            return List.of(new Segment(PeriodKind.DAY, from, to));
+        }
+        LocalDate firstWhole = from.getDayOfYear() == 1 ? from : from.plusYears(1).withDayOfYear(1);
+        LocalDate lastWholeEnd = to.plusDays(1).getDayOfYear() == 1 ? to : to.withDayOfYear(1).minusDays(1);
+        if (firstWhole.isAfter(lastWholeEnd)) {
+            return monthsAndDays(from, to);
+        }
+        List<Segment> segments = new ArrayList<>(5);
+        if (from.isBefore(firstWhole)) {
+            segments.addAll(monthsAndDays(from, firstWhole.minusDays(1)));
+        }
+        segments.add(new Segment(PeriodKind.YEAR, firstWhole, lastWholeEnd.withDayOfYear(1)));
+        if (lastWholeEnd.isBefore(to)) {
+            segments.addAll(monthsAndDays(lastWholeEnd.plusDays(1), to));
+        }
+        return segments;
+    }
+
+    /** The whole months inside {@code [from, to]} from month rows, the days before and after them from day rows. */
+    private static List<Segment> monthsAndDays(LocalDate from, LocalDate to) {
         LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
         LocalDate lastWholeEnd = to.plusDays(1).getDayOfMonth() == 1 ? to : to.withDayOfMonth(1).minusDays(1);
-        if (!months || firstWhole.isAfter(lastWholeEnd)) {
+        if (firstWhole.isAfter(lastWholeEnd)) {
             return List.of(new Segment(PeriodKind.DAY, from, to));
         }
         List<Segment> segments = new ArrayList<>(3);

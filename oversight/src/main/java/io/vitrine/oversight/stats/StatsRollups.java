@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 public interface StatsRollups {
 
     /**
-     * Adds the delta to the rows of these keys for this China day: one per {@link Grain}, for the day and for its
-     * month (six rows), created at zero when missing.
+     * Adds the delta to the rows of these keys for this China day: one per {@link Grain}, for the day, its month and
+     * its year (nine rows; six for kiosk figures), created when missing (a year row from its year's month rows).
      */
     void add(OrderKeys keys, LocalDate day, StatsDelta delta);
 

@@ -34,6 +34,29 @@ class ClearanceTimesTest {
     }
 
     @Test
+    void percentiles_read_off_the_bytes_are_those_of_the_decoded_histogram() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int round = 0; round < 300; round++) {
+            ClearanceTimes times = ClearanceTimes.empty();
+            int values = 1 + random.nextInt(round < 20 ? 3 : 2_000);
+            for (int i = 0; i < values; i++) {
+                long seconds = Math.round(Math.exp(Math.log(7_200) + 1.5 * (random.nextDouble() * 2 - 1) * 3));
+                times.record(seconds);
+            }
+            byte[] encoded = times.encoded();
+            ClearanceTimes decoded = ClearanceTimes.decode(encoded);
+            double[] percentiles = {50, 90, 99.9, 100, 1, 33.3};
+            Long[] read = ClearanceTimes.percentilesOf(encoded, percentiles);
+            for (int i = 0; i < percentiles.length; i++) {
+                assertThat(read[i]).as("round %d, p%s", round, percentiles[i])
+                        .isEqualTo(decoded.percentile(percentiles[i]));
+            }
+        }
+        assertThat(ClearanceTimes.percentilesOf(null, 50)).containsExactly((Long) null);
+        assertThat(ClearanceTimes.percentilesOf(ClearanceTimes.empty().encoded(), 50)).containsExactly((Long) null);
+    }
+
+    @Test
     void a_sparse_histogram_encodes_small() {
         ClearanceTimes times = ClearanceTimes.empty();
         times.record(3_600);

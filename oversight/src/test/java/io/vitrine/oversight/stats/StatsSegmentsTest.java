@@ -11,9 +11,27 @@ class StatsSegmentsTest {
     private static final LocalDate JAN_1 = LocalDate.of(2026, 1, 1);
 
     @Test
-    void a_year_of_whole_months_reads_month_rows_only() {
+    void a_whole_year_reads_its_year_rows_only() {
         assertThat(StatsReports.segments(JAN_1, LocalDate.of(2026, 12, 31), true))
-                .containsExactly(new StatsReports.Segment(PeriodKind.MONTH, JAN_1, LocalDate.of(2026, 12, 1)));
+                .containsExactly(new StatsReports.Segment(PeriodKind.YEAR, JAN_1, JAN_1));
+    }
+
+    @Test
+    void a_range_around_a_whole_year_reads_months_and_days_beside_it() {
+        assertThat(StatsReports.segments(LocalDate.of(2025, 11, 20), LocalDate.of(2027, 2, 10), true))
+                .containsExactly(
+                        new StatsReports.Segment(PeriodKind.DAY, LocalDate.of(2025, 11, 20), LocalDate.of(2025, 11, 30)),
+                        new StatsReports.Segment(PeriodKind.MONTH, LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 1)),
+                        new StatsReports.Segment(PeriodKind.YEAR, JAN_1, JAN_1),
+                        new StatsReports.Segment(PeriodKind.MONTH, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 1)),
+                        new StatsReports.Segment(PeriodKind.DAY, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 10)));
+    }
+
+    @Test
+    void eleven_months_and_a_half_read_months_and_edge_days() {
+        assertThat(StatsReports.segments(LocalDate.of(2025, 1, 15), LocalDate.of(2025, 12, 14), true))
+                .extracting(StatsReports.Segment::kind)
+                .containsExactly(PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.DAY);
     }
 
     @Test

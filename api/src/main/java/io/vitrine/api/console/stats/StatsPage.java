@@ -125,6 +125,8 @@ final class StatsPage {
         row.put("tenant", tenant);
         row.put("orders", f.orders());
         row.put("gmv", Money.ofFen(f.gmvFen()).toPlainString());
+        row.put("netGmv", Money.ofFen(f.netGmvFen()).toPlainString());
+        row.put("refunded", Money.ofFen(f.refundedFen()).toPlainString());
         row.put("tax", Money.ofFen(f.taxFen()).toPlainString());
         row.put("passRate", percent(f.declarationPassRate()));
         row.put("decided", f.declarationsDecided());

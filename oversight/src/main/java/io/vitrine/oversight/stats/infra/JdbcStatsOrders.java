@@ -2,11 +2,14 @@ package io.vitrine.oversight.stats.infra;
 
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.kernel.time.infra.SqlInstants;
+import io.vitrine.oversight.stats.Decision;
+import io.vitrine.oversight.stats.DecisionChange;
 import io.vitrine.oversight.stats.OrderKeys;
 import io.vitrine.oversight.stats.StatsOrders;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,9 @@ import java.util.Optional;
  */
 @Singleton
 class JdbcStatsOrders implements StatsOrders {
+
+    private static final String PASSED = "PASSED";
+    private static final String REJECTED = "REJECTED";
 
     private final StatsSql sql;
     private final Clock clock;
@@ -52,10 +58,32 @@ class JdbcStatsOrders implements StatsOrders {
                 List.of(orderNo)) == 1;
     }
 
+    /**
+     * Reads the recorded first decision under the row's lock, then records this one if there was none or if it was
+     * decided earlier. A decision recorded before V58 has no time and is never replaced.
+     */
     @Override
-    public boolean decide(String orderNo, boolean passed) {
-        return sql.execute("UPDATE stats_orders SET first_decision = ? WHERE order_no = ? AND first_decision IS NULL",
-                List.of(passed ? "PASSED" : "REJECTED", orderNo)) == 1;
+    public DecisionChange decide(String orderNo, Decision decision) {
+        List<Recorded> found = new ArrayList<>(1);
+        sql.each("SELECT first_decision, first_decision_at FROM stats_orders WHERE order_no = ? FOR UPDATE",
+                List.of(orderNo), row -> found.add(new Recorded(row.getString(1), SqlInstants.read(row, 2))));
+        if (found.isEmpty()) {
+            return DecisionChange.none();
+        }
+        Recorded recorded = found.get(0);
+        if (recorded.kind() != null && (recorded.at() == null || !decision.before(recorded.decision()))) {
+            return DecisionChange.none();
+        }
+        sql.execute("UPDATE stats_orders SET first_decision = ?, first_decision_at = ? WHERE order_no = ?",
+                List.of(decision.passed() ? PASSED : REJECTED, SqlInstants.text(decision.at()), orderNo));
+        return recorded.kind() == null ? DecisionChange.first() : DecisionChange.replacing(recorded.decision());
+    }
+
+    /** {@code stats_orders.first_decision} and its time as stored (both null: none yet; no time: before V58). */
+    private record Recorded(String kind, Instant at) {
+        Decision decision() {
+            return new Decision(PASSED.equals(kind), at);
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,26 +22,36 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * {@link StatsRollups} on {@code stats_rollups} (V46). A delta goes to its six rows always in the same order (grain,
- * then day before month): an {@code UPDATE} adding to the row, or, when there is none yet, an {@code INSERT IGNORE}
- * of the row holding the delta (a writer that lost the race to create it adds to it). A release first reads its row's
- * histogram under the row lock ({@code FOR UPDATE}) and writes the merged one back.
+ * {@link StatsRollups} on {@code stats_rollups} (V46, V58). A delta goes to its nine rows always in the same order
+ * (grain, then day, month, year): an {@code UPDATE} adding to the row, or, when there is none yet, an
+ * {@code INSERT IGNORE} of the row holding the delta (a writer that lost the race to create it adds to it). A year row
+ * is created from its year's month rows, the delta's month already included, so that a year begun before year rows
+ * existed is whole. A release first reads its row's histogram under the row lock ({@code FOR UPDATE}) and writes the
+ * merged one back.
  */
 @Singleton
 class JdbcStatsRollups implements StatsRollups {
 
+    /** The counters, in the order {@link #counters(StatsDelta)} binds them. */
+    private static final List<String> COUNTER_COLUMNS = List.of("orders_paid", "gmv_fen", "tax_fen",
+            "declarations_decided", "declarations_passed", "released", "returns_received", "returned_fen",
+            "refunded_fen", "kiosk_samples", "kiosk_online_samples", "kiosk_days");
+    private static final String KEY_COLUMNS = "grain, period_kind, tenant_id, period_start, store_code, trade_mode, "
+            + "origin_country";
     private static final String KEY = "grain = ? AND period_kind = ? AND tenant_id = ? AND period_start = ? "
             + "AND store_code = ? AND trade_mode = ? AND origin_country = ?";
-    private static final String COUNTERS = "orders_paid = orders_paid + ?, gmv_fen = gmv_fen + ?, "
-            + "tax_fen = tax_fen + ?, declarations_decided = declarations_decided + ?, "
-            + "declarations_passed = declarations_passed + ?, released = released + ?, "
-            + "returns_received = returns_received + ?, returned_fen = returned_fen + ?, "
-            + "kiosk_samples = kiosk_samples + ?, kiosk_online_samples = kiosk_online_samples + ?, "
-            + "kiosk_days = kiosk_days + ?";
+    private static final String COUNTERS = COUNTER_COLUMNS.stream().map(c -> c + " = " + c + " + ?")
+            .collect(Collectors.joining(", "));
+    private static final String INSERT = "INSERT IGNORE INTO stats_rollups (" + KEY_COLUMNS + ", "
+            + String.join(", ", COUNTER_COLUMNS) + ", clearance_histogram) VALUES ("
+            + String.join(", ", Collections.nCopies(7 + COUNTER_COLUMNS.size() + 1, "?")) + ")";
+    private static final String MONTHS_OF_YEAR = "SELECT " + String.join(", ", COUNTER_COLUMNS)
+            + ", clearance_histogram FROM stats_rollups WHERE grain = ? AND period_kind = ? AND tenant_id = ? "
+            + "AND period_start >= ? AND period_start <= ? AND store_code = ? AND trade_mode = ? AND origin_country = ?";
     private static final String COLUMNS = "SELECT tenant_id, store_code, trade_mode, origin_country, period_start, "
             + "orders_paid, gmv_fen, tax_fen, declarations_decided, declarations_passed, released, clearance_histogram, "
-            + "returns_received, returned_fen, kiosk_samples, kiosk_online_samples, kiosk_days FROM stats_rollups "
-            + "WHERE grain = ? AND period_kind = ? "
+            + "returns_received, returned_fen, refunded_fen, kiosk_samples, kiosk_online_samples, kiosk_days "
+            + "FROM stats_rollups WHERE grain = ? AND period_kind = ? "
             + "AND period_start >= ? AND period_start <= ?";
 
     private final StatsSql sql;
@@ -59,8 +70,13 @@ class JdbcStatsRollups implements StatsRollups {
             for (PeriodKind kind : PeriodKind.values()) {
                 List<Object> key = List.of(grain.code(), kind.code(), row.tenant().value(), kind.startOf(day),
                         row.storeCode(), row.tradeMode(), row.originCountry());
-                if (!addTo(key, delta)) {
-                    insertOrAdd(key, delta);
+                if (addTo(key, delta)) {
+                    continue;
+                }
+                if (kind == PeriodKind.YEAR) {
+                    insertOrAdd(key, monthsOfYear(key), delta);
+                } else {
+                    insertOrAdd(key, new RowValues(counters(delta), histogramOf(delta)), delta);
                 }
             }
         }
@@ -92,31 +108,50 @@ class JdbcStatsRollups implements StatsRollups {
                 values) == 1;
     }
 
-    /** A new row holding the delta; when another writer created it meanwhile (the key refused it), added to it. */
-    private void insertOrAdd(List<Object> key, StatsDelta delta) {
+    /** A new row of these values; when another writer created it meanwhile (the key refused it), the delta added. */
+    private void insertOrAdd(List<Object> key, RowValues row, StatsDelta delta) {
         List<Object> values = new ArrayList<>(key);
-        values.addAll(counters(delta));
-        byte[] histogram = null;
-        if (delta.clearanceSeconds() != null) {
-            ClearanceTimes times = ClearanceTimes.empty();
-            times.record(delta.clearanceSeconds());
-            histogram = times.encoded();
-        }
-        values.add(histogram);
-        int inserted = sql.execute("INSERT IGNORE INTO stats_rollups (grain, period_kind, tenant_id, period_start, "
-                + "store_code, trade_mode, origin_country, orders_paid, gmv_fen, tax_fen, declarations_decided, "
-                + "declarations_passed, released, returns_received, returned_fen, kiosk_samples, kiosk_online_samples, "
-                + "kiosk_days, clearance_histogram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                values);
-        if (inserted != 1 && !addTo(key, delta)) {
+        values.addAll(row.counters());
+        values.add(row.histogram());
+        if (sql.execute(INSERT, values) != 1 && !addTo(key, delta)) {
             throw new IllegalStateException("a statistics row was neither inserted nor found");
         }
+    }
+
+    /** The month rows of the year row's key added up: what its year row holds when it is created. */
+    private RowValues monthsOfYear(List<Object> yearKey) {
+        LocalDate yearStart = (LocalDate) yearKey.get(3);
+        List<Object> values = List.of(yearKey.get(0), PeriodKind.MONTH.code(), yearKey.get(2), yearStart,
+                yearStart.withMonth(12), yearKey.get(4), yearKey.get(5), yearKey.get(6));
+        long[] sums = new long[COUNTER_COLUMNS.size()];
+        ClearanceTimes times = ClearanceTimes.empty();
+        sql.each(MONTHS_OF_YEAR, values, row -> {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += row.getLong(i + 1);
+            }
+            times.add(row.getBytes(sums.length + 1));
+        });
+        return new RowValues(Arrays.stream(sums).boxed().map(Object.class::cast).toList(),
+                times.count() == 0 ? null : times.encoded());
+    }
+
+    private static byte[] histogramOf(StatsDelta delta) {
+        if (delta.clearanceSeconds() == null) {
+            return null;
+        }
+        ClearanceTimes times = ClearanceTimes.empty();
+        times.record(delta.clearanceSeconds());
+        return times.encoded();
+    }
+
+    /** A row's counters (in {@link #COUNTER_COLUMNS} order) and its serialized histogram (null: none). */
+    private record RowValues(List<Object> counters, byte[] histogram) {
     }
 
     private static List<Object> counters(StatsDelta delta) {
         return Arrays.asList(delta.orders(), delta.gmvFen(), delta.taxFen(), delta.declarationsDecided(),
                 delta.declarationsPassed(), delta.released(), delta.returns(), delta.returnedFen(),
-                delta.kioskSamples(), delta.kioskOnlineSamples(), delta.kioskDays());
+                delta.refundedFen(), delta.kioskSamples(), delta.kioskOnlineSamples(), delta.kioskDays());
     }
 
     @Override
@@ -138,6 +173,6 @@ class JdbcStatsRollups implements StatsRollups {
                         row.getString(3), row.getString(4)),
                 row.getObject(5, LocalDate.class), row.getLong(6), row.getLong(7), row.getLong(8), row.getLong(9),
                 row.getLong(10), row.getLong(11), row.getBytes(12), row.getLong(13), row.getLong(14),
-                row.getLong(15), row.getLong(16), row.getLong(17))));
+                row.getLong(15), row.getLong(16), row.getLong(17), row.getLong(18))));
     }
 }
