@@ -62,7 +62,11 @@ class RiskConsoleBrowserTest {
         WebElement held = waitFor(By.cssSelector("[data-testid=risk-flags] tr[data-order='" + released + "']"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text.getProperty("risk.title"));
         assertThat(held.getAttribute("data-status")).isEqualTo("OPEN");
-        assertThat(held.getText()).contains(park.shop().slug(), text.getProperty("risk.rule.FREQUENT_BUYER"));
+        WebElement rule = held.findElement(By.cssSelector("[data-rule=FREQUENT_BUYER]"));
+        assertThat(rule.getText()).isEqualTo(text.getProperty("risk.rule.FREQUENT_BUYER"));
+        // readable on the console's white table (the landing page's badge, white on white here, was not)
+        assertThat(rule.getCssValue("color")).isNotIn("rgba(255, 255, 255, 1)", "rgb(255, 255, 255)");
+        assertThat(held.getText()).contains(park.shop().slug());
         assertThat(browser.findElement(By.cssSelector("tr[data-order='" + cancelled + "']")).getText())
                 .contains(text.getProperty("risk.rule.FREQUENT_BUYER"));
         chromium.screenshot("risk-queue");
