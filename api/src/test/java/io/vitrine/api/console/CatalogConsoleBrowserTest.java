@@ -73,12 +73,7 @@ class CatalogConsoleBrowserTest {
         api.expect(201, api.post("/api/v1/products", merchant.admin().token(),
                 CatalogSamples.with(CatalogSamples.formula(sku, "QH-CAT"), "brand", brand)));
 
-        browser.get(vitrine.uri("/console").toString());
-        waitFor(By.id("f-username"));
-        type("f-username", merchant.admin().username());
-        type("f-password", merchant.admin().password());
-        chromium.clickThrough(By.cssSelector(".console form button[type=submit]"));
-        waitFor(By.cssSelector(".console-nav a[href^='/console/products?']"));
+        chromium.signIn(vitrine.uri("/console"), merchant.admin().username(), merchant.admin().password());
         chromium.clickThrough(By.cssSelector(".console-nav a[href^='/console/products?']"));
 
         waitFor(By.id("filter-q"));

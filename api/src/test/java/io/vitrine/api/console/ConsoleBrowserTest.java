@@ -76,7 +76,7 @@ class ConsoleBrowserTest {
         browser.get(vitrine.uri("/console/park/applications").toString());
         waitFor(By.id("f-username"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(Messages.of("zh-CN").getProperty("login.title"));
-        signIn(park.admin().username(), park.admin().password());
+        chromium.signIn(park.admin().username(), park.admin().password());
         waitFor(By.cssSelector("[data-testid=applications]"));
         if (language.equals("en")) {
             chromium.clickThrough(By.cssSelector("a[hreflang=en]"));
@@ -150,12 +150,6 @@ class ConsoleBrowserTest {
         assertThat(row.getText()).contains(store, text.getProperty("fleet.state.pending"));
         assertThat(browser.getPageSource()).doesNotContain(code);
         chromium.screenshot("console-devices-" + language);
-    }
-
-    private void signIn(String username, String password) {
-        type("f-username", username);
-        type("f-password", password);
-        chromium.clickThrough(By.cssSelector(".console form button[type=submit]"));
     }
 
     private void type(String id, String value) {

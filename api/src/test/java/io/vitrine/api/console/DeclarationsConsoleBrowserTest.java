@@ -75,11 +75,7 @@ class DeclarationsConsoleBrowserTest {
 
     @Test
     void a_retailer_admin_reads_the_timeline_and_the_audited_xml_and_sends_the_correction() {
-        browser.get(vitrine.uri("/console?lang=en").toString());
-        waitFor(By.id("f-username"));
-        type("f-username", merchant.admin().username());
-        type("f-password", merchant.admin().password());
-        browser.findElement(By.cssSelector(".console form button[type=submit]")).click();
+        chromium.signIn(vitrine.uri("/console?lang=en"), merchant.admin().username(), merchant.admin().password());
         waitFor(By.cssSelector(".console-nav a[href^='/console/declarations?']")).click();
         waitFor(By.cssSelector("[data-testid=rejected-link]")).click();
         waitFor(By.cssSelector("tr[data-order='" + orderNo + "'] a")).click();

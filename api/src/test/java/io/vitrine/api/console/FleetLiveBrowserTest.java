@@ -71,11 +71,7 @@ class FleetLiveBrowserTest {
 
         chromium = new HeadlessChromium(1280, 1600);
         WebDriver browser = chromium.driver();
-        browser.get(vitrine.uri("/console/devices?lang=en").toString());
-        chromium.await(By.id("f-password"), "fleet-live-sign-in");
-        browser.findElement(By.id("f-username")).sendKeys(merchant.admin().username());
-        browser.findElement(By.id("f-password")).sendKeys(merchant.admin().password());
-        chromium.clickThrough(By.cssSelector(".console form button[type=submit]"));
+        chromium.signIn(vitrine.uri("/console/devices?lang=en"), merchant.admin().username(), merchant.admin().password());
         chromium.await(By.cssSelector("[data-testid=fleet-filters]"), "fleet-live-devices");
 
         new Select(browser.findElement(By.id("filter-status"))).selectByValue("offline");

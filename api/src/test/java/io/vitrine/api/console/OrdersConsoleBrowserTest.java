@@ -49,11 +49,8 @@ class OrdersConsoleBrowserTest {
         String orderNo = shop.placeOrder(AlipayShop.FORMULA, 1, "ALIPAY_QR");
         shop.pay(orderNo);
 
-        browser.get(shop.vitrine().uri("/console?lang=en").toString());
-        waitFor(By.id("f-username"));
-        type("f-username", shop.merchant().admin().username());
-        type("f-password", shop.merchant().admin().password());
-        browser.findElement(By.cssSelector(".console form button[type=submit]")).click();
+        chromium.signIn(shop.vitrine().uri("/console?lang=en"), shop.merchant().admin().username(),
+                shop.merchant().admin().password());
         waitFor(By.cssSelector(".console-nav a[href^='/console/orders?']")).click();
 
         waitFor(By.cssSelector("tr[data-order='" + orderNo + "'] a")).click();

@@ -79,11 +79,8 @@ class ProductImportBrowserTest {
                         "categoryPath", "母婴/尿不湿"),
                 ProductImports.line(prefix + "-3", CatalogSamples.gtin(), "PB-01", 19900)) + "\r\n", StandardCharsets.UTF_8);
 
-        browser.get(vitrine.uri("/console/products/-/import?lang=en").toString());
-        waitFor(By.id("f-username"));
-        browser.findElement(By.id("f-username")).sendKeys(merchant.admin().username());
-        browser.findElement(By.id("f-password")).sendKeys(merchant.admin().password());
-        browser.findElement(By.cssSelector(".console form button[type=submit]")).click();
+        chromium.signIn(vitrine.uri("/console/products/-/import?lang=en"), merchant.admin().username(),
+                merchant.admin().password());
         waitFor(By.id("f-file")).sendKeys(csv.toString());
         assertThat(browser.findElement(By.cssSelector(".console-nav a[href^='/console/products/-/import']")).getText())
                 .isEqualTo(text.getProperty("console.nav.productImport"));

@@ -82,11 +82,8 @@ class StoreImportBrowserTest {
                 prefix + "-3,Bad district,CONVENIENCE_STORE,1 Qianhai Rd,12345,,,SI-01,1,0",
                 prefix + "-4,Shekou,CONVENIENCE_STORE,2 Shekou Rd,440305,,,SI-01,0,1") + "\r\n", StandardCharsets.UTF_8);
 
-        browser.get(vitrine.uri("/console/stores/-/import?lang=en").toString());
-        waitFor(By.id("f-username"));
-        browser.findElement(By.id("f-username")).sendKeys(merchant.admin().username());
-        browser.findElement(By.id("f-password")).sendKeys(merchant.admin().password());
-        browser.findElement(By.cssSelector(".console form button[type=submit]")).click();
+        chromium.signIn(vitrine.uri("/console/stores/-/import?lang=en"), merchant.admin().username(),
+                merchant.admin().password());
         waitFor(By.id("f-file")).sendKeys(csv.toString());
         browser.findElement(By.cssSelector("#store-import-form button[type=submit]")).click();
 

@@ -93,11 +93,8 @@ class ReturnJourneyBrowserTest {
         chromium.await(By.cssSelector("[data-testid=return-photos-" + returnNo + "][data-photos='1']"),
                 "return-journey-failed");
 
-        browser.get(shop.vitrine().uri("/console?lang=en").toString());
-        chromium.await(By.id("f-username"), "return-journey-failed");
-        browser.findElement(By.id("f-username")).sendKeys(shop.merchant().admin().username());
-        browser.findElement(By.id("f-password")).sendKeys(shop.merchant().admin().password());
-        chromium.clickThrough(By.cssSelector(".console form button[type=submit]"));
+        chromium.signIn(shop.vitrine().uri("/console?lang=en"), shop.merchant().admin().username(),
+                shop.merchant().admin().password());
         chromium.await(By.cssSelector(".console-nav a[href^='/console/returns']"), "return-journey-failed");
         chromium.clickThrough(By.cssSelector(".console-nav a[href^='/console/returns']"));
         chromium.await(By.cssSelector("tr[data-return='" + returnNo + "'] a"), "return-journey-failed");

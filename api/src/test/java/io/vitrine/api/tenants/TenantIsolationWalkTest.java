@@ -105,6 +105,10 @@ class TenantIsolationWalkTest {
                     "/api/v1/risk/flags/{flagB}/resolve", Map.of("decision", "RELEASE")),
             new Probe("console: release B's held order", Caller.PARK_ADMIN_A, "FORM", "/console/risk/flags/{flagB}",
                     Map.of("formToken", "walk-console-risk-release", "decision", "RELEASE")),
+            new Probe("cancel B's held order (park admin of A)", Caller.PARK_ADMIN_A, "POST",
+                    "/api/v1/risk/flags/{flagB}/resolve", Map.of("decision", "CANCEL")),
+            new Probe("console: cancel B's held order", Caller.PARK_ADMIN_A, "FORM", "/console/risk/flags/{flagB}",
+                    Map.of("formToken", "walk-console-risk-cancel", "decision", "CANCEL")),
             new Probe("B's application status under A's slug with B's token", Caller.PUBLIC, "GET", "/api/v1/parks/{parkA}/applications/{appB}?token={tokenB}", null),
             new Probe("upload to B's application under A's slug with B's token", Caller.PUBLIC, "UPLOAD", "/api/v1/parks/{parkA}/applications/{appB}/documents", null),
             new Probe("B's store", Caller.RETAILER_ADMIN_A, "GET", "/api/v1/stores/{storeB}", null),
@@ -657,6 +661,10 @@ class TenantIsolationWalkTest {
                 .extracting(a -> a.get("id") + ":" + a.get("acknowledgedAt")).containsExactly(alertB + ":null");
         assertThat(api.expect(200, api.get("/api/v1/orders/" + orderB, merchantB.admin().token())))
                 .containsEntry("status", "PENDING_PAYMENT");
+        assertThat(api.expect(200, api.get("/api/v1/risk/flags/" + flagB, parkB.admin().token())))
+                .as("B's held order neither released nor cancelled").containsEntry("status", "OPEN");
+        assertThat(Rows.column(vitrine, "SELECT action FROM audit_events WHERE subject_type = 'risk_flag' AND subject_id = ?",
+                flagB)).isEmpty();
         assertThat(items(api.expect(200, api.get("/api/v1/orders", merchantA.admin().token())))).isEmpty();
         assertThat(api.expect(200, api.get("/api/v1/returns/" + returnB, merchantB.admin().token())))
                 .containsEntry("status", "REQUESTED").doesNotContainKey("decidedBy");

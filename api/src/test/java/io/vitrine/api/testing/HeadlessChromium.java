@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,6 +56,32 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Opens a console page — which asks for sign-in first, then leads back to it — and signs in: the browser is then
+     * on that page, signed in.
+     */
+    public void signIn(URI consolePage, String username, String password) {
+        driver.get(consolePage.toString());
+        signIn(username, password);
+    }
+
+    /**
+     * Fills in the console's sign-in form the browser shows (a name already filled in is replaced), sends it and
+     * waits for the signed-in console (its navigation names who is signed in); a sign-in that does not get there
+     * fails with the page and a screenshot ({@code sign-in-failed}).
+     */
+    public void signIn(String username, String password) {
+        type(await(By.id("f-username"), "sign-in-failed"), username);
+        type(driver.findElement(By.id("f-password")), password);
+        clickThrough(By.cssSelector(".console form button[type=submit]"));
+        await(By.cssSelector("[data-testid=viewer]"), "sign-in-failed");
+    }
+
+    private static void type(WebElement input, String value) {
+        input.clear();
+        input.sendKeys(value);
     }
 
     /**

@@ -17,23 +17,25 @@ import java.util.Map;
 /**
  * Contexts for the declaration suites, one per database: the fake Alipay as the gateway (to place orders), a real
  * {@code DirectoryExchange} in a temporary folder and a real local signer with an RSA key made here (PKCS#12). The
- * receipt round is off (tests run it by hand); the settings cache is off (tests write the customs codes).
+ * receipt round is off (tests run it by hand); the settings cache is off (tests write the customs codes). Published in
+ * customs' test-jar: oversight's risk suites run on these contexts too (with oversight on the class path, its
+ * declaration screening takes part).
  */
-final class DeclarationContexts {
+public final class DeclarationContexts {
 
     static final char[] PASSWORD = "declaration-test".toCharArray();
 
     private DeclarationContexts() {
     }
 
-    record Declaring(ApplicationContext context, FakeAlipay fake, Path exchange, SigningKey key) {
+    public record Declaring(ApplicationContext context, FakeAlipay fake, Path exchange, SigningKey key) {
     }
 
-    static Declaring h2() {
+    public static Declaring h2() {
         return H2.DECLARING;
     }
 
-    static Declaring mariaDb() {
+    public static Declaring mariaDb() {
         return MariaDb.DECLARING;
     }
 

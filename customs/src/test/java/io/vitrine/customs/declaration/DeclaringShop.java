@@ -34,12 +34,17 @@ import java.util.stream.Stream;
 /**
  * What every declaration suite starts from and keeps doing: a new shop on the suite's declaration context with its
  * customs codes set (EBC {@value #EBC_CODE}), orders placed and paid there, the outbox dispatched, the receipt round
- * run, the declaration store read, events delivered again, and the exchange's send and receive folders.
+ * run, the declaration store read, events delivered again, and the exchange's send and receive folders. Published in
+ * customs' test-jar (oversight's risk suites screen and declare their orders through it).
  */
-final class DeclaringShop {
+public final class DeclaringShop {
 
-    static final String EBC_CODE = "3301964J31";
-    static final String EBC_NAME = "测试跨境商户";
+    public static final String EBC_CODE = "3301964J31";
+    public static final String EBC_NAME = "测试跨境商户";
+
+    /** The consignee of the orders this shop places unless told otherwise: 张三 in Shenzhen. */
+    public static final PlaceOrder.Consignee CONSIGNEE = new PlaceOrder.Consignee("张三", "13800138000", "440305",
+            "广东省深圳市南山区科技园1号");
 
     private final DeclarationContexts.Declaring declaring;
     private final ApplicationContext context;
@@ -47,7 +52,7 @@ final class DeclaringShop {
     private final Shop shop;
 
     /** A new shop on this context, its customs codes set. */
-    DeclaringShop(DeclarationContexts.Declaring declaring) {
+    public DeclaringShop(DeclarationContexts.Declaring declaring) {
         this.declaring = declaring;
         this.context = declaring.context();
         this.fixtures = new OrderFixtures(context, declaring.fake());
@@ -56,29 +61,35 @@ final class DeclaringShop {
                 EBC_CODE, EBC_NAME, shop.tenant().value());
     }
 
-    DeclarationContexts.Declaring declaring() {
+    public DeclarationContexts.Declaring declaring() {
         return declaring;
     }
 
-    ApplicationContext context() {
+    public ApplicationContext context() {
         return context;
     }
 
-    OrderFixtures fixtures() {
+    public OrderFixtures fixtures() {
         return fixtures;
     }
 
-    Shop shop() {
+    public Shop shop() {
         return shop;
     }
 
     /** An order of one unit of this sku placed by this buyer (consignee 张三 in Shenzhen), not yet paid. */
-    Order placedOrder(String sku, String buyerName, ResidentIdNumber buyer) {
+    public Order placedOrder(String sku, String buyerName, ResidentIdNumber buyer) {
         return placedOrder(sku, 1, buyerName, buyer);
     }
 
     /** An order of {@code units} units of this sku placed by this buyer (consignee 张三 in Shenzhen), not yet paid. */
-    Order placedOrder(String sku, int units, String buyerName, ResidentIdNumber buyer) {
+    public Order placedOrder(String sku, int units, String buyerName, ResidentIdNumber buyer) {
+        return placedOrder(sku, units, buyerName, buyer, CONSIGNEE);
+    }
+
+    /** An order of {@code units} units of this sku placed by this buyer for this consignee, not yet paid. */
+    public Order placedOrder(String sku, int units, String buyerName, ResidentIdNumber buyer,
+                             PlaceOrder.Consignee consignee) {
         Carts carts = context.getBean(Carts.class);
         String cartId = as(() -> {
             String id = carts.create(shop.store()).cart().id();
@@ -86,33 +97,32 @@ final class DeclaringShop {
             return id;
         });
         return as(() -> context.getBean(OrderPlacement.class).place(new PlaceOrder(cartId, shop.store(),
-                new CheckoutFacts.Buyer(buyerName, buyer.value(), "13800138000"),
-                new PlaceOrder.Consignee("张三", "13800138000", "440305", "广东省深圳市南山区科技园1号"), true,
+                new CheckoutFacts.Buyer(buyerName, buyer.value(), "13800138000"), consignee, true,
                 "ALIPAY_QR", null, URI.create("http://shop.test/s/x/orders/")))).order();
     }
 
     /** The order paid in full under this trade number, as Alipay's notification would pay it. */
-    PaymentOutcome pay(Order placed, String tradeNo) {
+    public PaymentOutcome pay(Order placed, String tradeNo) {
         return as(() -> context.getBean(OrderPayments.class).pay(new PaymentFacts(placed.orderNo(), tradeNo,
                 placed.amounts().total(), TradeStatus.TRADE_SUCCESS, null)));
     }
 
     /** The order paid at the fake Alipay for real (a refund or the payment leg finds the trade), then here. */
-    PaymentOutcome payAtTheFake(Order placed) {
+    public PaymentOutcome payAtTheFake(Order placed) {
         return pay(placed, declaring.fake().pay(placed.orderNo()).trade().tradeNo());
     }
 
-    void dispatch() {
+    public void dispatch() {
         context.getBean(OutboxDispatcher.class).dispatchDue();
     }
 
     /** One receipt round; how many receipts it read. */
-    int round() {
+    public int round() {
         return context.getBean(ReceiptIntake.class).round().orElseThrow();
     }
 
     /** Every event of this type about the order handed to the named listener again, as a redelivery would. */
-    void deliverAgain(String listenerName, String type, String orderNo) {
+    public void deliverAgain(String listenerName, String type, String orderNo) {
         var listener = context.getBean(OutboxListeners.class).named(listenerName).orElseThrow();
         for (String id : fixtures.strings("SELECT id FROM outbox_events WHERE event_type = ? AND business_key = ?",
                 type, orderNo)) {
@@ -127,26 +137,26 @@ final class DeclaringShop {
     }
 
     /** Reads the declaration store in a read-only transaction, as this shop. */
-    <T> T read(Function<DeclarationStore, T> query) {
+    public <T> T read(Function<DeclarationStore, T> query) {
         DeclarationStore store = context.getBean(DeclarationStore.class);
         return as(() -> transactions().executeRead(status -> query.apply(store)));
     }
 
-    Declaration declaration(String orderNo) {
+    public Declaration declaration(String orderNo) {
         return read(store -> store.find(shop.tenant(), orderNo)).orElseThrow();
     }
 
-    List<DeclarationMessage> messages(String orderNo) {
+    public List<DeclarationMessage> messages(String orderNo) {
         return read(store -> store.messages(shop.tenant(), orderNo));
     }
 
     @SuppressWarnings("unchecked")
-    TransactionOperations<Connection> transactions() {
+    public TransactionOperations<Connection> transactions() {
         return context.getBean(TransactionOperations.class);
     }
 
     /** The names of the files in the send folder that carry one of the order's messages. */
-    List<String> sentFiles(String orderNo) throws IOException {
+    public List<String> sentFiles(String orderNo) throws IOException {
         List<String> guids = fixtures.strings("SELECT guid FROM declaration_messages WHERE order_no = ?", orderNo);
         try (Stream<Path> files = Files.list(send())) {
             return files.map(f -> f.getFileName().toString())
@@ -154,15 +164,15 @@ final class DeclaringShop {
         }
     }
 
-    Path send() throws IOException {
+    public Path send() throws IOException {
         return Files.createDirectories(declaring.exchange().resolve("send"));
     }
 
-    Path receiveFolder() throws IOException {
+    public Path receiveFolder() throws IOException {
         return Files.createDirectories(declaring.exchange().resolve("receive"));
     }
 
-    <T> T as(TenantContext.Work<T, RuntimeException> work) {
+    public <T> T as(TenantContext.Work<T, RuntimeException> work) {
         return TenantContext.callAs(shop.tenant(), work);
     }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * The review of a held order (api.md {@code POST /api/v1/risk/flags/{id}/resolve}), by a park admin of the order's
- * park, in one transaction with its audit line ({@code risk.flag.released} / {@code risk.flag.cancelled}):
+ * park, in one transaction with its audit line ({@value #RELEASED_ACTION} / {@value #CANCELLED_ACTION}, concerning the
+ * order's merchant, subject the flag):
  * <ul>
  *   <li>release: the flag RELEASED and customs' {@link ReleasedFromHold} published, so the order is declared, once;
  *   409 {@value #NOT_ON_HOLD} when the order left the hold meanwhile (the shop cancelled it);</li>
@@ -36,6 +37,9 @@ public class RiskReview {
 
     public static final String RESOLVED = "RISK_FLAG_RESOLVED";
     public static final String NOT_ON_HOLD = "ORDER_NOT_ON_HOLD";
+    /** The audit actions of the two decisions. */
+    public static final String RELEASED_ACTION = "risk.flag.released";
+    public static final String CANCELLED_ACTION = "risk.flag.cancelled";
 
     private final RiskFlags flags;
     private final Orders orders;
@@ -65,7 +69,7 @@ public class RiskReview {
             throw resolved(null);
         }
         TenantContext.runAs(flag.tenant(), () -> carryOut(flag, reviewer, decision, note));
-        audit.record(reviewer, flag.tenant(), "risk.flag." + decision.outcome().name().toLowerCase(java.util.Locale.ROOT),
+        audit.record(reviewer, flag.tenant(), decision == RiskDecision.RELEASE ? RELEASED_ACTION : CANCELLED_ACTION,
                 "risk_flag", flagId, "order " + flag.orderNo() + (note == null ? "" : ": " + note));
         return flags.find(visible, flagId).orElseThrow();
     }

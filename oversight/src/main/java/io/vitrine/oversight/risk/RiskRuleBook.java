@@ -14,10 +14,14 @@ import java.util.List;
 
 /**
  * A park's rule settings: read by the screening and the park's staff, changed by its PARK_ADMIN only, each change
- * audited ({@code risk.rules.changed}, one line per rule changed, with the figures).
+ * audited ({@value #CHANGED}, one line per rule changed, with the figures); a new park's first settings are written
+ * when it is created ({@link #onboard}, audited the same way under the platform admin creating it).
  */
 @Singleton
 public class RiskRuleBook {
+
+    /** The audit action of every rule change. */
+    public static final String CHANGED = "risk.rules.changed";
 
     private final RuleSettingsStore store;
     private final AuditTrail audit;
@@ -50,12 +54,28 @@ public class RiskRuleBook {
         ParkRules before = of(park);
         for (RuleSettings change : changes) {
             if (!change.equals(before.of(change.rule()))) {
-                store.save(park, change, clock.instant(), parkAdmin.id());
-                audit.record(parkAdmin, park, "risk.rules.changed", "risk_rule", change.rule().name(),
-                        (change.enabled() ? "on" : "off") + ", threshold " + change.threshold() + ", window "
-                                + change.windowHours() + " h, ratio " + change.ratioPercent() + " %");
+                save(parkAdmin, park, change, "");
             }
         }
         return of(park);
+    }
+
+    /**
+     * A new park's first settings, {@link RiskRule#onboarding()} for every rule, saved in the transaction creating the
+     * park (so the park never runs without them) and audited under the platform admin creating it.
+     */
+    @Transactional
+    public ParkRules onboard(Actor platformAdmin, TenantId park) {
+        for (RiskRule rule : RiskRule.values()) {
+            save(platformAdmin, park, rule.onboarding(), " (the park's onboarding)");
+        }
+        return of(park);
+    }
+
+    private void save(Actor by, TenantId park, RuleSettings settings, String why) {
+        store.save(park, settings, clock.instant(), by.id());
+        audit.record(by, park, CHANGED, "risk_rule", settings.rule().name(), (settings.enabled() ? "on" : "off")
+                + ", threshold " + settings.threshold() + ", window " + settings.windowHours() + " h, ratio "
+                + settings.ratioPercent() + " %" + why);
     }
 }

@@ -1,8 +1,10 @@
 package io.vitrine.oversight.risk;
 
+import io.vitrine.customs.declaration.DeclarationContexts;
+
 class H2RiskTest extends RiskSuite {
     @Override
-    protected RiskContexts.Screening screening() {
-        return RiskContexts.h2();
+    protected DeclarationContexts.Declaring declaring() {
+        return DeclarationContexts.h2();
     }
 }

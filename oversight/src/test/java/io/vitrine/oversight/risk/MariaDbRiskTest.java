@@ -1,8 +1,10 @@
 package io.vitrine.oversight.risk;
 
+import io.vitrine.customs.declaration.DeclarationContexts;
+
 class MariaDbRiskTest extends RiskSuite {
     @Override
-    protected RiskContexts.Screening screening() {
-        return RiskContexts.mariaDb();
+    protected DeclarationContexts.Declaring declaring() {
+        return DeclarationContexts.mariaDb();
     }
 }

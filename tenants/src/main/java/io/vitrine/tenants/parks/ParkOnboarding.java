@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * A platform admin creates a park (issue #3 "Onboarding workflow"): the park tenant, the one-time
- * invitation of its first PARK_ADMIN, and the audit trail, in one transaction.
+ * invitation of its first PARK_ADMIN, the audit trail and each {@link ParkSetup} of the modules above (a new park's
+ * risk rules), in one transaction.
  */
 @Singleton
 public class ParkOnboarding {
@@ -33,11 +34,13 @@ public class ParkOnboarding {
     private final TenantRegistry registry;
     private final Invitations invitations;
     private final AuditTrail audit;
+    private final List<ParkSetup> setups;
 
-    public ParkOnboarding(TenantRegistry registry, Invitations invitations, AuditTrail audit) {
+    public ParkOnboarding(TenantRegistry registry, Invitations invitations, AuditTrail audit, List<ParkSetup> setups) {
         this.registry = registry;
         this.invitations = invitations;
         this.audit = audit;
+        this.setups = List.copyOf(setups);
     }
 
     @Transactional
@@ -60,6 +63,7 @@ public class ParkOnboarding {
         Tenant park = registry.register(new NewTenant(TenantKind.PARK, slug, name, legalName, uscc, customsCode,
                 customsPlace, areaCode, null));
         audit.record(by, park.tenantId(), "PARK_CREATED", "tenant", park.id(), "slug " + park.slug());
+        setups.forEach(setup -> setup.setUp(by, park));
         IssuedInvitation invitation = invitations.issue(by, park.tenantId(), StaffRole.PARK_ADMIN, List.of());
         return new CreatedPark(park, invitation);
     }
