@@ -60,12 +60,8 @@ abstract class HostileInputSuite {
             // every variable is optional and an absent one goes back to its default: a body naming none is a valid reset
             "PUT /api/v1/tenant/theme", java.util.Set.of("audit_events", "tenant_themes"),
             "POST /console/theme", java.util.Set.of("audit_events", "tenant_themes"),
-            // a logo is checked by its leading bytes, not decoded: a PNG signature followed by junk is stored (served as
-            // image/png with nosniff and a sandbox policy); removing it takes no body
-            "PUT /api/v1/tenant/theme/logo", java.util.Set.of("audit_events", "tenant_themes", "stored_files",
-                    "stored_file_chunks"),
-            "POST /console/theme/logo", java.util.Set.of("audit_events", "tenant_themes", "stored_files",
-                    "stored_file_chunks"),
+            // a logo is decoded (tenants.themes.LogoImage): junk behind an image signature is refused and changes
+            // nothing; removing it takes no body
             "POST /console/theme/logo/remove", java.util.Set.of("audit_events", "tenant_themes", "stored_files",
                     "stored_file_chunks"),
             // every setting is optional, unknown keys are ignored: a body naming none is a valid, empty change

@@ -175,6 +175,37 @@ class ThemeTest {
     }
 
     @Test
+    void a_logo_must_decode_a_truncated_png_a_polyglot_and_a_bomb_are_refused_and_change_nothing() {
+        Merchant shop = api.merchant(park);
+        String bearer = "Bearer " + shop.admin().token();
+        byte[] png = SampleImages.png(60, 40, 0x0f5c4d);
+        byte[] truncated = java.util.Arrays.copyOf(png, png.length / 2);
+        byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] polyglot = java.util.Arrays.copyOf(png, png.length + html.length);
+        System.arraycopy(html, 0, polyglot, png.length, html.length);
+        byte[] svgBehindSignature = java.util.Arrays.copyOf(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'},
+                8 + SampleImages.SVG.length());
+        System.arraycopy(SampleImages.SVG.getBytes(StandardCharsets.UTF_8), 0, svgBehindSignature, 8,
+                SampleImages.SVG.length());
+
+        assertThat(fieldRules(api.expectProblem(400, api.uploadBy("PUT", THEME + "/logo", "logo.png", "image/png",
+                truncated, "Authorization", bearer)))).containsExactly("file:NOT_AN_IMAGE");
+        assertThat(fieldRules(api.expectProblem(400, api.uploadBy("PUT", THEME + "/logo", "logo.png", "image/png",
+                polyglot, "Authorization", bearer)))).containsExactly("file:IMAGE_TRAILING_DATA");
+        assertThat(fieldRules(api.expectProblem(400, api.uploadBy("PUT", THEME + "/logo", "logo.png", "image/png",
+                svgBehindSignature, "Authorization", bearer)))).containsExactly("file:NOT_AN_IMAGE");
+        assertThat(fieldRules(api.expectProblem(400, api.uploadBy("PUT", THEME + "/logo", "logo.png", "image/png",
+                SampleImages.pngHeaderOnly(30_000, 30_000), "Authorization", bearer)))).containsExactly("file:IMAGE_DIMENSIONS");
+
+        assertThat(api.expect(200, api.get(THEME, shop.admin().token()))).containsEntry("logoUrl", null)
+                .containsEntry("version", 0);
+        assertThat(Rows.column(vitrine, "SELECT id FROM stored_files WHERE tenant_id = ?", shop.id()))
+                .as("a refused logo is not kept").isEmpty();
+        assertThat(api.expect(200, api.uploadBy("PUT", THEME + "/logo", "logo.png", "image/png", png,
+                "Authorization", bearer))).containsEntry("version", 1);
+    }
+
+    @Test
     void one_shops_theme_never_shows_on_another_and_only_its_retailer_admins_change_it() {
         Merchant one = api.merchant(park);
         Merchant other = api.merchant(park);

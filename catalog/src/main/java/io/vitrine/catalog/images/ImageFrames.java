@@ -1,29 +1,25 @@
 package io.vitrine.catalog.images;
 
 import io.vitrine.kernel.error.InvalidInputException;
+import io.vitrine.kernel.files.BoundedImageDecoder;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 
 /**
- * Decoding and re-encoding with the JDK's ImageIO and Java 2D, nothing native. The dimensions are read from the
- * header and checked before a pixel is decoded, and the decode itself is subsampled to about twice the largest
- * rendition, so even an image at the limits costs a few megabytes of heap, never width × height × 4 bytes.
+ * Decoding (the kernel's {@link BoundedImageDecoder}) and re-encoding with the JDK's ImageIO and Java 2D, nothing
+ * native. The dimensions are read from the header and checked before a pixel is decoded, and the decode itself is
+ * subsampled to about twice the largest rendition, so even an image at the limits costs a few megabytes of heap.
  * Renditions are written from pixels only: no EXIF, GPS or comment of the upload survives.
  */
 final class ImageFrames {
@@ -37,54 +33,21 @@ final class ImageFrames {
     private ImageFrames() {
     }
 
+    private static final BoundedImageDecoder DECODER = new BoundedImageDecoder(MAX_SIDE, MAX_PIXELS);
+
     /** The upload's pixels, decoded at {@code width/subsampling}, with the original's dimensions. */
     record Decoded(BufferedImage pixels, int width, int height) {
     }
 
     /**
      * Reads the header, refuses what is too large, then decodes at most about {@code 2 × largestLongSide} on the
-     * long side.
+     * long side (the kernel's {@link BoundedImageDecoder}).
      *
      * @param format {@code png} or {@code jpeg}: the format the bytes were recognised as
      */
     static Decoded decode(byte[] bytes, String format, int largestLongSide) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-            if (!readers.hasNext()) {
-                throw refused("IMAGE_FORMAT", "images are PNG or JPEG");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                int width;
-                int height;
-                try {
-                    width = reader.getWidth(0);
-                    height = reader.getHeight(0);
-                } catch (IOException | RuntimeException e) {
-                    throw refused("NOT_AN_IMAGE", "the file is not a readable " + format.toUpperCase() + " image");
-                }
-                if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE
-                        || (long) width * height > MAX_PIXELS) {
-                    throw refused("IMAGE_DIMENSIONS", "images are at most " + MAX_SIDE + " pixels a side and "
-                            + MAX_PIXELS / 1_000_000 + " megapixels; this one is " + width + "×" + height);
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.max(width, height) / (2 * largestLongSide));
-                param.setSourceSubsampling(step, step, 0, 0);
-                BufferedImage pixels;
-                try {
-                    pixels = reader.read(0, param);
-                } catch (IOException | RuntimeException e) {
-                    throw refused("NOT_AN_IMAGE", "the image's data cannot be read (damaged or unsupported)");
-                }
-                return new Decoded(pixels, width, height);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BoundedImageDecoder.Decoded decoded = DECODER.decode(bytes, format, largestLongSide);
+        return new Decoded(decoded.pixels(), decoded.width(), decoded.height());
     }
 
     /** The dimensions of {@code width × height} fitted into {@code longSide}, keeping the aspect, never enlarged. */
@@ -148,6 +111,6 @@ final class ImageFrames {
     }
 
     static InvalidInputException refused(String rule, String message) {
-        return InvalidInputException.of("file", rule, message);
+        return BoundedImageDecoder.refused(rule, message);
     }
 }

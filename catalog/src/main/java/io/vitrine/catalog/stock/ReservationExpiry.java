@@ -2,9 +2,9 @@ package io.vitrine.catalog.stock;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
 import io.vitrine.kernel.cache.ScopedKey;
+import io.vitrine.kernel.cache.SingleInstanceRound;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
 import jakarta.inject.Singleton;
@@ -34,9 +34,8 @@ class ReservationExpiry {
 
     private final DueReservations due;
     private final Reservations reservations;
-    private final DistributedLocks locks;
+    private final SingleInstanceRound rounds;
     private final Clock clock;
-    private final Duration hold;
     private final boolean enabled;
 
     ReservationExpiry(DueReservations due, Reservations reservations, DistributedLocks locks, Clock clock,
@@ -45,10 +44,8 @@ class ReservationExpiry {
         this.enabled = enabled;
         this.due = due;
         this.reservations = reservations;
-        this.locks = locks;
+        this.rounds = SingleInstanceRound.every(interval, locks, LOCK, "stock reservations: expiry");
         this.clock = clock;
-        // a little less than the interval, so the next round (on whichever instance) is never locked out
-        this.hold = interval.multipliedBy(9).dividedBy(10);
     }
 
     @Scheduled(fixedDelay = "${vitrine.catalog.reservations.expiry-interval:10s}",
@@ -67,14 +64,7 @@ class ReservationExpiry {
 
     /** One round: how many reservations it expired, or empty when another instance holds this round. */
     Optional<Integer> round() {
-        try {
-            if (locks.tryAcquire(LOCK, hold).isEmpty()) {
-                return Optional.empty();
-            }
-        } catch (CacheUnavailableException e) {
-            LOG.info("stock reservations: lock store unreachable, expiring without it");
-        }
-        return Optional.of(expireDue());
+        return rounds.run(this::expireDue);
     }
 
     /** Expires everything due now, each in its tenant and its own transaction; how many it expired. */

@@ -2,9 +2,9 @@ package io.vitrine.orders.ordering;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
 import io.vitrine.kernel.cache.ScopedKey;
+import io.vitrine.kernel.cache.SingleInstanceRound;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.orders.payment.PaymentGateway;
@@ -41,10 +41,9 @@ public class LostNotifyRecovery {
     private final Orders orders;
     private final OrderPayments payments;
     private final PaymentGateway gateway;
-    private final DistributedLocks locks;
+    private final SingleInstanceRound rounds;
     private final Clock clock;
     private final PaymentQuerySchedule schedule;
-    private final Duration hold;
     private final boolean enabled;
     /** When this instance's previous round looked (null before the first): its window ends there. */
     private volatile Instant previousRound;
@@ -58,10 +57,9 @@ public class LostNotifyRecovery {
         this.orders = orders;
         this.payments = payments;
         this.gateway = gateway;
-        this.locks = locks;
+        this.rounds = SingleInstanceRound.every(interval, locks, LOCK, "orders: lost-notify recovery");
         this.clock = clock;
         this.schedule = new PaymentQuerySchedule(schedule);
-        this.hold = interval.multipliedBy(9).dividedBy(10);
         this.enabled = enabled;
     }
 
@@ -80,14 +78,7 @@ public class LostNotifyRecovery {
 
     /** One round: how many orders it found paid, or empty when another instance holds this round. */
     public Optional<Integer> round() {
-        try {
-            if (locks.tryAcquire(LOCK, hold).isEmpty()) {
-                return Optional.empty();
-            }
-        } catch (CacheUnavailableException e) {
-            LOG.info("orders: lock store unreachable, querying without it");
-        }
-        return Optional.of(recoverAll());
+        return rounds.run(this::recoverAll);
     }
 
     /**

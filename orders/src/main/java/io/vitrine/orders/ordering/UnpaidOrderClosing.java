@@ -2,9 +2,9 @@ package io.vitrine.orders.ordering;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
 import io.vitrine.kernel.cache.ScopedKey;
+import io.vitrine.kernel.cache.SingleInstanceRound;
 import io.vitrine.kernel.tenancy.TenantContext;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -34,9 +34,8 @@ public class UnpaidOrderClosing {
     private final Orders orders;
     private final OrderCancellations cancellations;
     private final LostNotifyRecovery recovery;
-    private final DistributedLocks locks;
+    private final SingleInstanceRound rounds;
     private final Clock clock;
-    private final Duration hold;
     private final boolean enabled;
 
     UnpaidOrderClosing(Orders orders, OrderCancellations cancellations, LostNotifyRecovery recovery,
@@ -47,9 +46,8 @@ public class UnpaidOrderClosing {
         this.orders = orders;
         this.cancellations = cancellations;
         this.recovery = recovery;
-        this.locks = locks;
+        this.rounds = SingleInstanceRound.every(interval, locks, LOCK, "orders: unpaid-order closing");
         this.clock = clock;
-        this.hold = interval.multipliedBy(9).dividedBy(10);
         this.enabled = enabled;
     }
 
@@ -67,14 +65,7 @@ public class UnpaidOrderClosing {
 
     /** One round: how many orders it closed, or empty when another instance holds this round. */
     public Optional<Integer> round() {
-        try {
-            if (locks.tryAcquire(LOCK, hold).isEmpty()) {
-                return Optional.empty();
-            }
-        } catch (CacheUnavailableException e) {
-            LOG.info("orders: lock store unreachable, closing without it");
-        }
-        return Optional.of(closeDue());
+        return rounds.run(this::closeDue);
     }
 
     /** Closes everything due now, each in its tenant and its own transaction. */

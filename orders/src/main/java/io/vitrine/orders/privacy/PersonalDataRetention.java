@@ -1,9 +1,9 @@
 package io.vitrine.orders.privacy;
 
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
 import io.vitrine.kernel.cache.ScopedKey;
+import io.vitrine.kernel.cache.SingleInstanceRound;
 import io.vitrine.kernel.files.FileStorage;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -33,7 +33,7 @@ public class PersonalDataRetention {
 
     private final ErasableOrders orders;
     private final FileStorage files;
-    private final DistributedLocks locks;
+    private final SingleInstanceRound rounds;
     private final Clock clock;
     private final RetentionSettings settings;
 
@@ -41,7 +41,7 @@ public class PersonalDataRetention {
                           RetentionSettings settings) {
         this.orders = orders;
         this.files = files;
-        this.locks = locks;
+        this.rounds = SingleInstanceRound.every(settings.interval(), locks, LOCK, "privacy: retention");
         this.clock = clock;
         this.settings = settings;
     }
@@ -62,14 +62,7 @@ public class PersonalDataRetention {
 
     /** One round: how many orders it erased, or empty when another instance holds this round. */
     public Optional<Integer> round() {
-        try {
-            if (locks.tryAcquire(LOCK, settings.interval().multipliedBy(9).dividedBy(10)).isEmpty()) {
-                return Optional.empty();
-            }
-        } catch (CacheUnavailableException e) {
-            LOG.info("privacy: lock store unreachable, erasing without it");
-        }
-        return Optional.of(eraseDue());
+        return rounds.run(this::eraseDue);
     }
 
     /** Erases every order due now, each in its own transaction, the longest unchanged first. */

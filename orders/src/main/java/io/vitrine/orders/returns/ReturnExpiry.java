@@ -2,9 +2,9 @@ package io.vitrine.orders.returns;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
 import io.vitrine.kernel.cache.ScopedKey;
+import io.vitrine.kernel.cache.SingleInstanceRound;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.time.ChinaTime;
 import jakarta.inject.Singleton;
@@ -34,18 +34,16 @@ public class ReturnExpiry {
     private static final Logger LOG = LoggerFactory.getLogger(ReturnExpiry.class);
 
     private final ExpiringReturns expiring;
-    private final DistributedLocks locks;
+    private final SingleInstanceRound rounds;
     private final Clock clock;
-    private final Duration hold;
     private final boolean enabled;
 
     ReturnExpiry(ExpiringReturns expiring, DistributedLocks locks, Clock clock,
                  @Value("${vitrine.orders.returns.expiry-interval:10m}") Duration interval,
                  @Value("${vitrine.orders.returns.expiry-enabled:true}") boolean enabled) {
         this.expiring = expiring;
-        this.locks = locks;
+        this.rounds = SingleInstanceRound.every(interval, locks, LOCK, "returns: expiry");
         this.clock = clock;
-        this.hold = interval.multipliedBy(9).dividedBy(10);
         this.enabled = enabled;
     }
 
@@ -64,14 +62,7 @@ public class ReturnExpiry {
 
     /** One round: how many returns it expired, or empty when another instance holds this round. */
     public Optional<Integer> round() {
-        try {
-            if (locks.tryAcquire(LOCK, hold).isEmpty()) {
-                return Optional.empty();
-            }
-        } catch (CacheUnavailableException e) {
-            LOG.info("returns: lock store unreachable, expiring without it");
-        }
-        return Optional.of(expireDue());
+        return rounds.run(this::expireDue);
     }
 
     /** Expires everything due now, each in its tenant and its own transaction. */

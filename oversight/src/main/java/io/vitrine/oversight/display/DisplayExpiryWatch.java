@@ -2,9 +2,9 @@ package io.vitrine.oversight.display;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
 import io.vitrine.kernel.cache.ScopedKey;
+import io.vitrine.kernel.cache.SingleInstanceRound;
 import io.vitrine.kernel.time.ChinaTime;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -33,9 +33,8 @@ public class DisplayExpiryWatch {
     private final DisplayLedger ledger;
     private final DisplayExpiryAlerts alerts;
     private final ExpiryThresholds thresholds;
-    private final DistributedLocks locks;
+    private final SingleInstanceRound rounds;
     private final Clock clock;
-    private final Duration hold;
     private final boolean enabled;
 
     DisplayExpiryWatch(DisplayLedger ledger, DisplayExpiryAlerts alerts, ExpiryThresholds thresholds,
@@ -45,9 +44,8 @@ public class DisplayExpiryWatch {
         this.ledger = ledger;
         this.alerts = alerts;
         this.thresholds = thresholds;
-        this.locks = locks;
+        this.rounds = SingleInstanceRound.every(interval, locks, LOCK, "bonded display: expiry alerts");
         this.clock = clock;
-        this.hold = interval.multipliedBy(9).dividedBy(10);
         this.enabled = enabled;
     }
 
@@ -66,14 +64,7 @@ public class DisplayExpiryWatch {
 
     /** One round: how many alerts it raised, or empty when another instance holds this round. */
     public Optional<Integer> round() {
-        try {
-            if (locks.tryAcquire(LOCK, hold).isEmpty()) {
-                return Optional.empty();
-            }
-        } catch (CacheUnavailableException e) {
-            LOG.info("bonded display: lock store unreachable, raising without it");
-        }
-        return Optional.of(raiseDue());
+        return rounds.run(this::raiseDue);
     }
 
     /** Every due account's alerts, each account in its own transaction; how many alerts were raised. */

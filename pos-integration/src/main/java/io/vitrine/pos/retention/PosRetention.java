@@ -2,9 +2,9 @@ package io.vitrine.pos.retention;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
 import io.vitrine.kernel.cache.ScopedKey;
+import io.vitrine.kernel.cache.SingleInstanceRound;
 import io.vitrine.pos.events.LedgerRetention;
 import io.vitrine.pos.feed.ChangeLogRetention;
 import jakarta.inject.Singleton;
@@ -32,9 +32,8 @@ public class PosRetention {
 
     private final ChangeLogRetention changeLog;
     private final LedgerRetention ledger;
-    private final DistributedLocks locks;
+    private final SingleInstanceRound rounds;
     private final Clock clock;
-    private final Duration hold;
     private final boolean enabled;
 
     PosRetention(ChangeLogRetention changeLog, LedgerRetention ledger, DistributedLocks locks, Clock clock,
@@ -42,9 +41,8 @@ public class PosRetention {
                  @Value("${vitrine.pos.retention.enabled:true}") boolean enabled) {
         this.changeLog = changeLog;
         this.ledger = ledger;
-        this.locks = locks;
+        this.rounds = SingleInstanceRound.every(interval, locks, LOCK, "pos retention");
         this.clock = clock;
-        this.hold = interval.multipliedBy(9).dividedBy(10);
         this.enabled = enabled;
     }
 
@@ -65,14 +63,7 @@ public class PosRetention {
 
     /** One round, or empty when another instance holds this round. */
     public Optional<Round> round() {
-        try {
-            if (locks.tryAcquire(LOCK, hold).isEmpty()) {
-                return Optional.empty();
-            }
-        } catch (CacheUnavailableException e) {
-            LOG.info("pos retention: lock store unreachable, pruning without it");
-        }
-        return Optional.of(prune());
+        return rounds.run(this::prune);
     }
 
     /** Prunes now, without the lock. */

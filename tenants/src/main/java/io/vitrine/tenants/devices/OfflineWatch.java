@@ -2,9 +2,9 @@ package io.vitrine.tenants.devices;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
 import io.vitrine.kernel.cache.ScopedKey;
+import io.vitrine.kernel.cache.SingleInstanceRound;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +38,7 @@ public class OfflineWatch {
     private final OfflineEpisodes episodes;
     private final OfflineAlerts alerts;
     private final OnlineWindow window;
-    private final DistributedLocks locks;
-    private final Duration hold;
+    private final SingleInstanceRound rounds;
     private final boolean enabled;
 
     OfflineWatch(OfflineEpisodes episodes, OfflineAlerts alerts, OnlineWindow window, DistributedLocks locks,
@@ -48,8 +47,7 @@ public class OfflineWatch {
         this.episodes = episodes;
         this.alerts = alerts;
         this.window = window;
-        this.locks = locks;
-        this.hold = interval.multipliedBy(9).dividedBy(10);
+        this.rounds = SingleInstanceRound.every(interval, locks, LOCK, "devices: offline watch");
         this.enabled = enabled;
     }
 
@@ -69,14 +67,7 @@ public class OfflineWatch {
 
     /** One round, or empty when another instance holds this round. */
     public Optional<Round> round() {
-        try {
-            if (locks.tryAcquire(LOCK, hold).isEmpty()) {
-                return Optional.empty();
-            }
-        } catch (CacheUnavailableException e) {
-            LOG.info("devices: lock store unreachable, watching without it");
-        }
-        return Optional.of(watch());
+        return rounds.run(this::watch);
     }
 
     /** Ends the episodes of devices seen again, then opens those of devices gone silent; no lock. */

@@ -15,7 +15,8 @@ import java.time.Instant;
  * (10m). The fleet status ({@link Fleet}: the console page, its summary and filters, and
  * {@code GET /api/v1/devices?status=}) and the offline alerts ({@link OfflineWatch}, which applies each tenant's
  * window in SQL across tenants, {@link OfflineEpisodes#starting}) all take it from here, so a device the page shows
- * offline is the device that was alerted.
+ * offline is the device that was alerted — on every instance at once after a change of the setting, which both
+ * read from the database, never from a cache.
  */
 @Singleton
 public class OnlineWindow {
@@ -36,10 +37,13 @@ public class OnlineWindow {
         return clock.instant().minus(window());
     }
 
-    /** The current tenant's window (its setting, cached a few seconds by {@link Settings#current}, or the default). */
+    /**
+     * The current tenant's window: its setting as stored now ({@link Settings#deviceOfflineMinutes}, not the
+     * settings cache, which another instance's change would leave stale for its TTL while the alerts already apply
+     * it), or the default.
+     */
     public Duration window() {
-        Integer minutes = settings.current().deviceOfflineMinutes();
-        return minutes == null ? platformDefault : Duration.ofMinutes(minutes);
+        return settings.deviceOfflineMinutes().map(Duration::ofMinutes).orElse(platformDefault);
     }
 
     /** The window of a tenant without a setting of its own. */

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * answers from an in-process cache per tenant for {@code vitrine.tenants.settings.cache-ttl} (10s; 0 turns it off).
  * A replacement through this instance drops the entry at once; another instance's replacement (a key rotation
  * included: the payment adapter keys its clients by a digest of what this answers) is seen within the TTL.
- * {@link #replace} itself always reads the row, never the cache.
+ * {@link #replace} itself always reads the row, never the cache, and so does {@link #deviceOfflineMinutes()}.
  */
 @Singleton
 public class Settings {
@@ -72,6 +72,16 @@ public class Settings {
     @Transactional(readOnly = true)
     public TenantSettings current() {
         return cache.get(currentTenant.require(), tenant -> read());
+    }
+
+    /**
+     * The tenant's device offline threshold as stored now, never from the cache: the offline alerts apply the stored
+     * value in SQL on whichever instance runs the watch, so the fleet status reads it here and agrees with them at
+     * once, on every instance; empty when the tenant has none (the platform's default applies).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Integer> deviceOfflineMinutes() {
+        return Optional.ofNullable(read().deviceOfflineMinutes());
     }
 
     private TenantSettings read() {

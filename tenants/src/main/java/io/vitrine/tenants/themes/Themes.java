@@ -16,7 +16,9 @@ import io.vitrine.tenants.access.Actor;
 import io.vitrine.tenants.audit.AuditTrail;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
  * template code. Colours are {@code #rrggbb} only, because they are written into a stylesheet; texts have
  * length limits (HTML-escaped where shown); the logo is a PNG, JPEG or WebP image of file category
  * {@code logo} (its size limit and types from {@code vitrine.files.categories.logo}; the type is what the
- * bytes are). SVG is refused: it can carry script, and a logo needs none of what SVG adds.
+ * bytes are, and a PNG or JPEG must decode: {@link LogoImage}). SVG is refused: it can carry script, and a logo
+ * needs none of what SVG adds.
  */
 @Singleton
 public class Themes {
@@ -91,8 +94,9 @@ public class Themes {
     }
 
     /**
-     * Replaces the logo. A refused file (type, content not as declared, empty, over the size limit) is a
-     * field error on {@code file}, with the reason as its rule, and changes nothing.
+     * Replaces the logo. A refused file (type, content not as declared, empty, over the size limit; an image that
+     * does not decode, is too large in pixels or goes on after its end: {@link LogoImage}) is a field error on
+     * {@code file}, with the reason as its rule, and changes nothing.
      */
     @Transactional
     public Theme replaceLogo(Actor by, String filename, String declaredContentType, InputStream content) {
@@ -106,12 +110,25 @@ public class Themes {
             }
             throw InvalidInputException.of("file", refused.reason().name(), refused.getMessage());
         }
+        requireImage(tenant, logo);
         Optional<TenantTheme> existing = stored();
         TenantTheme before = existing.orElseGet(() -> blank(by));
         TenantTheme saved = save(existing.isPresent(), before.withLogo(logo.id(), clock.instant(), by.staffId()));
         audit.record(by, tenant, "THEME_LOGO_CHANGED", "tenant", tenant.value(), null);
         deleteFile(tenant, before.logoFileId());
         return Theme.of(saved);
+    }
+
+    /** The stored logo is what a logo must be ({@link LogoImage}); a refused one is deleted again. */
+    private void requireImage(TenantId tenant, StoredFile logo) {
+        try (FileContent stored = files.open(tenant, logo.id()).orElseThrow()) {
+            LogoImage.check(stored.stream().readAllBytes(), logo.contentType());
+        } catch (InvalidInputException refused) {
+            files.delete(tenant, logo.id());
+            throw refused;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the uploaded logo", e);
+        }
     }
 
     /** Removes the logo; without one, nothing changes. */

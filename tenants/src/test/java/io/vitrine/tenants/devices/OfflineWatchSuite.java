@@ -4,7 +4,10 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.kernel.id.Ids;
 import io.vitrine.kernel.outbox.infra.OutboxDispatcher;
+import io.vitrine.kernel.privacy.PersonalDataCipher;
+import io.vitrine.kernel.tenancy.CurrentTenant;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.kernel.testing.MutableClock;
@@ -15,8 +18,11 @@ import io.vitrine.tenants.alerts.Alert;
 import io.vitrine.tenants.alerts.Alerts;
 import io.vitrine.tenants.alerts.WebhookDelivery;
 import io.vitrine.tenants.alerts.WebhookReceiver;
+import io.vitrine.tenants.audit.AuditTrail;
 import io.vitrine.tenants.settings.Settings;
 import io.vitrine.tenants.settings.SettingsForm;
+import io.vitrine.tenants.settings.TenantSettingsRepository;
+import io.vitrine.tenants.stores.StoreRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -229,7 +235,42 @@ abstract class OfflineWatchSuite {
         assertThat(offlineCount(tenant)).isEqualTo(1);
     }
 
+    @Test
+    void another_instances_threshold_change_is_seen_by_the_page_as_the_alerts_see_it() {
+        Fleet thisInstance = fleetCachingSettingsFor(Duration.ofSeconds(10));
+        String pos = device(tenant, "POS", "S006", "ACTIVE", clock.instant());
+        clock.advance(WINDOW.plusMinutes(1));
+        assertThat(TenantContext.callAs(tenant, () -> offlineOn(thisInstance)))
+                .as("the platform's 10 minutes: offline (this instance's settings cache now holds the tenant's)")
+                .containsExactly(pos);
+
+        offlineAfterMinutes(tenant, 30); // through the context's Settings: another instance than thisInstance's
+        watch.watch();
+
+        assertThat(alerts(tenant, "DEVICE_OFFLINE")).as("11 minutes: within the tenant's new 30").isEmpty();
+        assertThat(TenantContext.callAs(tenant, () -> offlineOn(thisInstance)))
+                .as("the page agrees at once, not when its settings cache expires").isEmpty();
+        clock.advance(Duration.ofMinutes(20));
+        watch.watch();
+        assertThat(alerts(tenant, "DEVICE_OFFLINE")).extracting(Alert::subject).singleElement().asString()
+                .startsWith(pos);
+        assertThat(TenantContext.callAs(tenant, () -> offlineOn(thisInstance))).containsExactly(pos);
+    }
+
     // --- helpers
+
+    /** The fleet status as an instance whose settings are cached for {@code ttl} (the production default) builds it. */
+    private Fleet fleetCachingSettingsFor(Duration ttl) {
+        Settings settings = new Settings(context.getBean(TenantSettingsRepository.class),
+                context.getBean(CurrentTenant.class), context.getBean(PersonalDataCipher.class),
+                context.getBean(AuditTrail.class), context.getBean(Ids.class), clock, ttl);
+        return new Fleet(context.getBean(FleetQueries.class), context.getBean(StoreRepository.class),
+                context.getBean(CurrentTenant.class), new OnlineWindow(clock, settings, WINDOW));
+    }
+
+    private static List<String> offlineOn(Fleet fleet) {
+        return fleet.devices("offline", null, null, 0, 100).getContent().stream().map(FleetDevice::deviceKey).toList();
+    }
 
     private void offlineAfterMinutes(TenantId in, int minutes) {
         TenantContext.runAs(in, () -> context.getBean(Settings.class).replace(Actor.system(), new SettingsForm(

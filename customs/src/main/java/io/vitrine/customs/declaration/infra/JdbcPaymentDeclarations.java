@@ -1,7 +1,7 @@
 package io.vitrine.customs.declaration.infra;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.vitrine.customs.infra.TransactionalSql;
+import io.vitrine.kernel.persistence.infra.TransactionalSql;
 import io.vitrine.customs.declaration.PaymentDeclaration;
 import io.vitrine.customs.declaration.PaymentDeclarations;
 import io.vitrine.kernel.tenancy.TenantId;

@@ -1,7 +1,7 @@
 package io.vitrine.customs.paymentdata.infra;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.vitrine.customs.infra.TransactionalSql;
+import io.vitrine.kernel.persistence.infra.TransactionalSql;
 import io.vitrine.customs.paymentdata.PaymentDataRequestStore;
 import io.vitrine.customs.paymentdata.RecordedRequest;
 import io.vitrine.kernel.tenancy.TenantId;

@@ -1,7 +1,7 @@
 package io.vitrine.customs.tax.infra;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.vitrine.customs.infra.TransactionalSql;
+import io.vitrine.kernel.persistence.infra.TransactionalSql;
 import io.vitrine.customs.tax.RecordedTaxBill;
 import io.vitrine.customs.tax.TaxBillStore;
 import io.vitrine.kernel.money.Money;

@@ -3,10 +3,9 @@ package io.vitrine.kernel.idempotency.infra;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
-import io.vitrine.kernel.cache.LockLease;
 import io.vitrine.kernel.cache.ScopedKey;
+import io.vitrine.kernel.cache.SingleInstanceRound;
 import io.vitrine.kernel.idempotency.IdempotencyKeys;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -33,15 +32,12 @@ class IdempotencyKeyPurge {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeyPurge.class);
 
     private final IdempotencyKeys keys;
-    private final DistributedLocks locks;
-    private final Duration hold;
+    private final SingleInstanceRound rounds;
 
     IdempotencyKeyPurge(IdempotencyKeys keys, DistributedLocks locks,
                         @Value("${vitrine.idempotency.purge-interval:15m}") Duration interval) {
         this.keys = keys;
-        this.locks = locks;
-        // a little less than the interval, so the next round (on whichever instance) is never locked out
-        this.hold = interval.multipliedBy(9).dividedBy(10);
+        this.rounds = SingleInstanceRound.every(interval, locks, LOCK, "idempotency keys: purge");
     }
 
     @Scheduled(fixedDelay = "${vitrine.idempotency.purge-interval:15m}",
@@ -56,20 +52,8 @@ class IdempotencyKeyPurge {
 
     /** One round: how many keys it deleted, or empty when another instance holds this round. */
     Optional<Integer> round() {
-        Optional<LockLease> lease;
-        try {
-            lease = locks.tryAcquire(LOCK, hold);
-        } catch (CacheUnavailableException e) {
-            LOG.info("idempotency keys: lock store unreachable, purging without it");
-            return Optional.of(keys.purgeExpired());
-        }
-        if (lease.isEmpty()) {
-            return Optional.empty();
-        }
-        int purged = keys.purgeExpired();
-        if (purged > 0) {
-            LOG.info("idempotency keys: purged {} expired", purged);
-        }
-        return Optional.of(purged);
+        Optional<Integer> purged = rounds.run(keys::purgeExpired);
+        purged.filter(count -> count > 0).ifPresent(count -> LOG.info("idempotency keys: purged {} expired", count));
+        return purged;
     }
 }

@@ -2,9 +2,9 @@ package io.vitrine.orders.payment.reconciliation;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.vitrine.kernel.cache.CacheUnavailableException;
 import io.vitrine.kernel.cache.DistributedLocks;
 import io.vitrine.kernel.cache.ScopedKey;
+import io.vitrine.kernel.cache.SingleInstanceRound;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.kernel.time.ChinaTime;
 import jakarta.inject.Singleton;
@@ -56,18 +56,14 @@ class DailyBillReconciliation {
 
     /** Reconciles {@code day} for every Alipay tenant; how many, or empty when another instance has the day. */
     Optional<Integer> round(LocalDate day) {
-        try {
-            if (locks.tryAcquire(ScopedKey.platform("alipay-bill-reconciliation", day.toString()), HOLD).isEmpty()) {
-                return Optional.empty();
+        ScopedKey lock = ScopedKey.platform("alipay-bill-reconciliation", day.toString());
+        return new SingleInstanceRound(locks, lock, HOLD, "alipay bill reconciliation").run(() -> {
+            int count = 0;
+            for (TenantId tenant : merchants.withAlipay()) {
+                reconciliation.run(tenant, day); // a failure is kept as that tenant's FAILED report, the others go on
+                count++;
             }
-        } catch (CacheUnavailableException e) {
-            LOG.info("alipay bill reconciliation: lock store unreachable, reconciling without it");
-        }
-        int count = 0;
-        for (TenantId tenant : merchants.withAlipay()) {
-            reconciliation.run(tenant, day); // a failure is kept as that tenant's FAILED report, the others go on
-            count++;
-        }
-        return Optional.of(count);
+            return count;
+        });
     }
 }

@@ -2,17 +2,13 @@ package io.vitrine.orders.privacy.infra;
 
 import io.micronaut.transaction.TransactionOperations;
 import io.vitrine.kernel.id.Ids;
+import io.vitrine.kernel.persistence.infra.TransactionalSql;
 import io.vitrine.kernel.tenancy.TenantId;
-import io.vitrine.kernel.time.infra.SqlInstants;
 import io.vitrine.orders.privacy.ErasableOrders;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,88 +43,41 @@ class JdbcErasableOrders implements ErasableOrders {
     static final String REASON = "personal data erased: retention period over (vitrine.privacy.retention.personal-data)";
 
     private final TransactionOperations<Connection> transactions;
+    private final TransactionalSql sql;
     private final Ids ids;
 
     JdbcErasableOrders(TransactionOperations<Connection> transactions, Ids ids) {
         this.transactions = transactions;
+        this.sql = new TransactionalSql(transactions, "orders due for erasure");
         this.ids = ids;
     }
 
     @Override
     public List<Erasable> due(Instant cutoff, int limit) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement select = status.getConnection().prepareStatement(DUE)) {
-                select.setString(1, SqlInstants.text(cutoff));
-                select.setInt(2, limit);
-                List<Erasable> due = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        due.add(new Erasable(TenantId.of(row.getString(1)), row.getString(2)));
-                    }
-                }
-                return due;
-            }
-        });
+        return transactions.executeRead(status -> sql.query(DUE,
+                row -> new Erasable(TenantId.of(row.getString(1)), row.getString(2)), cutoff, limit));
     }
 
     @Override
     public Optional<Erased> erase(Erasable order, Instant cutoff, Instant now) {
         return transactions.executeWrite(status -> {
-            Connection connection = status.getConnection();
             String tenant = order.tenant().value();
-            String orderId;
-            String orderStatus;
-            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-                lock.setString(1, tenant);
-                lock.setString(2, order.orderNo());
-                lock.setString(3, SqlInstants.text(cutoff));
-                try (ResultSet row = lock.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    orderId = row.getString(1);
-                    orderStatus = row.getString(2);
-                }
+            Optional<LockedOrder> locked = sql.first(LOCK,
+                    row -> new LockedOrder(row.getString(1), row.getString(2)), tenant, order.orderNo(), cutoff);
+            if (locked.isEmpty()) {
+                return Optional.empty();
             }
-            try (PreparedStatement erase = connection.prepareStatement(ERASE)) {
-                erase.setString(1, SqlInstants.text(now));
-                erase.setString(2, orderId);
-                erase.setString(3, tenant);
-                erase.executeUpdate();
-            }
-            List<String> photos = strings(connection, PHOTOS, orderId, tenant);
-            try (PreparedStatement drop = connection.prepareStatement(DROP_PHOTOS)) {
-                drop.setString(1, tenant);
-                drop.setString(2, orderId);
-                drop.setString(3, tenant);
-                drop.executeUpdate();
-            }
-            try (PreparedStatement note = connection.prepareStatement(NOTE)) {
-                note.setString(1, ids.nextId());
-                note.setString(2, orderId);
-                note.setString(3, tenant);
-                note.setString(4, orderStatus);
-                note.setString(5, orderStatus);
-                note.setString(6, SqlInstants.text(now));
-                note.setString(7, REASON);
-                note.executeUpdate();
-            }
+            String orderId = locked.get().id();
+            String orderStatus = locked.get().status();
+            sql.execute(ERASE, now, orderId, tenant);
+            List<String> photos = sql.query(PHOTOS, row -> row.getString(1), orderId, tenant);
+            sql.execute(DROP_PHOTOS, tenant, orderId, tenant);
+            sql.execute(NOTE, ids.nextId(), orderId, tenant, orderStatus, orderStatus, now, REASON);
             return Optional.of(new Erased(order.tenant(), order.orderNo(), photos));
         });
     }
 
-    private static List<String> strings(Connection connection, String sql, String... values) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                select.setString(i + 1, values[i]);
-            }
-            List<String> found = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    found.add(row.getString(1));
-                }
-            }
-            return found;
-        }
+    /** The row the erasure locked: the order's id and the status its history note repeats. */
+    private record LockedOrder(String id, String status) {
     }
 }

@@ -1,7 +1,7 @@
 package io.vitrine.oversight.risk.infra;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.vitrine.customs.infra.TransactionalSql;
+import io.vitrine.kernel.persistence.infra.TransactionalSql;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.kernel.time.infra.SqlInstants;
 import io.vitrine.oversight.risk.FlagStatus;

@@ -1,22 +1,28 @@
-package io.vitrine.customs.infra;
+package io.vitrine.kernel.persistence.infra;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.vitrine.kernel.time.infra.SqlInstants;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Hand-written SQL (H2 in MySQL mode and MariaDB) run on the connection of the transaction the caller is in, the
- * one way the customs JDBC adapters query and write. Values bind by position: null as SQL NULL, {@code Integer},
- * {@code Long} and {@code Boolean} as themselves, anything else as its text (instants go in as
- * {@code SqlInstants.text}). It adds no tenant filter: every statement filters by tenant itself.
+ * one way the modules' JDBC adapters query and write. Values bind by position: null as SQL NULL, {@code Integer},
+ * {@code Long} and {@code Boolean} as themselves, {@link Instant} as the UTC text of {@link SqlInstants},
+ * {@link LocalDate} as a DATE, {@code byte[]} as bytes, anything else as its text. It adds no tenant filter: every
+ * statement filters by tenant itself. A statement the database refuses surfaces as an
+ * {@link IllegalStateException} whose cause is the {@link SQLException} (with its SQLState).
  */
 public final class TransactionalSql {
 
@@ -24,6 +30,12 @@ public final class TransactionalSql {
     @FunctionalInterface
     public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
+    }
+
+    /** Reads the current row of a result, for a caller that folds rows itself. */
+    @FunctionalInterface
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
     }
 
     private final TransactionOperations<Connection> transactions;
@@ -44,12 +56,17 @@ public final class TransactionalSql {
 
     /** As {@link #query(String, RowMapper, Object...)}, with the values in a list. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, List<?> values) {
+        List<T> found = new ArrayList<>();
+        each(sql, values, row -> found.add(mapper.map(row)));
+        return found;
+    }
+
+    /** Hands each row of the query to the reader, in order. */
+    public void each(String sql, List<?> values, RowReader reader) {
         try (PreparedStatement statement = prepare(sql, values); ResultSet rows = statement.executeQuery()) {
-            List<T> found = new ArrayList<>();
             while (rows.next()) {
-                found.add(mapper.map(rows));
+                reader.read(rows);
             }
-            return found;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read " + subject, e);
         }
@@ -72,8 +89,29 @@ public final class TransactionalSql {
 
     /** Runs an INSERT, UPDATE or DELETE; the number of rows it changed. */
     public int execute(String sql, Object... values) {
-        try (PreparedStatement statement = prepare(sql, Arrays.asList(values))) {
+        return execute(sql, Arrays.asList(values));
+    }
+
+    /** As {@link #execute(String, Object...)}, with the values in a list. */
+    public int execute(String sql, List<?> values) {
+        try (PreparedStatement statement = prepare(sql, values)) {
             return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write " + subject, e);
+        }
+    }
+
+    /** The same statement for each row of values, sent as one JDBC batch; nothing is sent for no rows. */
+    public void batch(String sql, Collection<? extends List<?>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = prepare(sql, List.of())) {
+            for (List<?> row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + subject, e);
         }
@@ -100,13 +138,17 @@ public final class TransactionalSql {
         }
         PreparedStatement statement = transactions.getConnection().prepareStatement(sql);
         try {
-            for (int i = 0; i < values.size(); i++) {
-                bind(statement, i + 1, values.get(i));
-            }
+            bind(statement, values);
             return statement;
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<?> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            bind(statement, i + 1, values.get(i));
         }
     }
 
@@ -119,6 +161,12 @@ public final class TransactionalSql {
             statement.setLong(index, number);
         } else if (value instanceof Boolean flag) {
             statement.setBoolean(index, flag);
+        } else if (value instanceof Instant instant) {
+            statement.setString(index, SqlInstants.text(instant));
+        } else if (value instanceof LocalDate day) {
+            statement.setObject(index, day);
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
         } else {
             statement.setString(index, value.toString());
         }
