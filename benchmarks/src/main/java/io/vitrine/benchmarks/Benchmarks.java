@@ -71,6 +71,12 @@ public final class Benchmarks {
                     .toList(), Path.of("benchmarks/results/pos-fleet.md"));
             return;
         }
+        if (suite.equals("kiosk-load")) {
+            // not JMH: browse/search, checkouts and a POS fleet at once, stepped up to the knee (KioskLoadBenchmark)
+            KioskLoadBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
+                    .toList(), Path.of("benchmarks/results/kiosk-load.md"));
+            return;
+        }
         if (suite.equals("faults")) {
             // not JMH: the application under dependency faults on private Redis, MariaDB, Elasticsearch (FaultDrill)
             FaultDrill.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
