@@ -234,6 +234,15 @@ public final class Benchmarks {
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
     }
 
+    /** Writes a suite's report to its result file (folders made as needed) and prints it. */
+    static void publish(Path resultFile, String report) throws IOException {
+        Files.createDirectories(resultFile.toAbsolutePath().getParent());
+        Files.writeString(resultFile, report, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("written to " + resultFile);
+    }
+
     /** The 1-minute load average: how busy the shared machine was. */
     static String loadAverage() {
         try {

@@ -10,7 +10,6 @@ import io.vitrine.tools.fakealipay.RsaKeys;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -93,11 +92,7 @@ final class CheckoutBenchmark {
         String uptimeBefore = uptime();
         CheckoutBenchmark benchmark = new CheckoutBenchmark(options);
         String report = benchmark.run(uptimeBefore);
-        Files.createDirectories(options.resultFile().toAbsolutePath().getParent());
-        Files.writeString(options.resultFile(), report, StandardCharsets.UTF_8);
-        System.out.println();
-        System.out.println(report);
-        System.out.println("written to " + options.resultFile());
+        Benchmarks.publish(options.resultFile(), report);
     }
 
     private String run(String uptimeBefore) throws Exception {

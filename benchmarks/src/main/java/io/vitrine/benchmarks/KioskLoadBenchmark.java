@@ -6,7 +6,6 @@ import io.vitrine.customs.signing.TestKeys;
 import io.vitrine.tools.fakealipay.FakeAlipay;
 
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,11 +121,7 @@ final class KioskLoadBenchmark {
         Options options = Options.parse(args, defaultResult);
         String loadBefore = Benchmarks.uptime();
         String report = new KioskLoadBenchmark(options).run(loadBefore);
-        Files.createDirectories(options.resultFile().toAbsolutePath().getParent());
-        Files.writeString(options.resultFile(), report, StandardCharsets.UTF_8);
-        System.out.println();
-        System.out.println(report);
-        System.out.println("written to " + options.resultFile());
+        Benchmarks.publish(options.resultFile(), report);
     }
 
     private String run(String loadBefore) throws Exception {
@@ -210,13 +205,14 @@ final class KioskLoadBenchmark {
         long start = System.nanoTime();
         List<VirtualStore> fleet = PosStores.register(app.base(), http, stores.size(), stores::get);
         log(String.format(Locale.ROOT, "  registered in %.1f s; bootstrapping them", (System.nanoTime() - start) / 1e9));
+        long bootstrap = System.nanoTime();
         PosStores.forEach(32, "bench-bootstrap-", fleet.size(), i -> {
             int told = fleet.get(i).bootstrap(now.endpoint("POS: GET /pos/v1/catalog/changes (bootstrap)"));
             if (told < options.checkoutProducts()) {
                 throw new IllegalStateException(fleet.get(i).code() + " bootstrapped " + told + " SKUs");
             }
         });
-        log(String.format(Locale.ROOT, "  bootstrapped in %.1f s", (System.nanoTime() - start) / 1e9));
+        log(String.format(Locale.ROOT, "  bootstrapped in %.1f s", (System.nanoTime() - bootstrap) / 1e9));
         return fleet;
     }
 
@@ -224,6 +220,8 @@ final class KioskLoadBenchmark {
                            List<VirtualStore> fleet, FakeAlipay alipay, String loadBefore) throws Exception {
         KioskShopper shopper = new KioskShopper(app.base(), http, new Shopper(app.base(), alipay, http), shops, merchants,
                 options.checkoutShare());
+        List<String> broken = shopper.preflight();
+        broken.forEach(answer -> log("broken before any load (reported, left out of the knee): " + answer));
         MachineProcesses processes = MachineProcesses.find(app.pid(), options.esUrl(),
                 System.getenv().getOrDefault("VITRINE_BENCH_REDIS_URI", "redis://127.0.0.1:6379"), http);
         ScheduledExecutorService ticks = startFleet(fleet);
@@ -249,7 +247,7 @@ final class KioskLoadBenchmark {
         if (posFailure.get() != null) {
             throw new IllegalStateException("the POS fleet failed: " + posFailure.get().getMessage(), posFailure.get());
         }
-        return KioskLoadReport.of(options, steps, tally, Benchmarks.machine(loadBefore + " before, " + Benchmarks.uptime()
+        return KioskLoadReport.of(options, steps, tally, broken, Benchmarks.machine(loadBefore + " before, " + Benchmarks.uptime()
                 + " after"));
     }
 

@@ -13,7 +13,7 @@ final class KioskLoadReport {
     }
 
     static String of(KioskLoadBenchmark.Options o, List<KioskLoadBenchmark.Step> steps, VirtualStore.Tally tally,
-                     String machine) {
+                     List<String> broken, String machine) {
         StringBuilder out = new StringBuilder("# kiosk-load: mixed workload on one application instance (issue #10)\n\n");
         out.append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" by `./vitrine bench kiosk-load")
                 .append(String.format(Locale.ROOT, " --shops %d --skus %d --stores %d --rates %s --step-seconds %d`: ",
@@ -33,6 +33,13 @@ final class KioskLoadReport {
                 .append("% errors or searches answered from the database, fewer than 90% of the offered actions finished "
                         + "in time, or a browse p99 over ").append(fmt(o.kneeP99Ratio(), 0))
                 .append("× the first step's: the floor measured in the same run).\n\n");
+        if (!broken.isEmpty()) {
+            out.append("**Broken before any load** (each kind of browse request is sent once before the load; these did "
+                    + "not answer 200, so they fail whatever the load: a bug, not a bottleneck. They are still sent and "
+                    + "reported per endpoint, but left out of the browse figures and the knee):\n\n");
+            broken.forEach(answer -> out.append("- ").append(answer.replace("|", "\\|")).append('\n'));
+            out.append('\n');
+        }
         summary(out, steps);
         resources(out, steps);
         for (KioskLoadBenchmark.Step step : steps) {

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -94,11 +93,7 @@ final class PosFleetBenchmark {
         Options options = Options.parse(args, defaultResult);
         String loadBefore = Benchmarks.uptime();
         String report = new PosFleetBenchmark(options).run(loadBefore);
-        Files.createDirectories(options.resultFile().toAbsolutePath().getParent());
-        Files.writeString(options.resultFile(), report, StandardCharsets.UTF_8);
-        System.out.println();
-        System.out.println(report);
-        System.out.println("written to " + options.resultFile());
+        Benchmarks.publish(options.resultFile(), report);
         if (!report.contains("All counts hold.")) {
             System.exit(1);
         }

@@ -89,11 +89,7 @@ final class SearchBenchmark {
         }
         String report = SearchReport.of(options, runs, Benchmarks.machine(loadBefore + " before, "
                 + Benchmarks.loadAverage() + " after"));
-        Files.createDirectories(options.resultFile().toAbsolutePath().getParent());
-        Files.writeString(options.resultFile(), report, StandardCharsets.UTF_8);
-        System.out.println();
-        System.out.println(report);
-        System.out.println("written to " + options.resultFile());
+        Benchmarks.publish(options.resultFile(), report);
     }
 
     private EngineRun run(String engine) throws Exception {
