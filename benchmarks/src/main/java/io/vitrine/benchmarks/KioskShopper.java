@@ -78,7 +78,7 @@ final class KioskShopper {
             String path = kind.path().of(merchants.get(0), random);
             try {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve(path))
-                        .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() != 200) {
                     broken.add(kind.endpoint());
                     answers.add(kind.endpoint() + ": " + path + " answered " + answer.statusCode() + " "
@@ -96,12 +96,15 @@ final class KioskShopper {
         return answers;
     }
 
-    /** One action; its requests go to {@code traffic}. Never throws: a failure is an error of its endpoint. */
-    void act(KioskTraffic traffic) {
+    /**
+     * One action; its requests go to {@code traffic}. Never throws: a failure is an error of its endpoint. Returns false
+     * when the action was of a kind broken before any load ({@link #preflight}), which the knee leaves out.
+     */
+    boolean act(KioskTraffic traffic) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (random.nextDouble() < checkoutShare) {
             checkout(traffic, shops.get(random.nextInt(shops.size())));
-            return;
+            return true;
         }
         SearchCatalog.Merchant m = merchants.get(random.nextInt(merchants.size()));
         int pick = random.nextInt(kinds.stream().mapToInt(Browse::share).sum());
@@ -109,9 +112,10 @@ final class KioskShopper {
             pick -= kind.share();
             if (pick < 0) {
                 browse(traffic, kind.endpoint(), kind.path().of(m, random));
-                return;
+                return !broken.contains(kind.endpoint());
             }
         }
+        throw new IllegalStateException("the browse shares do not add up");
     }
 
     private static String kiosk(SearchCatalog.Merchant m) {

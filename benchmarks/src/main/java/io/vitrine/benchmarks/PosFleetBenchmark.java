@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,11 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -108,8 +105,7 @@ final class PosFleetBenchmark {
             // the customs environment wants a signer and an Alipay gateway; the fleet uses neither
             CustomsPark.Signer signer = CustomsPark.signer(database, TestKeys.generate(SignatureAlgorithm.RSA_SHA1),
                     SignatureAlgorithm.RSA_SHA1, DigestAlgorithm.SHA1);
-            Path log = Files.createTempFile("vitrine-bench-pos-fleet-", ".log");
-            log("starting the application (log " + log + ")");
+            Path log = RunningApplication.logFile("pos-fleet");
             try (RunningApplication app = RunningApplication.start(options.jar(), RunningApplication.jvmOptions(),
                     port -> CustomsPark.environment(database, alipay, port, options.esUrl(), signer), log)) {
                 String admin = new BenchTokens(CustomsPark.JWT_SECRET).retailerAdmin(shop.tenant());
@@ -161,23 +157,18 @@ final class PosFleetBenchmark {
         Duration cpuBefore = app.cpuTime();
         int requestsBefore = polls.count() + posts.count();
         long steadyStart = System.nanoTime();
-        ScheduledExecutorService ticks = Executors.newScheduledThreadPool(options.threads());
-        long period = options.pollSeconds() * 1000L;
-        int ticksPerSale = Math.max(1, options.saleSeconds() / options.pollSeconds());
-        for (VirtualStore store : fleet) {
-            AtomicLong tick = new AtomicLong();
-            ticks.scheduleAtFixedRate(() -> {
-                try {
-                    store.poll(pollsNow);
-                    if (tick.incrementAndGet() % ticksPerSale == 0) {
-                        store.ringUp(options.salesPerBatch(), Instant.now());
-                        store.flushSteady(posts, options.steadyLoseEvery());
+        ScheduledExecutorService ticks = PosStores.tick(fleet, options.threads(), options.pollSeconds(),
+                options.saleSeconds(), options.salesPerBatch(), options.steadyLoseEvery(), new PosStores.TickRecords() {
+                    @Override
+                    public FleetLatencies polls() {
+                        return pollsNow;
                     }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, ThreadLocalRandom.current().nextLong(period), period, TimeUnit.MILLISECONDS);
-        }
+
+                    @Override
+                    public FleetLatencies posts() {
+                        return posts;
+                    }
+                }, failure);
         long runNanos = (long) (options.minutes() * 60e9);
         sleepUntil(steadyStart + runNanos / 3);
         Duration storm = storm(outaged);

@@ -13,6 +13,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
@@ -78,6 +82,44 @@ final class PosStores {
         VirtualStore[] fleet = new VirtualStore[count];
         forEach(8, "bench-register-", count, i -> fleet[i] = registerOne(app, http, registration.apply(i)));
         return List.of(fleet);
+    }
+
+    /** Where a tick's poll and sale batch are recorded (read at each tick: a suite may switch them). */
+    interface TickRecords {
+        FleetLatencies polls();
+
+        FleetLatencies posts();
+    }
+
+    /**
+     * The steady traffic: each store polls every {@code pollSeconds} (starts spread over the first period) and every
+     * {@code saleSeconds} rings up {@code salesPerBatch} sales and sends its queue ({@link VirtualStore#flushSteady},
+     * every {@code loseEvery}th answer lost, 0: none), on {@code threads} threads until the executor is shut down. A
+     * failure goes to {@code failure} (the first one kept).
+     */
+    static ScheduledExecutorService tick(List<VirtualStore> fleet, int threads, int pollSeconds, int saleSeconds,
+                                         int salesPerBatch, int loseEvery, TickRecords records,
+                                         AtomicReference<Throwable> failure) {
+        ScheduledExecutorService ticks = Executors.newScheduledThreadPool(threads);
+        long period = pollSeconds * 1000L;
+        int ticksPerSale = Math.max(1, saleSeconds / pollSeconds);
+        for (VirtualStore store : fleet) {
+            AtomicLong tick = new AtomicLong();
+            ticks.scheduleAtFixedRate(() -> {
+                try {
+                    store.poll(records.polls());
+                    if (tick.incrementAndGet() % ticksPerSale == 0) {
+                        store.ringUp(salesPerBatch, Instant.now());
+                        store.flushSteady(records.posts(), loseEvery);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, ThreadLocalRandom.current().nextLong(period), period, TimeUnit.MILLISECONDS);
+        }
+        return ticks;
     }
 
     /** Work on one item, by its index; may fail. */
