@@ -35,8 +35,8 @@ final class KioskLoadReport {
                 .append("× the first step's: the floor measured in the same run).\n\n");
         if (!broken.isEmpty()) {
             out.append("**Broken before any load** (each kind of browse request is sent once before the load; these did "
-                    + "not answer 200, so they fail whatever the load: a bug, not a bottleneck. They are still sent and "
-                    + "reported per endpoint, but left out of the browse figures and the knee):\n\n");
+                    + "not answer 200, so they fail whatever the load: a bug, not a bottleneck. They are not sent during "
+                    + "the load; their share of the browse actions goes to the other kinds):\n\n");
             broken.forEach(answer -> out.append("- ").append(answer.replace("|", "\\|")).append('\n'));
             out.append('\n');
         }
@@ -69,8 +69,7 @@ final class KioskLoadReport {
                     .append(" | ").append(fmt(t.lag.percentile(99) / 1e6, 0)).append(" | ")
                     .append(s.knee() == null ? "no" : "**" + s.knee() + "**").append(" |\n");
         }
-        out.append("\n\"finished\": actions begun in the step and done before its end (kinds broken before any load "
-                + "left out); requests/s are over the step and its drain, POS included. \"client lag\": how late the load "
+        out.append("\n\"finished\": actions begun in the step and done before its end; requests/s are over the step and its drain, POS included. \"client lag\": how late the load "
                 + "generator began an action after its arrival time (all its threads busy). Latencies are from send to "
                 + "answer, per request; a checkout's is the whole.\n\n");
     }

@@ -68,8 +68,7 @@ final class KioskShopper {
 
     /**
      * Each kind of browse request sent once, before any load: the ones that do not answer 200 then are broken whatever
-     * the load (a bug, not a bottleneck); they are still sent and reported, but left out of the all-browse figures that
-     * find the knee. Returns what each broken one answered.
+     * the load (a bug, not a bottleneck) and are not sent during the load ({@link #act}). Returns what each answered.
      */
     List<String> preflight() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -97,25 +96,26 @@ final class KioskShopper {
     }
 
     /**
-     * One action; its requests go to {@code traffic}. Never throws: a failure is an error of its endpoint. Returns false
-     * when the action was of a kind broken before any load ({@link #preflight}), which the knee leaves out.
+     * One action; its requests go to {@code traffic}. Never throws: a failure is an error of its endpoint. A kind of
+     * browse request broken before any load ({@link #preflight}) is not sent: its share goes to the others (a request
+     * that hangs would hold a thread of the generator and of the application, and measure the bug, not the load).
      */
-    boolean act(KioskTraffic traffic) {
+    void act(KioskTraffic traffic) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (random.nextDouble() < checkoutShare) {
             checkout(traffic, shops.get(random.nextInt(shops.size())));
-            return true;
+            return;
         }
         SearchCatalog.Merchant m = merchants.get(random.nextInt(merchants.size()));
-        int pick = random.nextInt(kinds.stream().mapToInt(Browse::share).sum());
-        for (Browse kind : kinds) {
+        List<Browse> working = kinds.stream().filter(k -> !broken.contains(k.endpoint())).toList();
+        int pick = random.nextInt(working.stream().mapToInt(Browse::share).sum());
+        for (Browse kind : working) {
             pick -= kind.share();
             if (pick < 0) {
                 browse(traffic, kind.endpoint(), kind.path().of(m, random));
-                return !broken.contains(kind.endpoint());
+                return;
             }
         }
-        throw new IllegalStateException("the browse shares do not add up");
     }
 
     private static String kiosk(SearchCatalog.Merchant m) {
@@ -133,9 +133,7 @@ final class KioskShopper {
                 return;
             }
             traffic.endpoint(endpoint).record(took);
-            if (!broken.contains(endpoint)) {
-                traffic.endpoint(KioskTraffic.BROWSE).record(took);
-            }
+            traffic.endpoint(KioskTraffic.BROWSE).record(took);
             if (answer.headers().firstValue("X-Search-Degraded").isPresent()) {
                 traffic.markDegraded(endpoint);
             }
@@ -147,11 +145,9 @@ final class KioskShopper {
         }
     }
 
-    private void error(KioskTraffic traffic, String endpoint) {
+    private static void error(KioskTraffic traffic, String endpoint) {
         traffic.endpoint(endpoint).error();
-        if (!broken.contains(endpoint)) {
-            traffic.endpoint(KioskTraffic.BROWSE).error();
-        }
+        traffic.endpoint(KioskTraffic.BROWSE).error();
     }
 
     private void checkout(KioskTraffic traffic, CheckoutShops.Shop shop) {

@@ -19,8 +19,8 @@ final class KioskTraffic {
     private final Map<String, AtomicLong> degraded = new ConcurrentHashMap<>();
     final FleetLatencies lag = new FleetLatencies();
     final AtomicLong begun = new AtomicLong();
-    /** Actions of the kinds the knee counts (not broken before any load): all of them, and those done within the step. */
-    final AtomicLong counted = new AtomicLong();
+    /** Actions done: all of them (after the drain), and those done within the step. */
+    final AtomicLong done = new AtomicLong();
     final AtomicLong finishedInTime = new AtomicLong();
 
     FleetLatencies endpoint(String name) {
