@@ -71,6 +71,12 @@ public final class Benchmarks {
                     .toList(), Path.of("benchmarks/results/pos-fleet.md"));
             return;
         }
+        if (suite.equals("kiosk-load")) {
+            // not JMH: browse/search, checkouts and a POS fleet at once, stepped up to the knee (KioskLoadBenchmark)
+            KioskLoadBenchmark.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
+                    .toList(), Path.of("benchmarks/results/kiosk-load.md"));
+            return;
+        }
         if (suite.equals("faults")) {
             // not JMH: the application under dependency faults on private Redis, MariaDB, Elasticsearch (FaultDrill)
             FaultDrill.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
@@ -226,6 +232,15 @@ public final class Benchmarks {
                 + ", shared with other work (load average " + load + "), so compare the ratios, not the absolute numbers; "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", JDK "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
+    }
+
+    /** Writes a suite's report to its result file (folders made as needed) and prints it. */
+    static void publish(Path resultFile, String report) throws IOException {
+        Files.createDirectories(resultFile.toAbsolutePath().getParent());
+        Files.writeString(resultFile, report, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("written to " + resultFile);
     }
 
     /** The 1-minute load average: how busy the shared machine was. */

@@ -10,7 +10,6 @@ import io.vitrine.tools.fakealipay.RsaKeys;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -93,11 +92,7 @@ final class CheckoutBenchmark {
         String uptimeBefore = uptime();
         CheckoutBenchmark benchmark = new CheckoutBenchmark(options);
         String report = benchmark.run(uptimeBefore);
-        Files.createDirectories(options.resultFile().toAbsolutePath().getParent());
-        Files.writeString(options.resultFile(), report, StandardCharsets.UTF_8);
-        System.out.println();
-        System.out.println(report);
-        System.out.println("written to " + options.resultFile());
+        Benchmarks.publish(options.resultFile(), report);
     }
 
     private String run(String uptimeBefore) throws Exception {
@@ -130,8 +125,8 @@ final class CheckoutBenchmark {
                 }
             } finally {
                 counter.ifPresent(StatementCounter::close);
-                removeRedisKeys();
-                removeIndexes();
+                removeRedisKeys(redisPrefix);
+                removeIndexes(http, options.esUrl(), redisPrefix);
             }
         }
     }
@@ -294,9 +289,9 @@ final class CheckoutBenchmark {
         return System.getenv().getOrDefault("VITRINE_BENCH_REDIS_URI", "redis://127.0.0.1:6379");
     }
 
-    /** Removes the run's search indexes (named after the same prefix), so a node of one's own stays clean. */
-    private void removeIndexes() {
-        String node = options.esUrl().replaceAll("/+$", "");
+    /** Removes a run's search indexes (named after its {@code prefix}), so a node of one's own stays clean. */
+    static void removeIndexes(HttpClient http, String esUrl, String redisPrefix) {
+        String node = esUrl.replaceAll("/+$", "");
         try {
             HttpResponse<String> indexes = http.send(HttpRequest.newBuilder(java.net.URI.create(node + "/_cat/indices/"
                     + redisPrefix + "*?h=index")).build(), HttpResponse.BodyHandlers.ofString());
@@ -314,8 +309,8 @@ final class CheckoutBenchmark {
         }
     }
 
-    /** Removes the run's keys (carts, caches, rate limits) from the shared Redis. */
-    private void removeRedisKeys() {
+    /** Removes a run's keys (carts, caches, rate limits; under {@code prefix}) from the shared Redis. */
+    static void removeRedisKeys(String redisPrefix) {
         RedisClient client = RedisClient.create(redisUri());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             ScanArgs match = ScanArgs.Builder.matches(redisPrefix + ":*").limit(1000);

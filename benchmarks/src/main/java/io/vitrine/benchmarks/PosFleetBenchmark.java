@@ -11,11 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -96,11 +90,7 @@ final class PosFleetBenchmark {
         Options options = Options.parse(args, defaultResult);
         String loadBefore = Benchmarks.uptime();
         String report = new PosFleetBenchmark(options).run(loadBefore);
-        Files.createDirectories(options.resultFile().toAbsolutePath().getParent());
-        Files.writeString(options.resultFile(), report, StandardCharsets.UTF_8);
-        System.out.println();
-        System.out.println(report);
-        System.out.println("written to " + options.resultFile());
+        Benchmarks.publish(options.resultFile(), report);
         if (!report.contains("All counts hold.")) {
             System.exit(1);
         }
@@ -115,8 +105,7 @@ final class PosFleetBenchmark {
             // the customs environment wants a signer and an Alipay gateway; the fleet uses neither
             CustomsPark.Signer signer = CustomsPark.signer(database, TestKeys.generate(SignatureAlgorithm.RSA_SHA1),
                     SignatureAlgorithm.RSA_SHA1, DigestAlgorithm.SHA1);
-            Path log = Files.createTempFile("vitrine-bench-pos-fleet-", ".log");
-            log("starting the application (log " + log + ")");
+            Path log = RunningApplication.logFile("pos-fleet");
             try (RunningApplication app = RunningApplication.start(options.jar(), RunningApplication.jvmOptions(),
                     port -> CustomsPark.environment(database, alipay, port, options.esUrl(), signer), log)) {
                 String admin = new BenchTokens(CustomsPark.JWT_SECRET).retailerAdmin(shop.tenant());
@@ -128,64 +117,29 @@ final class PosFleetBenchmark {
 
     /** {@code --stores} convenience stores at the park's warehouse, each carrying all the shop's SKUs. */
     private List<String> addStores(BenchDatabase database, CheckoutShops.Shop shop) {
-        String now = Instant.now().toString().replace('T', ' ').replace("Z", "");
         List<String> codes = new ArrayList<>();
         for (int s = 0; s < options.stores(); s++) {
             codes.add(String.format(Locale.ROOT, "F%04d", s));
         }
-        for (int from = 0; from < codes.size(); from += 200) {
-            List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 200));
-            database.inTransaction((Connection connection) -> {
-                try (PreparedStatement stores = connection.prepareStatement("INSERT INTO stores (id, tenant_id, code, "
-                        + "name, kind, address, district_code, warehouse_code, created_at, updated_at) VALUES "
-                        + "(?, ?, ?, ?, 'CONVENIENCE_STORE', '厦门市思明区', '350203', ?, ?, ?)");
-                     PreparedStatement assortment = connection.prepareStatement("INSERT INTO store_assortment_skus "
-                             + "(id, tenant_id, store_code, sku, added_at) VALUES (?, ?, ?, ?, ?)")) {
-                    for (String code : chunk) {
-                        setAll(stores, UUID.randomUUID().toString(), shop.tenant(), code, "便利店 " + code,
-                                BenchDatabase.WAREHOUSE, now, now);
-                        stores.addBatch();
-                        for (String sku : shop.skus()) {
-                            setAll(assortment, UUID.randomUUID().toString(), shop.tenant(), code, sku, now);
-                            assortment.addBatch();
-                        }
-                    }
-                    stores.executeBatch();
-                    return assortment.executeBatch().length;
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
+        PosStores.add(database, shop.tenant(), codes, shop.skus());
         return codes;
-    }
-
-    private static void setAll(PreparedStatement statement, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            statement.setObject(i + 1, values[i]);
-        }
     }
 
     /** One POS per store through {@code POST /api/v1/devices}, from a few threads. */
     private List<VirtualStore> register(URI app, String admin, List<String> codes, List<String> skus) throws Exception {
         log("registering " + codes.size() + " POS devices through the API");
         long start = System.nanoTime();
-        VirtualStore[] fleet = new VirtualStore[codes.size()];
-        eachOnThreads(8, "bench-register-", codes.size(), i -> {
-                    String code = codes.get(i);
-                    RegisteredDevice device = RegisteredDevice.pos(http, app, admin, code);
-                    fleet[i] = new VirtualStore(code, device.deviceKey(), device.secret(), app, http,
-                            i < options.outageStores() ? outageTally : fleetTally, skus);
-        });
+        List<VirtualStore> fleet = PosStores.register(app, http, codes.size(), i -> new PosStores.Registration(codes.get(i),
+                admin, skus, i < options.outageStores() ? outageTally : fleetTally));
         log(String.format(Locale.ROOT, "  registered in %.1f s", (System.nanoTime() - start) / 1e9));
-        return List.of(fleet);
+        return fleet;
     }
 
     private String play(RunningApplication app, String admin, CheckoutShops.Shop shop, List<VirtualStore> fleet,
                         String jdbc, String loadBefore) throws Exception {
         log("bootstrap: " + fleet.size() + " stores from cursor 0");
         long bootStart = System.nanoTime();
-        eachOnThreads(options.threads(), "bench-bootstrap-", fleet.size(), i -> {
+        PosStores.forEach(options.threads(), "bench-bootstrap-", fleet.size(), i -> {
             int told = fleet.get(i).bootstrap(bootstrapPages);
             if (told != options.skus()) {
                 throw new IllegalStateException(fleet.get(i).code() + " bootstrapped " + told + " SKUs");
@@ -203,23 +157,18 @@ final class PosFleetBenchmark {
         Duration cpuBefore = app.cpuTime();
         int requestsBefore = polls.count() + posts.count();
         long steadyStart = System.nanoTime();
-        ScheduledExecutorService ticks = Executors.newScheduledThreadPool(options.threads());
-        long period = options.pollSeconds() * 1000L;
-        int ticksPerSale = Math.max(1, options.saleSeconds() / options.pollSeconds());
-        for (VirtualStore store : fleet) {
-            AtomicLong tick = new AtomicLong();
-            ticks.scheduleAtFixedRate(() -> {
-                try {
-                    store.poll(pollsNow);
-                    if (tick.incrementAndGet() % ticksPerSale == 0) {
-                        store.ringUp(options.salesPerBatch(), Instant.now());
-                        store.flushSteady(posts, options.steadyLoseEvery());
+        ScheduledExecutorService ticks = PosStores.tick(fleet, options.threads(), options.pollSeconds(),
+                options.saleSeconds(), options.salesPerBatch(), options.steadyLoseEvery(), new PosStores.TickRecords() {
+                    @Override
+                    public FleetLatencies polls() {
+                        return pollsNow;
                     }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, ThreadLocalRandom.current().nextLong(period), period, TimeUnit.MILLISECONDS);
-        }
+
+                    @Override
+                    public FleetLatencies posts() {
+                        return posts;
+                    }
+                }, failure);
         long runNanos = (long) (options.minutes() * 60e9);
         sleepUntil(steadyStart + runNanos / 3);
         Duration storm = storm(outaged);
@@ -416,27 +365,6 @@ final class PosFleetBenchmark {
         if (left > 0) {
             RunningApplication.sleep(TimeUnit.NANOSECONDS.toMillis(left));
         }
-    }
-
-    /** Work on one item, by its index; may fail. */
-    @FunctionalInterface
-    private interface Item {
-        void run(int index) throws Exception;
-    }
-
-    /** Items 0 … count-1 taken in turn by {@code threads} threads; the first failure stops them and is thrown. */
-    private void eachOnThreads(int threads, String name, int count, Item item) throws InterruptedException {
-        AtomicLong next = new AtomicLong();
-        CustomsPark.parallel(threads, name, () -> {
-            for (int i = (int) next.getAndIncrement(); i < count && failure.get() == null; i = (int) next.getAndIncrement()) {
-                try {
-                    item.run(i);
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e);
-                }
-            }
-        });
-        rethrow();
     }
 
     private void rethrow() {

@@ -48,6 +48,13 @@ final class RunningApplication implements AutoCloseable {
         return jvm;
     }
 
+    /** A new log file for the application of a {@code suite}'s run, told on the console. */
+    static Path logFile(String suite) throws IOException {
+        Path log = Files.createTempFile("vitrine-bench-" + suite + "-", ".log");
+        System.out.println("[" + suite + "] starting the application (log " + log + ")");
+        return log;
+    }
+
     /** Starts the jar with {@code environment} (plus the port) and waits until {@code /health} answers 200. */
     static RunningApplication start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log) {
         return start(jar, jvmOptions, port -> environment, log);

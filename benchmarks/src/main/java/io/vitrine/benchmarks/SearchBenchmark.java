@@ -89,11 +89,7 @@ final class SearchBenchmark {
         }
         String report = SearchReport.of(options, runs, Benchmarks.machine(loadBefore + " before, "
                 + Benchmarks.loadAverage() + " after"));
-        Files.createDirectories(options.resultFile().toAbsolutePath().getParent());
-        Files.writeString(options.resultFile(), report, StandardCharsets.UTF_8);
-        System.out.println();
-        System.out.println(report);
-        System.out.println("written to " + options.resultFile());
+        Benchmarks.publish(options.resultFile(), report);
     }
 
     private EngineRun run(String engine) throws Exception {
@@ -119,7 +115,7 @@ final class SearchBenchmark {
             log(engine + ": starting the application (log " + log + ")");
             try (RunningApplication app = RunningApplication.start(options.jar(), RunningApplication.jvmOptions(),
                     environment(database, lucene, alias), log)) {
-                reindex = reindex(app);
+                reindex = reindex(http, app, "Bearer " + platformAdminToken());
                 log(engine + ": reindexed " + options.skus() + " products in " + reindex.toMillis() + " ms");
                 RawElasticsearch floor = lucene ? null : new RawElasticsearch(options.esUrl(), alias, searches);
                 try {
@@ -188,9 +184,11 @@ final class SearchBenchmark {
         return env;
     }
 
-    /** A platform admin's whole-index reindex through the API, timed from the request to the job's success. */
-    private Duration reindex(RunningApplication app) throws Exception {
-        String token = "Bearer " + platformAdminToken();
+    /**
+     * A platform admin's ({@code token}) whole-index reindex through the API, timed from the request to the job's
+     * success.
+     */
+    static Duration reindex(HttpClient http, RunningApplication app, String token) throws Exception {
         long started = System.nanoTime();
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(app.base().resolve("/api/v1/search:reindex"))
                 .header("Authorization", token).POST(HttpRequest.BodyPublishers.noBody()).build(),

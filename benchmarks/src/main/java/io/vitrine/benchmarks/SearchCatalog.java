@@ -81,8 +81,11 @@ final class SearchCatalog {
     private static final List<String> ADJECTIVES_EN = List.of("", "", "New", "Classic", "Upgraded", "Limited", "Family Pack", "Travel Size");
     private static final String[] TRADE_MODES = {"1210", "1210", "1210", "9610", "1239", "GENERAL"};
 
-    /** One generated retailer: its id, its storefront slug and its products' SKUs and barcodes. */
-    record Merchant(String id, String slug, List<String> skus, List<String> gtins) {
+    /**
+     * One generated retailer: its id, its storefront slug, its products' SKUs and barcodes, and the SKUs its store
+     * {@value #STORE} shows.
+     */
+    record Merchant(String id, String slug, List<String> skus, List<String> gtins, List<String> shown) {
     }
 
     private SearchCatalog() {
@@ -97,12 +100,29 @@ final class SearchCatalog {
             String id = database.newMerchant();
             String slug = database.slugOf(id);
             int count = perTenant + (t < skus % tenants ? 1 : 0);
-            merchants.add(fill(database, id, slug, t, count, random));
+            merchants.add(fill(database, id, slug, t, count, random, true));
         }
         return merchants;
     }
 
-    private static Merchant fill(BenchDatabase database, String tenant, String slug, int t, int count, Random random) {
+    /**
+     * Generated products added to retailers that have their store {@value #STORE} already ({@link CheckoutShops}): {@code
+     * skus} spread evenly over {@code shops}, about 60 % of them added to the store's assortment; returns them as
+     * {@link #generate} does, the shops' own products not included.
+     */
+    static List<Merchant> addTo(BenchDatabase database, List<CheckoutShops.Shop> shops, int skus) {
+        Random random = new Random(4);
+        List<Merchant> merchants = new ArrayList<>();
+        for (int t = 0; t < shops.size(); t++) {
+            CheckoutShops.Shop shop = shops.get(t);
+            int count = skus / shops.size() + (t < skus % shops.size() ? 1 : 0);
+            merchants.add(fill(database, shop.tenant(), shop.slug(), t, count, random, false));
+        }
+        return merchants;
+    }
+
+    private static Merchant fill(BenchDatabase database, String tenant, String slug, int t, int count, Random random,
+                                 boolean newStore) {
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
         List<Object[]> products = new ArrayList<>();
         List<Object[]> stock = new ArrayList<>();
@@ -138,20 +158,31 @@ final class SearchCatalog {
             gtins.add(gtin);
         }
         database.inTransaction(connection -> {
-            insert(connection, "stores", "id, tenant_id, code, name, kind, address, district_code, warehouse_code, created_at, updated_at",
-                    List.<Object[]>of(new Object[]{UUID.randomUUID().toString(), tenant, STORE, "体验店 " + slug, "EXPERIENCE_STORE",
-                            "厦门市湖里区象屿路 1 号", "350206", BenchDatabase.WAREHOUSE, now, now}));
+            if (newStore) {
+                insert(connection, "stores", "id, tenant_id, code, name, kind, address, district_code, warehouse_code, "
+                        + "created_at, updated_at", List.<Object[]>of(new Object[]{UUID.randomUUID().toString(), tenant, STORE,
+                        "体验店 " + slug, "EXPERIENCE_STORE", "厦门市湖里区象屿路 1 号", "350206", BenchDatabase.WAREHOUSE, now, now}));
+                insert(connection, "store_assortments", "id, tenant_id, store_code, sku_count, updated_at, updated_by",
+                        List.<Object[]>of(new Object[]{UUID.randomUUID().toString(), tenant, STORE, assortment.size(), now, "bench"}));
+            } else {
+                try (PreparedStatement shown = connection.prepareStatement("UPDATE store_assortments SET sku_count = sku_count + ? "
+                        + "WHERE tenant_id = ? AND store_code = ?")) {
+                    shown.setInt(1, assortment.size());
+                    shown.setString(2, tenant);
+                    shown.setString(3, STORE);
+                    shown.executeUpdate();
+                }
+            }
             insert(connection, "products", "id, tenant_id, sku, gtin, name_zh, name_en, brand, category_path, hs_code, "
                     + "item_record_no, origin_country, unit, unit1, qty1_per_unit, gross_weight_kg, net_weight_kg, vat_rate, "
                     + "consumption_tax_rate, trade_mode, warehouse_code, price_fen, image_ids, description_zh, description_en, "
                     + "created_at, updated_at", products);
             insert(connection, "stock_levels", "id, tenant_id, warehouse_code, sku, on_hand, reserved, updated_at", stock);
-            insert(connection, "store_assortments", "id, tenant_id, store_code, sku_count, updated_at, updated_by",
-                    List.<Object[]>of(new Object[]{UUID.randomUUID().toString(), tenant, STORE, assortment.size(), now, "bench"}));
             insert(connection, "store_assortment_skus", "id, tenant_id, store_code, sku, added_at", assortment);
             return null;
         });
-        return new Merchant(tenant, slug, List.copyOf(skus), List.copyOf(gtins));
+        return new Merchant(tenant, slug, List.copyOf(skus), List.copyOf(gtins),
+                assortment.stream().map(row -> (String) row[3]).toList());
     }
 
     /** {@code INSERT ... VALUES (...), (...)} of up to {@value #ROWS_PER_INSERT} rows per statement. */
