@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -128,42 +126,9 @@ final class PosFleetBenchmark {
 
     /** {@code --stores} convenience stores at the park's warehouse, each carrying all the shop's SKUs. */
     private List<String> addStores(BenchDatabase database, CheckoutShops.Shop shop) {
-        String now = Instant.now().toString().replace('T', ' ').replace("Z", "");
-        List<String> codes = new ArrayList<>();
-        for (int s = 0; s < options.stores(); s++) {
-            codes.add(String.format(Locale.ROOT, "F%04d", s));
-        }
-        for (int from = 0; from < codes.size(); from += 200) {
-            List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 200));
-            database.inTransaction((Connection connection) -> {
-                try (PreparedStatement stores = connection.prepareStatement("INSERT INTO stores (id, tenant_id, code, "
-                        + "name, kind, address, district_code, warehouse_code, created_at, updated_at) VALUES "
-                        + "(?, ?, ?, ?, 'CONVENIENCE_STORE', '厦门市思明区', '350203', ?, ?, ?)");
-                     PreparedStatement assortment = connection.prepareStatement("INSERT INTO store_assortment_skus "
-                             + "(id, tenant_id, store_code, sku, added_at) VALUES (?, ?, ?, ?, ?)")) {
-                    for (String code : chunk) {
-                        setAll(stores, UUID.randomUUID().toString(), shop.tenant(), code, "便利店 " + code,
-                                BenchDatabase.WAREHOUSE, now, now);
-                        stores.addBatch();
-                        for (String sku : shop.skus()) {
-                            setAll(assortment, UUID.randomUUID().toString(), shop.tenant(), code, sku, now);
-                            assortment.addBatch();
-                        }
-                    }
-                    stores.executeBatch();
-                    return assortment.executeBatch().length;
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
+        List<String> codes = PosStores.codes(options.stores());
+        PosStores.add(database, shop, codes);
         return codes;
-    }
-
-    private static void setAll(PreparedStatement statement, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            statement.setObject(i + 1, values[i]);
-        }
     }
 
     /** One POS per store through {@code POST /api/v1/devices}, from a few threads. */
@@ -171,20 +136,8 @@ final class PosFleetBenchmark {
         log("registering " + codes.size() + " POS devices through the API");
         long start = System.nanoTime();
         VirtualStore[] fleet = new VirtualStore[codes.size()];
-        eachOnThreads(8, "bench-register-", codes.size(), i -> {
-                    String code = codes.get(i);
-                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(app.resolve("/api/v1/devices"))
-                            .header("Authorization", admin).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"storeCode\":\"" + code + "\",\"kind\":\"POS\"}"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() != 201) {
-                        throw new IllegalStateException("device of " + code + ": " + answer.statusCode() + " " + answer.body());
-                    }
-                    var device = JSON.readTree(answer.body());
-                    fleet[i] = new VirtualStore(code, device.path("deviceKey").asText(),
-                            device.path("secret").asText().getBytes(StandardCharsets.US_ASCII), app, http,
-                            i < options.outageStores() ? outageTally : fleetTally, skus);
-        });
+        eachOnThreads(8, "bench-register-", codes.size(), i -> fleet[i] = PosStores.register(http, app, admin,
+                codes.get(i), skus, i < options.outageStores() ? outageTally : fleetTally));
         log(String.format(Locale.ROOT, "  registered in %.1f s", (System.nanoTime() - start) / 1e9));
         return List.of(fleet);
     }
