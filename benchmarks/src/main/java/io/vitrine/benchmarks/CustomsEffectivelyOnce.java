@@ -443,7 +443,9 @@ final class CustomsEffectivelyOnce {
             exactlyOne(checks, paid, "declarations RELEASED per order", perOrder(connection,
                     "SELECT order_no, COUNT(*) FROM declarations WHERE status = 'RELEASED' GROUP BY order_no"));
             exactlyOne(checks, paid, "release receipts (622, 800) recorded per order", perOrder(connection,
-                    "SELECT order_no, COUNT(*) FROM declaration_receipts WHERE return_status = 800 GROUP BY order_no"));
+                    "SELECT r.order_no, COUNT(*) FROM declaration_receipts r JOIN declaration_messages m "
+                            + "ON m.guid = r.message_guid WHERE r.return_status = 800 AND m.message_type = 'CEB621' "
+                            + "GROUP BY r.order_no"));
             exactlyOne(checks, paid, "releases on the order's timeline (→ RELEASED) per order", perOrder(connection,
                     "SELECT o.order_no, COUNT(*) FROM order_status_history h JOIN orders o ON o.id = h.order_id "
                             + "WHERE h.kind = 'TRANSITION' AND h.to_status = 'RELEASED' GROUP BY o.order_no"));

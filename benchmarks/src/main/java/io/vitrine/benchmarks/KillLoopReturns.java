@@ -211,6 +211,10 @@ final class KillLoopReturns {
             checks.add(CountCheck.exactlyOne(orders, "orders chosen", "CEB625 guids per chosen order (ours)",
                     perKey(connection, "SELECT order_no, COUNT(DISTINCT guid) FROM declaration_messages "
                             + "WHERE message_type = 'CEB625' GROUP BY order_no")));
+            checks.add(CountCheck.exactlyOne(orders, "orders chosen", "return acceptance receipts (626, 800) recorded "
+                    + "per chosen order", perKey(connection, "SELECT r.order_no, COUNT(*) FROM declaration_receipts r "
+                    + "JOIN declaration_messages m ON m.guid = r.message_guid WHERE r.return_status = 800 "
+                    + "AND m.message_type = 'CEB625' GROUP BY r.order_no")));
             checks.add(CountCheck.exactlyOne(returns, "returns", "refunds recorded per return (return_refunds, "
                     + "refunded_at set)", perKey(connection, "SELECT return_no, COUNT(*) FROM return_refunds "
                     + "WHERE refunded_at IS NOT NULL GROUP BY return_no")));
