@@ -1,18 +1,15 @@
 package io.vitrine.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vitrine.tools.fakealipay.FakeAlipay;
 import io.vitrine.tools.fakealipay.FakeTrade;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +34,6 @@ import static io.vitrine.benchmarks.CustomsPark.countsBy;
  * refund at Alipay per out_request_no of the returned line's value and tax, one stock RETURN, one quota REDUCE.
  */
 final class KillLoopReturns {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CustomsPark park;
     private final BenchTokens tokens = new BenchTokens(CustomsPark.JWT_SECRET);
@@ -154,14 +149,7 @@ final class KillLoopReturns {
 
     private void send(URI app, String path, String token, Object body, Set<Integer> expected) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(app.resolve(path)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .POST(body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            if (token != null) {
-                request.header("Authorization", token);
-            }
-            expect(park.http().send(request.build(), HttpResponse.BodyHandlers.ofString()), expected);
+            expect(park.post(app, path, token, body), expected);
         } catch (IOException down) {
             notAnswered.incrementAndGet(); // the application was killed: the next step sees what it did
         } catch (Exception e) {
