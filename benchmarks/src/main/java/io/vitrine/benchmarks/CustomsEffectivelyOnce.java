@@ -61,11 +61,11 @@ import static io.vitrine.benchmarks.CustomsPark.single;
 final class CustomsEffectivelyOnce {
 
     record Options(String suite, int orders, int kills, int shops, int products, int clients, int returnsEvery,
-                   int stores, int salesPerBatch, String paymentWindow, long seed, Duration patience, Path jar,
-                   String esUrl, Path resultFile) {
+                   int stores, int salesPerBatch, String paymentWindow, int upFrom, int upTo, long seed,
+                   Duration patience, Path jar, String esUrl, Path resultFile) {
 
         static final List<String> KNOWN = List.of("orders", "kills", "shops", "products", "clients", "returns-every",
-                "stores", "sales-per-batch", "payment-window", "seed", "patience-minutes", "jar", "es-url", "result");
+                "stores", "sales-per-batch", "payment-window", "up-seconds", "seed", "patience-minutes", "jar", "es-url", "result");
 
         /**
          * {@code customs-effectively-once}: orders only (1,000, 10 kills); {@code kill-loop}: the mixed traffic (300
@@ -76,10 +76,17 @@ final class CustomsEffectivelyOnce {
             BenchOptions given = BenchOptions.parse(args, KNOWN);
             String esUrl = CustomsPark.esUrl(given);
             boolean mixed = suite.equals("kill-loop");
+            // how long the application runs after each restart before the next kill: a random MIN-MAX seconds (on a
+            // loaded machine a restarted application needs longer than 15 s to get anything done)
+            String[] up = given.text("up-seconds", "3-15").split("-");
+            if (up.length != 2) {
+                throw new IllegalArgumentException("--up-seconds takes MIN-MAX, e.g. 3-15");
+            }
             return new Options(suite, given.integer("orders", mixed ? 300 : 1000), given.integer("kills", mixed ? 20 : 10),
                     given.integer("shops", 4), given.integer("products", 20), given.integer("clients", mixed ? 4 : 8),
                     given.integer("returns-every", mixed ? 3 : 0), given.integer("stores", mixed ? 4 : 0),
                     given.integer("sales-per-batch", 3), given.text("payment-window", mixed ? "1m" : ""),
+                    Integer.parseInt(up[0].strip()), Integer.parseInt(up[1].strip()),
                     given.whole("seed", System.nanoTime() % 100_000), Duration.ofMinutes(given.whole("patience-minutes", 20)),
                     Path.of(given.text("jar", "api/target/vitrine.jar")), esUrl,
                     Path.of(given.text("result", defaultResult.toString())));
@@ -239,7 +246,7 @@ final class CustomsEffectivelyOnce {
     }
 
     /**
-     * {@code kills} times: a random 3-15 s after the application is healthy, SIGKILL, then start it again. The first
+     * {@code kills} times: a random 3-15 s ({@code --up-seconds}) after the application is healthy, SIGKILL, then start it again. The first
      * half while the shoppers check out (declarations run meanwhile); the rest once they are done, while only the
      * declarations, their messages, the simulator's answers and the receipts are in flight.
      */
@@ -256,7 +263,7 @@ final class CustomsEffectivelyOnce {
             }
             long wait;
             synchronized (random) {
-                wait = 3_000 + random.nextInt(12_000);
+                wait = options.upFrom() * 1000L + random.nextInt(Math.max(1, (options.upTo() - options.upFrom()) * 1000));
             }
             RunningApplication.sleep(wait);
             RunningApplication running = app.get();
@@ -572,13 +579,15 @@ final class CustomsEffectivelyOnce {
     private String report(Set<String> paid, List<CountCheck> checks, Duration took, String loadBefore) {
         StringBuilder out = new StringBuilder("# " + options.suite() + "\n\n");
         out.append(String.format(Locale.ROOT, "Run %s by `./vitrine bench %s --orders %d --kills "
-                        + "%d --seed %d`: %d shops, %d shoppers, the application SIGKILLed %d times at random moments "
-                        + "(3-15 s after each restart; the first half while shoppers checked out, the rest after) and "
+                        + "%d --up-seconds %d-%d --seed %d`: %d shops, %d shoppers, the application SIGKILLed %d times "
+                        + "at random moments (%d-%d s after each restart; the first half while shoppers checked out, "
+                        + "the rest after) and "
                         + "started again; %d orders paid at Alipay, %d checkouts "
                         + "broken by a kill, %.0f s from the first checkout to the last release. %s\n\n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), options.suite(), options.orders(), options.kills(),
-                options.seed(),
-                options.shops(), options.clients(), killLog.size(), paid.size(), failedCheckouts.get(),
+                options.upFrom(), options.upTo(), options.seed(),
+                options.shops(), options.clients(), killLog.size(), options.upFrom(), options.upTo(), paid.size(),
+                failedCheckouts.get(),
                 took.toMillis() / 1e3, Benchmarks.machine(loadBefore + " before, " + CheckoutBenchmark.uptime()
                         + " after")));
         out.append("Catch-up after the restarts: ").append(notifiesResent.get())
