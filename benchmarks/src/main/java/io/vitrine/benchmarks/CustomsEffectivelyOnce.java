@@ -65,7 +65,8 @@ final class CustomsEffectivelyOnce {
                    Duration patience, Path jar, String esUrl, Path resultFile) {
 
         static final List<String> KNOWN = List.of("orders", "kills", "shops", "products", "clients", "returns-every",
-                "stores", "sales-per-batch", "payment-window", "up-seconds", "seed", "patience-minutes", "jar", "es-url", "result");
+                "stores", "sales-per-batch", "payment-window", "up-seconds", "seed", "patience-minutes", "jar",
+                "es-url", "result");
 
         /**
          * {@code customs-effectively-once}: orders only (1,000, 10 kills); {@code kill-loop}: the mixed traffic (300
@@ -82,12 +83,14 @@ final class CustomsEffectivelyOnce {
             if (up.length != 2) {
                 throw new IllegalArgumentException("--up-seconds takes MIN-MAX, e.g. 3-15");
             }
-            return new Options(suite, given.integer("orders", mixed ? 300 : 1000), given.integer("kills", mixed ? 20 : 10),
+            return new Options(suite, given.integer("orders", mixed ? 300 : 1000),
+                    given.integer("kills", mixed ? 20 : 10),
                     given.integer("shops", 4), given.integer("products", 20), given.integer("clients", mixed ? 4 : 8),
                     given.integer("returns-every", mixed ? 3 : 0), given.integer("stores", mixed ? 4 : 0),
                     given.integer("sales-per-batch", 3), given.text("payment-window", mixed ? "1m" : ""),
                     Integer.parseInt(up[0].strip()), Integer.parseInt(up[1].strip()),
-                    given.whole("seed", System.nanoTime() % 100_000), Duration.ofMinutes(given.whole("patience-minutes", 20)),
+                    given.whole("seed", System.nanoTime() % 100_000),
+                    Duration.ofMinutes(given.whole("patience-minutes", 20)),
                     Path.of(given.text("jar", "api/target/vitrine.jar")), esUrl,
                     Path.of(given.text("result", defaultResult.toString())));
         }
@@ -246,7 +249,8 @@ final class CustomsEffectivelyOnce {
     }
 
     /**
-     * {@code kills} times: a random 3-15 s ({@code --up-seconds}) after the application is healthy, SIGKILL, then start it again. The first
+     * {@code kills} times: a random 3-15 s ({@code --up-seconds}) after the application is healthy, SIGKILL, then start
+     * it again. The first
      * half while the shoppers check out (declarations run meanwhile); the rest once they are done, while only the
      * declarations, their messages, the simulator's answers and the receipts are in flight.
      */
@@ -263,7 +267,8 @@ final class CustomsEffectivelyOnce {
             }
             long wait;
             synchronized (random) {
-                wait = options.upFrom() * 1000L + random.nextInt(Math.max(1, (options.upTo() - options.upFrom()) * 1000));
+                wait = options.upFrom() * 1000L
+                        + random.nextInt(Math.max(1, (options.upTo() - options.upFrom()) * 1000));
             }
             RunningApplication.sleep(wait);
             RunningApplication running = app.get();
@@ -319,7 +324,8 @@ final class CustomsEffectivelyOnce {
         }
     }
 
-    /** The returns' steps every 500 ms until the run has settled (a step the application was down for is seen again). */
+    /** The returns' steps every 500 ms until the run has settled (a step missed while the application was down is seen
+     * again). */
     private Thread returnsDriver(AtomicReference<RunningApplication> app, String jdbc) {
         Thread driver = new Thread(() -> {
             while (settling) {
@@ -481,7 +487,8 @@ final class CustomsEffectivelyOnce {
                 refunds.put(orderNo, n);
             }
         }
-        checks.add(new CountCheck("refunds at Alipay (orders not returned)", "0 (≤ 1 per order)", refunds.values().stream()
+        checks.add(new CountCheck("refunds at Alipay (orders not returned)", "0 (≤ 1 per order)", refunds.values()
+                .stream()
                 .mapToLong(Long::longValue).sum() + " (" + refunds.values().stream().filter(n -> n > 1).count()
                 + " orders with more than one)", refunds.values().stream().allMatch(n -> n <= 1) && refunds.isEmpty()));
         Map<String, Set<String>> requestsPerOrder = new HashMap<>();

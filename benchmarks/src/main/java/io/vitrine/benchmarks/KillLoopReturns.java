@@ -24,9 +24,9 @@ import static io.vitrine.benchmarks.CustomsPark.connect;
 import static io.vitrine.benchmarks.CustomsPark.countsBy;
 
 /**
- * The returns of the {@code kill-loop} traffic, driven as {@link ReturnsBenchmark} drives them (the shopper asks with the
- * order's token to return the whole first line of an order of two or more lines, the retailer admin approves, customs
- * sends the CEB625 and the simulator accepts it, the warehouse partner posts the goods received, the refund goes to the
+ * The returns of the {@code kill-loop} traffic, driven as {@link ReturnsBenchmark} drives them (the shopper asks with
+ * the order's token to return the whole first line of an order of two or more lines, the retailer admin approves,
+ * customs sends the CEB625 and the simulator accepts it, the warehouse partner posts the goods received, the refund goes to the
  * fake Alipay) but from what the database shows, every {@link #step}: whatever a kill interrupted is simply seen again
  * at the next step. An order released with no return → asked (a 422 RETURN_QUANTITY_EXCEEDED means an earlier ask
  * whose answer was lost did open it); REQUESTED → approved (409: approved already); ACCEPTED → received. Then counts,
@@ -172,7 +172,8 @@ final class KillLoopReturns {
                 + " not answered: the application was down)";
     }
 
-    /** Per return (one per chosen order), in our database and at the fake Alipay; a paid order not chosen: no refund. */
+    /** Per return (one per chosen order), in our database and at the fake Alipay; a paid order not chosen: no refund.
+     */
     List<CountCheck> counts(String jdbc, FakeAlipay alipay, Set<String> paid) throws Exception {
         List<CountCheck> checks = new ArrayList<>();
         Set<String> orders = orders();
@@ -208,7 +209,8 @@ final class KillLoopReturns {
                     + "WHERE refunded_at IS NOT NULL GROUP BY return_no")));
             checks.add(CountCheck.exactlyOne(returns, "returns", "stock RETURN movements per return (one line each)",
                     perKey(connection, "SELECT SUBSTRING(reason, 8, 17), COUNT(*) FROM stock_ledger "
-                            + "WHERE movement = 'RETURN' AND reason LIKE 'return R%' GROUP BY SUBSTRING(reason, 8, 17)")));
+                            + "WHERE movement = 'RETURN' AND reason LIKE 'return R%' "
+                            + "GROUP BY SUBSTRING(reason, 8, 17)")));
             checks.add(CountCheck.exactlyOne(returns, "returns", "quota REDUCE movements per return", perKey(connection,
                     "SELECT reference, COUNT(*) FROM annual_quota_movements WHERE movement = 'REDUCE' "
                             + "GROUP BY reference")));

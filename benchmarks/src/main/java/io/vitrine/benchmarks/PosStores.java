@@ -67,7 +67,8 @@ final class PosStores {
         }
     }
 
-    /** The store's POS registered by its retailer admin; a {@link VirtualStore} playing it, counting into {@code tally}. */
+    /** The store's POS registered by its retailer admin: a {@link VirtualStore} playing it, counting into
+     * {@code tally}. */
     static VirtualStore register(HttpClient http, URI app, String admin, String code, List<String> skus,
                                  VirtualStore.Tally tally) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(app.resolve("/api/v1/devices"))
