@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * Runs a benchmark suite with JMH and writes its result table:
  * {@code java -cp ... io.vitrine.benchmarks.Benchmarks <suite> [result-file]} (what
  * {@code ./vitrine bench <suite>} does). Suites: {@code device-auth}, {@code store-import}, {@code customs-signing} (JMH),
- * {@code customs-pipeline} and {@code customs-effectively-once} (not JMH), and
+ * {@code customs-pipeline}, {@code customs-effectively-once} and {@code kill-loop} (not JMH), and
  * {@code search} ({@link SearchBenchmark}: {@code Benchmarks search [--option value]...}) and {@code freshness}
  * ({@link FreshnessBenchmark}, options alike).
  */
@@ -83,10 +83,11 @@ public final class Benchmarks {
                     .toList(), Path.of("benchmarks/results/faults.md"));
             return;
         }
-        if (suite.equals("customs-effectively-once")) {
-            // not JMH: the application killed and restarted at random while orders are declared; counts per order
-            CustomsEffectivelyOnce.main(List.of(args).subList(1, args.length).stream().filter(a -> !a.isEmpty())
-                    .toList(), Path.of("benchmarks/results/customs-effectively-once.md"));
+        if (suite.equals("customs-effectively-once") || suite.equals("kill-loop")) {
+            // not JMH: the application killed and restarted at random while orders are declared (kill-loop: and
+            // returns refunded, POS batches applied); counts per order, return and event
+            CustomsEffectivelyOnce.main(suite, List.of(args).subList(1, args.length).stream()
+                    .filter(a -> !a.isEmpty()).toList(), Path.of("benchmarks/results/" + suite + ".md"));
             return;
         }
         if (suite.equals("search")) {
@@ -139,7 +140,7 @@ public final class Benchmarks {
                     + "       Benchmarks freshness [--" + String.join(" value] [--", FreshnessBenchmark.Options.KNOWN) + " value]\n"
                     + "       Benchmarks customs-pipeline [--" + String.join(" value] [--",
                     CustomsPipelineBenchmark.Options.KNOWN) + " value]\n"
-                    + "       Benchmarks customs-effectively-once [--" + String.join(" value] [--",
+                    + "       Benchmarks customs-effectively-once|kill-loop [--" + String.join(" value] [--",
                     CustomsEffectivelyOnce.Options.KNOWN) + " value]\n"
                     + "       Benchmarks returns [--" + String.join(" value] [--",
                     ReturnsBenchmark.Options.KNOWN) + " value]\n"

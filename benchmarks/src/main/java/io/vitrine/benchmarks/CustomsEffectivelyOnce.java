@@ -51,28 +51,49 @@ import static io.vitrine.benchmarks.CustomsPark.single;
  * declaration, one CEB311 and one CEB621 guid (also as the simulator received them), one release (timeline, 800
  * receipt), refunds at most one (none expected), one payment declaration at Alipay per out_request_no. Writes the
  * table; exits 1 if any count is off.
+ *
+ * <p>{@code ./vitrine bench kill-loop} (issue #10 "faults") runs the same with mixed traffic and 20 kills: besides the
+ * orders, partial returns of some paid orders ({@link KillLoopReturns}: requested, approved, declared by CEB625,
+ * received, refunded at the fake Alipay) and a few convenience stores' POS event batches ({@link KillLoopTills}, a
+ * batch resent when a kill lost its answer); it also counts per return and per POS event, and that nothing was left
+ * half-way once the run settled (a short payment window closes the orders a kill left unpaid).
  */
 final class CustomsEffectivelyOnce {
 
-    record Options(int orders, int kills, int shops, int products, int clients, long seed, Duration patience, Path jar,
-                   String esUrl, Path resultFile) {
+    record Options(String suite, int orders, int kills, int shops, int products, int clients, int returnsEvery,
+                   int stores, int salesPerBatch, String paymentWindow, int upFrom, int upTo, long seed,
+                   Duration patience, Path jar, String esUrl, Path resultFile) {
 
-        static final List<String> KNOWN = List.of("orders", "kills", "shops", "products", "clients", "seed",
-                "patience-minutes", "jar", "es-url", "result");
+        static final List<String> KNOWN = List.of("orders", "kills", "shops", "products", "clients", "returns-every",
+                "stores", "sales-per-batch", "payment-window", "up-seconds", "seed", "patience-minutes", "jar",
+                "es-url", "result");
 
-        static Options parse(List<String> args, Path defaultResult) {
+        /**
+         * {@code customs-effectively-once}: orders only (1,000, 10 kills); {@code kill-loop}: the mixed traffic (300
+         * orders, one in 3 of two lines or more partly returned, 4 stores' tills, a 1-minute payment window so the
+         * orders a kill left unpaid are closed before the counts, 20 kills).
+         */
+        static Options parse(String suite, List<String> args, Path defaultResult) {
             BenchOptions given = BenchOptions.parse(args, KNOWN);
             String esUrl = CustomsPark.esUrl(given);
-            return new Options(given.integer("orders", 1000), given.integer("kills", 10), given.integer("shops", 4),
-                    given.integer("products", 20), given.integer("clients", 8),
-                    given.whole("seed", System.nanoTime() % 100_000), Duration.ofMinutes(given.whole("patience-minutes", 20)),
+            boolean mixed = suite.equals("kill-loop");
+            // how long the application runs after each restart before the next kill: a random MIN-MAX seconds (on a
+            // loaded machine a restarted application needs longer than 15 s to get anything done)
+            String[] up = given.text("up-seconds", "3-15").split("-");
+            if (up.length != 2) {
+                throw new IllegalArgumentException("--up-seconds takes MIN-MAX, e.g. 3-15");
+            }
+            return new Options(suite, given.integer("orders", mixed ? 300 : 1000),
+                    given.integer("kills", mixed ? 20 : 10),
+                    given.integer("shops", 4), given.integer("products", 20), given.integer("clients", mixed ? 4 : 8),
+                    given.integer("returns-every", mixed ? 3 : 0), given.integer("stores", mixed ? 4 : 0),
+                    given.integer("sales-per-batch", 3), given.text("payment-window", mixed ? "1m" : ""),
+                    Integer.parseInt(up[0].strip()), Integer.parseInt(up[1].strip()),
+                    given.whole("seed", System.nanoTime() % 100_000),
+                    Duration.ofMinutes(given.whole("patience-minutes", 20)),
                     Path.of(given.text("jar", "api/target/vitrine.jar")), esUrl,
                     Path.of(given.text("result", defaultResult.toString())));
         }
-    }
-
-    /** One line of the table: what was counted, what it must be, what was found. */
-    record Check(String what, String expected, String found, boolean ok) {
     }
 
     private final Options options;
@@ -88,35 +109,41 @@ final class CustomsEffectivelyOnce {
     private final AtomicInteger waybillsReposted = new AtomicInteger();
     private final AtomicInteger waybillReplays = new AtomicInteger();
     private final List<String> killLog = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final KillLoopTills tills;
+    private KillLoopReturns returns;
+    private volatile boolean settling = true;
 
     private CustomsEffectivelyOnce(Options options) {
         this.options = options;
         this.random = new Random(options.seed());
+        this.tills = new KillLoopTills(options.salesPerBatch());
     }
 
-    static void main(List<String> args, Path defaultResult) throws Exception {
-        Options options = Options.parse(args, defaultResult);
+    static void main(String suite, List<String> args, Path defaultResult) throws Exception {
+        Options options = Options.parse(suite, args, defaultResult);
         String loadBefore = CheckoutBenchmark.uptime();
         CustomsEffectivelyOnce run = new CustomsEffectivelyOnce(options);
-        List<Check> checks = new ArrayList<>();
+        List<CountCheck> checks = new ArrayList<>();
         String report = run.run(loadBefore, checks);
         Files.createDirectories(options.resultFile().toAbsolutePath().getParent());
         Files.writeString(options.resultFile(), report, StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(report);
         System.out.println("written to " + options.resultFile());
-        if (checks.isEmpty() || checks.stream().anyMatch(c -> !c.ok())) {
+        if (!CountCheck.allHold(checks)) {
             System.exit(1);
         }
     }
 
-    private String run(String loadBefore, List<Check> checks) throws Exception {
+    private String run(String loadBefore, List<CountCheck> checks) throws Exception {
         SigningKey key = TestKeys.generate(SignatureAlgorithm.RSA_SHA1);
         log("seeding " + options.shops() + " shops in MariaDB; " + options.orders() + " orders, " + options.kills()
                 + " kills, seed " + options.seed());
         try (BenchDatabase database = BenchDatabase.start("mariadb");
              FakeAlipay alipay = FakeAlipay.start()) {
             List<CheckoutShops.Shop> shops = CheckoutShops.create(database, options.shops(), options.products());
+            List<String> storeCodes = PosStores.codes(options.stores());
+            PosStores.add(database, shops.get(0), storeCodes);
             database.release();
             CustomsPark.Signer signer = CustomsPark.signer(database, key, SignatureAlgorithm.RSA_SHA1,
                     DigestAlgorithm.SHA1);
@@ -132,12 +159,21 @@ final class CustomsEffectivelyOnce {
                         env.put("VITRINE_OUTBOX_LEASE", "30s");
                         // likewise a receipt file the killed instance had claimed (10 min by default)
                         env.put("VITRINE_CUSTOMS_EXCHANGE_DIRECTORY_CLAIM_TIMEOUT", "30s");
+                        if (!options.paymentWindow().isBlank()) {
+                            // the orders a kill left unpaid are closed before the counts (30 min by default)
+                            env.put("VITRINE_ORDERS_PAYMENT_WINDOW", options.paymentWindow());
+                        }
                         return env;
                     }, log));
             try {
                 Map<String, CustomsPark.Partner> partners = park.configure(app.get().base(), alipay, shops);
                 String jdbc = database.mariaDbJdbcUrl().orElseThrow();
+                returns = new KillLoopReturns(park, shops, partners, options.returnsEvery());
+                tills.register(park.http(), app.get().base(), new BenchTokens(CustomsPark.JWT_SECRET)
+                        .retailerAdmin(shops.get(0).tenant()), storeCodes, shops.get(0).skus());
                 Instant started = Instant.now();
+                tills.start(Duration.ofSeconds(2));
+                Thread returner = returnsDriver(app, jdbc);
                 java.util.concurrent.CountDownLatch checkedOut = new java.util.concurrent.CountDownLatch(1);
                 Thread killer = new Thread(() -> kills(app, alipay, partners, checkedOut), "bench-killer");
                 killer.start();
@@ -146,9 +182,19 @@ final class CustomsEffectivelyOnce {
                 log(paidAtAlipay(alipay).size() + " orders paid at Alipay (" + failedCheckouts.get()
                         + " checkouts broken by kills); waiting for the kills to end");
                 killer.join();
+                tills.stopAndDrain(System.nanoTime() + options.patience().toNanos());
                 Set<String> paid = settle(app, alipay, partners, jdbc);
+                settling = false;
+                returner.join();
                 Duration took = Duration.between(started, Instant.now());
                 checks.addAll(count(jdbc, alipay, database.dataDir().resolve("customs-simulator"), paid));
+                if (options.returnsEvery() > 0) {
+                    checks.addAll(returns.counts(jdbc, alipay, paid));
+                }
+                if (tills.any()) {
+                    checks.addAll(tills.counts(jdbc, shops.get(0).tenant()));
+                }
+                checks.addAll(unfinished(jdbc));
                 return report(paid, checks, took, loadBefore);
             } finally {
                 app.get().close();
@@ -174,6 +220,7 @@ final class CustomsEffectivelyOnce {
                     });
                     acknowledged.add(checkout.orderNo());
                     postWaybill(app, partners.get(shop.tenant()), checkout.orderNo());
+                    returns.offer(checkout);
                 } catch (Exception broken) {
                     failedCheckouts.incrementAndGet();
                     awaitHealthy(app);
@@ -202,7 +249,8 @@ final class CustomsEffectivelyOnce {
     }
 
     /**
-     * {@code kills} times: a random 3-15 s after the application is healthy, SIGKILL, then start it again. The first
+     * {@code kills} times: a random 3-15 s ({@code --up-seconds}) after the application is healthy, SIGKILL, then start
+     * it again. The first
      * half while the shoppers check out (declarations run meanwhile); the rest once they are done, while only the
      * declarations, their messages, the simulator's answers and the receipts are in flight.
      */
@@ -219,7 +267,8 @@ final class CustomsEffectivelyOnce {
             }
             long wait;
             synchronized (random) {
-                wait = 3_000 + random.nextInt(12_000);
+                wait = options.upFrom() * 1000L
+                        + random.nextInt(Math.max(1, (options.upTo() - options.upFrom()) * 1000));
             }
             RunningApplication.sleep(wait);
             RunningApplication running = app.get();
@@ -275,6 +324,48 @@ final class CustomsEffectivelyOnce {
         }
     }
 
+    /** The returns' steps every 500 ms until the run has settled (a step missed while the application was down is seen
+     * again). */
+    private Thread returnsDriver(AtomicReference<RunningApplication> app, String jdbc) {
+        Thread driver = new Thread(() -> {
+            while (settling) {
+                try {
+                    returns.step(app.get().base(), jdbc);
+                } catch (Exception e) {
+                    log("returns step failed: " + e);
+                }
+                RunningApplication.sleep(500);
+            }
+        }, "bench-returns");
+        driver.start();
+        return driver;
+    }
+
+    /** Nothing left half-way once the run has settled: no order, return, declaration or delivery in between. */
+    private List<CountCheck> unfinished(String jdbc) throws Exception {
+        List<CountCheck> checks = new ArrayList<>();
+        try (Connection connection = connect(jdbc)) {
+            checks.add(CountCheck.equal("paid orders neither RELEASED nor PARTIALLY_RETURNED (stuck half-way)", 0,
+                    single(connection, "SELECT COUNT(*) FROM orders WHERE paid_at IS NOT NULL AND status NOT IN "
+                            + "('RELEASED', 'PARTIALLY_RETURNED')")));
+            long unpaid = single(connection, "SELECT COUNT(*) FROM orders WHERE status = 'PENDING_PAYMENT'");
+            checks.add(options.paymentWindow().isBlank()
+                    ? new CountCheck("orders still PENDING_PAYMENT (no payment window set for the run)", "any",
+                    Long.toString(unpaid), true)
+                    : CountCheck.equal("orders still PENDING_PAYMENT after the " + options.paymentWindow()
+                    + " payment window", 0, unpaid));
+            checks.add(CountCheck.equal("returns neither REFUNDED nor REJECTED (stuck half-way)", 0, single(connection,
+                    "SELECT COUNT(*) FROM order_returns WHERE status NOT IN ('REFUNDED', 'REJECTED')")));
+            checks.add(CountCheck.equal("declarations not RELEASED", 0, single(connection,
+                    "SELECT COUNT(*) FROM declarations WHERE status <> 'RELEASED'")));
+            checks.add(CountCheck.equal("outbox deliveries DEAD", 0, single(connection,
+                    "SELECT COUNT(*) FROM outbox_deliveries WHERE status = 'DEAD'")));
+            checks.add(new CountCheck("outbox deliveries still PENDING", "any (due later)", Long.toString(single(
+                    connection, "SELECT COUNT(*) FROM outbox_deliveries WHERE status = 'PENDING'")), true));
+        }
+        return checks;
+    }
+
     /** Until every order paid at Alipay is RELEASED (a catch-up every 15 s), or the patience runs out. */
     private Set<String> settle(AtomicReference<RunningApplication> app, FakeAlipay alipay,
                                Map<String, CustomsPark.Partner> partners, String jdbc) throws Exception {
@@ -289,14 +380,18 @@ final class CustomsEffectivelyOnce {
             }
             Map<String, Long> statuses = statuses(jdbc);
             long released = statuses.getOrDefault("RELEASED", 0L);
-            if (released >= paid.size() || System.nanoTime() > deadline) {
-                if (released < paid.size()) {
-                    log("patience ran out: " + statuses);
+            long unpaid = options.paymentWindow().isBlank() ? 0 : unpaid(jdbc);
+            boolean done = released >= paid.size() && returns.settled(jdbc) && unpaid == 0;
+            if (done || System.nanoTime() > deadline) {
+                if (!done) {
+                    log("patience ran out: " + statuses + ", " + returns.refunded(jdbc) + " returns refunded, "
+                            + unpaid + " orders unpaid");
                 }
                 return paid;
             }
             if (System.nanoTime() - lastLogged > Duration.ofSeconds(10).toNanos()) {
-                log("  declarations: " + statuses + " of " + paid.size() + " paid");
+                log("  declarations: " + statuses + " of " + paid.size() + " paid; " + returns.refunded(jdbc) + " of "
+                        + returns.orders().size() + " returns refunded; " + unpaid + " orders still unpaid");
                 lastLogged = System.nanoTime();
             }
             RunningApplication.sleep(1000);
@@ -306,6 +401,12 @@ final class CustomsEffectivelyOnce {
     private Set<String> paidAtAlipay(FakeAlipay alipay) {
         return placed.keySet().stream().filter(no -> alipay.trade(no).map(FakeTrade::paidAt).isPresent())
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static long unpaid(String jdbc) throws Exception {
+        try (Connection connection = connect(jdbc)) {
+            return single(connection, "SELECT COUNT(*) FROM orders WHERE status = 'PENDING_PAYMENT'");
+        }
     }
 
     private static Map<String, Long> statuses(String jdbc) throws Exception {
@@ -324,12 +425,12 @@ final class CustomsEffectivelyOnce {
 
     // --- the counts
 
-    private List<Check> count(String jdbc, FakeAlipay alipay, Path simulator, Set<String> paid) throws Exception {
-        List<Check> checks = new ArrayList<>();
+    private List<CountCheck> count(String jdbc, FakeAlipay alipay, Path simulator, Set<String> paid) throws Exception {
+        List<CountCheck> checks = new ArrayList<>();
         try (Connection connection = connect(jdbc)) {
             Map<String, Long> ourPaid = perOrder(connection, "SELECT order_no, COUNT(*) FROM orders "
                     + "WHERE paid_at IS NOT NULL GROUP BY order_no");
-            checks.add(new Check("orders paid in our database", "the " + paid.size() + " paid at Alipay, no other",
+            checks.add(new CountCheck("orders paid in our database", "the " + paid.size() + " paid at Alipay, no other",
                     ourPaid.size() + (ourPaid.keySet().equals(paid) ? ", the same" : ", NOT the same"),
                     ourPaid.keySet().equals(paid)));
             exactlyOne(checks, paid, "OrderPaid events per order", perOrder(connection, "SELECT business_key, COUNT(*) "
@@ -350,18 +451,20 @@ final class CustomsEffectivelyOnce {
                     single(connection, "SELECT COUNT(*) FROM declaration_messages"));
             long sends = single(connection, "SELECT COALESCE(SUM(attempts), 0) FROM declaration_messages");
             long messages = single(connection, "SELECT COUNT(*) FROM declaration_messages");
-            checks.add(new Check("send attempts of those messages", "≥ 1 each (more: retried, same guid and file)",
+            checks.add(new CountCheck("send attempts of those messages", "≥ 1 each (more: retried, same guid and file)",
                     sends + " for " + messages + " messages", sends >= messages));
             exactlyOne(checks, paid, "declarations RELEASED per order", perOrder(connection,
                     "SELECT order_no, COUNT(*) FROM declarations WHERE status = 'RELEASED' GROUP BY order_no"));
             exactlyOne(checks, paid, "release receipts (622, 800) recorded per order", perOrder(connection,
-                    "SELECT order_no, COUNT(*) FROM declaration_receipts WHERE return_status = 800 GROUP BY order_no"));
+                    "SELECT r.order_no, COUNT(*) FROM declaration_receipts r JOIN declaration_messages m "
+                            + "ON m.guid = r.message_guid WHERE r.return_status = 800 AND m.message_type = 'CEB621' "
+                            + "GROUP BY r.order_no"));
             exactlyOne(checks, paid, "releases on the order's timeline (→ RELEASED) per order", perOrder(connection,
                     "SELECT o.order_no, COUNT(*) FROM order_status_history h JOIN orders o ON o.id = h.order_id "
                             + "WHERE h.kind = 'TRANSITION' AND h.to_status = 'RELEASED' GROUP BY o.order_no"));
             Map<String, Long> refunded = perOrder(connection, "SELECT order_no, COUNT(*) FROM orders "
                     + "WHERE refund_request_no IS NOT NULL GROUP BY order_no");
-            checks.add(new Check("orders refunded (ours)", "0 (≤ 1 each)", Long.toString(refunded.size()),
+            checks.add(new CountCheck("orders refunded (ours)", "0 (≤ 1 each)", Long.toString(refunded.size()),
                     refunded.isEmpty()));
             exactlyOne(checks, paid, "payment declarations per order (ours, declaration_payments)",
                     perOrder(connection, "SELECT order_no, COUNT(*) FROM declaration_payments GROUP BY order_no"));
@@ -373,15 +476,19 @@ final class CustomsEffectivelyOnce {
         return checks;
     }
 
-    private void alipayCounts(List<Check> checks, FakeAlipay alipay, Set<String> paid) {
+    private void alipayCounts(List<CountCheck> checks, FakeAlipay alipay, Set<String> paid) {
         Map<String, Long> refunds = new HashMap<>();
         for (String orderNo : paid) {
+            if (returns.orders().contains(orderNo)) {
+                continue; // counted per return (KillLoopReturns)
+            }
             long n = alipay.trade(orderNo).map(t -> (long) t.refunds().size()).orElse(0L);
             if (n > 0) {
                 refunds.put(orderNo, n);
             }
         }
-        checks.add(new Check("refunds at Alipay", "0 (≤ 1 per order)", refunds.values().stream()
+        checks.add(new CountCheck("refunds at Alipay (orders not returned)", "0 (≤ 1 per order)", refunds.values()
+                .stream()
                 .mapToLong(Long::longValue).sum() + " (" + refunds.values().stream().filter(n -> n > 1).count()
                 + " orders with more than one)", refunds.values().stream().allMatch(n -> n <= 1) && refunds.isEmpty()));
         Map<String, Set<String>> requestsPerOrder = new HashMap<>();
@@ -402,10 +509,10 @@ final class CustomsEffectivelyOnce {
                 requestsPerOrder.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                         e -> (long) e.getValue().size())));
         long repeated = recordsPerRequest.values().stream().filter(n -> n != 1).count();
-        checks.add(new Check("declarations Alipay recorded per out_request_no", "1 each",
+        checks.add(new CountCheck("declarations Alipay recorded per out_request_no", "1 each",
                 recordsPerRequest.size() + " requests, " + repeated + " recorded more than once", repeated == 0));
         long calls = callsPerRequest.values().stream().mapToLong(Long::longValue).sum();
-        checks.add(new Check("`alipay.trade.customs.declare` calls", "≥ 1 per order (repeats deduplicated by "
+        checks.add(new CountCheck("`alipay.trade.customs.declare` calls", "≥ 1 per order (repeats deduplicated by "
                 + "out_request_no)", calls + " for " + callsPerRequest.size() + " requests", calls >= paid.size()));
     }
 
@@ -413,9 +520,10 @@ final class CustomsEffectivelyOnce {
      * The simulator's side: its ledger's {@code received} lines (one per guid it examined: a repeat is archived
      * unanswered) and the files it archived in {@code processed/} ({@code name}, {@code name.1}... for repeats).
      */
-    private void simulatorCounts(List<Check> checks, Path simulator, Set<String> paid) throws IOException {
+    private void simulatorCounts(List<CountCheck> checks, Path simulator, Set<String> paid) throws IOException {
         Map<String, Set<String>> orderGuids = new HashMap<>();
         Map<String, Set<String>> inventoryGuids = new HashMap<>();
+        Map<String, Set<String>> returnGuids = new HashMap<>();
         Map<String, Long> receivedPerGuid = new HashMap<>();
         for (String line : Files.readAllLines(simulator.resolve("ledger.jsonl"), StandardCharsets.UTF_8)) {
             if (!line.contains("\"event\":\"received\"")) {
@@ -430,12 +538,18 @@ final class CustomsEffectivelyOnce {
                 orderGuids.computeIfAbsent(orderNo, k -> new TreeSet<>()).add(guid);
             } else if (file.startsWith("CEB621")) {
                 inventoryGuids.computeIfAbsent(orderNo, k -> new TreeSet<>()).add(guid);
+            } else if (file.startsWith("CEB625")) {
+                returnGuids.computeIfAbsent(orderNo, k -> new TreeSet<>()).add(guid);
             }
         }
         exactlyOne(checks, paid, "CEB311 guids per order (the simulator received)", sizes(orderGuids));
         exactlyOne(checks, paid, "CEB621 guids per order (the simulator received)", sizes(inventoryGuids));
+        if (!returns.orders().isEmpty() || !returnGuids.isEmpty()) {
+            checks.add(CountCheck.exactlyOne(returns.orders(), "orders chosen", "CEB625 guids per chosen order (the "
+                    + "simulator received)", sizes(returnGuids)));
+        }
         long examinedTwice = receivedPerGuid.values().stream().filter(n -> n > 1).count();
-        checks.add(new Check("guids the simulator examined more than once", "0", Long.toString(examinedTwice),
+        checks.add(new CountCheck("guids the simulator examined more than once", "0", Long.toString(examinedTwice),
                 examinedTwice == 0));
         long files;
         long repeats;
@@ -446,7 +560,7 @@ final class CustomsEffectivelyOnce {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        checks.add(new Check("files the simulator received again (same name: retries, harmless)", "any",
+        checks.add(new CountCheck("files the simulator received again (same name: retries, harmless)", "any",
                 repeats + " of " + files + " files", true));
     }
 
@@ -454,18 +568,14 @@ final class CustomsEffectivelyOnce {
         return sets.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size()));
     }
 
-    private static void exactlyOne(List<Check> checks, Set<String> paid, String what, Map<String, Long> perOrder) {
-        long wrong = paid.stream().filter(no -> perOrder.getOrDefault(no, 0L) != 1).count();
-        long strangers = perOrder.keySet().stream().filter(no -> !paid.contains(no)).count();
-        checks.add(new Check(what, "1 for each of the " + paid.size() + " paid orders",
-                (paid.size() - wrong) + " orders with 1, " + wrong + " not" + (strangers == 0 ? ""
-                        : ", " + strangers + " orders not paid at Alipay"), wrong == 0 && strangers == 0));
+    private static void exactlyOne(List<CountCheck> checks, Set<String> paid, String what, Map<String, Long> perOrder) {
+        checks.add(CountCheck.exactlyOne(paid, "paid orders", what, perOrder));
     }
 
-    private static void exactlyOne(List<Check> checks, Set<String> paid, String what, Map<String, Long> perKey,
+    private static void exactlyOne(List<CountCheck> checks, Set<String> paid, String what, Map<String, Long> perKey,
                                    long expectedKeys) {
         long wrong = perKey.values().stream().filter(n -> n != 1).count();
-        checks.add(new Check(what, "1 for each of the " + expectedKeys + " messages",
+        checks.add(new CountCheck(what, "1 for each of the " + expectedKeys + " messages",
                 perKey.size() + " with 1 name of that form, " + wrong + " not", wrong == 0 && perKey.size() == expectedKeys));
     }
 
@@ -473,15 +583,18 @@ final class CustomsEffectivelyOnce {
         return countsBy(connection, query, new HashMap<>());
     }
 
-    private String report(Set<String> paid, List<Check> checks, Duration took, String loadBefore) {
-        StringBuilder out = new StringBuilder("# customs-effectively-once\n\n");
-        out.append(String.format(Locale.ROOT, "Run %s by `./vitrine bench customs-effectively-once --orders %d --kills "
-                        + "%d --seed %d`: %d shops, %d shoppers, the application SIGKILLed %d times at random moments "
-                        + "(3-15 s after each restart; the first half while shoppers checked out, the rest after) and "
+    private String report(Set<String> paid, List<CountCheck> checks, Duration took, String loadBefore) {
+        StringBuilder out = new StringBuilder("# " + options.suite() + "\n\n");
+        out.append(String.format(Locale.ROOT, "Run %s by `./vitrine bench %s --orders %d --kills "
+                        + "%d --up-seconds %d-%d --seed %d`: %d shops, %d shoppers, the application SIGKILLed %d times "
+                        + "at random moments (%d-%d s after each restart; the first half while shoppers checked out, "
+                        + "the rest after) and "
                         + "started again; %d orders paid at Alipay, %d checkouts "
                         + "broken by a kill, %.0f s from the first checkout to the last release. %s\n\n",
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), options.orders(), options.kills(), options.seed(),
-                options.shops(), options.clients(), killLog.size(), paid.size(), failedCheckouts.get(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), options.suite(), options.orders(), options.kills(),
+                options.upFrom(), options.upTo(), options.seed(),
+                options.shops(), options.clients(), killLog.size(), options.upFrom(), options.upTo(), paid.size(),
+                failedCheckouts.get(),
                 took.toMillis() / 1e3, Benchmarks.machine(loadBefore + " before, " + CheckoutBenchmark.uptime()
                         + " after")));
         out.append("Catch-up after the restarts: ").append(notifiesResent.get())
@@ -489,13 +602,21 @@ final class CustomsEffectivelyOnce {
                 .append(" waybills re-posted by partners (no 200/201 seen), ").append(waybillReplays.get())
                 .append(" waybills replayed (already recorded); ").append(failedWaybills.get())
                 .append(" waybill posts failed (application down or the order not paid yet).\n\n");
-        out.append("| count | must be | found | |\n|---|---|---|---|\n");
-        for (Check check : checks) {
-            out.append("| ").append(check.what()).append(" | ").append(check.expected()).append(" | ")
-                    .append(check.found()).append(" | ").append(check.ok() ? "ok" : "**VIOLATED**").append(" |\n");
+        if (options.returnsEvery() > 0) {
+            out.append("Returns (one in ").append(options.returnsEvery()).append(" paid orders of two lines or more, "
+                    + "the whole first line; the steps driven from what the database shows): ")
+                    .append(returns.summary()).append(".\n\n");
         }
-        boolean ok = checks.stream().allMatch(Check::ok);
-        out.append(ok ? "\nEvery count holds.\n" : "\n**Some counts are violated (above).**\n");
+        if (tills.any()) {
+            out.append("POS (").append(options.salesPerBatch()).append(" sales + a heartbeat per batch, a batch every "
+                    + "2 s per store from the first checkout to the last kill, then the queues drained): ")
+                    .append(tills.summary()).append(".\n\n");
+        }
+        if (!options.paymentWindow().isBlank()) {
+            out.append("Payment window ").append(options.paymentWindow()).append(": the orders a kill left unpaid are "
+                    + "closed before the counts.\n\n");
+        }
+        CountCheck.table(out, checks);
         out.append("\nKills:\n\n");
         killLog.forEach(k -> out.append("- ").append(k).append('\n'));
         return out.toString();

@@ -162,6 +162,18 @@ final class CustomsPark {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST with a JSON body (or none) and, when given, a bearer token; the answer as is. */
+    HttpResponse<String> post(URI app, String path, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** {@code threads} threads named {@code name} + their number run {@code work} at once; returns when all are done. */
     static void parallel(int threads, String name, Runnable work) throws InterruptedException {
         List<Thread> started = new ArrayList<>();

@@ -117,11 +117,8 @@ final class PosFleetBenchmark {
 
     /** {@code --stores} convenience stores at the park's warehouse, each carrying all the shop's SKUs. */
     private List<String> addStores(BenchDatabase database, CheckoutShops.Shop shop) {
-        List<String> codes = new ArrayList<>();
-        for (int s = 0; s < options.stores(); s++) {
-            codes.add(String.format(Locale.ROOT, "F%04d", s));
-        }
-        PosStores.add(database, shop.tenant(), codes, shop.skus());
+        List<String> codes = PosStores.codes(options.stores());
+        PosStores.add(database, shop, codes);
         return codes;
     }
 

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +28,20 @@ import java.util.function.IntFunction;
 final class PosStores {
 
     private PosStores() {
+    }
+
+    /** The codes of {@code count} stores: F0000, F0001... */
+    static List<String> codes(int count) {
+        List<String> codes = new ArrayList<>();
+        for (int s = 0; s < count; s++) {
+            codes.add(String.format(Locale.ROOT, "F%04d", s));
+        }
+        return codes;
+    }
+
+    /** The stores of {@code codes} for {@code shop}'s tenant, each with the shop's SKUs in its assortment. */
+    static void add(BenchDatabase database, CheckoutShops.Shop shop, List<String> codes) {
+        add(database, shop.tenant(), codes, shop.skus());
     }
 
     /** Stores {@code codes} of {@code tenant} at the park's warehouse, each carrying {@code skus}. */
@@ -141,7 +157,13 @@ final class PosStores {
     }
 
     private static VirtualStore registerOne(URI app, HttpClient http, Registration store) throws Exception {
-        RegisteredDevice device = RegisteredDevice.pos(http, app, store.admin(), store.code());
-        return new VirtualStore(store.code(), device.deviceKey(), device.secret(), app, http, store.tally(), store.skus());
+        return register(http, app, store.admin(), store.code(), store.skus(), store.tally());
+    }
+
+    /** The store's POS registered by its retailer admin: a {@link VirtualStore} playing it, counting into {@code tally}. */
+    static VirtualStore register(HttpClient http, URI app, String admin, String code, List<String> skus,
+                                 VirtualStore.Tally tally) throws Exception {
+        RegisteredDevice device = RegisteredDevice.pos(http, app, admin, code);
+        return new VirtualStore(code, device.deviceKey(), device.secret(), app, http, tally, skus);
     }
 }

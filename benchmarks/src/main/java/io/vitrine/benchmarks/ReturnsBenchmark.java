@@ -21,7 +21,6 @@ import io.vitrine.tools.fakealipay.FakeTrade;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -308,14 +307,7 @@ final class ReturnsBenchmark {
     }
 
     private HttpResponse<String> post(URI app, String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", token);
-        }
-        return park.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return park.post(app, path, token, body);
     }
 
     private static String expect(HttpResponse<String> answer, int status) {
