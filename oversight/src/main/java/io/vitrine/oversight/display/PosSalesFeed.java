@@ -3,12 +3,14 @@ package io.vitrine.oversight.display;
 import io.vitrine.kernel.outbox.DeliveredEvent;
 import io.vitrine.kernel.outbox.OutboxListener;
 import io.vitrine.pos.events.SaleAccepted;
+import io.vitrine.pos.events.SalesAccepted;
 import jakarta.inject.Singleton;
 
 import java.util.Set;
 
 /**
- * The outbox listener ({@value #NAME}) that hands pos-integration's {@link SaleAccepted} to {@link PosSales}, in
+ * The outbox listener ({@value #NAME}) that hands each {@link SaleAccepted} of pos-integration's
+ * {@link SalesAccepted} to {@link PosSales}, in
  * the event's tenant and the delivery's transaction (the dispatcher records the delivery as processed in it).
  */
 @Singleton
@@ -29,11 +31,13 @@ class PosSalesFeed implements OutboxListener {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(SaleAccepted.TYPE);
+        return Set.of(SalesAccepted.TYPE);
     }
 
     @Override
     public void on(DeliveredEvent event) {
-        sales.record(event.payloadAs(SaleAccepted.class));
+        for (SaleAccepted sale : event.payloadAs(SalesAccepted.class).sales()) {
+            sales.record(sale);
+        }
     }
 }

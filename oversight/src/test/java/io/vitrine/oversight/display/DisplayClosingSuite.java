@@ -10,6 +10,7 @@ import io.vitrine.kernel.outbox.DeliveredEvent;
 import io.vitrine.kernel.tenancy.TenantContext;
 import io.vitrine.kernel.time.ChinaTime;
 import io.vitrine.pos.events.SaleAccepted;
+import io.vitrine.pos.events.SalesAccepted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -200,8 +201,9 @@ abstract class DisplayClosingSuite {
             JsonMapper json = context.getBean(JsonMapper.class);
             SaleAccepted sale = new SaleAccepted(shop.tenant(), shop.store(), "dk-" + shop.store(), eventId,
                     "R-" + eventId, Instant.now(), List.of(new SaleAccepted.Line(0, shop.sku(0), quantity)));
-            DeliveredEvent event = new DeliveredEvent(UUID.randomUUID().toString(), SaleAccepted.TYPE, shop.tenant(),
-                    eventId, Instant.now(), json.writeValueAsString(sale), 1, json);
+            SalesAccepted batch = new SalesAccepted(shop.tenant(), shop.store(), sale.deviceKey(), List.of(sale));
+            DeliveredEvent event = new DeliveredEvent(UUID.randomUUID().toString(), SalesAccepted.TYPE, shop.tenant(),
+                    batch.businessKey(), Instant.now(), json.writeValueAsString(batch), 1, json);
             TenantContext.runAs(shop.tenant(), () -> transactions().executeWrite(status -> {
                 context.getBean(PosSalesFeed.class).on(event);
                 return null;

@@ -21,7 +21,7 @@ import java.util.Set;
  * One attempt at a batch, inside {@link EventIngest}'s transaction: decides each well-formed event's fate against
  * the ledger and the catalog, then records and applies the accepted ones in batches (one ledger insert, one movement
  * insert, one lock and update of the touched store stock rows, one fleet status write, the accepted SALEs told as
- * {@link SaleAccepted} outbox events in a few batched statements) — not a round trip per event.
+ * one {@link SalesAccepted} outbox event) — not a round trip per event.
  * A heartbeat is written to two places, each owning its part: {@code pos_device_status} ({@link DeviceStatuses}) owns
  * what only a POS heartbeat carries — the device's clock, its skew, the latest heartbeat by that clock and its app
  * version — and decides the version; the device registry ({@link Devices#recordHeartbeat}, {@code devices}) owns the
@@ -72,8 +72,11 @@ class EventApplication {
         }
         ledger.record(device, accepted, receivedAt);
         stock.apply(device.tenant(), device.storeCode(), movements(device, accepted), receivedAt);
-        outbox.publishAll(accepted.stream().filter(event -> event.type() == EventType.SALE)
-                .map(sale -> SaleAccepted.of(device, sale)).toList());
+        List<SaleAccepted> sales = accepted.stream().filter(event -> event.type() == EventType.SALE)
+                .map(sale -> SaleAccepted.of(device, sale)).toList();
+        if (!sales.isEmpty()) {
+            outbox.publish(new SalesAccepted(device.tenant(), device.storeCode(), device.deviceKey(), sales));
+        }
         accepted.stream().filter(event -> event.type() == EventType.HEARTBEAT)
                 .max(Comparator.comparing(PosEvent::occurredAt))
                 .ifPresent(latest -> {

@@ -2,16 +2,14 @@ package io.vitrine.pos.events;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.vitrine.kernel.outbox.OutboxEvent;
 import io.vitrine.kernel.tenancy.TenantId;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A store's POS sold goods at its till (outbox event {@value #TYPE}): published once per accepted SALE event, in the
- * transaction that records it in the events ledger — a replayed or duplicate event is not accepted again and
- * publishes nothing. The bonded display ledger (oversight) takes display samples sold this way off display.
+ * One SALE a store's POS rang up at its till and the events ledger accepted, as {@link SalesAccepted} carries it to
+ * other modules: the bonded display ledger (oversight) takes display samples sold this way off display.
  *
  * @param deviceKey  the POS device; with {@code eventId} the sale's key (the ledger's primary key)
  * @param occurredAt the device's clock at the sale
@@ -19,9 +17,7 @@ import java.util.List;
  */
 @Serdeable
 public record SaleAccepted(TenantId tenant, String storeCode, String deviceKey, String eventId,
-                           @Nullable String receiptNo, Instant occurredAt, List<Line> lines) implements OutboxEvent {
-
-    public static final String TYPE = "pos.SaleAccepted";
+                           @Nullable String receiptNo, Instant occurredAt, List<Line> lines) {
 
     public SaleAccepted {
         lines = List.copyOf(lines);
@@ -30,16 +26,6 @@ public record SaleAccepted(TenantId tenant, String storeCode, String deviceKey, 
     /** One SKU line of the sale: {@code quantity} units, more than zero. */
     @Serdeable
     public record Line(int lineNo, String sku, long quantity) {
-    }
-
-    @Override
-    public String eventType() {
-        return TYPE;
-    }
-
-    @Override
-    public String businessKey() {
-        return eventId;
     }
 
     static SaleAccepted of(IngestingDevice device, PosEvent sale) {
