@@ -3,6 +3,7 @@ package io.vitrine.benchmarks;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.vitrine.kernel.tenancy.TenantId;
 import io.vitrine.oversight.stats.ClearanceTimes;
+import io.vitrine.oversight.stats.PeriodKind;
 import io.vitrine.oversight.stats.StatsGrouping;
 import io.vitrine.oversight.stats.StatsReport;
 import io.vitrine.oversight.stats.StatsReports;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -31,9 +33,9 @@ import java.util.stream.Collectors;
  *   — 10,000,000 orders simulated one by one over 2025 (27,397 a day) in one park of 20 merchants with 100 stores
  *   each, trade modes 1210 / 9610 / GENERAL (60 / 25 / 15 %), 8 origin countries, a paid amount of 50-2,000 CNY, the
  *   9.1 % tax on cross-border ones, customs' first decision passed for 97 %, 98.5 % released after a log-normal
- *   clearance time around 2 hours, 2 % returned — added up per day, per month and per year (V58) into the rows of each grain with
- *   the consumer's own {@link ClearanceTimes} encoding, and inserted 500 rows a statement. Events are not fed: the
- *   consumer's per-event path is the suites' business; this measures reading.</li>
+ *   clearance time around 2 hours, 2 % returned — added up per day, per ISO week (V61), per month and per year (V58)
+ *   into the rows of each grain with the consumer's own {@link ClearanceTimes} encoding, and inserted 500 rows a
+ *   statement. Events are not fed: the consumer's per-event path is the suites' business; this measures reading.</li>
  *   <li>Queries: {@link StatsReports#report} (what {@code GET /api/v1/stats} runs, without HTTP and JSON) for typical
  *   dashboards, each timed {@value #RUNS} times after {@value #WARMUP} warm-ups, interleaved with its floor: the same
  *   SELECTs on a pooled connection with every column read and nothing added up (the bare SQL of the query).</li>
@@ -115,11 +117,13 @@ final class StatsBenchmark {
         double[] floor = new double[RUNS];
         long rows = 0;
         int groups = 0;
+        // the reads the service makes (its week rows' check included in its own time)
+        List<StatsReports.Segment> segments = reports.segments(query.from(), query.to(), query.grouping());
         for (int i = 0; i < WARMUP + RUNS; i++) {
             long t0 = System.nanoTime();
             StatsReport report = reports.report(query.scope(), query.from(), query.to(), query.grouping());
             long t1 = System.nanoTime();
-            rows = floor(query, dataSource);
+            rows = floor(segments, query, dataSource);
             long t2 = System.nanoTime();
             groups = report.lines().size();
             if (report.totals().orders() == 0) {
@@ -134,13 +138,13 @@ final class StatsBenchmark {
     }
 
     /** The same SELECTs the query service runs, every column read, nothing added up: the rows it had to read. */
-    private static long floor(Case query, DataSource dataSource) throws SQLException {
+    private static long floor(List<StatsReports.Segment> segments, Case query, DataSource dataSource)
+            throws SQLException {
         long rows = 0;
         long checksum = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
-            for (StatsReports.Segment segment : StatsReports.segments(query.from(), query.to(),
-                    query.grouping().readsMonths())) {
+            for (StatsReports.Segment segment : segments) {
                 String sql = "SELECT tenant_id, store_code, trade_mode, origin_country, period_start, orders_paid, "
                         + "gmv_fen, tax_fen, declarations_decided, declarations_passed, released, clearance_histogram, "
                         + "returns_received, returned_fen, kiosk_samples, kiosk_online_samples, kiosk_days, "
@@ -181,9 +185,13 @@ final class StatsBenchmark {
         return rows;
     }
 
-    /** Simulates the year order by order and writes its day, month and year rows; answers the number of rows. */
+    /**
+     * Simulates the year order by order and writes its day, week, month and year rows (every week's, so week rows are
+     * recorded as kept since before its first week); answers the number of rows.
+     */
     private static long generate(DataSource dataSource, TenantId[] tenants) throws SQLException {
         SplittableRandom random = new SplittableRandom(20250101);
+        Accumulators week = new Accumulators();
         Accumulators month = new Accumulators();
         Accumulators year = new Accumulators();
         long written = 0;
@@ -199,6 +207,11 @@ final class StatsBenchmark {
                     today.order(random);
                 }
                 written += today.write(writer, "D", day, tenants);
+                week.add(today);
+                if (day.getDayOfWeek() == DayOfWeek.SUNDAY || day.equals(LAST)) {
+                    written += week.write(writer, "W", PeriodKind.WEEK.startOf(day), tenants);
+                    week = new Accumulators();
+                }
                 month.add(today);
                 if (day.plusDays(1).getDayOfMonth() == 1) {
                     written += month.write(writer, "M", day.withDayOfMonth(1), tenants);
@@ -212,6 +225,12 @@ final class StatsBenchmark {
                 writer.flush();
                 c.commit();
             }
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE stats_period_kinds SET kept_since = ? WHERE period_kind = 'W'")) {
+                s.setObject(1, FIRST.minusWeeks(2));
+                s.executeUpdate();
+            }
+            c.commit();
         }
         return written;
     }
@@ -384,8 +403,8 @@ final class StatsBenchmark {
                 .append(" by `./vitrine bench stats` on MariaDB (a fresh database). ").append(machine).append(".\n\n");
         md.append(String.format(Locale.ROOT, "Data: %,d orders over %s..%s (%,d a day), %d merchants of one park with "
                         + "%d stores each, %d trade modes, %d origin countries, kept as %,d aggregate rows (day, "
-                        + "month and year rows of three grains: tenant; tenant+store; tenant+trade mode+origin) generated in "
-                        + "bulk as the event consumer writes them (%.0f s). Each query: %d warm-ups, then %d runs "
+                        + "week, month and year rows of three grains: tenant; tenant+store; tenant+trade mode+origin) "
+                        + "generated in bulk as the event consumer writes them (%.0f s). Each query: %d warm-ups, then %d runs "
                         + "interleaved with its floor, the same SELECTs with every column read and nothing added up.%n%n",
                 ORDERS, FIRST, LAST, ORDERS / 365, TENANTS, STORES_PER_TENANT, MODES.length, ORIGINS.length, rows,
                 generateSeconds, WARMUP, RUNS));
@@ -399,9 +418,9 @@ final class StatsBenchmark {
                     percentile(t.floorMs(), 99), s50 / f50));
         }
         md.append("\nThe service is `StatsReports.report` in-process (what `GET /api/v1/stats` runs, without HTTP and "
-                + "JSON): the SELECTs (whole years from year rows, whole months from month rows, edge days from day "
-                + "rows), the rows added up per group, each group's clearance histograms merged for p50/p90 into one "
-                + "scratch histogram (a group of one row: read off its bytes). Refunds are the returns' (refunded_fen). With " + RUNS
+                + "JSON): the SELECTs (whole years from year rows, whole months from month rows, whole weeks at the "
+                + "edges from week rows, the days left from day rows), the rows added up per group, each group's "
+                + "clearance histograms merged for p50/p90 into one scratch histogram (a group of one row: read off its bytes). Refunds are the returns' (refunded_fen). With " + RUNS
                 + " runs, p99 is the slowest run.\n");
         return md.toString();
     }

@@ -32,7 +32,7 @@ public enum StatsGrouping {
         return grain;
     }
 
-    /** Whether months and years may stand in for their days (every grouping but by day). */
+    /** Whether weeks, months and years may stand in for their days (every grouping but by day). */
     public boolean readsMonths() {
         return this != DAY;
     }

@@ -14,9 +14,10 @@ import java.util.TreeMap;
 
 /**
  * Reports from the aggregates, never from the orders: the rows of the grouping's grain over the range — whole years
- * from their year rows, whole months from month rows, the days at the range's edges (and every day when grouped by
- * day) from day rows — added up per group, clearance histograms merged per group when its figures are made. The caller decides the scope (api: a retailer itself, a park its members,
- * the platform admin everyone).
+ * from their year rows, whole months from month rows, whole weeks at the range's edges from week rows, the days left
+ * (and every day when grouped by day) from day rows — added up per group, clearance histograms merged per group when
+ * its figures are made. The caller decides the scope (api: a retailer itself, a park its members, the platform admin
+ * everyone).
  */
 @Singleton
 public class StatsReports {
@@ -33,7 +34,7 @@ public class StatsReports {
             throw new IllegalArgumentException("to before from");
         }
         Map<String, Group> groups = new HashMap<>();
-        for (Segment segment : segments(from, to, grouping.readsMonths())) {
+        for (Segment segment : segments(from, to, grouping)) {
             rollups.read(grouping.grain(), segment.kind(), segment.from(), segment.to(), scope, row -> {
                 String key = keyOf(grouping, row);
                 groups.computeIfAbsent(key, k -> new Group(k, grouping == StatsGrouping.STORE
@@ -69,46 +70,59 @@ public class StatsReports {
     }
 
     /**
-     * The reads that cover {@code [from, to]}: when allowed ({@code coarse}), the whole years inside it from year
-     * rows, the whole months beside them from month rows, and the days left at the edges from day rows; otherwise
-     * every day from day rows.
+     * The reads of this grouping over {@code [from, to]} ({@link #segments(LocalDate, LocalDate, boolean, LocalDate)}
+     * with the weeks whose rows are whole).
      */
-    public static List<Segment> segments(LocalDate from, LocalDate to, boolean coarse) {
+    @Transactional(readOnly = true)
+    public List<Segment> segments(LocalDate from, LocalDate to, StatsGrouping grouping) {
+        return grouping.readsMonths() ? segments(from, to, true, rollups.weekRowsFrom())
+                : segments(from, to, false, LocalDate.MAX);
+    }
+
+    /**
+     * The reads that cover {@code [from, to]}: when allowed ({@code coarse}), the whole years inside it from year
+     * rows, the whole months beside them from month rows, the whole weeks inside what is left at each edge from week
+     * rows (only weeks starting on or after {@code weekRowsFrom}, a Monday), and the days left from day rows;
+     * otherwise every day from day rows.
+     */
+    public static List<Segment> segments(LocalDate from, LocalDate to, boolean coarse, LocalDate weekRowsFrom) {
         if (!coarse) {
             return List.of(new Segment(PeriodKind.DAY, from, to));
         }
-        LocalDate firstWhole = from.getDayOfYear() == 1 ? from : from.plusYears(1).withDayOfYear(1);
-        LocalDate lastWholeEnd = to.plusDays(1).getDayOfYear() == 1 ? to : to.withDayOfYear(1).minusDays(1);
-        if (firstWhole.isAfter(lastWholeEnd)) {
-            return monthsAndDays(from, to);
-        }
-        List<Segment> segments = new ArrayList<>(5);
-        if (from.isBefore(firstWhole)) {
-            segments.addAll(monthsAndDays(from, firstWhole.minusDays(1)));
-        }
-        segments.add(new Segment(PeriodKind.YEAR, firstWhole, lastWholeEnd.withDayOfYear(1)));
-        if (lastWholeEnd.isBefore(to)) {
-            segments.addAll(monthsAndDays(lastWholeEnd.plusDays(1), to));
-        }
+        List<Segment> segments = new ArrayList<>();
+        split(from, to, List.of(PeriodKind.YEAR, PeriodKind.MONTH, PeriodKind.WEEK), weekRowsFrom, segments);
         return segments;
     }
 
-    /** The whole months inside {@code [from, to]} from month rows, the days before and after them from day rows. */
-    private static List<Segment> monthsAndDays(LocalDate from, LocalDate to) {
-        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
-        LocalDate lastWholeEnd = to.plusDays(1).getDayOfMonth() == 1 ? to : to.withDayOfMonth(1).minusDays(1);
+    /**
+     * The whole periods of the first kind inside {@code [from, to]} as one read, what is left before and after them
+     * split by the next kinds in turn, days last.
+     */
+    private static void split(LocalDate from, LocalDate to, List<PeriodKind> kinds, LocalDate weekRowsFrom,
+                              List<Segment> segments) {
+        if (kinds.isEmpty()) {
+            segments.add(new Segment(PeriodKind.DAY, from, to));
+            return;
+        }
+        PeriodKind kind = kinds.get(0);
+        List<PeriodKind> finer = kinds.subList(1, kinds.size());
+        LocalDate firstWhole = kind.startOf(from).equals(from) ? from : kind.lastDayOf(kind.startOf(from)).plusDays(1);
+        if (kind == PeriodKind.WEEK && firstWhole.isBefore(weekRowsFrom)) {
+            firstWhole = weekRowsFrom;
+        }
+        LocalDate lastStart = kind.startOf(to);
+        LocalDate lastWholeEnd = kind.lastDayOf(lastStart).equals(to) ? to : lastStart.minusDays(1);
         if (firstWhole.isAfter(lastWholeEnd)) {
-            return List.of(new Segment(PeriodKind.DAY, from, to));
+            split(from, to, finer, weekRowsFrom, segments);
+            return;
         }
-        List<Segment> segments = new ArrayList<>(3);
         if (from.isBefore(firstWhole)) {
-            segments.add(new Segment(PeriodKind.DAY, from, firstWhole.minusDays(1)));
+            split(from, firstWhole.minusDays(1), finer, weekRowsFrom, segments);
         }
-        segments.add(new Segment(PeriodKind.MONTH, firstWhole, lastWholeEnd.withDayOfMonth(1)));
+        segments.add(new Segment(kind, firstWhole, kind.startOf(lastWholeEnd)));
         if (lastWholeEnd.isBefore(to)) {
-            segments.add(new Segment(PeriodKind.DAY, lastWholeEnd.plusDays(1), to));
+            split(lastWholeEnd.plusDays(1), to, finer, weekRowsFrom, segments);
         }
-        return segments;
     }
 
     /** Rows of one period kind whose period_start is in {@code [from, to]}. */

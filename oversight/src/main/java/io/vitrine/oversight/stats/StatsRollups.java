@@ -9,10 +9,17 @@ import java.util.function.Consumer;
 public interface StatsRollups {
 
     /**
-     * Adds the delta to the rows of these keys for this China day: one per {@link Grain}, for the day, its month and
-     * its year (nine rows; six for kiosk figures), created when missing (a year row from its year's month rows).
+     * Adds the delta to the rows of these keys for this China day: one per {@link Grain}, for the day, its week, its
+     * month and its year (twelve rows; eight for kiosk figures), created when missing (a week row from its week's day
+     * rows, a year row from its year's month rows).
      */
     void add(OrderKeys keys, LocalDate day, StatsDelta delta);
+
+    /**
+     * The first Monday from which week rows are whole (V61 {@code stats_period_kinds}): weeks before it may hold days
+     * written before week rows were kept and are read from their days. {@link LocalDate#MAX}: none.
+     */
+    LocalDate weekRowsFrom();
 
     /**
      * Hands over every row of the grain and period kind whose {@code period_start} is within {@code [from, to]}, of

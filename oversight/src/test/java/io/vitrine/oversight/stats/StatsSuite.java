@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The statistics on H2 and MariaDB, from real flows: orders placed and paid through orders' use cases (their
  * {@code OrderPaid} dispatched by the outbox), customs' release and rejection events published through the outbox as
  * its receipt recording publishes them, returns' {@code ReturnReceived} delivered to the listener; each fact counted
- * once however often it is delivered; reports by every grouping over day and month rows; scopes that never leak.
+ * once however often it is delivered; reports by every grouping over day, week, month and year rows; scopes that
+ * never leak.
  */
 abstract class StatsSuite {
 
@@ -241,15 +242,13 @@ abstract class StatsSuite {
         LocalDate from = LocalDate.of(2024, 11, 20);
         LocalDate to = LocalDate.of(2026, 2, 10);
         StatsScope scope = StatsScope.of(Set.of(tenant));
-        assertThat(StatsReports.segments(from, to, true)).extracting(StatsReports.Segment::kind).containsExactly(
-                PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.YEAR, PeriodKind.MONTH, PeriodKind.DAY);
+        assertThat(reports.segments(from, to, StatsGrouping.STORE)).extracting(StatsReports.Segment::kind)
+                .containsExactly(PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.YEAR, PeriodKind.MONTH, PeriodKind.DAY);
         StatsFigures days = reports.report(scope, from, to, StatsGrouping.DAY).totals();
         assertThat(days.orders()).isEqualTo(java.util.stream.IntStream.range(0, 480).filter(i -> i % 2 == 0
                 && !start.plusDays(i).isBefore(from) && !start.plusDays(i).isAfter(to)).count());
         assertThat(days.clearanceP90Seconds()).isNotNull();
-        for (StatsGrouping grouping : StatsGrouping.values()) {
-            assertThat(reports.report(scope, from, to, grouping).totals()).as(grouping.name()).isEqualTo(days);
-        }
+        assertEveryGroupingAddsUpLike(days, scope, from, to);
 
         // year rows gone (as before V58): the next write of each key rebuilds its year from its month rows
         new OrderFixtures(context, ordering.fake()).execute(
@@ -261,9 +260,7 @@ abstract class StatsSuite {
         StatsFigures rebuilt = reports.report(scope, from, to, StatsGrouping.DAY).totals();
         assertThat(rebuilt.orders()).isEqualTo(days.orders() + 1);
         assertThat(rebuilt.released()).isEqualTo(days.released() + 1);
-        for (StatsGrouping grouping : StatsGrouping.values()) {
-            assertThat(reports.report(scope, from, to, grouping).totals()).as(grouping.name()).isEqualTo(rebuilt);
-        }
+        assertEveryGroupingAddsUpLike(rebuilt, scope, from, to);
     }
 
     @Test
@@ -286,17 +283,80 @@ abstract class StatsSuite {
         LocalDate to = LocalDate.of(2025, 5, 10);
         StatsScope scope = StatsScope.of(Set.of(tenant));
 
-        assertThat(StatsReports.segments(from, to, true)).extracting(StatsReports.Segment::kind)
+        assertThat(reports.segments(from, to, StatsGrouping.STORE)).extracting(StatsReports.Segment::kind)
                 .containsExactly(PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.DAY);
         StatsFigures days = reports.report(scope, from, to, StatsGrouping.DAY).totals();
-        for (StatsGrouping grouping : StatsGrouping.values()) {
-            assertThat(reports.report(scope, from, to, grouping).totals()).as(grouping.name()).isEqualTo(days);
-        }
+        assertEveryGroupingAddsUpLike(days, scope, from, to);
         long expectedOrders = java.util.stream.IntStream.range(5, 111).count();
         assertThat(days.orders()).isEqualTo(expectedOrders);
         assertThat(days.gmvFen()).isEqualTo(java.util.stream.IntStream.range(5, 111).mapToLong(i -> 100 + i).sum());
         assertThat(byKey(reports.report(scope, from, to, StatsGrouping.STORE))).containsOnlyKeys("S8", "S9");
         assertThat(reports.report(scope, from, to, StatsGrouping.DAY).lines()).hasSize(106);
+    }
+
+    @Test
+    void a_range_whose_edges_hold_whole_weeks_adds_up_like_its_days_also_where_week_rows_are_missing() {
+        TenantId tenant = TenantId.of(UUID.randomUUID().toString());
+        StatsRollups rollups = context.getBean(StatsRollups.class);
+        OrderKeys keys = new OrderKeys(tenant, "S9", "1210", "116");
+        OrderKeys other = new OrderKeys(tenant, "S8", "9610", "502");
+        LocalDate start = LocalDate.of(2025, 1, 6);
+        write(() -> {
+            for (int i = 0; i < 120; i++) {
+                LocalDate day = start.plusDays(i);
+                rollups.add(i % 3 == 0 ? other : keys, day, StatsDelta.paid(100 + i, 10));
+                if (i % 4 == 0) {
+                    rollups.add(keys, day, StatsDelta.decided(true).plus(StatsDelta.released(900L * (i + 1))));
+                }
+                if (i % 9 == 0) {
+                    rollups.add(other, day, StatsDelta.returned(70).plus(StatsDelta.decided(false)));
+                }
+            }
+        });
+        // Wednesday Jan 8 to Sunday Apr 20: whole weeks at both edges
+        LocalDate from = LocalDate.of(2025, 1, 8);
+        LocalDate to = LocalDate.of(2025, 4, 20);
+        StatsScope scope = StatsScope.of(Set.of(tenant));
+        OrderFixtures fixtures = new OrderFixtures(context, ordering.fake());
+        try {
+            // week rows kept since the start of 2025 (for this test: the migration keeps them from the day it ran)
+            fixtures.execute("UPDATE stats_period_kinds SET kept_since = DATE '2025-01-01' WHERE period_kind = 'W'");
+            assertThat(reports.segments(from, to, StatsGrouping.STORE)).extracting(StatsReports.Segment::kind)
+                    .containsExactly(PeriodKind.DAY, PeriodKind.WEEK, PeriodKind.DAY, PeriodKind.MONTH,
+                            PeriodKind.DAY, PeriodKind.WEEK);
+            StatsFigures days = reports.report(scope, from, to, StatsGrouping.DAY).totals();
+            assertThat(days.orders()).isEqualTo(java.util.stream.IntStream.range(2, 105).count());
+            assertThat(days.clearanceP50Seconds()).isNotNull();
+            assertEveryGroupingAddsUpLike(days, scope, from, to);
+
+            // old data: days written before week rows were kept, no week rows
+            fixtures.execute("DELETE FROM stats_rollups WHERE period_kind = 'W' AND tenant_id = ?", tenant.value());
+            fixtures.execute("UPDATE stats_period_kinds SET kept_since = CURRENT_DATE WHERE period_kind = 'W'");
+            assertThat(reports.segments(from, to, StatsGrouping.STORE)).extracting(StatsReports.Segment::kind)
+                    .containsExactly(PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.DAY);
+            assertEveryGroupingAddsUpLike(days, scope, from, to);
+
+            // the next write of each key in a week begun without week rows creates its row from the week's days
+            LocalDate monday = LocalDate.of(2025, 1, 13);
+            write(() -> {
+                rollups.add(keys, monday.plusDays(2), StatsDelta.decided(true).plus(StatsDelta.released(4_000)));
+                rollups.add(other, monday.plusDays(4), StatsDelta.paid(1_000, 0));
+            });
+            fixtures.execute("UPDATE stats_period_kinds SET kept_since = DATE '2025-01-01' WHERE period_kind = 'W'");
+            assertThat(reports.segments(monday, monday.plusDays(6), StatsGrouping.STORE))
+                    .containsExactly(new StatsReports.Segment(PeriodKind.WEEK, monday, monday));
+            StatsFigures week = reports.report(scope, monday, monday.plusDays(6), StatsGrouping.DAY).totals();
+            assertThat(week.orders()).isEqualTo(8);
+            assertEveryGroupingAddsUpLike(week, scope, monday, monday.plusDays(6));
+        } finally {
+            fixtures.execute("UPDATE stats_period_kinds SET kept_since = CURRENT_DATE WHERE period_kind = 'W'");
+        }
+    }
+
+    private void assertEveryGroupingAddsUpLike(StatsFigures days, StatsScope scope, LocalDate from, LocalDate to) {
+        for (StatsGrouping grouping : StatsGrouping.values()) {
+            assertThat(reports.report(scope, from, to, grouping).totals()).as(grouping.name()).isEqualTo(days);
+        }
     }
 
     private void write(Runnable work) {

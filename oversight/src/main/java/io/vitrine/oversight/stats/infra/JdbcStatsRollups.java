@@ -22,12 +22,13 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * {@link StatsRollups} on {@code stats_rollups} (V46, V58). A delta goes to its nine rows always in the same order
- * (grain, then day, month, year): an {@code UPDATE} adding to the row, or, when there is none yet, an
- * {@code INSERT IGNORE} of the row holding the delta (a writer that lost the race to create it adds to it). A year row
- * is created from its year's month rows, the delta's month already included, so that a year begun before year rows
- * existed is whole. A release first reads its row's histogram under the row lock ({@code FOR UPDATE}) and writes the
- * merged one back.
+ * {@link StatsRollups} on {@code stats_rollups} (V46, V58, V61). A delta goes to its twelve rows always in the same
+ * order (grain, then day, week, month, year): an {@code UPDATE} adding to the row, or, when there is none yet, an
+ * {@code INSERT IGNORE} of the row holding the delta (a writer that lost the race to create it adds to it). A week row
+ * is created from its week's day rows and a year row from its year's month rows ({@link PeriodKind#createdFrom()}),
+ * the delta's day and month already included, so that a week or year begun before its rows were kept is whole. A
+ * release first reads its row's histogram under the row lock ({@code FOR UPDATE}) and writes the merged one back.
+ * Which weeks have whole rows: V61 {@code stats_period_kinds}.
  */
 @Singleton
 class JdbcStatsRollups implements StatsRollups {
@@ -45,7 +46,7 @@ class JdbcStatsRollups implements StatsRollups {
     private static final String INSERT = "INSERT IGNORE INTO stats_rollups (" + KEY_COLUMNS + ", "
             + String.join(", ", COUNTER_COLUMNS) + ", clearance_histogram) VALUES ("
             + String.join(", ", Collections.nCopies(7 + COUNTER_COLUMNS.size() + 1, "?")) + ")";
-    private static final String MONTHS_OF_YEAR = "SELECT " + String.join(", ", COUNTER_COLUMNS)
+    private static final String FINER_ROWS = "SELECT " + String.join(", ", COUNTER_COLUMNS)
             + ", clearance_histogram FROM stats_rollups WHERE grain = ? AND period_kind = ? AND tenant_id = ? "
             + "AND period_start >= ? AND period_start <= ? AND store_code = ? AND trade_mode = ? AND origin_country = ?";
     private static final String COLUMNS = "SELECT tenant_id, store_code, trade_mode, origin_country, period_start, "
@@ -53,6 +54,8 @@ class JdbcStatsRollups implements StatsRollups {
             + "returns_received, returned_fen, refunded_fen, kiosk_samples, kiosk_online_samples, kiosk_days "
             + "FROM stats_rollups WHERE grain = ? AND period_kind = ? "
             + "AND period_start >= ? AND period_start <= ?";
+    /** Not tenant data: when the rows of a period kind began to be kept, for every tenant. */
+    private static final String KEPT_SINCE = "SELECT kept_since FROM stats_period_kinds WHERE period_kind = ?";
 
     private final StatsSql sql;
 
@@ -73,11 +76,8 @@ class JdbcStatsRollups implements StatsRollups {
                 if (addTo(key, delta)) {
                     continue;
                 }
-                if (kind == PeriodKind.YEAR) {
-                    insertOrAdd(key, monthsOfYear(key), delta);
-                } else {
-                    insertOrAdd(key, new RowValues(counters(delta), histogramOf(delta)), delta);
-                }
+                insertOrAdd(key, kind.createdFrom().map(finer -> finerRows(key, kind, finer))
+                        .orElseGet(() -> new RowValues(counters(delta), histogramOf(delta))), delta);
             }
         }
     }
@@ -118,14 +118,17 @@ class JdbcStatsRollups implements StatsRollups {
         }
     }
 
-    /** The month rows of the year row's key added up: what its year row holds when it is created. */
-    private RowValues monthsOfYear(List<Object> yearKey) {
-        LocalDate yearStart = (LocalDate) yearKey.get(3);
-        List<Object> values = List.of(yearKey.get(0), PeriodKind.MONTH.code(), yearKey.get(2), yearStart,
-                yearStart.withMonth(12), yearKey.get(4), yearKey.get(5), yearKey.get(6));
+    /**
+     * The finer rows of the key within its period added up (a week's day rows, a year's month rows): what its row
+     * holds when it is created.
+     */
+    private RowValues finerRows(List<Object> key, PeriodKind kind, PeriodKind finer) {
+        LocalDate start = (LocalDate) key.get(3);
+        List<Object> values = List.of(key.get(0), finer.code(), key.get(2), start, kind.lastDayOf(start),
+                key.get(4), key.get(5), key.get(6));
         long[] sums = new long[COUNTER_COLUMNS.size()];
         ClearanceTimes times = ClearanceTimes.empty();
-        sql.each(MONTHS_OF_YEAR, values, row -> {
+        sql.each(FINER_ROWS, values, row -> {
             for (int i = 0; i < sums.length; i++) {
                 sums[i] += row.getLong(i + 1);
             }
@@ -152,6 +155,17 @@ class JdbcStatsRollups implements StatsRollups {
         return Arrays.asList(delta.orders(), delta.gmvFen(), delta.taxFen(), delta.declarationsDecided(),
                 delta.declarationsPassed(), delta.released(), delta.returns(), delta.returnedFen(),
                 delta.refundedFen(), delta.kioskSamples(), delta.kioskOnlineSamples(), delta.kioskDays());
+    }
+
+    @Override
+    public LocalDate weekRowsFrom() {
+        LocalDate[] keptSince = {null};
+        sql.each(KEPT_SINCE, List.of(PeriodKind.WEEK.code()), row -> keptSince[0] = row.getObject(1, LocalDate.class));
+        if (keptSince[0] == null) {
+            return LocalDate.MAX;
+        }
+        // the database's date when week rows began (V61): the China day may be one later; the week after it is whole
+        return PeriodKind.WEEK.startOf(keptSince[0].plusDays(1)).plusWeeks(1);
     }
 
     @Override
