@@ -13,4 +13,9 @@ CREATE TABLE stats_period_kinds (
     PRIMARY KEY (period_kind)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
-INSERT INTO stats_period_kinds (period_kind, kept_since) VALUES ('W', CURRENT_DATE);
+--   * the same for year rows (V58, just before): a year under way then has no year row for a key not written since.
+--   * a database without statistics yet (a new installation) keeps every period from the start: 2000-01-01.
+INSERT INTO stats_period_kinds (period_kind, kept_since)
+SELECT 'W', CASE WHEN EXISTS (SELECT 1 FROM stats_rollups) THEN CURRENT_DATE ELSE DATE '2000-01-01' END;
+INSERT INTO stats_period_kinds (period_kind, kept_since)
+SELECT 'Y', CASE WHEN EXISTS (SELECT 1 FROM stats_rollups) THEN CURRENT_DATE ELSE DATE '2000-01-01' END;

@@ -226,7 +226,7 @@ final class StatsBenchmark {
                 c.commit();
             }
             try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE stats_period_kinds SET kept_since = ? WHERE period_kind = 'W'")) {
+                    "UPDATE stats_period_kinds SET kept_since = ? WHERE period_kind IN ('W', 'Y')")) {
                 s.setObject(1, FIRST.minusWeeks(2));
                 s.executeUpdate();
             }

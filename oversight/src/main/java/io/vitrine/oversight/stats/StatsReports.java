@@ -75,8 +75,8 @@ public class StatsReports {
      */
     @Transactional(readOnly = true)
     public List<Segment> segments(LocalDate from, LocalDate to, StatsGrouping grouping) {
-        return grouping.readsMonths() ? segments(from, to, true, rollups.weekRowsFrom())
-                : segments(from, to, false, LocalDate.MAX);
+        return grouping.readsMonths() ? segments(from, to, true, rollups.yearRowsFrom(), rollups.weekRowsFrom())
+                : segments(from, to, false, LocalDate.MAX, LocalDate.MAX);
     }
 
     /**
@@ -86,11 +86,21 @@ public class StatsReports {
      * otherwise every day from day rows.
      */
     public static List<Segment> segments(LocalDate from, LocalDate to, boolean coarse, LocalDate weekRowsFrom) {
+        return segments(from, to, coarse, LocalDate.MIN, weekRowsFrom);
+    }
+
+    /**
+     * {@link #segments(LocalDate, LocalDate, boolean, LocalDate)} where only the years starting on or after
+     * {@code yearRowsFrom} (a January 1st) are read from year rows, the earlier ones from their months.
+     */
+    public static List<Segment> segments(LocalDate from, LocalDate to, boolean coarse, LocalDate yearRowsFrom,
+                                         LocalDate weekRowsFrom) {
         if (!coarse) {
             return List.of(new Segment(PeriodKind.DAY, from, to));
         }
         List<Segment> segments = new ArrayList<>();
-        split(from, to, List.of(PeriodKind.YEAR, PeriodKind.MONTH, PeriodKind.WEEK), weekRowsFrom, segments);
+        split(from, to, List.of(PeriodKind.YEAR, PeriodKind.MONTH, PeriodKind.WEEK),
+                Map.of(PeriodKind.YEAR, yearRowsFrom, PeriodKind.WEEK, weekRowsFrom), segments);
         return segments;
     }
 
@@ -98,7 +108,7 @@ public class StatsReports {
      * The whole periods of the first kind inside {@code [from, to]} as one read, what is left before and after them
      * split by the next kinds in turn, days last.
      */
-    private static void split(LocalDate from, LocalDate to, List<PeriodKind> kinds, LocalDate weekRowsFrom,
+    private static void split(LocalDate from, LocalDate to, List<PeriodKind> kinds, Map<PeriodKind, LocalDate> rowsFrom,
                               List<Segment> segments) {
         if (kinds.isEmpty()) {
             segments.add(new Segment(PeriodKind.DAY, from, to));
@@ -107,21 +117,22 @@ public class StatsReports {
         PeriodKind kind = kinds.get(0);
         List<PeriodKind> finer = kinds.subList(1, kinds.size());
         LocalDate firstWhole = kind.startOf(from).equals(from) ? from : kind.lastDayOf(kind.startOf(from)).plusDays(1);
-        if (kind == PeriodKind.WEEK && firstWhole.isBefore(weekRowsFrom)) {
-            firstWhole = weekRowsFrom;
+        LocalDate kept = rowsFrom.getOrDefault(kind, LocalDate.MIN);
+        if (firstWhole.isBefore(kept)) {
+            firstWhole = kept;
         }
         LocalDate lastStart = kind.startOf(to);
         LocalDate lastWholeEnd = kind.lastDayOf(lastStart).equals(to) ? to : lastStart.minusDays(1);
         if (firstWhole.isAfter(lastWholeEnd)) {
-            split(from, to, finer, weekRowsFrom, segments);
+            split(from, to, finer, rowsFrom, segments);
             return;
         }
         if (from.isBefore(firstWhole)) {
-            split(from, firstWhole.minusDays(1), finer, weekRowsFrom, segments);
+            split(from, firstWhole.minusDays(1), finer, rowsFrom, segments);
         }
         segments.add(new Segment(kind, firstWhole, kind.startOf(lastWholeEnd)));
         if (lastWholeEnd.isBefore(to)) {
-            split(lastWholeEnd.plusDays(1), to, finer, weekRowsFrom, segments);
+            split(lastWholeEnd.plusDays(1), to, finer, rowsFrom, segments);
         }
     }
 

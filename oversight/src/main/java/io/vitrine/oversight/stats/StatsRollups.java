@@ -22,6 +22,12 @@ public interface StatsRollups {
     LocalDate weekRowsFrom();
 
     /**
+     * The first January 1st from which year rows are whole (V61 {@code stats_period_kinds}): a year under way when
+     * year rows began (V58) has no year row for a key not written since, and is read from its months.
+     */
+    LocalDate yearRowsFrom();
+
+    /**
      * Hands over every row of the grain and period kind whose {@code period_start} is within {@code [from, to]}, of
      * the scope's tenants (every tenant's for {@link StatsScope#everyTenant()}; none for an empty set).
      */

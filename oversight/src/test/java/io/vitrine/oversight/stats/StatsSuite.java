@@ -242,6 +242,19 @@ abstract class StatsSuite {
         LocalDate from = LocalDate.of(2024, 11, 20);
         LocalDate to = LocalDate.of(2026, 2, 10);
         StatsScope scope = StatsScope.of(Set.of(tenant));
+        OrderFixtures fixtures = new OrderFixtures(context, ordering.fake());
+        keptSince(fixtures, "W", "CURRENT_DATE"); // this range's edges read days, not weeks
+        try {
+            aYearBegunBeforeYearRowsAddsUp(tenant, rollups, keys, other, start, from, to, scope, fixtures);
+        } finally {
+            keptSince(fixtures, "W", NEW_INSTALLATION);
+            keptSince(fixtures, "Y", NEW_INSTALLATION);
+        }
+    }
+
+    private void aYearBegunBeforeYearRowsAddsUp(TenantId tenant, StatsRollups rollups, OrderKeys keys, OrderKeys other,
+                                                LocalDate start, LocalDate from, LocalDate to, StatsScope scope,
+                                                OrderFixtures fixtures) {
         assertThat(reports.segments(from, to, StatsGrouping.STORE)).extracting(StatsReports.Segment::kind)
                 .containsExactly(PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.YEAR, PeriodKind.MONTH, PeriodKind.DAY);
         StatsFigures days = reports.report(scope, from, to, StatsGrouping.DAY).totals();
@@ -250,9 +263,16 @@ abstract class StatsSuite {
         assertThat(days.clearanceP90Seconds()).isNotNull();
         assertEveryGroupingAddsUpLike(days, scope, from, to);
 
-        // year rows gone (as before V58): the next write of each key rebuilds its year from its month rows
-        new OrderFixtures(context, ordering.fake()).execute(
-                "DELETE FROM stats_rollups WHERE period_kind = 'Y' AND tenant_id = ?", tenant.value());
+        // year rows gone (as before V58): an installation upgraded during the year keeps year rows from the next year
+        // on (V61 stats_period_kinds 'Y'), so the year under way is read from its months and nothing is missed
+        fixtures.execute("DELETE FROM stats_rollups WHERE period_kind = 'Y' AND tenant_id = ?", tenant.value());
+        keptSince(fixtures, "Y", "CURRENT_DATE");
+        assertThat(reports.segments(from, to, StatsGrouping.STORE)).extracting(StatsReports.Segment::kind)
+                .containsExactly(PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.DAY);
+        assertEveryGroupingAddsUpLike(days, scope, from, to);
+        keptSince(fixtures, "Y", NEW_INSTALLATION);
+
+        // the next write of each key rebuilds its year from its month rows
         write(() -> {
             rollups.add(keys, LocalDate.of(2025, 6, 30), StatsDelta.decided(true).plus(StatsDelta.released(7_000)));
             rollups.add(other, LocalDate.of(2025, 7, 1), StatsDelta.paid(1_000, 0));
@@ -349,8 +369,15 @@ abstract class StatsSuite {
             assertThat(week.orders()).isEqualTo(8);
             assertEveryGroupingAddsUpLike(week, scope, monday, monday.plusDays(6));
         } finally {
-            fixtures.execute("UPDATE stats_period_kinds SET kept_since = CURRENT_DATE WHERE period_kind = 'W'");
+            keptSince(fixtures, "W", NEW_INSTALLATION);
         }
+    }
+
+    /** V61's {@code kept_since} of a database without statistics when it ran: every period kept from the start. */
+    private static final String NEW_INSTALLATION = "DATE '2000-01-01'";
+
+    private static void keptSince(OrderFixtures fixtures, String kind, String date) {
+        fixtures.execute("UPDATE stats_period_kinds SET kept_since = " + date + " WHERE period_kind = '" + kind + "'");
     }
 
     private void assertEveryGroupingAddsUpLike(StatsFigures days, StatsScope scope, LocalDate from, LocalDate to) {

@@ -159,13 +159,26 @@ class JdbcStatsRollups implements StatsRollups {
 
     @Override
     public LocalDate weekRowsFrom() {
+        return wholeFrom(PeriodKind.WEEK);
+    }
+
+    @Override
+    public LocalDate yearRowsFrom() {
+        return wholeFrom(PeriodKind.YEAR);
+    }
+
+    /**
+     * The first period of the kind whose rows are whole: the one after the period of the China day following
+     * {@code kept_since} (the database's date when the rows began; the China day may be one later).
+     */
+    private LocalDate wholeFrom(PeriodKind kind) {
         LocalDate[] keptSince = {null};
-        sql.each(KEPT_SINCE, List.of(PeriodKind.WEEK.code()), row -> keptSince[0] = row.getObject(1, LocalDate.class));
+        sql.each(KEPT_SINCE, List.of(kind.code()), row -> keptSince[0] = row.getObject(1, LocalDate.class));
         if (keptSince[0] == null) {
             return LocalDate.MAX;
         }
-        // the database's date when week rows began (V61): the China day may be one later; the week after it is whole
-        return PeriodKind.WEEK.startOf(keptSince[0].plusDays(1)).plusWeeks(1);
+        LocalDate current = kind.startOf(keptSince[0].plusDays(1));
+        return kind.lastDayOf(current).plusDays(1);
     }
 
     @Override
