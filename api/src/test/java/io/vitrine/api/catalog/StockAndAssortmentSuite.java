@@ -209,6 +209,8 @@ abstract class StockAndAssortmentSuite {
         assertThat(number(api.expect(200, api.get(assortment(store), token())), "total")).isEqualTo(2);
 
         api.expect(201, api.post(stock(sku) + "/adjustments", token(), Map.of("delta", -2, "reason", "returned to the supplier")));
+        // indexed before it is deleted: otherwise "no hit" below could be the index not having it yet
+        awaitCount(SearchQuery.builder().q(sku).store(store).build(), 1);
         assertThat(api.send("DELETE", "/api/v1/products/" + sku, token(), null).statusCode()).isEqualTo(204);
 
         assertThat(items(api.expect(200, api.get(assortment(store), token())))).extracting(row -> row.get("sku"))
